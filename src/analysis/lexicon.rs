@@ -1,0 +1,88 @@
+//! The words the analyzer knows: lemmas for stemming, compound splits, and function words.
+
+use std::collections::{HashMap, HashSet};
+
+/// Word knowledge behind the analyzer.
+///
+/// The embedded default is built from the vocabulary's own words; Norsk Ordbank's lemma list and
+/// compound analysis can be added at run time (see [`crate::taxonomy::external`]).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    lemmas: HashSet<Box<str>>,
+    stopwords: HashSet<Box<str>>,
+    splits: HashMap<Box<str>, Vec<Box<str>>>,
+}
+
+impl Lexicon {
+    /// Bokmål function words that carry no matching meaning.
+    pub const DEFAULT_STOPWORDS: &'static [&'static str] = &[
+        "og", "i", "på", "for", "med", "til", "av", "fra", "som", "er", "en", "et", "ei", "den", "det",
+        "de", "å", "har", "hadde", "ha", "kan", "kunne", "skal", "vil", "om", "at", "eller", "men",
+        "så", "seg", "sin", "sitt", "sine", "han", "hun", "vi", "dere", "jeg", "meg", "oss", "hos",
+        "ved", "etter", "mot", "blir", "ble", "var", "være", "vært", "noe", "noen", "alle", "mye",
+        "mer", "også", "bare", "litt", "innen", "innenfor", "ikke", "både", "der", "her", "da", "når",
+        "the", "and", "of", "in",
+    ];
+
+    /// A lexicon of `words` (multi-word entries are split into words) and `stopwords`.
+    pub fn from_words<'a>(words: impl Iterator<Item = &'a str>, stopwords: &[&str]) -> Self {
+        let mut lexicon = Lexicon {
+            stopwords: stopwords.iter().map(|w| Box::from(w.to_lowercase())).collect(),
+            ..Lexicon::default()
+        };
+        lexicon.add_words(words);
+        lexicon
+    }
+
+    /// Adds lemmas; multi-word entries are split into words, words of fewer than 2 letters skipped.
+    pub fn add_words<'a>(&mut self, words: impl Iterator<Item = &'a str>) {
+        for entry in words {
+            for word in super::split_words(entry) {
+                if word.chars().count() >= 2 && !self.stopwords.contains(word.as_str()) {
+                    self.lemmas.insert(word.into_boxed_str());
+                }
+            }
+        }
+    }
+
+    /// Records how a compound splits, e.g. `barnehage` → `barn`, `hage`.
+    pub fn add_split(&mut self, compound: &str, parts: Vec<String>) {
+        self.splits.insert(
+            compound.to_lowercase().into_boxed_str(),
+            parts.into_iter().map(String::into_boxed_str).collect(),
+        );
+    }
+
+    pub fn is_lemma(&self, word: &str) -> bool {
+        self.lemmas.contains(word)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
+    }
+
+    /// A recorded split of `word`, if any.
+    pub fn split_of(&self, word: &str) -> Option<&[Box<str>]> {
+        self.splits.get(word).map(Vec::as_slice)
+    }
+
+    /// Whether compound splits come from a full compound analysis (Norsk Ordbank). Then a known
+    /// lemma without a recorded split is taken to be a simple word, not split by guessing.
+    pub fn has_recorded_splits(&self) -> bool {
+        !self.splits.is_empty()
+    }
+
+    /// Number of lemmas known.
+    pub fn len(&self) -> usize {
+        self.lemmas.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lemmas.is_empty()
+    }
+
+    /// Every lemma, in no particular order.
+    pub fn lemmas(&self) -> impl Iterator<Item = &str> {
+        self.lemmas.iter().map(|w| &**w)
+    }
+}

@@ -1,0 +1,198 @@
+//! Norwegian text analysis, the one place where text becomes terms.
+//!
+//! Indexing and matching both go through [`Analyzer`], so a word in a job need and the same word
+//! in a profile always meet: lowercased (æ, ø, å kept: "ø" is not "o"), function words dropped,
+//! inflections reduced to one stem (`elektriker`, `elektrikere`, `elektrikeren` → `elektriker`),
+//! and compounds split so that a query word can match a part (`truck` ↔ `truckførerbevis`).
+//! Typo tolerance is applied at match time, see [`typo`].
+
+mod compound;
+mod lexicon;
+mod stem;
+mod tokenizer;
+pub mod typo;
+
+use std::sync::Arc;
+
+pub use lexicon::Lexicon;
+pub use tokenizer::{NORWEGIAN, NorwegianTokenizer};
+
+/// Prefix that marks a compound part in the index, so `~lager` (part of `lagermedarbeider`) is a
+/// different term from `lager` (the whole word).
+pub const PART_PREFIX: char = '~';
+
+/// One analysed word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lowercased as written.
+    pub surface: String,
+    /// The stem that inflections share.
+    pub stem: String,
+    /// Stems of the compound's parts (empty when the word is not a compound we can split).
+    pub parts: Vec<String>,
+}
+
+/// Turns Norwegian text into stems and compound parts. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Analyzer {
+    /// An analyzer over the given word knowledge.
+    pub fn new(lexicon: Arc<Lexicon>) -> Self {
+        Analyzer { lexicon }
+    }
+
+    /// The words it knows.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Analyses every content word of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        split_words(text)
+            .filter(|word| !self.lexicon.is_stopword(word))
+            .map(|word| self.word(&word))
+            .collect()
+    }
+
+    /// Analyses one lowercased word.
+    pub fn word(&self, surface: &str) -> Word {
+        let stem = self.stem(surface);
+        let parts = compound::parts(&self.lexicon, surface)
+            .into_iter()
+            .map(|part| self.stem(&part))
+            .filter(|part| *part != stem)
+            .collect::<Vec<_>>();
+        Word { surface: surface.to_string(), stem, parts: dedup(parts) }
+    }
+
+    /// The stem of one lowercased word.
+    pub fn stem(&self, word: &str) -> String {
+        stem::stem(&self.lexicon, word)
+    }
+
+    /// The stem a purely rule-based stemmer gives, used beside [`Self::stem`] when comparing
+    /// misspelt words (which the lexicon cannot know).
+    pub fn rule_stem(&self, word: &str) -> String {
+        stem::rule_stem(word)
+    }
+
+    /// The index terms of `text`: each word's stem, then `~part` for each compound part.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut terms = Vec::new();
+        for word in self.words(text) {
+            terms.push(word.stem);
+            terms.extend(word.parts.into_iter().map(|part| format!("{PART_PREFIX}{part}")));
+        }
+        terms
+    }
+
+    /// The stems of the content words of `text` (no parts): the key a phrase is known by.
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        self.words(text).into_iter().map(|word| word.stem).collect()
+    }
+}
+
+/// Lowercased words: runs of letters and digits. Hyphens and punctuation separate words.
+pub fn split_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn dedup(mut items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|item| seen.insert(item.clone()));
+    items
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An analyzer over a small hand-picked lexicon, like the embedded vocabulary's.
+    pub(crate) fn analyzer() -> Analyzer {
+        let words = [
+            "elektriker", "utvikler", "truck", "fører", "bevis", "truckfører", "barnehage", "barn",
+            "hage", "assistent", "lager", "medarbeider", "arbeider", "sveis", "erfaring", "kunde",
+            "service", "kundeservice", "bil", "motor", "butikk", "renhold", "renholder", "kokk",
+            "frisør", "helse", "fag", "rør", "legger", "rørlegger", "kort", "hms", "vekter", "jobb",
+        ];
+        Analyzer::new(Arc::new(Lexicon::from_words(words.iter().copied(), Lexicon::DEFAULT_STOPWORDS)))
+    }
+
+    fn stems(text: &str) -> Vec<String> {
+        analyzer().stems(text)
+    }
+
+    #[test]
+    fn inflections_share_a_stem() {
+        let a = analyzer();
+        for family in [
+            &["elektriker", "elektrikere", "elektrikeren", "elektrikerne"][..],
+            &["utvikler", "utviklere", "utvikleren", "utviklerne"],
+            &["bil", "bilen", "biler", "bilene"],
+            &["kunde", "kunden", "kunder", "kundene"],
+            &["lager", "lageret", "lagere"],
+            &["barnehage", "barnehagen", "barnehager", "barnehagene"],
+            &["jobb", "jobben", "jobber", "jobbet"],
+        ] {
+            let first = a.stem(family[0]);
+            for word in family {
+                assert_eq!(a.stem(word), first, "{word} should stem like {}", family[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_agent_nouns_still_agree() {
+        // Not in the lexicon: the rule stemmer must still give one stem for all forms.
+        let a = analyzer();
+        let forms = ["programmerer", "programmerere", "programmereren", "programmererne"];
+        let stems: Vec<_> = forms.iter().map(|w| a.stem(w)).collect();
+        assert!(stems.windows(2).all(|pair| pair[0] == pair[1]), "{stems:?}");
+    }
+
+    #[test]
+    fn letters_aeoeaa_are_kept() {
+        assert_eq!(stems("Frisør på Sørlandet"), vec!["frisør", "sørland"]);
+        assert_ne!(analyzer().stem("sør"), analyzer().stem("sor"));
+    }
+
+    #[test]
+    fn function_words_are_dropped_and_text_is_lowercased() {
+        assert_eq!(stems("Interessert i BIL og motor"), vec!["interessert", "bil", "motor"]);
+    }
+
+    #[test]
+    fn compounds_expose_their_parts() {
+        let a = analyzer();
+        let word = a.word("truckførerbevis");
+        assert!(word.parts.contains(&"truck".to_string()), "{word:?}");
+        assert!(word.parts.contains(&a.stem("bevis")), "{word:?}");
+        let word = a.word("barnehageassistenten");
+        assert!(word.parts.contains(&a.stem("barnehage")), "{word:?}");
+        assert!(word.parts.contains(&"assistent".to_string()), "{word:?}");
+        let word = a.word("lagermedarbeider");
+        assert!(word.parts.contains(&"lager".to_string()), "{word:?}");
+        let word = a.word("sveiseerfaring");
+        assert!(word.parts.contains(&"sveis".to_string()), "{word:?}");
+    }
+
+    #[test]
+    fn short_and_unknown_words_are_not_split() {
+        let a = analyzer();
+        assert!(a.word("bil").parts.is_empty());
+        assert!(a.word("kundeservis").parts.is_empty() || !a.word("kundeservis").parts.contains(&"kund".into()));
+        assert!(a.word("elektriker").parts.is_empty());
+    }
+
+    #[test]
+    fn index_terms_mark_parts() {
+        let terms = analyzer().terms("truckførerbevis T1");
+        assert!(terms.contains(&"~truck".to_string()), "{terms:?}");
+        assert!(terms.contains(&"t1".to_string()), "{terms:?}");
+    }
+}

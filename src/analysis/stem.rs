@@ -1,0 +1,74 @@
+//! Inflection stripping for bokmål, guided by the lexicon.
+//!
+//! Snowball's Norwegian stemmer is weak on agent nouns (`utvikler` → `utvikl` but
+//! `utviklere` → `utvikler`), which are most of the occupation titles we match. So we first try
+//! to reduce a word to a lemma the lexicon knows (`elektrikerne` → `elektriker`, `bilene` → `bil`)
+//! and only when that fails apply a small rule stemmer that strips the same endings from every
+//! form (`programmerere` and `programmerer` both → `programmer`).
+
+use super::Lexicon;
+
+/// Inflection endings tried against the lexicon, longest first.
+const LEMMA_ENDINGS: [&str; 11] = ["ene", "ane", "et", "en", "er", "ne", "a", "e", "r", "n", "t"];
+/// Endings the rule stemmer strips, longest first.
+const RULE_ENDINGS: [&str; 9] = ["erne", "eren", "ere", "ene", "er", "en", "et", "e", "a"];
+/// Shortest stem the rule stemmer leaves.
+const MIN_RULE_STEM: usize = 3;
+
+/// The stem of a lowercased word.
+pub(super) fn stem(lexicon: &Lexicon, word: &str) -> String {
+    if !worth_stemming(word) || lexicon.is_lemma(word) {
+        return word.to_string();
+    }
+    for ending in LEMMA_ENDINGS {
+        if let Some(base) = word.strip_suffix(ending) {
+            if base.chars().count() >= 2 && lexicon.is_lemma(base) {
+                return base.to_string();
+            }
+        }
+    }
+    rule_stem(word)
+}
+
+/// The rule stemmer alone.
+pub(super) fn rule_stem(word: &str) -> String {
+    if !worth_stemming(word) {
+        return word.to_string();
+    }
+    for ending in RULE_ENDINGS {
+        if let Some(base) = word.strip_suffix(ending) {
+            if base.chars().count() >= MIN_RULE_STEM {
+                return base.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// Short words and codes (`b`, `t1`, `c1e`) are left alone.
+fn worth_stemming(word: &str) -> bool {
+    word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_short_words_are_untouched() {
+        let lexicon = Lexicon::from_words(["bil"].into_iter(), &[]);
+        for word in ["t1", "c1e", "be", "bil", "dag"] {
+            assert_eq!(stem(&lexicon, word), word);
+        }
+    }
+
+    #[test]
+    fn lexicon_lemmas_win_over_rules() {
+        let lexicon = Lexicon::from_words(["lager", "lærer"].into_iter(), &[]);
+        assert_eq!(stem(&lexicon, "lager"), "lager");
+        assert_eq!(stem(&lexicon, "lærere"), "lærer");
+        assert_eq!(stem(&lexicon, "lærerne"), "lærer");
+        // Without the lexicon, the rules still agree among the forms.
+        assert_eq!(rule_stem("lærere"), rule_stem("lærer"));
+    }
+}

@@ -1,0 +1,125 @@
+//! What a shortlist request returns: ranked candidates that explain themselves, near misses and
+//! what relaxing each must-have would add.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CriterionKind, Importance};
+
+/// The answer to a job need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shortlist {
+    pub need_id: String,
+    /// Visible candidates considered.
+    pub considered: usize,
+    /// Candidates who meet every must-have.
+    pub qualified: usize,
+    /// The best `top` of the qualified, best first; ties broken by id.
+    pub candidates: Vec<ShortlistEntry>,
+    /// The best candidates who fail exactly one must-have, with the one they fail.
+    pub near_misses: Vec<NearMiss>,
+    /// Per must-have: how many more candidates would qualify without it.
+    pub relaxations: Vec<Relaxation>,
+}
+
+/// One shortlisted candidate and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShortlistEntry {
+    pub rank: usize,
+    pub id: String,
+    /// 0–1: the weighted mean of criterion grades, times the adaptation factor.
+    pub score: f32,
+    pub municipality: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f32>,
+    /// The candidate's latest occupation or first wish, for display.
+    pub headline: String,
+    /// One line per criterion, in the need's order (implied criteria last).
+    pub criteria: Vec<CriterionOutcome>,
+    /// What the employer would have to adapt for this candidate.
+    pub adaptations: Vec<AdaptationNote>,
+    /// The factor that adaptations apply to the score (1.0 when none).
+    pub adaptation_factor: f32,
+}
+
+/// How one criterion came out for one candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionOutcome {
+    /// Human label, e.g. `certificate førerkort B`.
+    pub criterion: String,
+    pub kind: CriterionKind,
+    pub importance: Importance,
+    pub matched: bool,
+    pub how: MatchHow,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+    /// Evidence strength 0–1 (see the scoring formula in the README).
+    pub grade: f32,
+    /// This criterion's weight in the formula.
+    pub weight: f32,
+    /// Its share of the score before the adaptation factor: weight × grade / Σ weights.
+    pub share: f32,
+}
+
+/// How a criterion was met, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchHow {
+    /// The same word (any inflection), or a structured fact that meets the requirement.
+    Exact,
+    /// A synonym, a narrower term, or a licence class that includes the one asked for.
+    Synonym,
+    /// The word is a part of a compound in the profile (`truck` in `truckførerbevis`).
+    CompoundPart,
+    /// Close spelling (typo tolerance).
+    Typo,
+    /// A veileder's tag matches the theme.
+    Tag,
+    /// Met below the asked level or years: counts partly.
+    Partial,
+    /// A mention in the CV's free-text summary.
+    Summary,
+    /// Met only because the employer adapts (hours, tasks, start date, language).
+    Adapted,
+    NotMatched,
+}
+
+/// Where in the profile the evidence was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The profile part: `experience`, `skills`, `certificates`, `tags`, `summary` …
+    pub source: String,
+    /// The profile's own words (for sensitive parts, a neutral phrase instead).
+    pub text: String,
+    /// For tags: the veileder who set it, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tagged_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tagged_at: Option<String>,
+}
+
+/// An adaptation the employer would make.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdaptationNote {
+    pub criterion: String,
+    /// Phrased from the employer's side, e.g. `start at 60 %`; never the candidate's own need.
+    pub adaptation: String,
+}
+
+/// A candidate who fails exactly one must-have.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NearMiss {
+    pub id: String,
+    /// Score as if the failed must-have were dropped.
+    pub score: f32,
+    pub municipality: String,
+    /// The must-have they fail.
+    pub failed: String,
+}
+
+/// What dropping one must-have would add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relaxation {
+    pub criterion: String,
+    /// Candidates who fail only this must-have.
+    pub extra_candidates: usize,
+}

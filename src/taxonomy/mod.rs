@@ -1,0 +1,367 @@
+//! The vocabulary of the field, compiled for lookups: which concept a phrase names, what its
+//! synonyms and narrower terms are, and how licences, languages and education levels compare.
+//!
+//! The embedded default (`vocabulary.json`) is written by us for the fixture domain. A user's file
+//! in the same format can extend or replace it, and NAV's STYRK-08 titles and Norsk Ordbank's
+//! lemmas and compound analysis can be added from a data directory at run time ([`external`]).
+
+pub mod external;
+mod licence;
+mod vocabulary;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+pub use vocabulary::{Concept, ConceptKind, LicenceRules, TruckRules, Vocabulary};
+
+use crate::analysis::{Analyzer, Lexicon};
+use crate::model::EducationLevel;
+
+/// Why a vocabulary or data file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TaxonomyError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{origin} is not a valid vocabulary: {detail}")]
+    Format { origin: String, detail: String },
+    #[error("vocabulary is inconsistent: {0}")]
+    Invalid(String),
+    #[error("{path}, line {line}: {detail}")]
+    Data { path: String, line: usize, detail: String },
+}
+
+/// Index of a concept in the vocabulary.
+pub type ConceptId = usize;
+
+/// The vocabulary with its analyzer and lookup tables. Build once, share through an `Arc`.
+#[derive(Debug)]
+pub struct Taxonomy {
+    vocabulary: Vocabulary,
+    analyzer: Analyzer,
+    /// Concepts by the stems of each label, joined by spaces.
+    by_phrase: HashMap<String, Vec<ConceptId>>,
+    /// Direct narrower concepts of each concept.
+    narrower: Vec<Vec<ConceptId>>,
+    fillers: HashSet<String>,
+    /// Adaptation-need phrases (as stems) and the demand each conflicts with.
+    need_phrases: Vec<(Vec<String>, ConceptId)>,
+    education_levels: Vec<(Vec<String>, EducationLevel)>,
+    fagbrev_stems: HashSet<String>,
+    fingerprint: u64,
+}
+
+impl Taxonomy {
+    /// The embedded default vocabulary with the embedded lexicon.
+    pub fn embedded() -> Result<Arc<Taxonomy>, TaxonomyError> {
+        Ok(Arc::new(Self::build(Vocabulary::embedded()?, Lexicon::default())?))
+    }
+
+    /// Compiles `vocabulary`; `extra` adds lemmas and compound splits (e.g. from Norsk Ordbank).
+    pub fn build(vocabulary: Vocabulary, extra: Lexicon) -> Result<Taxonomy, TaxonomyError> {
+        let ids = check_concepts(&vocabulary)?;
+        let analyzer = Analyzer::new(Arc::new(lexicon_for(&vocabulary, extra)));
+        let phrase = |text: &str| analyzer.stems(text).join(" ");
+
+        let mut by_phrase: HashMap<String, Vec<ConceptId>> = HashMap::new();
+        let mut narrower = vec![Vec::new(); vocabulary.concepts.len()];
+        let mut need_phrases = Vec::new();
+        for (id, concept) in vocabulary.concepts.iter().enumerate() {
+            for label in &concept.labels {
+                let key = phrase(label);
+                if !key.is_empty() {
+                    let entry = by_phrase.entry(key).or_default();
+                    if !entry.contains(&id) {
+                        entry.push(id);
+                    }
+                }
+            }
+            for broader in &concept.broader {
+                narrower[ids[broader.as_str()]].push(id);
+            }
+            if concept.kind == ConceptKind::Demand {
+                for text in concept.needs.iter().chain(&concept.labels) {
+                    need_phrases.push((analyzer.stems(text), id));
+                }
+            }
+        }
+        // Longer phrases first, so "ikke tunge løft" is tried before "løft".
+        need_phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+
+        let fillers = vocabulary.fillers.iter().map(|w| analyzer.stem(&w.to_lowercase())).collect();
+        let mut education_levels = Vec::new();
+        for level in EducationLevel::ALL {
+            for name in vocabulary.education_levels.get(level.name()).into_iter().flatten() {
+                education_levels.push((analyzer.stems(name), level));
+            }
+        }
+        education_levels.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        let fagbrev_stems = vocabulary.fagbrev_words.iter().map(|w| analyzer.stem(&w.to_lowercase())).collect();
+        let fingerprint = fingerprint(&vocabulary, analyzer.lexicon());
+        Ok(Taxonomy {
+            vocabulary,
+            analyzer,
+            by_phrase,
+            narrower,
+            fillers,
+            need_phrases,
+            education_levels,
+            fagbrev_stems,
+            fingerprint,
+        })
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    pub fn concept(&self, id: ConceptId) -> &Concept {
+        &self.vocabulary.concepts[id]
+    }
+
+    /// Identifies the vocabulary and lexicon an index was built with: an index built with other
+    /// word knowledge splits and stems differently and must be rebuilt.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// Concepts of the given kinds that `text` names, first by its exact words, then with framing
+    /// words (`interesse for`, `erfaring fra`) dropped.
+    pub fn find(&self, text: &str, kinds: &[ConceptKind]) -> Vec<ConceptId> {
+        let stems = self.analyzer.stems(text);
+        let found = self.find_stems(&stems, kinds);
+        if !found.is_empty() {
+            return found;
+        }
+        self.find_stems(&self.without_fillers(&stems), kinds)
+    }
+
+    fn find_stems(&self, stems: &[String], kinds: &[ConceptKind]) -> Vec<ConceptId> {
+        self.by_phrase
+            .get(&stems.join(" "))
+            .map(|ids| ids.iter().copied().filter(|&id| kinds.contains(&self.concept(id).kind)).collect())
+            .unwrap_or_default()
+    }
+
+    /// `stems` without framing words; the original when nothing else would remain.
+    pub fn without_fillers(&self, stems: &[String]) -> Vec<String> {
+        let kept: Vec<String> = stems.iter().filter(|s| !self.fillers.contains(*s)).cloned().collect();
+        if kept.is_empty() { stems.to_vec() } else { kept }
+    }
+
+    /// Every concept below `id` (narrower, narrower's narrower …), without `id` itself.
+    pub fn descendants(&self, id: ConceptId) -> Vec<ConceptId> {
+        let mut found = Vec::new();
+        let mut stack = self.narrower[id].clone();
+        while let Some(next) = stack.pop() {
+            if next != id && !found.contains(&next) {
+                found.push(next);
+                stack.extend(self.narrower[next].iter().copied());
+            }
+        }
+        found
+    }
+
+    /// The canonical id of the language `text` names (`bokmål` → `norsk`).
+    pub fn language(&self, text: &str) -> Option<&str> {
+        let id = *self.find(text, &[ConceptKind::Language]).first()?;
+        Some(&self.concept(id).id)
+    }
+
+    /// The demand an adaptation need conflicts with (`kan ikke løfte tungt` → `tunge-loft`).
+    pub fn demand_for_need(&self, need: &str) -> Option<ConceptId> {
+        let stems = self.analyzer.stems(need);
+        self.need_phrases
+            .iter()
+            .find(|(phrase, _)| !phrase.is_empty() && contains_run(&stems, phrase))
+            .map(|(_, id)| *id)
+    }
+
+    /// The demand a criterion names (`tunge løft`).
+    pub fn demand(&self, text: &str) -> Option<ConceptId> {
+        self.find(text, &[ConceptKind::Demand]).first().copied()
+    }
+
+    /// The education level a text names (`videregående skole`, `høyere utdanning`).
+    pub fn education_level(&self, text: &str) -> Option<EducationLevel> {
+        let stems = self.analyzer.stems(text);
+        self.education_levels.iter().find(|(phrase, _)| contains_run(&stems, phrase)).map(|(_, level)| *level)
+    }
+
+    /// Whether the text speaks of a fagbrev, and the words that name the trade.
+    pub fn fagbrev_trade(&self, text: &str) -> Option<String> {
+        let words: Vec<String> = crate::analysis::split_words(text).collect();
+        let mentions = words.iter().any(|w| self.fagbrev_stems.contains(&self.analyzer.stem(w)));
+        mentions.then(|| {
+            words
+                .into_iter()
+                .filter(|w| !self.fagbrev_stems.contains(&self.analyzer.stem(w)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    /// Driving-licence rules.
+    pub fn licences(&self) -> &LicenceRules {
+        &self.vocabulary.licences
+    }
+
+    /// Truck-licence rules.
+    pub fn truck(&self) -> &TruckRules {
+        &self.vocabulary.truck
+    }
+
+    /// Concept labels starting with `prefix` (case-insensitive), for typeahead.
+    pub fn labels_with_prefix(&self, prefix: &str) -> Vec<(&str, ConceptKind)> {
+        let prefix = prefix.trim().to_lowercase();
+        let mut found: Vec<(&str, ConceptKind)> = self
+            .vocabulary
+            .concepts
+            .iter()
+            .flat_map(|c| c.labels.iter().map(move |label| (label.as_str(), c.kind)))
+            .filter(|(label, _)| label.to_lowercase().starts_with(&prefix))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+}
+
+/// Whether `phrase` occurs as a contiguous run in `words`.
+fn contains_run(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|window| window == phrase)
+}
+
+/// Checks ids are unique, labels present and broader terms known; returns ids → index.
+fn check_concepts(vocabulary: &Vocabulary) -> Result<HashMap<&str, ConceptId>, TaxonomyError> {
+    let mut ids = HashMap::new();
+    for (index, concept) in vocabulary.concepts.iter().enumerate() {
+        if concept.labels.iter().all(|label| label.trim().is_empty()) {
+            return Err(TaxonomyError::Invalid(format!("concept \"{}\" has no label", concept.id)));
+        }
+        if ids.insert(concept.id.as_str(), index).is_some() {
+            return Err(TaxonomyError::Invalid(format!("concept id \"{}\" is used twice", concept.id)));
+        }
+    }
+    for concept in &vocabulary.concepts {
+        if let Some(unknown) = concept.broader.iter().find(|id| !ids.contains_key(id.as_str())) {
+            return Err(TaxonomyError::Invalid(format!(
+                "concept \"{}\" names an unknown broader concept \"{unknown}\"",
+                concept.id
+            )));
+        }
+    }
+    Ok(ids)
+}
+
+/// The analyzer's lexicon: every word of the vocabulary plus `extra`.
+fn lexicon_for(vocabulary: &Vocabulary, mut lexicon: Lexicon) -> Lexicon {
+    if lexicon.is_empty() {
+        lexicon = Lexicon::from_words(std::iter::empty(), Lexicon::DEFAULT_STOPWORDS);
+    }
+    let labels = vocabulary.concepts.iter().flat_map(|c| c.labels.iter().chain(&c.needs));
+    let rules = vocabulary.licences.words.iter().chain(&vocabulary.truck.words).chain(&vocabulary.fagbrev_words);
+    let levels = vocabulary.education_levels.values().flatten();
+    lexicon.add_words(
+        labels
+            .chain(rules)
+            .chain(levels)
+            .chain(&vocabulary.fillers)
+            .chain(&vocabulary.words)
+            .map(String::as_str),
+    );
+    lexicon
+}
+
+/// FNV-1a over the vocabulary and the lexicon's size: stable across builds and platforms.
+fn fingerprint(vocabulary: &Vocabulary, lexicon: &Lexicon) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(serde_json::to_string(vocabulary).unwrap_or_default().as_bytes());
+    feed(&(lexicon.len() as u64).to_le_bytes());
+    feed(&[u8::from(lexicon.has_recorded_splits())]);
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomy() -> Arc<Taxonomy> {
+        Taxonomy::embedded().expect("embedded vocabulary compiles")
+    }
+
+    fn ids(taxonomy: &Taxonomy, found: Vec<ConceptId>) -> Vec<String> {
+        found.into_iter().map(|id| taxonomy.concept(id).id.clone()).collect()
+    }
+
+    #[test]
+    fn synonyms_name_the_same_concept_in_any_inflection() {
+        let t = taxonomy();
+        let kinds = [ConceptKind::Occupation];
+        assert_eq!(ids(&t, t.find("renholdsoperatør", &kinds)), ["renholder"]);
+        assert_eq!(ids(&t, t.find("vaskehjelp", &kinds)), ["renholder"]);
+        assert_eq!(ids(&t, t.find("Elektrikere", &kinds)), ["elektriker"]);
+        assert_eq!(ids(&t, t.find("truckførerbevis", &[ConceptKind::Certificate])), ["truckforerbevis"]);
+    }
+
+    #[test]
+    fn framing_words_are_dropped_when_needed() {
+        let t = taxonomy();
+        assert_eq!(ids(&t, t.find("interesse for bil", &[ConceptKind::Theme])), ["theme-bil"]);
+        assert_eq!(ids(&t, t.find("motor", &[ConceptKind::Theme])), ["theme-bil"]);
+        assert_eq!(ids(&t, t.find("bilmekanikk", &[ConceptKind::Theme])), ["theme-bil"]);
+    }
+
+    #[test]
+    fn broader_terms_reach_narrower_ones() {
+        let t = taxonomy();
+        let lager = t.find("lager", &[ConceptKind::Occupation])[0];
+        let below = ids(&t, t.descendants(lager));
+        assert!(below.contains(&"lagermedarbeider".to_string()) && below.contains(&"truckforer".to_string()));
+        let bil = t.find("bil", &[ConceptKind::Theme])[0];
+        assert!(ids(&t, t.descendants(bil)).contains(&"bilmekaniker".to_string()));
+    }
+
+    #[test]
+    fn languages_adaptation_needs_and_levels() {
+        let t = taxonomy();
+        assert_eq!(t.language("Bokmål"), Some("norsk"));
+        assert_eq!(t.language("klingon"), None);
+        let demand = t.demand_for_need("Kan ikke løfte tungt etter skade").expect("a demand");
+        assert_eq!(t.concept(demand).id, "tunge-loft");
+        assert_eq!(t.education_level("videregående skole"), Some(EducationLevel::Videregaende));
+        assert_eq!(t.fagbrev_trade("fagbrev som rørlegger").as_deref(), Some("som rørlegger"));
+        assert_eq!(t.fagbrev_trade("rørlegger"), None);
+    }
+
+    #[test]
+    fn broken_vocabularies_are_refused_with_the_reason() {
+        let mut vocabulary = Vocabulary::embedded().expect("embedded");
+        vocabulary.concepts[0].broader.push("nowhere".into());
+        let error = Taxonomy::build(vocabulary, Lexicon::default()).expect_err("unknown broader");
+        assert!(error.to_string().contains("nowhere"));
+    }
+
+    #[test]
+    fn a_users_file_extends_the_default() {
+        let mut vocabulary = Vocabulary::embedded().expect("embedded");
+        let extra: Vocabulary = serde_json::from_str(
+            r#"{"concepts":[{"id":"renholder","kind":"occupation","labels":["vaskemester"]},
+                            {"id":"droneoperator","kind":"occupation","labels":["droneoperatør"]}]}"#,
+        )
+        .expect("valid extension");
+        vocabulary.extend(extra);
+        let t = Taxonomy::build(vocabulary, Lexicon::default()).expect("compiles");
+        assert_eq!(ids(&t, t.find("vaskemester", &[ConceptKind::Occupation])), ["renholder"]);
+        assert_eq!(ids(&t, t.find("droneoperatør", &[ConceptKind::Occupation])), ["droneoperator"]);
+    }
+}
