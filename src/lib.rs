@@ -2,9 +2,21 @@
 //!
 //! Data flows load → analyse → index → match → explain (→ serve):
 
-/// Candidate profiles, job needs and shortlists as plain serde data.
-pub mod model;
 /// Norwegian text analysis shared by indexing and matching.
 pub mod analysis;
+/// Document-id sets for must-have filtering.
+pub mod bitset;
+/// Seeded synthetic candidate profiles for fixtures and benchmarks.
+pub mod generate;
+/// The tantivy index of candidate profiles.
+pub mod index;
+/// Reading candidate profiles from JSON Lines.
+pub mod load;
+/// Job need → ranked, explained shortlist.
+pub mod matching;
+/// Candidate profiles, job needs and shortlists as plain serde data.
+pub mod model;
 /// The vocabulary of the field: concepts, synonyms, licences, levels.
 pub mod taxonomy;
+/// Where the index, fixtures and vocabulary live; building the default index.
+pub mod workspace;

@@ -56,11 +56,8 @@ fn decompose(lexicon: &Lexicon, word: &str) -> Vec<String> {
                 continue; // the whole word is not a part of itself
             }
             let piece: String = chars[start..end].iter().collect();
-            let lemma = if end == n {
-                final_lemma(lexicon, &piece)
-            } else {
-                lexicon.is_lemma(&piece).then(|| piece.clone())
-            };
+            let lemma =
+                if end == n { final_lemma(lexicon, &piece) } else { lexicon.is_lemma(&piece).then(|| piece.clone()) };
             let Some(lemma) = lemma else { continue };
             // The rest, directly or after a linking letter.
             let mut rests = vec![end];

@@ -16,12 +16,11 @@ pub struct Lexicon {
 impl Lexicon {
     /// Bokmål function words that carry no matching meaning.
     pub const DEFAULT_STOPWORDS: &'static [&'static str] = &[
-        "og", "i", "på", "for", "med", "til", "av", "fra", "som", "er", "en", "et", "ei", "den", "det",
-        "de", "å", "har", "hadde", "ha", "kan", "kunne", "skal", "vil", "om", "at", "eller", "men",
-        "så", "seg", "sin", "sitt", "sine", "han", "hun", "vi", "dere", "jeg", "meg", "oss", "hos",
-        "ved", "etter", "mot", "blir", "ble", "var", "være", "vært", "noe", "noen", "alle", "mye",
-        "mer", "også", "bare", "litt", "innen", "innenfor", "ikke", "både", "der", "her", "da", "når",
-        "the", "and", "of", "in",
+        "og", "i", "på", "for", "med", "til", "av", "fra", "som", "er", "en", "et", "ei", "den", "det", "de", "å",
+        "har", "hadde", "ha", "kan", "kunne", "skal", "vil", "om", "at", "eller", "men", "så", "seg", "sin", "sitt",
+        "sine", "han", "hun", "vi", "dere", "jeg", "meg", "oss", "hos", "ved", "etter", "mot", "blir", "ble", "var",
+        "være", "vært", "noe", "noen", "alle", "mye", "mer", "også", "bare", "litt", "innen", "innenfor", "ikke",
+        "både", "der", "her", "da", "når", "the", "and", "of", "in",
     ];
 
     /// A lexicon of `words` (multi-word entries are split into words) and `stopwords`.
@@ -47,10 +46,8 @@ impl Lexicon {
 
     /// Records how a compound splits, e.g. `barnehage` → `barn`, `hage`.
     pub fn add_split(&mut self, compound: &str, parts: Vec<String>) {
-        self.splits.insert(
-            compound.to_lowercase().into_boxed_str(),
-            parts.into_iter().map(String::into_boxed_str).collect(),
-        );
+        self.splits
+            .insert(compound.to_lowercase().into_boxed_str(), parts.into_iter().map(String::into_boxed_str).collect());
     }
 
     pub fn is_lemma(&self, word: &str) -> bool {

@@ -51,10 +51,7 @@ impl Analyzer {
 
     /// Analyses every content word of `text`, in order.
     pub fn words(&self, text: &str) -> Vec<Word> {
-        split_words(text)
-            .filter(|word| !self.lexicon.is_stopword(word))
-            .map(|word| self.word(&word))
-            .collect()
+        split_words(text).filter(|word| !self.lexicon.is_stopword(word)).map(|word| self.word(&word)).collect()
     }
 
     /// Analyses one lowercased word.
@@ -97,9 +94,7 @@ impl Analyzer {
 
 /// Lowercased words: runs of letters and digits. Hyphens and punctuation separate words.
 pub fn split_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase)
 }
 
 fn dedup(mut items: Vec<String>) -> Vec<String> {
@@ -115,10 +110,40 @@ pub(crate) mod tests {
     /// An analyzer over a small hand-picked lexicon, like the embedded vocabulary's.
     pub(crate) fn analyzer() -> Analyzer {
         let words = [
-            "elektriker", "utvikler", "truck", "fører", "bevis", "truckfører", "barnehage", "barn",
-            "hage", "assistent", "lager", "medarbeider", "arbeider", "sveis", "erfaring", "kunde",
-            "service", "kundeservice", "bil", "motor", "butikk", "renhold", "renholder", "kokk",
-            "frisør", "helse", "fag", "rør", "legger", "rørlegger", "kort", "hms", "vekter", "jobb",
+            "elektriker",
+            "utvikler",
+            "truck",
+            "fører",
+            "bevis",
+            "truckfører",
+            "barnehage",
+            "barn",
+            "hage",
+            "assistent",
+            "lager",
+            "medarbeider",
+            "arbeider",
+            "sveis",
+            "erfaring",
+            "kunde",
+            "service",
+            "kundeservice",
+            "bil",
+            "motor",
+            "butikk",
+            "renhold",
+            "renholder",
+            "kokk",
+            "frisør",
+            "helse",
+            "fag",
+            "rør",
+            "legger",
+            "rørlegger",
+            "kort",
+            "hms",
+            "vekter",
+            "jobb",
         ];
         Analyzer::new(Arc::new(Lexicon::from_words(words.iter().copied(), Lexicon::DEFAULT_STOPWORDS)))
     }

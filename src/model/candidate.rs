@@ -112,14 +112,8 @@ pub enum EducationLevel {
 
 impl EducationLevel {
     /// Every level, lowest first.
-    pub const ALL: [EducationLevel; 6] = [
-        Self::Grunnskole,
-        Self::Videregaende,
-        Self::Fagskole,
-        Self::Bachelor,
-        Self::Master,
-        Self::Doktorgrad,
-    ];
+    pub const ALL: [EducationLevel; 6] =
+        [Self::Grunnskole, Self::Videregaende, Self::Fagskole, Self::Bachelor, Self::Master, Self::Doktorgrad];
 
     /// The Norwegian name used in files.
     pub fn name(self) -> &'static str {
@@ -272,10 +266,7 @@ impl Candidate {
             non_empty(&format!("tags[{i}].label"), &tag.label)?;
             non_empty(&format!("tags[{i}].by"), &tag.by)?;
         }
-        let free_text = [
-            ("summary", self.summary.as_str()),
-            ("municipality", self.municipality.as_str()),
-        ];
+        let free_text = [("summary", self.summary.as_str()), ("municipality", self.municipality.as_str())];
         for (field, text) in free_text {
             if looks_like_national_id(text) {
                 return Err(CandidateError::NationalId { field });
@@ -327,13 +318,12 @@ fn check_range(field: &str, value: f64, min: f64, max: f64) -> Result<(), Candid
 }
 
 /// `YYYY-MM-DD` dates, optional.
-pub(crate) mod optional_date {
+pub mod optional_date {
     use serde::{Deserialize, Deserializer, Serializer};
     use time::Date;
     use time::macros::format_description;
 
-    const FORMAT: &[time::format_description::FormatItem<'static>] =
-        format_description!("[year]-[month]-[day]");
+    const FORMAT: &[time::format_description::FormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
     pub fn serialize<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
         match date {

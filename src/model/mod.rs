@@ -8,22 +8,20 @@ mod level;
 mod need;
 mod shortlist;
 
+pub use candidate::optional_date::{format as format_date, parse as parse_date};
 pub use candidate::{
-    Candidate, CandidateError, Education, EducationLevel, Experience, ExtentRange, GeoPoint,
-    LanguageSkill, Shift, Tag, TagKind,
+    Candidate, CandidateError, Education, EducationLevel, Experience, ExtentRange, GeoPoint, LanguageSkill, Shift, Tag,
+    TagKind,
 };
 pub use level::{LanguageLevel, UnknownLevel};
-pub use need::{
-    Adaptable, Criterion, CriterionKind, Importance, JobNeed, NeedError, ReflectionAnswers,
-};
+pub use need::{Adaptable, Criterion, CriterionKind, Importance, JobNeed, NeedError, ReflectionAnswers};
 pub use shortlist::{
-    AdaptationNote, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, Shortlist,
-    ShortlistEntry,
+    AdaptationNote, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, Shortlist, ShortlistEntry,
 };
 
 /// Finds a run of 11 digits: the shape of a Norwegian national identity number (fødselsnummer).
 /// Synthetic data must never contain one, so any text field that does is refused at load time.
-pub(crate) fn looks_like_national_id(text: &str) -> bool {
+pub fn looks_like_national_id(text: &str) -> bool {
     let mut run = 0;
     for c in text.chars() {
         if c.is_ascii_digit() {

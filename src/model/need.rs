@@ -376,10 +376,8 @@ impl JobNeed {
             StartDate => {
                 optional_date::parse(value)?;
             }
-            Shift => {
-                if super::Shift::parse(value).is_none() {
-                    return Err("value must be one of dag, kveld, natt, helg, turnus".into());
-                }
+            Shift if super::Shift::parse(value).is_none() => {
+                return Err("value must be one of dag, kveld, natt, helg, turnus".into());
             }
             _ => {}
         }
@@ -475,10 +473,9 @@ mod tests {
         let criterion = Criterion::must(CriterionKind::Distance, "40 km");
         assert_eq!(criterion.number(), Some(40.0));
         assert_eq!(Criterion::must(CriterionKind::Extent, "60 %").number(), Some(60.0));
-        let need: JobNeed = serde_json::from_str(
-            r#"{"id":"n","criteria":[{"kind":"extent","value":80,"importance":"must"}]}"#,
-        )
-        .expect("numbers are accepted as values");
+        let need: JobNeed =
+            serde_json::from_str(r#"{"id":"n","criteria":[{"kind":"extent","value":80,"importance":"must"}]}"#)
+                .expect("numbers are accepted as values");
         assert_eq!(need.criteria[0].value, "80");
     }
 }

@@ -2,10 +2,8 @@
 //! synonyms and narrower terms are, and how licences, languages and education levels compare.
 //!
 //! The embedded default (`vocabulary.json`) is written by us for the fixture domain. A user's file
-//! in the same format can extend or replace it, and NAV's STYRK-08 titles and Norsk Ordbank's
-//! lemmas and compound analysis can be added from a data directory at run time ([`external`]).
+//! in the same format can extend or replace it.
 
-pub mod external;
 mod licence;
 mod vocabulary;
 
@@ -139,6 +137,29 @@ impl Taxonomy {
         self.find_stems(&self.without_fillers(&stems), kinds)
     }
 
+    /// Concepts whose label is `text` misspelt (`kundeservis` → kundeservice), for text that
+    /// names no concept exactly. Uses the typo threshold of [`crate::analysis::typo`].
+    pub fn find_by_typo(&self, text: &str, kinds: &[ConceptKind]) -> Vec<ConceptId> {
+        use crate::analysis::typo::is_typo_of;
+        let analyzer = &self.analyzer;
+        let words = analyzer.words(text);
+        let kept: Vec<_> = words.iter().filter(|w| !self.fillers.contains(&w.stem)).collect();
+        let kept = if kept.is_empty() { words.iter().collect() } else { kept };
+        let wanted = kept.iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ");
+        // Misspelt words miss the lexicon, so compare rule stems of both sides as well.
+        let wanted_rule = kept.iter().map(|w| analyzer.rule_stem(&w.surface)).collect::<Vec<_>>().join(" ");
+        let mut found: Vec<ConceptId> = Vec::new();
+        for (phrase, ids) in &self.by_phrase {
+            let phrase_rule = phrase.split(' ').map(|w| analyzer.rule_stem(w)).collect::<Vec<_>>().join(" ");
+            if is_typo_of(phrase, &wanted) || is_typo_of(&phrase_rule, &wanted_rule) {
+                found.extend(ids.iter().copied().filter(|&id| kinds.contains(&self.concept(id).kind)));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     fn find_stems(&self, stems: &[String], kinds: &[ConceptKind]) -> Vec<ConceptId> {
         self.by_phrase
             .get(&stems.join(" "))
@@ -266,12 +287,7 @@ fn lexicon_for(vocabulary: &Vocabulary, mut lexicon: Lexicon) -> Lexicon {
     let rules = vocabulary.licences.words.iter().chain(&vocabulary.truck.words).chain(&vocabulary.fagbrev_words);
     let levels = vocabulary.education_levels.values().flatten();
     lexicon.add_words(
-        labels
-            .chain(rules)
-            .chain(levels)
-            .chain(&vocabulary.fillers)
-            .chain(&vocabulary.words)
-            .map(String::as_str),
+        labels.chain(rules).chain(levels).chain(&vocabulary.fillers).chain(&vocabulary.words).map(String::as_str),
     );
     lexicon
 }
@@ -319,6 +335,41 @@ mod tests {
         assert_eq!(ids(&t, t.find("interesse for bil", &[ConceptKind::Theme])), ["theme-bil"]);
         assert_eq!(ids(&t, t.find("motor", &[ConceptKind::Theme])), ["theme-bil"]);
         assert_eq!(ids(&t, t.find("bilmekanikk", &[ConceptKind::Theme])), ["theme-bil"]);
+    }
+
+    /// Golden: real vocabulary through the analyzer the product ships with.
+    #[test]
+    fn the_embedded_analyzer_handles_real_vocabulary() {
+        let t = taxonomy();
+        let a = t.analyzer();
+        let families: [&[&str]; 6] = [
+            &["elektriker", "elektrikere", "elektrikeren", "elektrikerne"],
+            &["utvikler", "utviklere", "utvikleren", "utviklerne"],
+            &["renholder", "renholdere", "renholderen"],
+            &["sjåfør", "sjåfører", "sjåføren", "sjåførene"],
+            &["barnehage", "barnehager", "barnehagen", "barnehagene"],
+            &["lærer", "lærere", "læreren", "lærerne"],
+        ];
+        for family in families {
+            let stems: Vec<String> = family.iter().map(|w| a.stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{family:?} → {stems:?}");
+        }
+        let parts = |word: &str| a.word(word).parts;
+        assert!(parts("truckførerbevis").contains(&"truck".to_string()));
+        assert!(parts("barnehageassistent").contains(&a.stem("barnehage")));
+        assert!(parts("lagermedarbeider").contains(&"lager".to_string()));
+        assert!(parts("sveiseerfaring").contains(&a.stem("sveis")));
+        assert!(parts("anleggsmaskinfører").contains(&"anlegg".to_string()));
+        assert!(parts("kundeservis").is_empty(), "a misspelt word is not split into nonsense");
+        assert!(crate::analysis::typo::is_typo_of(&a.stem("kundeservice"), &a.stem("kundeservis")));
+    }
+
+    #[test]
+    fn misspelt_concepts_are_found_by_typo_tolerance() {
+        let t = taxonomy();
+        assert!(t.find("kundeservis", &[ConceptKind::Skill]).is_empty());
+        assert_eq!(ids(&t, t.find_by_typo("kundeservis", &[ConceptKind::Skill])), ["kundeservice"]);
+        assert_eq!(ids(&t, t.find_by_typo("trukfører", &[ConceptKind::Occupation])), ["truckforer"]);
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! Command-line interface: one module per subcommand. Errors here carry context for people
+//! (`anyhow`); the library's errors stay typed.
+
+mod generate;
+mod index;
+mod progress;
+mod shortlist;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Knowledge};
+
+/// Finds the few job seekers who fit an employer's need, and says why.
+#[derive(Debug, Parser)]
+#[command(name = "jobbmatch", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Rank candidates for a job need and explain each one.
+    Shortlist(shortlist::ShortlistArgs),
+    /// Build (or rebuild) the index from a JSON Lines file of candidate profiles.
+    Index(index::IndexArgs),
+    /// Write seeded synthetic candidate profiles as JSON Lines.
+    Generate(generate::GenerateArgs),
+}
+
+/// Where the data is, shared by the commands that use an index.
+#[derive(Debug, Clone, Args)]
+struct DataArgs {
+    /// Index directory.
+    #[arg(long, env = "JOBBMATCH_INDEX", default_value = DEFAULT_INDEX)]
+    index: PathBuf,
+    /// Candidate profiles (JSON Lines) to build the index from when it is empty.
+    #[arg(long, env = "JOBBMATCH_CANDIDATES", default_value = DEFAULT_CANDIDATES)]
+    candidates: PathBuf,
+    /// A vocabulary file (the embedded format) that extends the embedded vocabulary.
+    #[arg(long, env = "JOBBMATCH_VOCABULARY")]
+    vocabulary: Option<PathBuf>,
+    /// Use the --vocabulary file instead of the embedded vocabulary, not beside it.
+    #[arg(long, requires = "vocabulary")]
+    replace_vocabulary: bool,
+}
+
+impl DataArgs {
+    fn knowledge(&self) -> Knowledge {
+        Knowledge { vocabulary: self.vocabulary.clone(), replace_vocabulary: self.replace_vocabulary }
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("JOBBMATCH_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let result = match cli.command {
+        Command::Shortlist(args) => shortlist::run(args),
+        Command::Index(args) => index::run(args),
+        Command::Generate(args) => generate::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

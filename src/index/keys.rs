@@ -1,0 +1,64 @@
+//! Structured facts about a candidate, indexed as exact keys in the `keys` field.
+//!
+//! Both the document builder and the matcher spell keys through these functions, so a fact
+//! written at indexing time is found by the same spelling at matching time. Implications are
+//! expanded when indexing: a CE holder gets `førerkort:B` too, a C1 speaker gets every level
+//! below, so every requirement is a single term lookup.
+
+use crate::model::{EducationLevel, LanguageLevel, Shift};
+
+/// Holds, or satisfies through a heavier class, driving-licence class `class` (e.g. `B`).
+pub fn licence(class: &str) -> String {
+    format!("førerkort:{}", class.to_uppercase())
+}
+
+/// Holds driving-licence class `class` itself (not only through a heavier class).
+pub fn licence_held(class: &str) -> String {
+    format!("førerkort-selv:{}", class.to_uppercase())
+}
+
+/// Holds a truck licence of class `class` (`T1`–`T8`).
+pub fn truck_class(class: &str) -> String {
+    format!("truck:{}", class.to_uppercase())
+}
+
+/// Holds a truck licence of some class.
+pub fn truck_any() -> String {
+    "truck:*".to_string()
+}
+
+/// Speaks `language` (canonical id) at `level` or better.
+pub fn language(language: &str, level: LanguageLevel) -> String {
+    format!("språk:{language}:{}", level.code())
+}
+
+/// Holds some fagbrev.
+pub fn fagbrev_any() -> String {
+    "fagbrev:*".to_string()
+}
+
+/// Has completed education at `level` or higher.
+pub fn education(level: EducationLevel) -> String {
+    format!("utdanning:{}", level.name())
+}
+
+/// Can work shift `shift`.
+pub fn shift(shift: Shift) -> String {
+    format!("skift:{}", shift.name())
+}
+
+/// States no limit on shifts.
+pub fn shift_unstated() -> String {
+    "skift:*".to_string()
+}
+
+/// Has an adaptation need that conflicts with demand `demand` (concept id). The need itself is
+/// never indexed as text.
+pub fn adaptation(demand: &str) -> String {
+    format!("tilrettelegging:{demand}")
+}
+
+/// Is visible to employers.
+pub fn visible() -> String {
+    "synlig".to_string()
+}

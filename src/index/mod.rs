@@ -1,0 +1,247 @@
+//! The tantivy index of candidate profiles: schema, opening (with our analyzers registered),
+//! bulk builds, look-ups, and the per-segment columns scoring reads.
+
+mod columns;
+pub mod document;
+pub mod keys;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+use tantivy::{
+    DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader, TantivyDocument, Term,
+};
+
+pub use columns::{ColumnCache, SegmentColumns};
+pub use schema::{Fields, ProfileField, Source};
+
+use crate::analysis::{NORWEGIAN, NorwegianTokenizer};
+use crate::model::Candidate;
+use crate::taxonomy::Taxonomy;
+
+/// Memory for a bulk build's indexing threads; bigger means fewer segments to merge.
+const BULK_HEAP_BYTES: usize = 600_000_000;
+/// Documents handed to the writer per batch during a bulk build (progress is reported per batch).
+const BULK_BATCH: usize = 10_000;
+
+/// Why the index could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("cannot use the index directory {path}: {detail}")]
+    Directory { path: String, detail: String },
+    #[error(
+        "the index at {path} was built by another version or with other word knowledge \
+         (vocabulary, data directory); rebuild it with `jobbmatch index`"
+    )]
+    Stale { path: String },
+    #[error("index i/o: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the stored profile of {id} is unreadable: {detail}")]
+    Corrupt { id: String, detail: String },
+}
+
+/// What an index remembers about how it was built, stored in tantivy's commit payload.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BuildStamp {
+    /// [`Taxonomy::fingerprint`] of the word knowledge used for analysis.
+    pub fingerprint: String,
+    /// Last write-ahead-log sequence number applied (0 for bulk builds).
+    #[serde(default)]
+    pub applied_sequence: u64,
+}
+
+/// Candidate profiles in tantivy, opened with our analyzers. One per process; cheap to share.
+pub struct CandidateIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    taxonomy: Arc<Taxonomy>,
+    columns: ColumnCache,
+    location: String,
+}
+
+impl CandidateIndex {
+    /// Opens the index in `dir`, creating an empty one if there is none.
+    pub fn open_or_create(dir: &Path, taxonomy: Arc<Taxonomy>) -> Result<Self, IndexError> {
+        let location = dir.display().to_string();
+        let directory_error = |detail: String| IndexError::Directory { path: location.clone(), detail };
+        std::fs::create_dir_all(dir).map_err(|error| directory_error(error.to_string()))?;
+        let directory = MmapDirectory::open(dir).map_err(|error| directory_error(error.to_string()))?;
+        let (schema, fields) = schema::build();
+        let index =
+            Index::builder().schema(schema).tokenizers(Self::tokenizers(&taxonomy)).open_or_create(directory).map_err(
+                |error| match error {
+                    tantivy::TantivyError::SchemaError(_) => IndexError::Stale { path: location.clone() },
+                    other => IndexError::Tantivy(other),
+                },
+            )?;
+        Self::from_index(index, fields, taxonomy, location)
+    }
+
+    /// An index held in memory (tests, evaluation, benchmarks).
+    pub fn in_memory(taxonomy: Arc<Taxonomy>) -> Result<Self, IndexError> {
+        let (schema, fields) = schema::build();
+        let index = Index::builder().schema(schema).tokenizers(Self::tokenizers(&taxonomy)).create_in_ram()?;
+        Self::from_index(index, fields, taxonomy, "memory".into())
+    }
+
+    fn from_index(index: Index, fields: Fields, taxonomy: Arc<Taxonomy>, location: String) -> Result<Self, IndexError> {
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(CandidateIndex { index, reader, fields, taxonomy, columns: ColumnCache::default(), location })
+    }
+
+    /// The analyzers every index is opened with. tantivy does not store custom tokenizers, so
+    /// this is the one place they are registered.
+    pub fn tokenizers(taxonomy: &Taxonomy) -> TokenizerManager {
+        let manager = TokenizerManager::default();
+        manager.register(NORWEGIAN, TextAnalyzer::from(NorwegianTokenizer::new(taxonomy.analyzer().clone())));
+        manager
+    }
+
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    pub fn taxonomy(&self) -> &Arc<Taxonomy> {
+        &self.taxonomy
+    }
+
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// Where the index lives, for messages.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// A consistent view for one request.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Picks up the latest commit and forgets columns of segments no longer in use.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload()?;
+        let live: Vec<_> =
+            self.searcher().segment_readers().iter().map(|r| (r.segment_id(), r.delete_opstamp())).collect();
+        self.columns.retain(&live);
+        Ok(())
+    }
+
+    /// The scoring columns of one segment.
+    pub fn columns(&self, segment: &SegmentReader) -> Result<Arc<SegmentColumns>, IndexError> {
+        Ok(self.columns.get(segment)?)
+    }
+
+    /// How the index was built, if it has been committed to.
+    pub fn stamp(&self) -> Result<Option<BuildStamp>, IndexError> {
+        let payload = self.index.load_metas()?.payload;
+        Ok(payload.and_then(|text| serde_json::from_str(&text).ok()))
+    }
+
+    /// Whether the index holds documents analysed with this taxonomy.
+    pub fn is_current(&self) -> Result<bool, IndexError> {
+        Ok(self.stamp()?.is_some_and(|stamp| stamp.fingerprint == self.stamp_for(0).fingerprint))
+    }
+
+    /// The stamp a commit made now should carry.
+    pub fn stamp_for(&self, applied_sequence: u64) -> BuildStamp {
+        BuildStamp { fingerprint: format!("{:016x}", self.taxonomy.fingerprint()), applied_sequence }
+    }
+
+    /// Candidates in the index (visible or not).
+    pub fn len(&self) -> u64 {
+        self.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The tantivy document for `candidate`.
+    pub fn document(&self, candidate: &Candidate) -> TantivyDocument {
+        document::build(candidate, &self.taxonomy, &self.fields)
+    }
+
+    /// The term that identifies `id`'s document, for deletes.
+    pub fn id_term(&self, id: &str) -> Term {
+        Term::from_field_text(self.fields.id, id)
+    }
+
+    /// A writer for incremental changes.
+    pub fn writer(&self, heap_bytes: usize) -> Result<IndexWriter, IndexError> {
+        Ok(self.index.writer(heap_bytes)?)
+    }
+
+    /// Replaces everything in the index by `candidates` in one commit: readers see either the old
+    /// or the new set, never a mix. `progress` is told how many documents have been added.
+    pub fn replace_all(&self, candidates: &[Candidate], progress: &(dyn Fn(usize) + Sync)) -> Result<(), IndexError> {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(threads, BULK_HEAP_BYTES)?;
+        writer.delete_all_documents()?;
+        let mut added = 0;
+        for batch in candidates.chunks(BULK_BATCH) {
+            let documents: Vec<TantivyDocument> = batch.par_iter().map(|c| self.document(c)).collect();
+            for document in documents {
+                writer.add_document(document)?;
+            }
+            added += batch.len();
+            progress(added);
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&serde_json::to_string(&self.stamp_for(0)).unwrap_or_default());
+        commit.commit()?;
+        writer.wait_merging_threads()?;
+        self.reload()
+    }
+
+    /// Where `id`'s document is, if it is in the index.
+    pub fn address(&self, searcher: &Searcher, id: &str) -> Result<Option<DocAddress>, IndexError> {
+        let term = self.id_term(id);
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let inverted = segment.inverted_index(self.fields.id)?;
+            if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
+                use tantivy::DocSet;
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    if !segment.is_deleted(doc) {
+                        return Ok(Some(DocAddress::new(ordinal as u32, doc)));
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The stored profile at `address`.
+    pub fn profile_at(&self, searcher: &Searcher, address: DocAddress) -> Result<Candidate, IndexError> {
+        let document: TantivyDocument = searcher.doc(address)?;
+        let text = document.get_first(self.fields.profile).and_then(|value| value.as_str()).unwrap_or_default();
+        serde_json::from_str(text)
+            .map_err(|error| IndexError::Corrupt { id: format!("document {address:?}"), detail: error.to_string() })
+    }
+
+    /// The profile of `id`, if present.
+    pub fn candidate(&self, id: &str) -> Result<Option<Candidate>, IndexError> {
+        let searcher = self.searcher();
+        match self.address(&searcher, id)? {
+            Some(address) => Ok(Some(self.profile_at(&searcher, address)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The default on-disk index directory, `index/` beside the fixtures.
+pub fn default_dir() -> PathBuf {
+    PathBuf::from("index")
+}

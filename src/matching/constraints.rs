@@ -1,0 +1,139 @@
+//! Candidate-side constraints checked from plain values: hours, distance, start date.
+//!
+//! The same functions run in the scoring loop (over columns) and in explanations (over the stored
+//! profile), so a shortlist and its explanation cannot disagree.
+
+use super::evidence::{Code, EXACT, NONE};
+use crate::model::{GeoPoint, format_date};
+
+/// Mean Earth radius, km.
+const EARTH_RADIUS_KM: f32 = 6371.0;
+/// Nearness halves every this many km.
+pub const PROXIMITY_HALF_LIFE_KM: f32 = 20.0;
+
+/// The result of one constraint for one candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub code: Code,
+    /// Grade override for graded constraints (distance); otherwise the code's grade.
+    pub grade: Option<f32>,
+    /// What the employer adapts for this candidate, if the constraint holds only thanks to that.
+    pub adaptation: Option<String>,
+    /// A neutral description for explanations.
+    pub detail: String,
+}
+
+impl Checked {
+    fn met(detail: String) -> Self {
+        Checked { code: EXACT, grade: None, adaptation: None, detail }
+    }
+
+    fn adapted(adaptation: String, detail: String) -> Self {
+        Checked { code: EXACT, grade: None, adaptation: Some(adaptation), detail }
+    }
+
+    fn failed(detail: String) -> Self {
+        Checked { code: NONE, grade: Some(0.0), adaptation: None, detail }
+    }
+}
+
+/// Desired extent `min..=max` against a job of `job` %, which the employer can lower to
+/// `adaptable_min` %.
+pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
+    if min <= job && job <= max {
+        Checked::met(format!("ønsker {min}–{max} %"))
+    } else if max < job && adaptable_min.is_some_and(|lowest| max >= lowest) {
+        Checked::adapted(format!("stillingsprosent ned til {max} %"), format!("ønsker høyst {max} %"))
+    } else if max < job {
+        Checked::failed(format!("ønsker høyst {max} %"))
+    } else {
+        Checked::failed(format!("ønsker minst {min} %"))
+    }
+}
+
+/// Distance from the job to a home at `lat`,`lon` (NaN when unknown), against the employer's
+/// limit and the candidate's own commute. Nearness is graded: it halves every 20 km.
+pub fn distance(origin: GeoPoint, limit_km: Option<f32>, lat: f32, lon: f32, max_commute: f32) -> Checked {
+    if lat.is_nan() || lon.is_nan() {
+        return Checked::failed("bosted ukjent".into());
+    }
+    let km = km_between(origin, lat, lon);
+    let detail = format!("{km:.0} km fra bosted");
+    if limit_km.is_some_and(|limit| km > limit) {
+        return Checked::failed(detail);
+    }
+    if km > max_commute {
+        return Checked::failed(format!("{detail}, over kandidatens pendlegrense på {max_commute:.0} km"));
+    }
+    Checked { code: EXACT, grade: Some(proximity(km)), adaptation: None, detail }
+}
+
+/// Nearness grade for `km`: 1 at the door, ½ at 20 km, ¼ at 40 km.
+pub fn proximity(km: f32) -> f32 {
+    (-km / PROXIMITY_HALF_LIFE_KM * std::f32::consts::LN_2).exp()
+}
+
+/// Great-circle distance by the equirectangular approximation: within 0.5 % of haversine at
+/// commuting distances, and a few times cheaper in the scoring loop.
+pub fn km_between(origin: GeoPoint, lat: f32, lon: f32) -> f32 {
+    let (lat0, lon0) = (origin.lat as f32, origin.lon as f32);
+    let mean_lat = ((lat0 + lat) / 2.0).to_radians();
+    let x = (lon - lon0).to_radians() * mean_lat.cos();
+    let y = (lat - lat0).to_radians();
+    (x * x + y * y).sqrt() * EARTH_RADIUS_KM
+}
+
+/// Availability (Julian day; `i32::MIN` for now) against the start day, which the employer can
+/// move to `latest`.
+pub fn start_date(start: i32, latest: Option<i32>, available: i32) -> Checked {
+    if available <= start {
+        return Checked::met("tilgjengelig til oppstart".into());
+    }
+    let day = time::Date::from_julian_day(available).map(format_date).unwrap_or_default();
+    if latest.is_some_and(|latest| available <= latest) {
+        Checked::adapted(format!("oppstart utsatt til {day}"), format!("tilgjengelig fra {day}"))
+    } else {
+        Checked::failed(format!("tilgjengelig fra {day}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extent_is_waived_exactly_down_to_the_employers_minimum() {
+        // A candidate who wants at most 60 % fits a 100 % job whose hours can go down to 60 %.
+        let checked = extent(100, Some(60), 40, 60);
+        assert_eq!(checked.code, EXACT);
+        assert_eq!(checked.adaptation.as_deref(), Some("stillingsprosent ned til 60 %"));
+        // … but not one that can only go down to 80 %, nor one that cannot adapt at all.
+        assert_eq!(extent(100, Some(80), 40, 60).code, NONE);
+        assert_eq!(extent(100, None, 40, 60).code, NONE);
+        assert_eq!(extent(100, None, 50, 100), Checked::met("ønsker 50–100 %".into()));
+        assert_eq!(extent(50, Some(40), 80, 100).code, NONE, "wants more than the job offers");
+    }
+
+    #[test]
+    fn distance_respects_both_limits_and_decays() {
+        let kristiansand = GeoPoint { lat: 58.146, lon: 7.996 };
+        let (grimstad_lat, grimstad_lon) = (58.34, 8.59);
+        let km = km_between(kristiansand, grimstad_lat, grimstad_lon);
+        assert!((38.0..42.0).contains(&km), "{km}");
+        assert_eq!(distance(kristiansand, Some(30.0), grimstad_lat, grimstad_lon, 100.0).code, NONE);
+        assert_eq!(distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, 20.0).code, NONE);
+        let near = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, f32::INFINITY);
+        assert!(near.code == EXACT && (0.2..0.3).contains(&near.grade.unwrap_or_default()));
+        assert_eq!(distance(kristiansand, None, f32::NAN, f32::NAN, 10.0).code, NONE);
+        assert!((proximity(20.0) - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn start_date_can_be_postponed_to_the_latest_day() {
+        let start = time::macros::date!(2027 - 01 - 04).to_julian_day();
+        let later = start + 30;
+        assert_eq!(start_date(start, None, i32::MIN).code, EXACT);
+        assert_eq!(start_date(start, None, later).code, NONE);
+        assert!(start_date(start, Some(later), later).adaptation.is_some());
+    }
+}

@@ -1,0 +1,202 @@
+//! Why a candidate is on the shortlist: per criterion, whether and how it was met, the evidence
+//! (down to which veileder set a tag, and when), its share of the score, and what the employer
+//! would adapt.
+//!
+//! The evidence *strength* always comes from the index evaluation that ranked the candidate;
+//! here we only find the profile entry that carries it, reading the same entries that were indexed.
+
+use std::collections::BTreeSet;
+
+use tantivy::DocId;
+
+use super::constraints;
+use super::evidence::{self, Code, NONE, PASS};
+use super::plan::{Alternative, Test};
+use super::segment::{ADAPTATION_FACTOR, SegmentEvaluation};
+use crate::index::{ProfileField, document};
+use crate::model::{AdaptationNote, Candidate, CriterionOutcome, Evidence, MatchHow, ShortlistEntry, TagKind};
+use crate::taxonomy::Taxonomy;
+
+/// Builds the shortlist entry of `doc`, whose stored profile is `profile`.
+pub fn entry(
+    evaluation: &SegmentEvaluation,
+    taxonomy: &Taxonomy,
+    doc: DocId,
+    profile: &Candidate,
+    rank: usize,
+    score: f32,
+) -> ShortlistEntry {
+    let plan = evaluation.plan;
+    let total_weight = plan.total_weight().max(f32::EPSILON);
+    let terms = ProfileTerms::new(taxonomy, profile);
+    let mut criteria = Vec::with_capacity(plan.criteria.len());
+    let mut adaptations = Vec::new();
+    let mut penalised = 0;
+    let mut distance_km = None;
+    for (index, planned) in plan.criteria.iter().enumerate() {
+        let outcome = evaluation.outcome(index, doc);
+        penalised += i32::from(outcome.penalised);
+        let mut how = evidence::how(outcome.code);
+        let mut adaptation = None;
+        let found = match &planned.test {
+            Test::Terms(_) => terms.evidence(&evaluation.alternatives[index], outcome.code),
+            Test::Demand { adaptable, demand, key } => {
+                let conflict = key.as_ref().is_some_and(|key| terms.has_key(key));
+                if conflict && *adaptable {
+                    how = MatchHow::Adapted;
+                    adaptation = Some(format!("{demand} tas ut av arbeidsoppgavene"));
+                }
+                conflict.then(|| plain("adaptation_needs", "tilrettelegging nødvendig"))
+            }
+            test => {
+                let checked = constraint(test, profile);
+                if let (Test::Distance { origin, .. }, Some(home)) = (test, profile.location) {
+                    distance_km = Some(constraints::km_between(*origin, home.lat as f32, home.lon as f32));
+                }
+                if checked.adaptation.is_some() {
+                    how = MatchHow::Adapted;
+                }
+                adaptation = checked.adaptation;
+                Some(plain("profile", &checked.detail))
+            }
+        };
+        if let Some(waiver) = &planned.waiver {
+            if outcome.code < PASS {
+                how = MatchHow::Adapted;
+                adaptation = Some(waiver.clone());
+            }
+        }
+        if let Some(adaptation) = adaptation {
+            adaptations.push(AdaptationNote { criterion: planned.label.clone(), adaptation });
+        }
+        criteria.push(CriterionOutcome {
+            criterion: planned.label.clone(),
+            kind: planned.kind,
+            importance: planned.importance,
+            matched: outcome.code > NONE,
+            how,
+            evidence: found,
+            grade: outcome.grade,
+            weight: planned.weight,
+            share: planned.weight * outcome.grade / total_weight,
+        });
+    }
+    ShortlistEntry {
+        rank,
+        id: profile.id.clone(),
+        score,
+        municipality: profile.municipality.clone(),
+        distance_km,
+        headline: profile.headline(),
+        criteria,
+        adaptations,
+        adaptation_factor: ADAPTATION_FACTOR.powi(penalised),
+    }
+}
+
+fn plain(source: &str, text: &str) -> Evidence {
+    Evidence { source: source.to_string(), text: text.to_string(), tagged_by: None, tagged_at: None }
+}
+
+/// A column constraint checked on the stored profile, with the same function as the ranking.
+fn constraint(test: &Test, profile: &Candidate) -> constraints::Checked {
+    match *test {
+        Test::Extent { job_percent, adaptable_min } => {
+            let range = profile.extent_percent.map_or((0, 100), |r| (r.min, r.max));
+            constraints::extent(job_percent, adaptable_min, range.0, range.1)
+        }
+        Test::Distance { origin, limit_km } => {
+            let (lat, lon) = profile.location.map_or((f32::NAN, f32::NAN), |p| (p.lat as f32, p.lon as f32));
+            constraints::distance(origin, limit_km, lat, lon, profile.max_commute_km.unwrap_or(f32::INFINITY))
+        }
+        Test::StartDate { start, latest } => {
+            let available = profile.available_from.map_or(i32::MIN, time::Date::to_julian_day);
+            constraints::start_date(start, latest, available)
+        }
+        _ => constraints::Checked { code: NONE, grade: None, adaptation: None, detail: String::new() },
+    }
+}
+
+/// A profile's entries with their index terms, per field: what the index saw, analysed once.
+struct ProfileTerms {
+    fields: Vec<(ProfileField, Vec<Entry>)>,
+}
+
+/// One profile entry: its terms and how to show it.
+struct Entry {
+    terms: BTreeSet<String>,
+    evidence: Evidence,
+}
+
+impl ProfileTerms {
+    fn new(taxonomy: &Taxonomy, profile: &Candidate) -> Self {
+        let analyzer = taxonomy.analyzer();
+        let mut fields = Vec::new();
+        for field in ProfileField::ALL {
+            let entries = if field == ProfileField::Keys {
+                document::keyed_entries(profile, taxonomy)
+                    .into_iter()
+                    .map(|entry| Entry { evidence: plain(entry.source, &entry.text), terms: entry.keys })
+                    .collect()
+            } else {
+                let tags = tag_kind(field).map(|kind| document::tags_of_kind(profile, kind)).unwrap_or_default();
+                document::field_entries(profile, field)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, text)| Entry {
+                        terms: analyzer.terms(&text).into_iter().collect(),
+                        evidence: match tags.get(position) {
+                            Some(tag) => Evidence {
+                                source: "tags".into(),
+                                text: tag.label.clone(),
+                                tagged_by: Some(tag.by.clone()),
+                                tagged_at: tag.at.format(&time::format_description::well_known::Rfc3339).ok(),
+                            },
+                            None => plain(field.name(), &text),
+                        },
+                    })
+                    .collect()
+            };
+            fields.push((field, entries));
+        }
+        ProfileTerms { fields }
+    }
+
+    fn entries(&self, field: ProfileField) -> &[Entry] {
+        self.fields.iter().find(|(f, _)| *f == field).map_or(&[], |(_, entries)| entries)
+    }
+
+    fn has_key(&self, key: &str) -> bool {
+        self.entries(ProfileField::Keys).iter().any(|entry| entry.terms.contains(key))
+    }
+
+    /// The entry that carries evidence of strength `code`: from the weakest alternative that is at
+    /// least that strong and present in the profile (a years check can lower a code, never raise
+    /// it). Like the index, an alternative's terms may come from several entries of one field.
+    fn evidence(&self, alternatives: &[Alternative], code: Code) -> Option<Evidence> {
+        if code == NONE {
+            return None;
+        }
+        let mut ranked: Vec<&Alternative> =
+            alternatives.iter().filter(|alt| evidence::code(alt.field, alt.how) >= code).collect();
+        ranked.sort_by_key(|alt| evidence::code(alt.field, alt.how));
+        ranked.into_iter().find_map(|alternative| {
+            let entries = self.entries(alternative.field);
+            let present = |term: &String| entries.iter().any(|entry| entry.terms.contains(term));
+            if !alternative.terms.iter().all(present) {
+                return None;
+            }
+            let first = &alternative.terms[0];
+            entries.iter().find(|entry| entry.terms.contains(first)).map(|entry| entry.evidence.clone())
+        })
+    }
+}
+
+fn tag_kind(field: ProfileField) -> Option<TagKind> {
+    match field {
+        ProfileField::TagInterest => Some(TagKind::Interest),
+        ProfileField::TagSkill => Some(TagKind::InformalSkill),
+        ProfileField::TagPreference => Some(TagKind::WorkPreference),
+        _ => None,
+    }
+}

@@ -1,0 +1,509 @@
+//! A job need compiled into a plan: each criterion becomes a test with a weight, must-haves that
+//! the employer can adapt become soft, and the need's top-level facts become implied criteria.
+//!
+//! Weights (documented in the README): a must-have weighs 1; a ranked wish weighs 2 / (rank + 1),
+//! so 1, ⅔, ½, ⅖ …; an unranked wish ½; an explicit `weight` overrides both; nearness to the job
+//! (when the need has a location) is an implied wish of weight ½.
+
+use std::collections::BTreeSet;
+
+use time::Date;
+
+use super::MatchError;
+use crate::analysis::PART_PREFIX;
+use crate::index::{ProfileField, Source, keys};
+use crate::model::{Criterion, CriterionKind, GeoPoint, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
+use crate::taxonomy::{ConceptKind, Taxonomy};
+
+/// Weight of a must-have, and of a must-have the employer made soft.
+pub const MUST_WEIGHT: f32 = 1.0;
+/// Weight of an adjustable criterion without a rank.
+pub const UNRANKED_WEIGHT: f32 = 0.5;
+/// Weight of the implied nearness wish.
+pub const PROXIMITY_WEIGHT: f32 = 0.5;
+
+/// A job need ready to run.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub need_id: String,
+    pub top: usize,
+    pub criteria: Vec<Planned>,
+}
+
+/// One criterion as it will be tested and weighed.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub label: String,
+    pub kind: CriterionKind,
+    /// After waivers: a must-have the employer can adapt is adjustable here.
+    pub importance: Importance,
+    pub weight: f32,
+    pub test: Test,
+    /// For a must-have made soft by the employer's room to adapt: what the employer does for a
+    /// candidate who does not meet it.
+    pub waiver: Option<String>,
+    /// Derived from the need's top-level fields rather than its criteria list.
+    pub implied: bool,
+}
+
+/// How a criterion is checked.
+#[derive(Debug, Clone)]
+pub enum Test {
+    /// Terms in profile fields; the strongest matching alternative decides the evidence.
+    Terms(TermTest),
+    /// The job's stillingsprosent against the candidate's desired range.
+    Extent { job_percent: u8, adaptable_min: Option<u8> },
+    /// Distance from the job to the candidate's home, within `limit_km` and the candidate's
+    /// own commute; nearer is better.
+    Distance { origin: GeoPoint, limit_km: Option<f32> },
+    /// The first working day against the candidate's availability (Julian days).
+    StartDate { start: i32, latest: Option<i32> },
+    /// Candidates whose adaptation need conflicts with the demand fail, unless the employer can
+    /// take the demand out of the tasks.
+    Demand { key: Option<String>, adaptable: bool, demand: String },
+}
+
+/// Alternatives that count as evidence for a term-based criterion.
+#[derive(Debug, Clone, Default)]
+pub struct TermTest {
+    pub alternatives: Vec<Alternative>,
+    /// Experience criteria: only experience entries of at least this many years count in full.
+    pub min_years: Option<f32>,
+    /// Words to look for misspelt in the index (typo tolerance), per field.
+    pub typo_seeds: Vec<(ProfileField, String)>,
+}
+
+/// One way to meet a criterion: every term present in one field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Alternative {
+    pub field: ProfileField,
+    pub terms: Vec<String>,
+    pub how: MatchHow,
+}
+
+impl Plan {
+    /// Compiles `need` (already validated) against the vocabulary.
+    pub fn compile(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
+        let compiler = Compiler { need, taxonomy };
+        let mut criteria = Vec::new();
+        for (index, criterion) in need.criteria.iter().enumerate() {
+            criteria.push(compiler.criterion(criterion).map_err(|reason| MatchError::Criterion {
+                index,
+                label: criterion.label(),
+                reason,
+            })?);
+        }
+        criteria.extend(compiler.implied());
+        Ok(Plan { need_id: need.id.clone(), top: need.top(), criteria })
+    }
+
+    /// Sum of all weights: the score's denominator.
+    pub fn total_weight(&self) -> f32 {
+        self.criteria.iter().map(|c| c.weight).sum()
+    }
+
+    /// Indices of the hard criteria.
+    pub fn musts(&self) -> Vec<usize> {
+        (0..self.criteria.len()).filter(|&i| self.criteria[i].importance == Importance::Must).collect()
+    }
+}
+
+struct Compiler<'a> {
+    need: &'a JobNeed,
+    taxonomy: &'a Taxonomy,
+}
+
+impl Compiler<'_> {
+    fn criterion(&self, criterion: &Criterion) -> Result<Planned, String> {
+        let test = self.test(criterion)?;
+        let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
+        let importance = if waiver.is_some() { Importance::Adjustable } else { criterion.importance };
+        let weight = criterion.weight.unwrap_or(match (criterion.importance, criterion.rank) {
+            (Importance::Must, _) => MUST_WEIGHT,
+            (Importance::Adjustable, Some(rank)) => 2.0 / (rank as f32 + 1.0),
+            (Importance::Adjustable, None) => UNRANKED_WEIGHT,
+        });
+        Ok(Planned { label: criterion.label(), kind: criterion.kind, importance, weight, test, waiver, implied: false })
+    }
+
+    fn test(&self, criterion: &Criterion) -> Result<Test, String> {
+        use ProfileField as F;
+        let value = criterion.value.trim();
+        let with_years = |mut test: TermTest| {
+            test.min_years = criterion.min_years;
+            Test::Terms(test)
+        };
+        Ok(match criterion.kind {
+            CriterionKind::Occupation => with_years(self.text(
+                value,
+                &[ConceptKind::Occupation],
+                &[
+                    F::Experience,
+                    F::DesiredOccupation,
+                    F::Education,
+                    F::Fagbrev,
+                    F::TagInterest,
+                    F::TagSkill,
+                    F::Summary,
+                ],
+            )),
+            CriterionKind::Experience => with_years(self.text(
+                value,
+                &[ConceptKind::Occupation, ConceptKind::Skill],
+                &[F::Experience, F::Skill, F::TagSkill, F::Summary],
+            )),
+            CriterionKind::Skill => Test::Terms(self.text(
+                value,
+                &[ConceptKind::Skill],
+                &[F::Skill, F::Experience, F::Certificate, F::TagSkill, F::TagInterest, F::Summary],
+            )),
+            CriterionKind::Certificate => Test::Terms(self.certificate(value)),
+            CriterionKind::Education => Test::Terms(self.education(value)),
+            CriterionKind::Language => Test::Terms(self.language(value, criterion)?),
+            CriterionKind::Interest => Test::Terms(self.text_with(
+                value,
+                &[ConceptKind::Theme, ConceptKind::Occupation, ConceptKind::Skill],
+                &[
+                    F::TagInterest,
+                    F::TagPreference,
+                    F::TagSkill,
+                    F::DesiredOccupation,
+                    F::Experience,
+                    F::Skill,
+                    F::Education,
+                    F::Summary,
+                ],
+                true,
+            )),
+            CriterionKind::Quality => Test::Terms(self.text_with(
+                value,
+                &[ConceptKind::Quality],
+                &[F::TagSkill, F::TagPreference, F::TagInterest, F::Skill, F::Summary],
+                true,
+            )),
+            CriterionKind::Shift => {
+                let shift = Shift::parse(value).ok_or("not a shift (dag, kveld, natt, helg, turnus)")?;
+                Test::Terms(keys_test(&[keys::shift(shift), keys::shift_unstated()], MatchHow::Exact))
+            }
+            CriterionKind::Extent => {
+                let percent = criterion.number().ok_or("not a stillingsprosent")?;
+                Test::Extent {
+                    job_percent: percent.round() as u8,
+                    adaptable_min: self.need.adaptable.extent_min_percent,
+                }
+            }
+            CriterionKind::Distance => Test::Distance {
+                origin: self.need.location.ok_or("a distance criterion needs the job's location")?,
+                limit_km: Some(criterion.number().ok_or("not a distance in km")?),
+            },
+            CriterionKind::StartDate => Test::StartDate {
+                start: criterion.date().ok_or("not a date (YYYY-MM-DD)")?.to_julian_day(),
+                latest: self.need.adaptable.start_latest.map(Date::to_julian_day),
+            },
+            CriterionKind::Demand => self.demand(value),
+        })
+    }
+
+    /// Term alternatives for free text: the words themselves, the concept's other labels and
+    /// narrower concepts, compound parts, and seeds for typo tolerance.
+    fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> TermTest {
+        self.text_with(value, kinds, fields, false)
+    }
+
+    /// Interests and qualities live in tags and summaries. A CV shows them only when it names the
+    /// theme itself (a `bilmekaniker` is interested in cars); a loose CV match (`lastebilsjåfør`
+    /// contains `bil`) must not outrank a veileder's tag, so `strict_cv` keeps compound parts and
+    /// typos to tags and summaries.
+    fn text_with(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField], strict_cv: bool) -> TermTest {
+        let analyzer = self.taxonomy.analyzer();
+        let words = analyzer.stems(value);
+        let own = self.taxonomy.without_fillers(&words);
+        let mut phrases: Vec<(Vec<String>, MatchHow)> = vec![(own.clone(), MatchHow::Exact)];
+
+        let mut concepts = self.taxonomy.find(value, kinds);
+        let concept_how = if concepts.is_empty() {
+            concepts = self.taxonomy.find_by_typo(value, kinds);
+            MatchHow::Typo
+        } else {
+            MatchHow::Synonym
+        };
+        let mut related = concepts.clone();
+        for &concept in &concepts {
+            related.extend(self.taxonomy.descendants(concept));
+        }
+        for concept in related {
+            for label in &self.taxonomy.concept(concept).labels {
+                let stems = analyzer.stems(label);
+                if !stems.is_empty() && stems != own {
+                    phrases.push((stems, concept_how));
+                }
+            }
+        }
+        // A single word may also be a part of a compound in the profile.
+        let singles: Vec<(String, MatchHow)> =
+            phrases.iter().filter(|(stems, _)| stems.len() == 1).map(|(stems, how)| (stems[0].clone(), *how)).collect();
+        for (word, how) in &singles {
+            if word.chars().count() >= 3 {
+                let how = if *how == MatchHow::Typo { MatchHow::Typo } else { MatchHow::CompoundPart };
+                phrases.push((vec![format!("{PART_PREFIX}{word}")], how));
+            }
+        }
+        let mut seeds: BTreeSet<String> = singles.iter().map(|(word, _)| word.clone()).collect();
+        seeds.extend(own.iter().map(|word| analyzer.rule_stem(word)));
+
+        let mut test = TermTest::default();
+        for &field in fields {
+            let loose = !(strict_cv && field.source() == Source::Cv);
+            for (terms, how) in &phrases {
+                if loose || matches!(how, MatchHow::Exact | MatchHow::Synonym) {
+                    test.alternatives.push(Alternative { field, terms: terms.clone(), how: *how });
+                }
+            }
+            if loose {
+                test.typo_seeds.extend(seeds.iter().map(|seed| (field, seed.clone())));
+            }
+        }
+        test.alternatives.sort();
+        test.alternatives.dedup();
+        test
+    }
+
+    fn certificate(&self, value: &str) -> TermTest {
+        let classes = self.taxonomy.licences().classes_in(value);
+        if !classes.is_empty() {
+            // Asking for several classes asks for all of them.
+            let held: Vec<String> = classes.iter().map(|c| keys::licence_held(c)).collect();
+            let satisfied: Vec<String> = classes.iter().map(|c| keys::licence(c)).collect();
+            let mut test = keys_test(&[], MatchHow::Exact);
+            test.alternatives.push(Alternative { field: ProfileField::Keys, terms: held, how: MatchHow::Exact });
+            test.alternatives.push(Alternative { field: ProfileField::Keys, terms: satisfied, how: MatchHow::Synonym });
+            return test;
+        }
+        if let Some(classes) = self.taxonomy.truck().classes_in(value) {
+            let terms = if classes.is_empty() {
+                vec![keys::truck_any()]
+            } else {
+                classes.iter().map(|c| keys::truck_class(c)).collect()
+            };
+            return TermTest {
+                alternatives: vec![Alternative { field: ProfileField::Keys, terms, how: MatchHow::Exact }],
+                ..TermTest::default()
+            };
+        }
+        self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])
+    }
+
+    fn education(&self, value: &str) -> TermTest {
+        if let Some(trade) = self.taxonomy.fagbrev_trade(value) {
+            let trade = trade.trim();
+            if trade.is_empty() || self.taxonomy.analyzer().stems(trade).is_empty() {
+                return keys_test(&[keys::fagbrev_any()], MatchHow::Exact);
+            }
+            return self.text(trade, &[ConceptKind::Occupation, ConceptKind::Education], &[ProfileField::Fagbrev]);
+        }
+        if let Some(level) = self.taxonomy.education_level(value) {
+            return keys_test(&[keys::education(level)], MatchHow::Exact);
+        }
+        self.text(
+            value,
+            &[ConceptKind::Education, ConceptKind::Occupation],
+            &[ProfileField::Education, ProfileField::Fagbrev],
+        )
+    }
+
+    fn language(&self, value: &str, criterion: &Criterion) -> Result<TermTest, String> {
+        let language = self
+            .taxonomy
+            .language(value)
+            .ok_or_else(|| format!("unknown language \"{value}\"; add it to the vocabulary"))?;
+        let level = criterion.min_level.unwrap_or(LanguageLevel::A1);
+        let mut test = keys_test(&[keys::language(language, level)], MatchHow::Exact);
+        if let Some(below) = level.below() {
+            test.alternatives.push(Alternative {
+                field: ProfileField::Keys,
+                terms: vec![keys::language(language, below)],
+                how: MatchHow::Partial,
+            });
+        }
+        Ok(test)
+    }
+
+    fn demand(&self, value: &str) -> Test {
+        let demand = self.taxonomy.demand(value);
+        let adaptable = self.need.adaptable.tasks.iter().any(|task| {
+            let named = self.taxonomy.demand(task).or_else(|| self.taxonomy.demand_for_need(task));
+            named.is_some() && named == demand
+                || self.taxonomy.analyzer().stems(task) == self.taxonomy.analyzer().stems(value)
+        });
+        Test::Demand {
+            key: demand.map(|id| keys::adaptation(&self.taxonomy.concept(id).id)),
+            adaptable,
+            demand: value.to_string(),
+        }
+    }
+
+    /// What the employer adapts for a candidate who lacks this must-have, if anything.
+    fn waiver(&self, criterion: &Criterion) -> Option<String> {
+        let adaptable = &self.need.adaptable;
+        let analyzer = self.taxonomy.analyzer();
+        let same = |a: &str, b: &str| {
+            let (a, b) = (analyzer.stems(a), analyzer.stems(b));
+            !a.is_empty() && (a == b || self.taxonomy.without_fillers(&a) == self.taxonomy.without_fillers(&b))
+        };
+        match criterion.kind {
+            CriterionKind::Language => {
+                let language = self.taxonomy.language(&criterion.value)?;
+                adaptable
+                    .languages
+                    .iter()
+                    .any(|l| self.taxonomy.language(l) == Some(language))
+                    .then(|| format!("språkkravet i {} tilpasses med støtte og opplæring", criterion.value.trim()))
+            }
+            CriterionKind::Shift => {
+                let shift = Shift::parse(&criterion.value)?;
+                adaptable.shifts.contains(&shift).then(|| format!("slipper {}skift", shift.name()))
+            }
+            _ => adaptable
+                .training
+                .iter()
+                .any(|trained| same(trained, &criterion.value))
+                .then(|| format!("arbeidsgiver gir opplæring i {}", criterion.value.trim())),
+        }
+    }
+
+    /// Criteria implied by the need's top-level fields, unless its list already has that kind.
+    fn implied(&self) -> Vec<Planned> {
+        let need = self.need;
+        let has = |kind: CriterionKind| need.criteria.iter().any(|c| c.kind == kind);
+        let mut implied = Vec::new();
+        let mut add = |label: String, kind, importance, weight, test| {
+            implied.push(Planned { label, kind, importance, weight, test, waiver: None, implied: true });
+        };
+        if let (Some(percent), false) = (need.extent_percent, has(CriterionKind::Extent)) {
+            let test = Test::Extent { job_percent: percent, adaptable_min: need.adaptable.extent_min_percent };
+            add(format!("extent {percent} %"), CriterionKind::Extent, Importance::Must, MUST_WEIGHT, test);
+        }
+        if let (Some(origin), false) = (need.location, has(CriterionKind::Distance)) {
+            let test = Test::Distance { origin, limit_km: need.max_distance_km };
+            match need.max_distance_km {
+                Some(km) => {
+                    add(format!("distance ≤ {km} km"), CriterionKind::Distance, Importance::Must, MUST_WEIGHT, test)
+                }
+                None => add("nærhet".into(), CriterionKind::Distance, Importance::Adjustable, PROXIMITY_WEIGHT, test),
+            }
+        }
+        if let (Some(start), false) = (need.start_date, has(CriterionKind::StartDate)) {
+            let test = Test::StartDate {
+                start: start.to_julian_day(),
+                latest: need.adaptable.start_latest.map(Date::to_julian_day),
+            };
+            let label = format!("start_date {}", crate::model::format_date(start));
+            add(label, CriterionKind::StartDate, Importance::Must, MUST_WEIGHT, test);
+        }
+        for task in &need.adaptable.tasks {
+            let stated = need.criteria.iter().any(|c| {
+                c.kind == CriterionKind::Demand && {
+                    let analyzer = self.taxonomy.analyzer();
+                    analyzer.stems(&c.value) == analyzer.stems(task)
+                        || self.taxonomy.demand(&c.value).is_some_and(|d| Some(d) == self.taxonomy.demand(task))
+                }
+            });
+            if !stated {
+                // The employer can take this out of the job, so the job has it: check it.
+                let test = self.demand(task);
+                add(format!("demand {task}"), CriterionKind::Demand, Importance::Must, MUST_WEIGHT, test);
+            }
+        }
+        implied
+    }
+}
+
+/// A test that looks for exact keys, any one of which counts.
+fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
+    TermTest {
+        alternatives: terms
+            .iter()
+            .map(|term| Alternative { field: ProfileField::Keys, terms: vec![term.clone()], how })
+            .collect(),
+        ..TermTest::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+
+    fn plan(json: &str) -> Plan {
+        let need = JobNeed::from_json(json).expect("valid need");
+        Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect("compiles")
+    }
+
+    #[test]
+    fn ranked_wishes_weigh_by_rank_and_musts_weigh_one() {
+        let plan = plan(
+            r#"{"id":"n","criteria":[
+                {"kind":"skill","value":"kundeservice","importance":"must"},
+                {"kind":"interest","value":"bil","rank":1},
+                {"kind":"experience","value":"lager","rank":2},
+                {"kind":"quality","value":"punktlig","rank":3},
+                {"kind":"skill","value":"kasse"}]}"#,
+        );
+        let weights: Vec<f32> = plan.criteria.iter().map(|c| c.weight).collect();
+        assert_eq!(weights, [1.0, 1.0, 2.0 / 3.0, 0.5, 0.5]);
+    }
+
+    #[test]
+    fn synonyms_narrower_terms_and_compound_parts_become_alternatives() {
+        let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager","importance":"must"}]}"#);
+        let Test::Terms(test) = &plan.criteria[0].test else { panic!("a term test") };
+        let has = |field, term: &str, how| {
+            test.alternatives.contains(&Alternative { field, terms: vec![term.to_string()], how })
+        };
+        assert!(has(ProfileField::Experience, "lager", MatchHow::Exact));
+        assert!(has(ProfileField::Experience, "lagermedarbeider", MatchHow::Synonym));
+        assert!(has(ProfileField::Experience, "truckfører", MatchHow::Synonym));
+        assert!(has(ProfileField::Experience, "~lager", MatchHow::CompoundPart));
+        assert!(has(ProfileField::TagSkill, "lager", MatchHow::Exact));
+    }
+
+    #[test]
+    fn room_to_adapt_softens_exactly_what_the_employer_named() {
+        let plan = plan(
+            r#"{"id":"n","criteria":[
+                {"kind":"language","value":"norsk","min_level":"B2","importance":"must"},
+                {"kind":"language","value":"engelsk","min_level":"B1","importance":"must"},
+                {"kind":"skill","value":"sveising","importance":"must"},
+                {"kind":"shift","value":"natt","importance":"must"}],
+               "adaptable":{"languages":["norsk"],"training":["sveising"],"tasks":["tunge løft"]}}"#,
+        );
+        let importance: Vec<Importance> = plan.criteria.iter().map(|c| c.importance).collect();
+        assert_eq!(
+            importance,
+            [Importance::Adjustable, Importance::Must, Importance::Adjustable, Importance::Must, Importance::Must]
+        );
+        assert!(plan.criteria[0].waiver.is_some() && plan.criteria[1].waiver.is_none());
+        // The adaptable task implies a demand that is checked, with the adaptation allowed.
+        assert!(matches!(plan.criteria[4].test, Test::Demand { adaptable: true, key: Some(_), .. }));
+    }
+
+    #[test]
+    fn top_level_facts_become_implied_criteria() {
+        let plan = plan(
+            r#"{"id":"n","location":{"lat":58.1,"lon":8.0},"extent_percent":100,"max_distance_km":40,
+                "start_date":"2027-01-04","adaptable":{"extent_min_percent":60}}"#,
+        );
+        let kinds: Vec<CriterionKind> = plan.criteria.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
+        assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
+        assert!(matches!(plan.criteria[0].test, Test::Extent { job_percent: 100, adaptable_min: Some(60) }));
+    }
+
+    #[test]
+    fn unknown_languages_are_refused_naming_the_criterion() {
+        let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"language","value":"klingon"}]}"#)
+            .expect("valid shape");
+        let error = Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect_err("unknown");
+        assert!(error.to_string().contains("criteria[0]") && error.to_string().contains("klingon"), "{error}");
+    }
+}

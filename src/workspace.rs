@@ -1,0 +1,108 @@
+//! Where the product finds its data: the index directory, the candidate file it is built from,
+//! and the word knowledge (vocabulary and optional data directory).
+//!
+//! The embedded default needs no set-up: the index lives in `index/` and is built from
+//! `fixtures/candidates.jsonl` the first time it is found empty.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::index::{CandidateIndex, IndexError};
+use crate::load::{LoadError, read_candidates};
+use crate::taxonomy::{Taxonomy, TaxonomyError, Vocabulary};
+
+/// The committed synthetic candidates.
+pub const DEFAULT_CANDIDATES: &str = "fixtures/candidates.jsonl";
+/// The default on-disk index.
+pub const DEFAULT_INDEX: &str = "index";
+
+/// Why the workspace could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Taxonomy(#[from] TaxonomyError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+}
+
+/// Which vocabulary to use.
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    /// A vocabulary file in the embedded format.
+    pub vocabulary: Option<PathBuf>,
+    /// Use only that file instead of extending the embedded vocabulary.
+    pub replace_vocabulary: bool,
+}
+
+impl Knowledge {
+    /// Builds the taxonomy these options describe.
+    pub fn taxonomy(&self) -> Result<Arc<Taxonomy>, TaxonomyError> {
+        let vocabulary = match (&self.vocabulary, self.replace_vocabulary) {
+            (Some(path), true) => Vocabulary::from_file(path)?,
+            (Some(path), false) => {
+                let mut vocabulary = Vocabulary::embedded()?;
+                vocabulary.extend(Vocabulary::from_file(path)?);
+                vocabulary
+            }
+            (None, _) => Vocabulary::embedded()?,
+        };
+        Ok(Arc::new(Taxonomy::build(vocabulary, Default::default())?))
+    }
+}
+
+/// How an index was made ready, for the caller to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readiness {
+    /// It already held current data.
+    Ready { candidates: u64 },
+    /// It was (re)built from `source`.
+    Built { candidates: u64, source: PathBuf, reason: &'static str },
+}
+
+/// Opens the index at `dir`; when it is empty, or was built with other word knowledge and
+/// `rebuild_stale` allows it, builds it from `candidates` first. `progress` sees (done, total).
+pub fn open_index(
+    dir: &Path,
+    candidates: &Path,
+    taxonomy: Arc<Taxonomy>,
+    rebuild_stale: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(CandidateIndex, Readiness), WorkspaceError> {
+    let index = match CandidateIndex::open_or_create(dir, taxonomy.clone()) {
+        Err(IndexError::Stale { .. }) if rebuild_stale => {
+            // The schema changed: start the directory afresh (it only holds a derived index).
+            clear_index_dir(dir)?;
+            CandidateIndex::open_or_create(dir, taxonomy)?
+        }
+        other => other?,
+    };
+    let reason = if index.is_empty() && index.stamp()?.is_none() {
+        "the index was empty"
+    } else if !index.is_current()? {
+        if !rebuild_stale {
+            return Err(IndexError::Stale { path: dir.display().to_string() }.into());
+        }
+        "the index was built with other word knowledge"
+    } else {
+        let candidates = index.len();
+        return Ok((index, Readiness::Ready { candidates }));
+    };
+    let profiles = read_candidates(candidates)?;
+    let total = profiles.len();
+    index.replace_all(&profiles, &|done| progress(done, total))?;
+    let readiness = Readiness::Built { candidates: index.len(), source: candidates.to_path_buf(), reason };
+    Ok((index, readiness))
+}
+
+fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.file_name().is_some_and(|name| name == ".gitkeep") {
+            continue;
+        }
+        if path.is_dir() { std::fs::remove_dir_all(&path)? } else { std::fs::remove_file(&path)? }
+    }
+    Ok(())
+}

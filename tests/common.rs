@@ -1,0 +1,87 @@
+//! Helpers: small hand-written profiles and needs, and an in-memory index over them.
+
+use std::sync::Arc;
+
+use jobbmatch::index::CandidateIndex;
+use jobbmatch::matching::Matcher;
+use jobbmatch::model::{Candidate, JobNeed, Shortlist};
+use jobbmatch::taxonomy::Taxonomy;
+use serde_json::{Value, json};
+
+/// A profile: a plain visible candidate in Kristiansand who speaks Norwegian natively, with the
+/// fields of `extra` merged over it.
+pub fn profile(id: &str, extra: Value) -> Candidate {
+    let mut base = json!({
+        "id": id,
+        "municipality": "Kristiansand",
+        "location": {"lat": 58.147, "lon": 7.995},
+        "languages": [{"language": "norsk", "level": "C2"}],
+    });
+    merge(&mut base, extra);
+    let candidate: Candidate = serde_json::from_value(base).expect("test profiles are valid");
+    candidate.validate().expect("test profiles validate");
+    candidate
+}
+
+/// A need with `id` "test" and the fields of `extra`.
+pub fn need(extra: Value) -> JobNeed {
+    let mut base = json!({"id": "test", "title": "Test", "top": 50});
+    merge(&mut base, extra);
+    JobNeed::from_json(&base.to_string()).expect("test needs are valid")
+}
+
+fn merge(base: &mut Value, extra: Value) {
+    if let (Some(base), Value::Object(extra)) = (base.as_object_mut(), extra) {
+        base.extend(extra);
+    }
+}
+
+pub fn taxonomy() -> Arc<Taxonomy> {
+    Taxonomy::embedded().expect("embedded taxonomy")
+}
+
+/// An in-memory index holding `candidates`.
+pub fn index(candidates: &[Candidate]) -> CandidateIndex {
+    let index = CandidateIndex::in_memory(taxonomy()).expect("in-memory index");
+    index.replace_all(candidates, &|_| {}).expect("indexing succeeds");
+    index
+}
+
+pub fn shortlist(index: &CandidateIndex, need: &JobNeed) -> Shortlist {
+    Matcher::new(index).shortlist(need).expect("shortlist succeeds")
+}
+
+/// Ids on the shortlist, in rank order.
+pub fn ids(shortlist: &Shortlist) -> Vec<&str> {
+    shortlist.candidates.iter().map(|entry| entry.id.as_str()).collect()
+}
+
+/// The committed fixture candidates, indexed once per test binary.
+pub fn fixture_index() -> &'static CandidateIndex {
+    static INDEX: std::sync::OnceLock<CandidateIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let candidates =
+            jobbmatch::load::read_candidates(&fixtures_dir().join("candidates.jsonl")).expect("fixtures load");
+        index(&candidates)
+    })
+}
+
+/// The committed fixture needs, by file name.
+pub fn fixture_needs() -> Vec<(String, JobNeed)> {
+    let mut needs: Vec<(String, JobNeed)> = std::fs::read_dir(fixtures_dir().join("needs"))
+        .expect("fixtures/needs exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable need");
+            let need = JobNeed::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            (path.file_name().expect("file name").to_string_lossy().into_owned(), need)
+        })
+        .collect();
+    needs.sort_by(|a, b| a.0.cmp(&b.0));
+    needs
+}
+
+pub fn fixtures_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}

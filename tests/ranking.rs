@@ -1,0 +1,204 @@
+//! Ranking properties:
+//! - a veileder's interest tag lifts a candidate whose CV says nothing about it;
+//! - evidence is graded: exact > synonym > compound part > typo > tag > free-text mention;
+//! - a higher-ranked wish weighs more than a lower one;
+//! - the employer's room to adapt waives exactly what it names, and tilretteleggingsbehov never
+//!   changes a score;
+//! - the same input gives the same order, ties broken by id.
+
+use jobbmatch::model::{Importance, MatchHow};
+use serde_json::json;
+
+use crate::common::{ids, index, need, profile, shortlist};
+
+#[test]
+fn an_interest_tag_lifts_a_candidate_whose_cv_says_nothing() {
+    let cv = json!({"experience": [{"occupation": "lagermedarbeider", "years": 2}]});
+    let mut tagged = cv.clone();
+    tagged["tags"] = json!([{"label": "interessert i bil og motor", "kind": "interest", "by": "V1042",
+                             "at": "2026-10-02T09:14:00Z"}]);
+    let candidates = [profile("K1", cv), profile("K2", tagged)];
+    let need = need(json!({"criteria": [
+        {"kind": "experience", "value": "lager", "importance": "must"},
+        {"kind": "interest", "value": "bil", "rank": 1},
+    ]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K2", "K1"]);
+    let interest = &result.candidates[0].criteria[1];
+    assert_eq!(interest.how, MatchHow::Tag);
+    let evidence = interest.evidence.as_ref().expect("the tag is the evidence");
+    assert_eq!(evidence.text, "interessert i bil og motor");
+    assert_eq!(evidence.tagged_by.as_deref(), Some("V1042"));
+    assert_eq!(evidence.tagged_at.as_deref(), Some("2026-10-02T09:14:00Z"));
+    assert!(!result.candidates[1].criteria[1].matched);
+    assert!(result.candidates[0].score > result.candidates[1].score);
+}
+
+#[test]
+fn evidence_is_graded_from_exact_to_free_text() {
+    let worked_as = |occupation: &str| json!({"experience": [{"occupation": occupation, "years": 1}]});
+    let candidates = [
+        profile("K-exact", worked_as("truckførere")),
+        profile("K-synonym", worked_as("gaffeltruckfører")),
+        profile("K-compound", worked_as("truckførerlærling")),
+        profile("K-typo", worked_as("trukfører")),
+        profile(
+            "K-tag",
+            json!({"tags": [{"label": "erfaren truckfører fra Polen", "kind": "informal_skill",
+                                         "by": "V1", "at": "2026-01-05T10:00:00Z"}]}),
+        ),
+        profile("K-summary", json!({"summary": "Har kjørt som truckfører på et lager."})),
+        profile("K-nothing", json!({"summary": "Liker å gå tur."})),
+    ];
+    let need = need(json!({"criteria": [{"kind": "occupation", "value": "truckfører", "rank": 1}]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K-exact", "K-synonym", "K-compound", "K-typo", "K-tag", "K-summary", "K-nothing"]);
+    let hows: Vec<MatchHow> = result.candidates.iter().map(|e| e.criteria[0].how).collect();
+    assert_eq!(
+        hows,
+        [
+            MatchHow::Exact,
+            MatchHow::Synonym,
+            MatchHow::CompoundPart,
+            MatchHow::Typo,
+            MatchHow::Tag,
+            MatchHow::Summary,
+            MatchHow::NotMatched
+        ]
+    );
+    let scores: Vec<f32> = result.candidates.iter().map(|e| e.score).collect();
+    assert!(scores.windows(2).all(|pair| pair[0] > pair[1]), "{scores:?}");
+}
+
+#[test]
+fn typos_in_tags_and_cv_are_tolerated() {
+    let candidates = [
+        profile("K1", json!({"skills": ["kundeservis"]})),
+        profile(
+            "K2",
+            json!({"tags": [{"label": "god på kundeservis", "kind": "informal_skill", "by": "V7",
+                                      "at": "2026-03-01T08:00:00Z"}]}),
+        ),
+        profile("K3", json!({"skills": ["kundeservice"]})),
+        profile("K4", json!({"skills": ["kassearbeid"]})),
+    ];
+    let need = need(json!({"criteria": [{"kind": "skill", "value": "kundeservice", "importance": "must"}]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K3", "K1", "K2"]);
+    let hows: Vec<MatchHow> = result.candidates.iter().map(|e| e.criteria[0].how).collect();
+    assert_eq!(hows, [MatchHow::Exact, MatchHow::Typo, MatchHow::Tag]);
+    // And the employer's own typo finds the right concept.
+    let misspelt =
+        crate::common::need(json!({"criteria": [{"kind": "skill", "value": "kundeservis", "importance": "must"}]}));
+    assert_eq!(shortlist(&index(&candidates), &misspelt).candidates.len(), 3);
+}
+
+#[test]
+fn a_higher_ranked_wish_weighs_more_than_a_lower_one() {
+    let candidates = [
+        profile("K-kasse", json!({"skills": ["kassearbeid"]})),
+        profile("K-kunde", json!({"skills": ["kundeservice"]})),
+    ];
+    let index = index(&candidates);
+    let ranked = |first: &str, second: &str| {
+        need(json!({"criteria": [
+            {"kind": "skill", "value": first, "rank": 1},
+            {"kind": "skill", "value": second, "rank": 2},
+        ]}))
+    };
+    assert_eq!(ids(&shortlist(&index, &ranked("kassearbeid", "kundeservice"))), ["K-kasse", "K-kunde"]);
+    assert_eq!(ids(&shortlist(&index, &ranked("kundeservice", "kassearbeid"))), ["K-kunde", "K-kasse"]);
+}
+
+#[test]
+fn room_to_adapt_waives_extent_down_to_the_named_minimum_only() {
+    let candidates = [
+        profile("K-full", json!({"extent_percent": {"min": 80, "max": 100}})),
+        profile("K-60", json!({"extent_percent": {"min": 40, "max": 60}})),
+        profile("K-40", json!({"extent_percent": {"min": 20, "max": 40}})),
+    ];
+    let index = index(&candidates);
+    let with_minimum = |minimum: Option<u8>| {
+        let adaptable = minimum.map_or(json!({}), |m| json!({"extent_min_percent": m}));
+        need(json!({"extent_percent": 100, "adaptable": adaptable, "criteria": [{"kind": "skill", "value": "kasse"}]}))
+    };
+    let result = shortlist(&index, &with_minimum(Some(60)));
+    assert_eq!(ids(&result), ["K-full", "K-60"]);
+    let adapted = &result.candidates[1];
+    assert_eq!(adapted.adaptations.len(), 1);
+    assert_eq!(adapted.adaptations[0].adaptation, "stillingsprosent ned til 60 %");
+    assert!(adapted.adaptation_factor < 1.0);
+    assert!(result.candidates[0].adaptations.is_empty());
+    assert_eq!(ids(&shortlist(&index, &with_minimum(None))), ["K-full"]);
+    assert_eq!(
+        ids(&shortlist(&index, &with_minimum(Some(40)))),
+        ["K-full", "K-40", "K-60"],
+        "equal adaptations tie by id"
+    );
+}
+
+#[test]
+fn adaptable_tasks_admit_candidates_who_need_them_without_costing_score() {
+    let candidates = [
+        profile("K-needs", json!({"adaptation_needs": ["kan ikke løfte tungt"], "skills": ["varemottak"]})),
+        profile("K-plain", json!({"skills": ["varemottak"]})),
+    ];
+    let index = index(&candidates);
+    let demand = |adaptable: bool| {
+        let tasks = if adaptable { json!(["tunge løft"]) } else { json!([]) };
+        need(json!({"adaptable": {"tasks": tasks}, "criteria": [
+            {"kind": "demand", "value": "tunge løft", "importance": "must"},
+            {"kind": "skill", "value": "varemottak", "rank": 1},
+        ]}))
+    };
+    assert_eq!(ids(&shortlist(&index, &demand(false))), ["K-plain"]);
+    let result = shortlist(&index, &demand(true));
+    assert_eq!(ids(&result), ["K-needs", "K-plain"], "equal scores, ordered by id");
+    assert_eq!(result.candidates[0].score, result.candidates[1].score, "health must not change a ranking");
+    let needs = &result.candidates[0];
+    assert_eq!(needs.adaptations[0].adaptation, "tunge løft tas ut av arbeidsoppgavene");
+    assert_eq!(needs.criteria[0].how, MatchHow::Adapted);
+    // The need itself is never shown, only that adaptation is needed.
+    let evidence = needs.criteria[0].evidence.as_ref().expect("evidence");
+    assert_eq!(evidence.text, "tilrettelegging nødvendig");
+    assert!(!serde_json::to_string(&result).expect("json").contains("løfte tungt"));
+}
+
+#[test]
+fn an_adaptable_language_requirement_becomes_soft_but_others_stay_hard() {
+    let candidates = [
+        profile(
+            "K-B2",
+            json!({"languages": [{"language": "norsk", "level": "B2"}, {"language": "engelsk", "level": "B1"}]}),
+        ),
+        profile(
+            "K-A2",
+            json!({"languages": [{"language": "norsk", "level": "A2"}, {"language": "engelsk", "level": "B1"}]}),
+        ),
+        profile("K-no-english", json!({"languages": [{"language": "norsk", "level": "C2"}]})),
+    ];
+    let need = need(json!({"adaptable": {"languages": ["norsk"]}, "criteria": [
+        {"kind": "language", "value": "norsk", "min_level": "B2", "importance": "must"},
+        {"kind": "language", "value": "engelsk", "min_level": "B1", "importance": "must"},
+    ]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K-B2", "K-A2"]);
+    let soft = &result.candidates[1];
+    assert_eq!(soft.criteria[0].importance, Importance::Adjustable);
+    assert_eq!(soft.criteria[0].how, MatchHow::Adapted);
+    assert!(soft.adaptations[0].adaptation.contains("språkkravet i norsk"));
+    assert!(result.relaxations.iter().all(|r| !r.criterion.contains("norsk")), "norsk is no longer a must");
+}
+
+#[test]
+fn the_same_input_gives_the_same_order_ties_by_id() {
+    let candidates: Vec<_> =
+        ["K9", "K3", "K7", "K1"].iter().map(|id| profile(id, json!({"skills": ["kundeservice"]}))).collect();
+    let index = index(&candidates);
+    let need = need(json!({"criteria": [{"kind": "skill", "value": "kundeservice", "rank": 1}]}));
+    let first = shortlist(&index, &need);
+    assert_eq!(ids(&first), ["K1", "K3", "K7", "K9"]);
+    for _ in 0..5 {
+        assert_eq!(shortlist(&index, &need), first);
+    }
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests, one binary (short link times), one module per area.
+
+mod common;
+
+mod cli;
+mod explanations;
+mod fixtures;
+mod must_haves;
+mod near_misses;
+mod ranking;
