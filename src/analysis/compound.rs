@@ -41,12 +41,14 @@ fn collect(lexicon: &Lexicon, word: &str, depth: usize, found: &mut Vec<String>)
 
 /// The decomposition of `word` into the fewest known parts, or nothing.
 fn decompose(lexicon: &Lexicon, word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < MIN_COMPOUND_CHARS || !chars.iter().all(|c| c.is_alphabetic()) {
+    // Byte offsets of character boundaries, so pieces are slices of `word`, not new strings.
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain(std::iter::once(word.len())).collect();
+    let n = bounds.len() - 1;
+    if n < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    // best[i]: the fewest parts that cover chars[i..], with the parts; None when impossible.
-    let n = chars.len();
+    let is_link = |at: usize| matches!(word.as_bytes()[bounds[at]], b's' | b'e');
+    // best[i]: the fewest parts that cover the characters from i on, with the parts.
     let mut best: Vec<Option<Vec<String>>> = vec![None; n + 1];
     best[n] = Some(Vec::new());
     for start in (0..n).rev() {
@@ -55,16 +57,17 @@ fn decompose(lexicon: &Lexicon, word: &str) -> Vec<String> {
             if start == 0 && end == n {
                 continue; // the whole word is not a part of itself
             }
-            let piece: String = chars[start..end].iter().collect();
-            let lemma =
-                if end == n { final_lemma(lexicon, &piece) } else { lexicon.is_lemma(&piece).then(|| piece.clone()) };
+            let piece = &word[bounds[start]..bounds[end]];
+            let lemma = if end == n {
+                final_lemma(lexicon, piece)
+            } else if lexicon.is_lemma(piece) {
+                Some(piece.to_string())
+            } else {
+                None
+            };
             let Some(lemma) = lemma else { continue };
             // The rest, directly or after a linking letter.
-            let mut rests = vec![end];
-            if end < n && matches!(chars[end], 's' | 'e') {
-                rests.push(end + 1);
-            }
-            for rest in rests {
+            for rest in [Some(end), (end < n && is_link(end)).then_some(end + 1)].into_iter().flatten() {
                 if let Some(tail) = &best[rest] {
                     if rest != n && tail.is_empty() {
                         continue;

@@ -12,7 +12,8 @@ mod stem;
 mod tokenizer;
 pub mod typo;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 pub use lexicon::Lexicon;
 pub use tokenizer::{NORWEGIAN, NorwegianTokenizer};
@@ -32,16 +33,21 @@ pub struct Word {
     pub parts: Vec<String>,
 }
 
-/// Turns Norwegian text into stems and compound parts. Cheap to clone.
+/// Words analysed and remembered before the shared cache starts over.
+const CACHE_LIMIT: usize = 100_000;
+
+/// Turns Norwegian text into stems and compound parts. Cheap to clone; clones share a cache of
+/// analysed words, since matching sees the same vocabulary and profile words over and over.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
+    cache: Arc<RwLock<HashMap<String, Word>>>,
 }
 
 impl Analyzer {
     /// An analyzer over the given word knowledge.
     pub fn new(lexicon: Arc<Lexicon>) -> Self {
-        Analyzer { lexicon }
+        Analyzer { lexicon, cache: Arc::default() }
     }
 
     /// The words it knows.
@@ -56,6 +62,20 @@ impl Analyzer {
 
     /// Analyses one lowercased word.
     pub fn word(&self, surface: &str) -> Word {
+        if let Some(word) = self.cache.read().ok().and_then(|cache| cache.get(surface).cloned()) {
+            return word;
+        }
+        let word = self.analyse(surface);
+        if let Ok(mut cache) = self.cache.write() {
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(surface.to_string(), word.clone());
+        }
+        word
+    }
+
+    fn analyse(&self, surface: &str) -> Word {
         let stem = self.stem(surface);
         let parts = compound::parts(&self.lexicon, surface)
             .into_iter()

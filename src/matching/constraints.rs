@@ -1,7 +1,8 @@
 //! Candidate-side constraints checked from plain values: hours, distance, start date.
 //!
 //! The same functions run in the scoring loop (over columns) and in explanations (over the stored
-//! profile), so a shortlist and its explanation cannot disagree.
+//! profile), so a shortlist and its explanation cannot disagree. The loop gets a compact
+//! [`Checked`]; only explanations turn it into words with [`Checked::describe`].
 
 use super::evidence::{Code, EXACT, NONE};
 use crate::model::{GeoPoint, format_date};
@@ -12,42 +13,81 @@ const EARTH_RADIUS_KM: f32 = 6371.0;
 pub const PROXIMITY_HALF_LIFE_KM: f32 = 20.0;
 
 /// The result of one constraint for one candidate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Checked {
     pub code: Code,
     /// Grade override for graded constraints (distance); otherwise the code's grade.
     pub grade: Option<f32>,
     /// What the employer adapts for this candidate, if the constraint holds only thanks to that.
-    pub adaptation: Option<String>,
-    /// A neutral description for explanations.
-    pub detail: String,
+    pub adaptation: Option<Adaptation>,
+    /// What was found, for the explanation.
+    pub finding: Finding,
+}
+
+/// An adaptation the employer makes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Adaptation {
+    /// Hours go down to this stillingsprosent.
+    Extent(u8),
+    /// The start moves to this Julian day.
+    Start(i32),
+}
+
+/// The fact a constraint was decided on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Finding {
+    Extent { min: u8, max: u8 },
+    Distance { km: f32, over_commute: Option<f32> },
+    UnknownHome,
+    AvailableNow,
+    AvailableFrom(i32),
+    None,
 }
 
 impl Checked {
-    fn met(detail: String) -> Self {
-        Checked { code: EXACT, grade: None, adaptation: None, detail }
+    fn new(code: Code, adaptation: Option<Adaptation>, finding: Finding) -> Self {
+        Checked { code, grade: if code == NONE { Some(0.0) } else { None }, adaptation, finding }
     }
 
-    fn adapted(adaptation: String, detail: String) -> Self {
-        Checked { code: EXACT, grade: None, adaptation: Some(adaptation), detail }
+    /// The finding in words, for explanations.
+    pub fn describe(&self) -> String {
+        match self.finding {
+            Finding::Extent { min, max } if min == max => format!("ønsker {max} %"),
+            Finding::Extent { min, max } => format!("ønsker {min}–{max} %"),
+            Finding::Distance { km, over_commute: None } => format!("{km:.0} km fra bosted"),
+            Finding::Distance { km, over_commute: Some(limit) } => {
+                format!("{km:.0} km fra bosted, over kandidatens pendlegrense på {limit:.0} km")
+            }
+            Finding::UnknownHome => "bosted ukjent".into(),
+            Finding::AvailableNow => "tilgjengelig til oppstart".into(),
+            Finding::AvailableFrom(day) => format!("tilgjengelig fra {}", julian(day)),
+            Finding::None => String::new(),
+        }
     }
 
-    fn failed(detail: String) -> Self {
-        Checked { code: NONE, grade: Some(0.0), adaptation: None, detail }
+    /// The adaptation in words, phrased from the employer's side.
+    pub fn adaptation_text(&self) -> Option<String> {
+        self.adaptation.map(|adaptation| match adaptation {
+            Adaptation::Extent(percent) => format!("stillingsprosent ned til {percent} %"),
+            Adaptation::Start(day) => format!("oppstart utsatt til {}", julian(day)),
+        })
     }
+}
+
+fn julian(day: i32) -> String {
+    time::Date::from_julian_day(day).map(format_date).unwrap_or_default()
 }
 
 /// Desired extent `min..=max` against a job of `job` %, which the employer can lower to
 /// `adaptable_min` %.
 pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
+    let finding = Finding::Extent { min, max };
     if min <= job && job <= max {
-        Checked::met(format!("ønsker {min}–{max} %"))
+        Checked::new(EXACT, None, finding)
     } else if max < job && adaptable_min.is_some_and(|lowest| max >= lowest) {
-        Checked::adapted(format!("stillingsprosent ned til {max} %"), format!("ønsker høyst {max} %"))
-    } else if max < job {
-        Checked::failed(format!("ønsker høyst {max} %"))
+        Checked::new(EXACT, Some(Adaptation::Extent(max)), finding)
     } else {
-        Checked::failed(format!("ønsker minst {min} %"))
+        Checked::new(NONE, None, finding)
     }
 }
 
@@ -55,17 +95,21 @@ pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
 /// limit and the candidate's own commute. Nearness is graded: it halves every 20 km.
 pub fn distance(origin: GeoPoint, limit_km: Option<f32>, lat: f32, lon: f32, max_commute: f32) -> Checked {
     if lat.is_nan() || lon.is_nan() {
-        return Checked::failed("bosted ukjent".into());
+        return Checked::new(NONE, None, Finding::UnknownHome);
     }
     let km = km_between(origin, lat, lon);
-    let detail = format!("{km:.0} km fra bosted");
     if limit_km.is_some_and(|limit| km > limit) {
-        return Checked::failed(detail);
+        return Checked::new(NONE, None, Finding::Distance { km, over_commute: None });
     }
     if km > max_commute {
-        return Checked::failed(format!("{detail}, over kandidatens pendlegrense på {max_commute:.0} km"));
+        return Checked::new(NONE, None, Finding::Distance { km, over_commute: Some(max_commute) });
     }
-    Checked { code: EXACT, grade: Some(proximity(km)), adaptation: None, detail }
+    Checked {
+        code: EXACT,
+        grade: Some(proximity(km)),
+        adaptation: None,
+        finding: Finding::Distance { km, over_commute: None },
+    }
 }
 
 /// Nearness grade for `km`: 1 at the door, ½ at 20 km, ¼ at 40 km.
@@ -87,14 +131,12 @@ pub fn km_between(origin: GeoPoint, lat: f32, lon: f32) -> f32 {
 /// move to `latest`.
 pub fn start_date(start: i32, latest: Option<i32>, available: i32) -> Checked {
     if available <= start {
-        return Checked::met("tilgjengelig til oppstart".into());
+        let finding = if available == i32::MIN { Finding::AvailableNow } else { Finding::AvailableFrom(available) };
+        return Checked::new(EXACT, None, finding);
     }
-    let day = time::Date::from_julian_day(available).map(format_date).unwrap_or_default();
-    if latest.is_some_and(|latest| available <= latest) {
-        Checked::adapted(format!("oppstart utsatt til {day}"), format!("tilgjengelig fra {day}"))
-    } else {
-        Checked::failed(format!("tilgjengelig fra {day}"))
-    }
+    let adapted = latest.is_some_and(|latest| available <= latest);
+    let code = if adapted { EXACT } else { NONE };
+    Checked::new(code, adapted.then_some(Adaptation::Start(available)), Finding::AvailableFrom(available))
 }
 
 #[cfg(test)]
@@ -106,11 +148,12 @@ mod tests {
         // A candidate who wants at most 60 % fits a 100 % job whose hours can go down to 60 %.
         let checked = extent(100, Some(60), 40, 60);
         assert_eq!(checked.code, EXACT);
-        assert_eq!(checked.adaptation.as_deref(), Some("stillingsprosent ned til 60 %"));
+        assert_eq!(checked.adaptation_text().as_deref(), Some("stillingsprosent ned til 60 %"));
         // … but not one that can only go down to 80 %, nor one that cannot adapt at all.
         assert_eq!(extent(100, Some(80), 40, 60).code, NONE);
         assert_eq!(extent(100, None, 40, 60).code, NONE);
-        assert_eq!(extent(100, None, 50, 100), Checked::met("ønsker 50–100 %".into()));
+        let met = extent(100, None, 50, 100);
+        assert_eq!((met.code, met.adaptation, met.describe().as_str()), (EXACT, None, "ønsker 50–100 %"));
         assert_eq!(extent(50, Some(40), 80, 100).code, NONE, "wants more than the job offers");
     }
 
@@ -121,7 +164,9 @@ mod tests {
         let km = km_between(kristiansand, grimstad_lat, grimstad_lon);
         assert!((38.0..42.0).contains(&km), "{km}");
         assert_eq!(distance(kristiansand, Some(30.0), grimstad_lat, grimstad_lon, 100.0).code, NONE);
-        assert_eq!(distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, 20.0).code, NONE);
+        let over = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, 20.0);
+        assert_eq!(over.code, NONE);
+        assert!(over.describe().contains("pendlegrense på 20 km"), "{}", over.describe());
         let near = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, f32::INFINITY);
         assert!(near.code == EXACT && (0.2..0.3).contains(&near.grade.unwrap_or_default()));
         assert_eq!(distance(kristiansand, None, f32::NAN, f32::NAN, 10.0).code, NONE);
@@ -134,6 +179,7 @@ mod tests {
         let later = start + 30;
         assert_eq!(start_date(start, None, i32::MIN).code, EXACT);
         assert_eq!(start_date(start, None, later).code, NONE);
-        assert!(start_date(start, Some(later), later).adaptation.is_some());
+        let postponed = start_date(start, Some(later), later);
+        assert_eq!(postponed.adaptation_text().as_deref(), Some("oppstart utsatt til 2027-02-03"));
     }
 }

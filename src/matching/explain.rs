@@ -56,8 +56,8 @@ pub fn entry(
                 if checked.adaptation.is_some() {
                     how = MatchHow::Adapted;
                 }
-                adaptation = checked.adaptation;
-                Some(plain("profile", &checked.detail))
+                adaptation = checked.adaptation_text();
+                Some(plain("profile", &checked.describe()))
             }
         };
         if let Some(waiver) = &planned.waiver {
@@ -113,7 +113,7 @@ fn constraint(test: &Test, profile: &Candidate) -> constraints::Checked {
             let available = profile.available_from.map_or(i32::MIN, time::Date::to_julian_day);
             constraints::start_date(start, latest, available)
         }
-        _ => constraints::Checked { code: NONE, grade: None, adaptation: None, detail: String::new() },
+        _ => constraints::Checked { code: NONE, grade: None, adaptation: None, finding: constraints::Finding::None },
     }
 }
 

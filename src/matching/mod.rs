@@ -24,6 +24,9 @@ use crate::index::{CandidateIndex, IndexError};
 use crate::model::{JobNeed, NearMiss, Relaxation, Shortlist};
 use segment::SegmentEvaluation;
 
+/// Candidates per parallel task: smaller jobs are not worth waking another thread for.
+const PARALLEL_CHUNK: usize = 8192;
+
 /// Near misses reported by default.
 pub const DEFAULT_NEAR_MISSES: usize = 10;
 
@@ -94,7 +97,7 @@ impl<'a> Matcher<'a> {
         let searcher = self.index.searcher();
         let evaluations: Vec<SegmentEvaluation> = searcher
             .segment_readers()
-            .par_iter()
+            .iter()
             .enumerate()
             .map(|(ordinal, reader)| SegmentEvaluation::new(plan, self.index, reader, ordinal as u32))
             .collect::<Result<_, _>>()?;
@@ -103,7 +106,7 @@ impl<'a> Matcher<'a> {
         let mut hits = Vec::new();
         for evaluation in &evaluations {
             let qualified = evaluation.qualified(self.index, &searcher)?;
-            hits.par_extend(qualified.into_par_iter().map(|doc| Hit {
+            hits.par_extend(qualified.into_par_iter().with_min_len(PARALLEL_CHUNK).map(|doc| Hit {
                 score: evaluation.score(doc),
                 segment: evaluation.ordinal,
                 doc,
@@ -142,6 +145,7 @@ impl<'a> Matcher<'a> {
             let eligible: Vec<DocId> = evaluation.columns.eligible.iter().collect();
             let found: Vec<(DocId, usize)> = eligible
                 .par_iter()
+                .with_min_len(PARALLEL_CHUNK)
                 .filter_map(|&doc| {
                     let mut failed = musts.iter().enumerate().filter(|(_, m)| !evaluation.meets(**m, doc));
                     match (failed.next(), failed.next()) {

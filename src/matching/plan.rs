@@ -232,10 +232,9 @@ impl Compiler<'_> {
             related.extend(self.taxonomy.descendants(concept));
         }
         for concept in related {
-            for label in &self.taxonomy.concept(concept).labels {
-                let stems = analyzer.stems(label);
-                if !stems.is_empty() && stems != own {
-                    phrases.push((stems, concept_how));
+            for stems in self.taxonomy.label_stems(concept) {
+                if !stems.is_empty() && *stems != own {
+                    phrases.push((stems.clone(), concept_how));
                 }
             }
         }
@@ -248,8 +247,18 @@ impl Compiler<'_> {
                 phrases.push((vec![format!("{PART_PREFIX}{word}")], how));
             }
         }
-        let mut seeds: BTreeSet<String> = singles.iter().map(|(word, _)| word.clone()).collect();
+        // Typo tolerance looks for misspellings of the criterion's own words and of the names of
+        // the concept it names, not of every narrower term (which would multiply dictionary scans
+        // for little gain).
+        let mut seeds: BTreeSet<String> = own.iter().cloned().collect();
         seeds.extend(own.iter().map(|word| analyzer.rule_stem(word)));
+        for &concept in &concepts {
+            for stems in self.taxonomy.label_stems(concept) {
+                if let [word] = stems.as_slice() {
+                    seeds.insert(word.clone());
+                }
+            }
+        }
 
         let mut test = TermTest::default();
         for &field in fields {

@@ -38,6 +38,8 @@ pub struct Taxonomy {
     analyzer: Analyzer,
     /// Concepts by the stems of each label, joined by spaces.
     by_phrase: HashMap<String, Vec<ConceptId>>,
+    /// The stems of each concept's labels, in label order.
+    label_stems: Vec<Vec<Vec<String>>>,
     /// Direct narrower concepts of each concept.
     narrower: Vec<Vec<ConceptId>>,
     fillers: HashSet<String>,
@@ -63,6 +65,11 @@ impl Taxonomy {
         let mut by_phrase: HashMap<String, Vec<ConceptId>> = HashMap::new();
         let mut narrower = vec![Vec::new(); vocabulary.concepts.len()];
         let mut need_phrases = Vec::new();
+        let label_stems: Vec<Vec<Vec<String>>> = vocabulary
+            .concepts
+            .iter()
+            .map(|concept| concept.labels.iter().map(|label| analyzer.stems(label)).collect())
+            .collect();
         for (id, concept) in vocabulary.concepts.iter().enumerate() {
             for label in &concept.labels {
                 let key = phrase(label);
@@ -99,6 +106,7 @@ impl Taxonomy {
             vocabulary,
             analyzer,
             by_phrase,
+            label_stems,
             narrower,
             fillers,
             need_phrases,
@@ -118,6 +126,11 @@ impl Taxonomy {
 
     pub fn concept(&self, id: ConceptId) -> &Concept {
         &self.vocabulary.concepts[id]
+    }
+
+    /// The stems of each label of concept `id` (the key the label is known by).
+    pub fn label_stems(&self, id: ConceptId) -> &[Vec<String>] {
+        &self.label_stems[id]
     }
 
     /// Identifies the vocabulary and lexicon an index was built with: an index built with other
