@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod bitset;
 /// Seeded synthetic candidate profiles for fixtures and benchmarks.
 pub mod generate;
+/// The HTTP service (axum): shortlists, profiles, tags, typeahead, health, metrics.
+pub mod http;
 /// The tantivy index of candidate profiles.
 pub mod index;
 /// Reading candidate profiles from JSON Lines.
@@ -16,6 +18,8 @@ pub mod load;
 pub mod matching;
 /// Candidate profiles, job needs and shortlists as plain serde data.
 pub mod model;
+/// Durable writes: write-ahead log and batched commits.
+pub mod store;
 /// The vocabulary of the field: concepts, synonyms, licences, levels.
 pub mod taxonomy;
 /// Where the index, fixtures and vocabulary live; building the default index.

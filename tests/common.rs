@@ -85,3 +85,59 @@ pub fn fixture_needs() -> Vec<(String, JobNeed)> {
 pub fn fixtures_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
+
+/// The HTTP service over an in-memory index, with its log, audit log and dev tokens in a
+/// temporary directory.
+pub struct Service {
+    pub state: jobbmatch::http::AppState,
+    pub store: std::sync::Arc<jobbmatch::store::Store>,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn service(candidates: &[Candidate]) -> Service {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = std::sync::Arc::new(
+        jobbmatch::store::Store::over(index(candidates), &dir.path().join("wal.jsonl")).expect("store"),
+    );
+    let audit = jobbmatch::http::AuditLog::open(&dir.path().join("audit.jsonl")).expect("audit log");
+    let state = jobbmatch::http::AppState::new(store.clone(), jobbmatch::http::Tokens::dev(), audit);
+    Service { state, store, dir }
+}
+
+impl Service {
+    /// Sends one request through the router (no socket) and returns the status and JSON body.
+    pub async fn call(&self, method: &str, uri: &str, token: Option<&str>, body: Option<&str>) -> (u16, Value) {
+        use tower::ServiceExt;
+        let mut request = axum::http::Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        let request = request
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body.unwrap_or_default().to_string()))
+            .expect("request");
+        let response = jobbmatch::http::router(self.state.clone()).oneshot(request).await.expect("infallible");
+        let status = response.status().as_u16();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+        let value = serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()));
+        (status, value)
+    }
+
+    /// Every audit entry so far.
+    pub fn audit(&self) -> Vec<Value> {
+        std::fs::read_to_string(self.dir.path().join("audit.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("audit lines are JSON"))
+            .collect()
+    }
+}
+
+/// A visible candidate followed by the dev veileder (V1042), with a tag and an adaptation need.
+pub fn followed(id: &str) -> Candidate {
+    profile(
+        id,
+        json!({"veileder": "V1042", "skills": ["kundeservice"], "adaptation_needs": ["ikke tunge løft"],
+               "tags": [{"label": "glad i mat", "kind": "interest", "by": "V1042", "at": "2026-05-01T10:00:00Z"}]}),
+    )
+}

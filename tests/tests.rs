@@ -8,3 +8,6 @@ mod fixtures;
 mod must_haves;
 mod near_misses;
 mod ranking;
+mod service;
+mod socket;
+mod store;

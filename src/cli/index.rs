@@ -26,6 +26,18 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
     let bar = super::progress::bar(candidates.len() as u64, "indexing");
     index.replace_all(&candidates, &|done| bar.set_position(done as u64))?;
     bar.finish_and_clear();
+    // The file replaces everything, including changes a server logged but had not committed.
+    let wal = jobbmatch::store::wal_path(&data.index);
+    if wal.exists() {
+        let (_, records) = jobbmatch::store::wal::Wal::open(&wal)?;
+        std::fs::remove_file(&wal).with_context(|| format!("cannot remove {}", wal.display()))?;
+        if !records.is_empty() {
+            eprintln!(
+                "note: {} uncommitted change(s) in the write-ahead log were replaced by this build",
+                records.len()
+            );
+        }
+    }
     let visible = candidates.iter().filter(|c| c.visible).count();
     let tagged = candidates.iter().filter(|c| !c.tags.is_empty()).count();
     println!(

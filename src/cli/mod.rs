@@ -4,6 +4,7 @@
 mod generate;
 mod index;
 mod progress;
+mod serve;
 mod shortlist;
 
 use std::path::PathBuf;
@@ -22,6 +23,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve shortlists, profiles and tags over HTTP (the main job).
+    Serve(serve::ServeArgs),
     /// Rank candidates for a job need and explain each one.
     Shortlist(shortlist::ShortlistArgs),
     /// Build (or rebuild) the index from a JSON Lines file of candidate profiles.
@@ -61,6 +64,7 @@ pub fn run() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let result = match cli.command {
+        Command::Serve(args) => serve::run(args),
         Command::Shortlist(args) => shortlist::run(args),
         Command::Index(args) => index::run(args),
         Command::Generate(args) => generate::run(args),

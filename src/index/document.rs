@@ -156,6 +156,22 @@ pub fn build(candidate: &Candidate, taxonomy: &Taxonomy, fields: &Fields) -> Tan
             document.add_text(fields.text(field), &entry);
         }
     }
+    for field in [
+        ProfileField::Experience,
+        ProfileField::DesiredOccupation,
+        ProfileField::Skill,
+        ProfileField::Certificate,
+        ProfileField::TagInterest,
+        ProfileField::TagSkill,
+        ProfileField::TagPreference,
+    ] {
+        for entry in field_entries(candidate, field) {
+            let phrase = entry.trim().to_lowercase();
+            if !phrase.is_empty() && phrase.chars().count() <= 80 {
+                document.add_text(fields.phrases, &phrase);
+            }
+        }
+    }
     for key in fact_keys(candidate, taxonomy) {
         document.add_text(fields.text(ProfileField::Keys), &key);
     }

@@ -204,6 +204,28 @@ impl CandidateIndex {
         self.reload()
     }
 
+    /// Profile entries in the index that start with `prefix` (lowercase), with how many
+    /// candidates have each, most common first.
+    pub fn phrases_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<(String, u64)>, IndexError> {
+        let searcher = self.searcher();
+        let mut counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.phrases)?;
+            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            while stream.advance() {
+                let Ok(phrase) = std::str::from_utf8(stream.key()) else { continue };
+                if !phrase.starts_with(prefix) {
+                    break;
+                }
+                *counts.entry(phrase.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+        let mut phrases: Vec<(String, u64)> = counts.into_iter().collect();
+        phrases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        phrases.truncate(limit);
+        Ok(phrases)
+    }
+
     /// Where `id`'s document is, if it is in the index.
     pub fn address(&self, searcher: &Searcher, id: &str) -> Result<Option<DocAddress>, IndexError> {
         let term = self.id_term(id);

@@ -84,6 +84,8 @@ pub struct Fields {
     pub visible: Field,
     pub veileder: Field,
     pub profile: Field,
+    /// Profile entries as written (lowercased), for typeahead suggestions from the index.
+    pub phrases: Field,
     pub lat: Field,
     pub lon: Field,
     pub max_commute: Field,
@@ -119,6 +121,7 @@ pub fn build() -> (Schema, Fields) {
     let visible = builder.add_bool_field("visible", INDEXED | FAST);
     let veileder = builder.add_text_field("veileder", STRING | FAST);
     let profile = builder.add_text_field("profile", STORED);
+    let phrases = builder.add_text_field("phrases", STRING);
     let analysed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(NORWEGIAN).set_index_option(IndexRecordOption::Basic),
     );
@@ -131,6 +134,7 @@ pub fn build() -> (Schema, Fields) {
         visible,
         veileder,
         profile,
+        phrases,
         lat: builder.add_f64_field(columns::LAT, FAST),
         lon: builder.add_f64_field(columns::LON, FAST),
         max_commute: builder.add_f64_field(columns::MAX_COMMUTE, FAST),

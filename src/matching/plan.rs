@@ -146,19 +146,19 @@ impl Compiler<'_> {
                     F::TagSkill,
                     F::Summary,
                 ],
-            )),
+            )?),
             CriterionKind::Experience => with_years(self.text(
                 value,
                 &[ConceptKind::Occupation, ConceptKind::Skill],
                 &[F::Experience, F::Skill, F::TagSkill, F::Summary],
-            )),
+            )?),
             CriterionKind::Skill => Test::Terms(self.text(
                 value,
                 &[ConceptKind::Skill],
                 &[F::Skill, F::Experience, F::Certificate, F::TagSkill, F::TagInterest, F::Summary],
-            )),
-            CriterionKind::Certificate => Test::Terms(self.certificate(value)),
-            CriterionKind::Education => Test::Terms(self.education(value)),
+            )?),
+            CriterionKind::Certificate => Test::Terms(self.certificate(value)?),
+            CriterionKind::Education => Test::Terms(self.education(value)?),
             CriterionKind::Language => Test::Terms(self.language(value, criterion)?),
             CriterionKind::Interest => Test::Terms(self.text_with(
                 value,
@@ -174,13 +174,13 @@ impl Compiler<'_> {
                     F::Summary,
                 ],
                 true,
-            )),
+            )?),
             CriterionKind::Quality => Test::Terms(self.text_with(
                 value,
                 &[ConceptKind::Quality],
                 &[F::TagSkill, F::TagPreference, F::TagInterest, F::Skill, F::Summary],
                 true,
-            )),
+            )?),
             CriterionKind::Shift => {
                 let shift = Shift::parse(value).ok_or("not a shift (dag, kveld, natt, helg, turnus)")?;
                 Test::Terms(keys_test(&[keys::shift(shift), keys::shift_unstated()], MatchHow::Exact))
@@ -206,7 +206,7 @@ impl Compiler<'_> {
 
     /// Term alternatives for free text: the words themselves, the concept's other labels and
     /// narrower concepts, compound parts, and seeds for typo tolerance.
-    fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> TermTest {
+    fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> Result<TermTest, String> {
         self.text_with(value, kinds, fields, false)
     }
 
@@ -214,9 +214,20 @@ impl Compiler<'_> {
     /// theme itself (a `bilmekaniker` is interested in cars); a loose CV match (`lastebilsjåfør`
     /// contains `bil`) must not outrank a veileder's tag, so `strict_cv` keeps compound parts and
     /// typos to tags and summaries.
-    fn text_with(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField], strict_cv: bool) -> TermTest {
+    fn text_with(
+        &self,
+        value: &str,
+        kinds: &[ConceptKind],
+        fields: &[ProfileField],
+        strict_cv: bool,
+    ) -> Result<TermTest, String> {
         let analyzer = self.taxonomy.analyzer();
         let words = analyzer.stems(value);
+        if words.is_empty() {
+            return Err("value has no words to match (values are matched as words; query syntax and \
+                        punctuation are not searched)"
+                .into());
+        }
         let own = self.taxonomy.without_fillers(&words);
         let mut phrases: Vec<(Vec<String>, MatchHow)> = vec![(own.clone(), MatchHow::Exact)];
 
@@ -274,10 +285,10 @@ impl Compiler<'_> {
         }
         test.alternatives.sort();
         test.alternatives.dedup();
-        test
+        Ok(test)
     }
 
-    fn certificate(&self, value: &str) -> TermTest {
+    fn certificate(&self, value: &str) -> Result<TermTest, String> {
         let classes = self.taxonomy.licences().classes_in(value);
         if !classes.is_empty() {
             // Asking for several classes asks for all of them.
@@ -286,7 +297,7 @@ impl Compiler<'_> {
             let mut test = keys_test(&[], MatchHow::Exact);
             test.alternatives.push(Alternative { field: ProfileField::Keys, terms: held, how: MatchHow::Exact });
             test.alternatives.push(Alternative { field: ProfileField::Keys, terms: satisfied, how: MatchHow::Synonym });
-            return test;
+            return Ok(test);
         }
         if let Some(classes) = self.taxonomy.truck().classes_in(value) {
             let terms = if classes.is_empty() {
@@ -294,24 +305,24 @@ impl Compiler<'_> {
             } else {
                 classes.iter().map(|c| keys::truck_class(c)).collect()
             };
-            return TermTest {
+            return Ok(TermTest {
                 alternatives: vec![Alternative { field: ProfileField::Keys, terms, how: MatchHow::Exact }],
                 ..TermTest::default()
-            };
+            });
         }
         self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])
     }
 
-    fn education(&self, value: &str) -> TermTest {
+    fn education(&self, value: &str) -> Result<TermTest, String> {
         if let Some(trade) = self.taxonomy.fagbrev_trade(value) {
             let trade = trade.trim();
             if trade.is_empty() || self.taxonomy.analyzer().stems(trade).is_empty() {
-                return keys_test(&[keys::fagbrev_any()], MatchHow::Exact);
+                return Ok(keys_test(&[keys::fagbrev_any()], MatchHow::Exact));
             }
             return self.text(trade, &[ConceptKind::Occupation, ConceptKind::Education], &[ProfileField::Fagbrev]);
         }
         if let Some(level) = self.taxonomy.education_level(value) {
-            return keys_test(&[keys::education(level)], MatchHow::Exact);
+            return Ok(keys_test(&[keys::education(level)], MatchHow::Exact));
         }
         self.text(
             value,
@@ -506,6 +517,22 @@ mod tests {
         assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
         assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
         assert!(matches!(plan.criteria[0].test, Test::Extent { job_percent: 100, adaptable_min: Some(60) }));
+    }
+
+    #[test]
+    fn values_without_words_are_refused() {
+        let taxonomy = Taxonomy::embedded().expect("taxonomy");
+        for value in ["*:*", "(", "og i på"] {
+            let need =
+                JobNeed::from_json(&format!(r#"{{"id":"n","criteria":[{{"kind":"skill","value":"{value}"}}]}}"#))
+                    .expect("valid shape");
+            let error = Plan::compile(&need, &taxonomy).expect_err("no words");
+            assert!(error.to_string().contains("no words to match"), "{error}");
+        }
+        // Query syntax among words is harmless: the words are matched, the syntax ignored.
+        let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"skill","value":"sveising OR title:*"}]}"#)
+            .expect("valid shape");
+        assert!(Plan::compile(&need, &taxonomy).is_ok());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::{LanguageLevel, looks_like_national_id};
 ///
 /// Deliberately has no age, gender, ethnicity, religion or health fields: the law forbids ranking on
 /// them, so the format cannot carry them (unknown fields are refused).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Pseudonymous id, e.g. `K100023`: letters, digits, `-`, `_`, `.`; at most 64 characters.
@@ -68,7 +68,7 @@ fn visible_by_default() -> bool {
 }
 
 /// WGS84 coordinates.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     pub lat: f64,
@@ -76,7 +76,7 @@ pub struct GeoPoint {
 }
 
 /// Past work: an occupation (or field) and how long.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Experience {
     pub occupation: String,
@@ -86,7 +86,7 @@ pub struct Experience {
 }
 
 /// Formal education; `fagbrev` names the trade when the candidate holds a trade certificate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub level: EducationLevel,
@@ -98,7 +98,7 @@ pub struct Education {
 }
 
 /// Education levels in increasing order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EducationLevel {
     Grunnskole,
@@ -129,7 +129,7 @@ impl EducationLevel {
 }
 
 /// A language and how well the candidate knows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageSkill {
     pub language: String,
@@ -137,7 +137,7 @@ pub struct LanguageSkill {
 }
 
 /// Desired stillingsprosent, `min..=max`, both within 0–100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtentRange {
     pub min: u8,
@@ -145,7 +145,7 @@ pub struct ExtentRange {
 }
 
 /// Working-time patterns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Shift {
     Dag,
@@ -186,7 +186,7 @@ impl Shift {
 }
 
 /// A veileder's note about a candidate that no CV holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tag {
     /// As the veileder wrote it, e.g. `interessert i bil og motor`.
@@ -200,7 +200,7 @@ pub struct Tag {
 }
 
 /// What a tag says about the candidate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TagKind {
     Interest,

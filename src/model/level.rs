@@ -84,6 +84,33 @@ impl Serialize for LanguageLevel {
     }
 }
 
+impl utoipa::PartialSchema for LanguageLevel {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some([
+                "A1",
+                "A2",
+                "B1",
+                "B2",
+                "C1",
+                "C2",
+                "NYBEGYNNER",
+                "GODT",
+                "VELDIG_GODT",
+                "FOERSTESPRAAK",
+            ]))
+            .description(Some(
+                "CEFR level; NAV's scale is accepted on input (NYBEGYNNER = A2, GODT = B1, VELDIG_GODT = C1, \
+                 FOERSTESPRAAK = C2) and answered as CEFR.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for LanguageLevel {}
+
 impl<'de> Deserialize<'de> for LanguageLevel {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

@@ -9,6 +9,7 @@ mod need;
 mod shortlist;
 
 pub use candidate::optional_date::{format as format_date, parse as parse_date};
+pub(crate) use candidate::validate_id;
 pub use candidate::{
     Candidate, CandidateError, Education, EducationLevel, Experience, ExtentRange, GeoPoint, LanguageSkill, Shift, Tag,
     TagKind,

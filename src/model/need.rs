@@ -16,7 +16,7 @@ pub const DEFAULT_TOP: usize = 10;
 const MAX_VALUE_CHARS: usize = 200;
 
 /// What an employer needs, as an advisor records it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JobNeed {
     pub id: String,
@@ -50,7 +50,7 @@ pub struct JobNeed {
 }
 
 /// The reflection form: three questions, answered in the employer's words.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReflectionAnswers {
     /// 1. What must the candidate absolutely know or have?
@@ -65,7 +65,7 @@ pub struct ReflectionAnswers {
 }
 
 /// The employer's room to adapt, structured. Each entry waives a candidate-side constraint.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Adaptable {
     /// Hours can go down to this stillingsprosent.
@@ -89,7 +89,7 @@ pub struct Adaptable {
 }
 
 /// One thing the employer asks for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub kind: CriterionKind,
@@ -113,7 +113,7 @@ pub struct Criterion {
 }
 
 /// What a criterion is about. Each kind looks at its own parts of a profile (see the README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CriterionKind {
     /// Works, worked or wants to work as (yrke).
@@ -188,7 +188,7 @@ impl fmt::Display for CriterionKind {
 }
 
 /// Must-haves are hard filters; adjustable criteria are weighted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     Must,

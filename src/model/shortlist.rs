@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{CriterionKind, Importance};
 
 /// The answer to a job need.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Shortlist {
     pub need_id: String,
     /// Visible candidates considered.
@@ -22,7 +22,7 @@ pub struct Shortlist {
 }
 
 /// One shortlisted candidate and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ShortlistEntry {
     pub rank: usize,
     pub id: String,
@@ -42,7 +42,7 @@ pub struct ShortlistEntry {
 }
 
 /// How one criterion came out for one candidate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CriterionOutcome {
     /// Human label, e.g. `certificate førerkort B`.
     pub criterion: String,
@@ -61,7 +61,7 @@ pub struct CriterionOutcome {
 }
 
 /// How a criterion was met, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchHow {
     /// The same word (any inflection), or a structured fact that meets the requirement.
@@ -84,7 +84,7 @@ pub enum MatchHow {
 }
 
 /// Where in the profile the evidence was found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     /// The profile part: `experience`, `skills`, `certificates`, `tags`, `summary` …
     pub source: String,
@@ -98,7 +98,7 @@ pub struct Evidence {
 }
 
 /// An adaptation the employer would make.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AdaptationNote {
     pub criterion: String,
     /// Phrased from the employer's side, e.g. `start at 60 %`; never the candidate's own need.
@@ -106,7 +106,7 @@ pub struct AdaptationNote {
 }
 
 /// A candidate who fails exactly one must-have.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NearMiss {
     pub id: String,
     /// Score as if the failed must-have were dropped.
@@ -117,7 +117,7 @@ pub struct NearMiss {
 }
 
 /// What dropping one must-have would add.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Relaxation {
     pub criterion: String,
     /// Candidates who fail only this must-have.

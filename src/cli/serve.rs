@@ -1,0 +1,91 @@
+//! `jobbmatch serve`: the product's main job.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::Args;
+use jobbmatch::http::{self, AppState, AuditLog, Tokens};
+use jobbmatch::store::Store;
+use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Readiness};
+
+use super::DataArgs;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "JOBBMATCH_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Tokens file (JSON). Default: INDEX/dev-tokens.json, created with development tokens.
+    #[arg(long, env = "JOBBMATCH_TOKENS")]
+    tokens: Option<PathBuf>,
+    /// Audit log (JSON Lines, appended). Default: INDEX/audit.jsonl.
+    #[arg(long, env = "JOBBMATCH_AUDIT_LOG")]
+    audit_log: Option<PathBuf>,
+    #[command(flatten)]
+    data: DataArgs,
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let data = &args.data;
+    let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let is_default = data.index.as_os_str() == DEFAULT_INDEX && data.candidates.as_os_str() == DEFAULT_CANDIDATES;
+    let bar = super::progress::bar(0, "indexing");
+    let (store, readiness) = Store::open(&data.index, &data.candidates, taxonomy, is_default, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .with_context(|| format!("cannot open the index at {}", data.index.display()))?;
+    bar.finish_and_clear();
+    match &readiness {
+        Readiness::Built { candidates, source, reason } => {
+            println!("{reason}: indexed {candidates} candidates from {}", source.display());
+        }
+        Readiness::Ready { candidates } => println!("index {} holds {candidates} candidates", data.index.display()),
+    }
+
+    let tokens = match &args.tokens {
+        Some(path) => Tokens::load(path)?,
+        None => {
+            let path = data.index.join("dev-tokens.json");
+            let (tokens, created) = Tokens::load_or_create_dev(&path)?;
+            if created {
+                println!("created development tokens in {} (for local use only):", path.display());
+                for (token, ident, _, role) in http::auth::DEV_TOKENS {
+                    println!("  {token:<16} {} {ident}", role.name());
+                }
+            } else {
+                println!("tokens from {}", path.display());
+            }
+            tokens
+        }
+    };
+    let audit_path = args.audit_log.clone().unwrap_or_else(|| data.index.join("audit.jsonl"));
+    let audit =
+        AuditLog::open(&audit_path).with_context(|| format!("cannot open the audit log {}", audit_path.display()))?;
+    println!("audit log: {}", audit_path.display());
+
+    let store = Arc::new(store);
+    let committer = store.spawn_committer();
+    let state = AppState::new(store.clone(), tokens, audit);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start tokio")?;
+    let served = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        let addr = listener.local_addr()?;
+        println!("jobbmatch listening on http://{addr}");
+        println!("  try: curl -s -H 'Authorization: Bearer dev-radgiver' -H 'Content-Type: application/json' \\");
+        println!("         --data @fixtures/needs/bilverksted.json http://{addr}/v1/shortlists");
+        println!("  API: http://{addr}/openapi.json   health: http://{addr}/health   stop: Ctrl-C");
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        http::serve(listener, state).await.context("the server failed")
+    });
+    // Commit what is left before exiting; the log would replay it anyway.
+    committer.stop();
+    store.commit().context("the final commit failed (the write-ahead log keeps the changes)")?;
+    println!("stopped");
+    served
+}

@@ -1,0 +1,228 @@
+//! The service over a real socket on 127.0.0.1, and the real binary killed mid-burst.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::common::{followed, profile, service};
+
+/// One HTTP/1.1 request on a fresh connection; the status and the body as JSON (or a string).
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &str,
+) -> std::io::Result<(u16, Value)> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response
+        .get(9..12)
+        .and_then(|code| code.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no status line"))?;
+    let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    Ok((status, serde_json::from_str(body).unwrap_or_else(|_| Value::String(body.to_string()))))
+}
+
+/// Runs the router on an ephemeral port in its own runtime thread.
+fn spawn_server(state: jobbmatch::http::AppState) -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("address");
+    listener.set_nonblocking(true).expect("nonblocking");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            let _ = axum::serve(listener, jobbmatch::http::router(state)).await;
+        });
+    });
+    addr
+}
+
+const FISHING_NEED: &str = r#"{"id":"fiske","criteria":[{"kind":"skill","value":"kundeservice","importance":"must"},
+                                                    {"kind":"interest","value":"fiske","rank":1}]}"#;
+
+#[test]
+fn a_tag_lifts_a_candidate_in_the_next_shortlist_over_a_socket() {
+    let service = service(&[profile("K1", json!({"skills": ["kundeservice"], "veileder": "V1007"})), followed("K2")]);
+    let _committer = service.store.spawn_committer();
+    let addr = spawn_server(service.state.clone());
+
+    let (status, before) =
+        request(addr, "POST", "/v1/shortlists", Some("dev-radgiver"), FISHING_NEED).expect("request");
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(before["candidates"][0]["id"], "K1", "equal scores: ties by id");
+    assert_eq!(request(addr, "POST", "/v1/shortlists", None, FISHING_NEED).expect("request").0, 401);
+    assert_eq!(request(addr, "POST", "/v1/shortlists", Some("dev-veileder"), FISHING_NEED).expect("request").0, 403);
+
+    let tag = r#"{"label":"går mye på fjelltur og fisker","kind":"interest"}"#;
+    let (status, added) = request(addr, "POST", "/v1/candidates/K2/tags", Some("dev-veileder"), tag).expect("request");
+    assert_eq!(status, 201, "{added}");
+    assert_eq!(added["by"], "V1042");
+
+    // Acknowledged changes reach shortlists within a second (the committer runs every 200 ms).
+    std::thread::sleep(Duration::from_secs(1));
+    let (_, after) = request(addr, "POST", "/v1/shortlists", Some("dev-radgiver"), FISHING_NEED).expect("request");
+    assert_eq!(after["candidates"][0]["id"], "K2", "{after}");
+    let interest = &after["candidates"][0]["criteria"][1];
+    assert_eq!(interest["how"], "tag");
+    assert_eq!(interest["evidence"]["tagged_by"], "V1042");
+}
+
+#[test]
+fn shortlists_keep_working_while_writes_happen() {
+    let candidates: Vec<_> = (0..40).map(|i| followed(&format!("K{i:02}"))).collect();
+    let service = service(&candidates);
+    let _committer = service.store.spawn_committer();
+    let addr = spawn_server(service.state.clone());
+    let writing = Arc::new(AtomicBool::new(true));
+    let answered = Arc::new(AtomicUsize::new(0));
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let (writing, answered) = (writing.clone(), answered.clone());
+            std::thread::spawn(move || {
+                while writing.load(Ordering::Relaxed) {
+                    let (status, body) =
+                        request(addr, "POST", "/v1/shortlists", Some("dev-radgiver"), FISHING_NEED).expect("request");
+                    assert_eq!(status, 200, "{body}");
+                    assert_eq!(body["qualified"], 40);
+                    answered.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for i in 0..40 {
+        let tag = format!(r#"{{"label":"fisker på tur {i}","kind":"interest"}}"#);
+        let (status, body) = request(addr, "POST", &format!("/v1/candidates/K{i:02}/tags"), Some("dev-veileder"), &tag)
+            .expect("request");
+        assert_eq!(status, 201, "{body}");
+    }
+    writing.store(false, Ordering::Relaxed);
+    for reader in readers {
+        reader.join().expect("reader thread");
+    }
+    assert!(answered.load(Ordering::Relaxed) > 0);
+    service.store.commit().expect("commit");
+    let index = service.store.index();
+    let tagged = (0..40).filter(|i| {
+        let candidate = index.candidate(&format!("K{i:02}")).expect("lookup").expect("present");
+        candidate.tags.iter().any(|t| t.label == format!("fisker på tur {i}"))
+    });
+    assert_eq!(tagged.count(), 40, "every acknowledged tag is in the index");
+}
+
+/// The real binary, serving a copy of the fixtures from `dir`; returns it and its address.
+fn start_binary(dir: &std::path::Path) -> (Child, SocketAddr) {
+    let fixtures = crate::common::fixtures_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobbmatch"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+        .arg(dir.join("index"))
+        .arg("--candidates")
+        .arg(fixtures.join("candidates.jsonl"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let addr = loop {
+        let line = lines.next().expect("the server says where it listens").expect("readable stdout");
+        if let Some(rest) = line.strip_prefix("jobbmatch listening on http://") {
+            break rest.trim().parse().expect("an address");
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, addr)
+}
+
+#[test]
+fn acknowledged_tag_writes_survive_sigkill_and_nothing_is_half_applied() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut child, addr) = start_binary(dir.path());
+    // Candidates the dev veileder (V1042) follows.
+    let ids: Vec<String> = std::fs::read_to_string(crate::common::fixtures_dir().join("candidates.jsonl"))
+        .expect("fixtures")
+        .lines()
+        .filter(|line| line.contains(r#""veileder":"V1042""#))
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|value| value["id"].as_str().map(str::to_string))
+        .collect();
+    assert!(ids.len() >= 10);
+
+    let acknowledged: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    let sent: Arc<Mutex<Vec<(String, String)>>> = Arc::default();
+    let writers: Vec<_> = (0..4)
+        .map(|writer| {
+            let (ids, acknowledged, sent) = (ids.clone(), acknowledged.clone(), sent.clone());
+            std::thread::spawn(move || {
+                for n in 0..10_000 {
+                    let id = &ids[(writer * 7 + n) % ids.len()];
+                    let label = format!("burst {writer}-{n}");
+                    sent.lock().expect("lock").push((id.clone(), label.clone()));
+                    let body = format!(r#"{{"label":"{label}","kind":"informal_skill"}}"#);
+                    match request(addr, "POST", &format!("/v1/candidates/{id}/tags"), Some("dev-veileder"), &body) {
+                        Ok((201, _)) => acknowledged.lock().expect("lock").push((id.clone(), label)),
+                        Ok((status, body)) => panic!("unexpected {status}: {body}"),
+                        Err(_) => return, // the server is gone
+                    }
+                }
+            })
+        })
+        .collect();
+    // Kill it mid-burst, without warning.
+    while acknowledged.lock().expect("lock").len() < 60 {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    for writer in writers {
+        writer.join().expect("writer thread");
+    }
+    let acknowledged = acknowledged.lock().expect("lock").clone();
+    let sent = sent.lock().expect("lock").clone();
+
+    let (mut child, addr) = start_binary(dir.path());
+    let mut present = Vec::new();
+    for id in &ids {
+        let (status, profile) =
+            request(addr, "GET", &format!("/v1/candidates/{id}"), Some("dev-veileder"), "").expect("request");
+        assert_eq!(status, 200, "{profile}");
+        let candidate: jobbmatch::model::Candidate = serde_json::from_value(profile).expect("a whole, valid profile");
+        for tag in candidate.tags.iter().filter(|t| t.label.starts_with("burst ")) {
+            assert_eq!(
+                (tag.by.as_str(), tag.kind),
+                ("V1042", jobbmatch::model::TagKind::InformalSkill),
+                "tags are whole"
+            );
+            present.push((id.clone(), tag.label.clone()));
+        }
+    }
+    for write in &acknowledged {
+        assert!(present.contains(write), "acknowledged {write:?} is present after the crash");
+    }
+    for write in &present {
+        assert!(sent.contains(write), "{write:?} was sent");
+    }
+    let unique: std::collections::HashSet<_> = present.iter().collect();
+    assert_eq!(unique.len(), present.len(), "no write applied twice");
+    assert!(
+        present.len() <= acknowledged.len() + 4,
+        "at most the writes in flight when killed were applied unacknowledged"
+    );
+    child.kill().expect("stop");
+    child.wait().expect("reaped");
+}
