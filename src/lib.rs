@@ -6,6 +6,8 @@
 pub mod analysis;
 /// Document-id sets for must-have filtering.
 pub mod bitset;
+/// The employer's three answers, as prose, drafted into a structured job need.
+pub mod draft;
 /// Seeded synthetic candidate profiles for fixtures and benchmarks.
 pub mod generate;
 /// The HTTP service (axum): shortlists, profiles, tags, typeahead, health, metrics.

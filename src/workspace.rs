@@ -27,19 +27,21 @@ pub enum WorkspaceError {
     Load(#[from] LoadError),
 }
 
-/// Which vocabulary to use.
+/// Which word knowledge to use: vocabulary and optional real data.
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     /// A vocabulary file in the embedded format.
     pub vocabulary: Option<PathBuf>,
     /// Use only that file instead of extending the embedded vocabulary.
     pub replace_vocabulary: bool,
+    /// A directory with NAV's STYRK-08 titles and Norsk Ordbank (see `taxonomy::external`).
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Knowledge {
     /// Builds the taxonomy these options describe.
     pub fn taxonomy(&self) -> Result<Arc<Taxonomy>, TaxonomyError> {
-        let vocabulary = match (&self.vocabulary, self.replace_vocabulary) {
+        let mut vocabulary = match (&self.vocabulary, self.replace_vocabulary) {
             (Some(path), true) => Vocabulary::from_file(path)?,
             (Some(path), false) => {
                 let mut vocabulary = Vocabulary::embedded()?;
@@ -48,7 +50,11 @@ impl Knowledge {
             }
             (None, _) => Vocabulary::embedded()?,
         };
-        Ok(Arc::new(Taxonomy::build(vocabulary, Default::default())?))
+        let lexicon = match &self.data_dir {
+            Some(dir) => crate::taxonomy::external::load(dir, &mut vocabulary)?.0,
+            None => Default::default(),
+        };
+        Ok(Arc::new(Taxonomy::build(vocabulary, lexicon)?))
     }
 }
 

@@ -5,13 +5,17 @@
 //! when it can be fully decomposed into known lemmas of at least three letters, optionally joined
 //! by the linking letters `s` or `e` (`barn-e-hage`, `anlegg-s-maskin`), the last part possibly
 //! inflected. Among full decompositions the one with the fewest parts wins, and each part is split
-//! again, so `barnehageassistent` yields `barnehage`, `assistent`, `barn` and `hage`.
+//! again, so `barnehageassistent` yields `barnehage`, `assistent`, `barn` and `hage`. When Norsk
+//! Ordbank's analysis is loaded, a lemma of fewer than 10 letters that it does not split is left
+//! whole.
 
 use super::{Lexicon, stem};
 
 /// Shortest word we try to split, and shortest part we accept.
 const MIN_COMPOUND_CHARS: usize = 6;
 const MIN_PART_CHARS: usize = 3;
+/// With recorded splits loaded, lemmas shorter than this are not split by guessing.
+const MIN_GUESSED_LEMMA_CHARS: usize = 10;
 /// Deepest recursion into parts of parts.
 const MAX_DEPTH: usize = 3;
 
@@ -28,7 +32,15 @@ fn collect(lexicon: &Lexicon, word: &str, depth: usize, found: &mut Vec<String>)
     }
     let split = match lexicon.split_of(word) {
         Some(recorded) => recorded.iter().map(|part| part.to_string()).collect(),
-        None if lexicon.has_recorded_splits() && lexicon.is_lemma(word) => return,
+        // With a full compound analysis loaded, a short lemma it does not split is taken to be a
+        // simple word (`renholder` is not `ren` + `holder`); long lemmas are still decomposed,
+        // since the analysis does not list every compound the lemma list has.
+        None if lexicon.has_recorded_splits()
+            && lexicon.is_lemma(word)
+            && word.chars().count() < MIN_GUESSED_LEMMA_CHARS =>
+        {
+            return;
+        }
         None => decompose(lexicon, word),
     };
     for part in split {

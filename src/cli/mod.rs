@@ -48,11 +48,19 @@ struct DataArgs {
     /// Use the --vocabulary file instead of the embedded vocabulary, not beside it.
     #[arg(long, requires = "vocabulary")]
     replace_vocabulary: bool,
+    /// A directory with NAV's STYRK-08 titles and Norsk Ordbank (e.g. ../shared/data); read at
+    /// start, never copied. An index built with it must be used with it.
+    #[arg(long, env = "JOBBMATCH_DATA_DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 impl DataArgs {
     fn knowledge(&self) -> Knowledge {
-        Knowledge { vocabulary: self.vocabulary.clone(), replace_vocabulary: self.replace_vocabulary }
+        Knowledge {
+            vocabulary: self.vocabulary.clone(),
+            replace_vocabulary: self.replace_vocabulary,
+            data_dir: self.data_dir.clone(),
+        }
     }
 }
 

@@ -15,6 +15,10 @@ use crate::index::{ProfileField, Source, keys};
 use crate::model::{Criterion, CriterionKind, GeoPoint, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
+/// Why a value cannot be matched.
+const NO_WORDS: &str =
+    "value has no words to match (values are matched as words; query syntax and punctuation are not searched)";
+
 /// Weight of a must-have, and of a must-have the employer made soft.
 pub const MUST_WEIGHT: f32 = 1.0;
 /// Weight of an adjustable criterion without a rank.
@@ -221,12 +225,51 @@ impl Compiler<'_> {
         fields: &[ProfileField],
         strict_cv: bool,
     ) -> Result<TermTest, String> {
+        // `lager eller butikk`, `lager/butikk` and `lager, butikk` each mean either.
+        let options: Vec<&str> = value
+            .split(" eller ")
+            .flat_map(|part| part.split(['/', ',']))
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        let mut phrases: Vec<(Vec<String>, MatchHow)> = Vec::new();
+        let mut seeds: BTreeSet<String> = BTreeSet::new();
+        for option in options {
+            let (option_phrases, option_seeds) = self.option_phrases(option, kinds)?;
+            phrases.extend(option_phrases);
+            seeds.extend(option_seeds);
+        }
+        if phrases.is_empty() {
+            return Err(NO_WORDS.into());
+        }
+        let mut test = TermTest::default();
+        for &field in fields {
+            let loose = !(strict_cv && field.source() == Source::Cv);
+            for (terms, how) in &phrases {
+                if loose || matches!(how, MatchHow::Exact | MatchHow::Synonym) {
+                    test.alternatives.push(Alternative { field, terms: terms.clone(), how: *how });
+                }
+            }
+            if loose {
+                test.typo_seeds.extend(seeds.iter().map(|seed| (field, seed.clone())));
+            }
+        }
+        test.alternatives.sort();
+        test.alternatives.dedup();
+        Ok(test)
+    }
+
+    /// The phrases that meet one option of a value, with how each counts, and the typo seeds.
+    #[allow(clippy::type_complexity)]
+    fn option_phrases(
+        &self,
+        value: &str,
+        kinds: &[ConceptKind],
+    ) -> Result<(Vec<(Vec<String>, MatchHow)>, BTreeSet<String>), String> {
         let analyzer = self.taxonomy.analyzer();
         let words = analyzer.stems(value);
         if words.is_empty() {
-            return Err("value has no words to match (values are matched as words; query syntax and \
-                        punctuation are not searched)"
-                .into());
+            return Err(NO_WORDS.into());
         }
         let own = self.taxonomy.without_fillers(&words);
         let mut phrases: Vec<(Vec<String>, MatchHow)> = vec![(own.clone(), MatchHow::Exact)];
@@ -270,22 +313,7 @@ impl Compiler<'_> {
                 }
             }
         }
-
-        let mut test = TermTest::default();
-        for &field in fields {
-            let loose = !(strict_cv && field.source() == Source::Cv);
-            for (terms, how) in &phrases {
-                if loose || matches!(how, MatchHow::Exact | MatchHow::Synonym) {
-                    test.alternatives.push(Alternative { field, terms: terms.clone(), how: *how });
-                }
-            }
-            if loose {
-                test.typo_seeds.extend(seeds.iter().map(|seed| (field, seed.clone())));
-            }
-        }
-        test.alternatives.sort();
-        test.alternatives.dedup();
-        Ok(test)
+        Ok((phrases, seeds))
     }
 
     fn certificate(&self, value: &str) -> Result<TermTest, String> {
@@ -331,19 +359,27 @@ impl Compiler<'_> {
         )
     }
 
+    /// A language at a level; `norsk eller engelsk` accepts either.
     fn language(&self, value: &str, criterion: &Criterion) -> Result<TermTest, String> {
-        let language = self
-            .taxonomy
-            .language(value)
-            .ok_or_else(|| format!("unknown language \"{value}\"; add it to the vocabulary"))?;
         let level = criterion.min_level.unwrap_or(LanguageLevel::A1);
-        let mut test = keys_test(&[keys::language(language, level)], MatchHow::Exact);
-        if let Some(below) = level.below() {
+        let mut test = TermTest::default();
+        for option in value.split(" eller ").flat_map(|part| part.split(['/', ','])).map(str::trim) {
+            let language = self
+                .taxonomy
+                .language(option)
+                .ok_or_else(|| format!("unknown language \"{option}\"; add it to the vocabulary"))?;
             test.alternatives.push(Alternative {
                 field: ProfileField::Keys,
-                terms: vec![keys::language(language, below)],
-                how: MatchHow::Partial,
+                terms: vec![keys::language(language, level)],
+                how: MatchHow::Exact,
             });
+            if let Some(below) = level.below() {
+                test.alternatives.push(Alternative {
+                    field: ProfileField::Keys,
+                    terms: vec![keys::language(language, below)],
+                    how: MatchHow::Partial,
+                });
+            }
         }
         Ok(test)
     }
@@ -366,17 +402,33 @@ impl Compiler<'_> {
     fn waiver(&self, criterion: &Criterion) -> Option<String> {
         let adaptable = &self.need.adaptable;
         let analyzer = self.taxonomy.analyzer();
+        // The same words, or names of the same concept (`kassesystem` ~ `kassearbeid`).
+        let every_kind = [
+            ConceptKind::Occupation,
+            ConceptKind::Skill,
+            ConceptKind::Certificate,
+            ConceptKind::Education,
+            ConceptKind::Theme,
+            ConceptKind::Quality,
+        ];
         let same = |a: &str, b: &str| {
-            let (a, b) = (analyzer.stems(a), analyzer.stems(b));
-            !a.is_empty() && (a == b || self.taxonomy.without_fillers(&a) == self.taxonomy.without_fillers(&b))
+            let (a_stems, b_stems) = (analyzer.stems(a), analyzer.stems(b));
+            let same_words = !a_stems.is_empty()
+                && (a_stems == b_stems
+                    || self.taxonomy.without_fillers(&a_stems) == self.taxonomy.without_fillers(&b_stems));
+            let a_concepts = self.taxonomy.find(a, &every_kind);
+            same_words || self.taxonomy.find(b, &every_kind).iter().any(|c| a_concepts.contains(c))
         };
         match criterion.kind {
             CriterionKind::Language => {
-                let language = self.taxonomy.language(&criterion.value)?;
-                adaptable
-                    .languages
-                    .iter()
-                    .any(|l| self.taxonomy.language(l) == Some(language))
+                let relaxed = |option: &str| {
+                    let language = self.taxonomy.language(option);
+                    language.is_some() && adaptable.languages.iter().any(|l| self.taxonomy.language(l) == language)
+                };
+                criterion
+                    .value
+                    .split(" eller ")
+                    .any(relaxed)
                     .then(|| format!("språkkravet i {} tilpasses med støtte og opplæring", criterion.value.trim()))
             }
             CriterionKind::Shift => {
@@ -517,6 +569,22 @@ mod tests {
         assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
         assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
         assert!(matches!(plan.criteria[0].test, Test::Extent { job_percent: 100, adaptable_min: Some(60) }));
+    }
+
+    #[test]
+    fn either_or_values_match_any_option() {
+        let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager eller butikk","rank":1}]}"#);
+        let Test::Terms(test) = &plan.criteria[0].test else { panic!("a term test") };
+        let exact: Vec<&Vec<String>> = test
+            .alternatives
+            .iter()
+            .filter(|a| a.field == ProfileField::Experience && a.how == MatchHow::Exact)
+            .map(|a| &a.terms)
+            .collect();
+        assert!(
+            exact.contains(&&vec!["lager".to_string()]) && exact.contains(&&vec!["butikk".to_string()]),
+            "{exact:?}"
+        );
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! synonyms and narrower terms are, and how licences, languages and education levels compare.
 //!
 //! The embedded default (`vocabulary.json`) is written by us for the fixture domain. A user's file
-//! in the same format can extend or replace it.
+//! in the same format can extend or replace it, and NAV's STYRK-08 titles and Norsk Ordbank's
+//! lemmas and compound analysis can be added from a data directory at run time ([`external`]).
 
+pub mod external;
 mod licence;
 mod vocabulary;
 
@@ -164,7 +166,9 @@ impl Taxonomy {
         let mut found: Vec<ConceptId> = Vec::new();
         for (phrase, ids) in &self.by_phrase {
             let phrase_rule = phrase.split(' ').map(|w| analyzer.rule_stem(w)).collect::<Vec<_>>().join(" ");
-            if is_typo_of(phrase, &wanted) || is_typo_of(&phrase_rule, &wanted_rule) {
+            // Rule stems are short; comparing them is only safe for longer words (`snakk` is not `snekk`).
+            let rules_comparable = wanted_rule.chars().count() >= 6 && phrase_rule.chars().count() >= 6;
+            if is_typo_of(phrase, &wanted) || (rules_comparable && is_typo_of(&phrase_rule, &wanted_rule)) {
                 found.extend(ids.iter().copied().filter(|&id| kinds.contains(&self.concept(id).kind)));
             }
         }
@@ -173,11 +177,17 @@ impl Taxonomy {
         found
     }
 
-    fn find_stems(&self, stems: &[String], kinds: &[ConceptKind]) -> Vec<ConceptId> {
+    /// Concepts of the given kinds whose label has exactly these stems.
+    pub fn find_stems(&self, stems: &[String], kinds: &[ConceptKind]) -> Vec<ConceptId> {
         self.by_phrase
             .get(&stems.join(" "))
             .map(|ids| ids.iter().copied().filter(|&id| kinds.contains(&self.concept(id).kind)).collect())
             .unwrap_or_default()
+    }
+
+    /// Whether `stem` frames a criterion rather than naming one (`erfaring`, `interesse`).
+    pub fn is_filler(&self, stem: &str) -> bool {
+        self.fillers.contains(stem)
     }
 
     /// `stems` without framing words; the original when nothing else would remain.

@@ -1,0 +1,160 @@
+//! Splitting an answer into clauses: numbered items (`1. Interesse for bil 2. …`), lines,
+//! bullets and sentences, each clause with the rank its number gives.
+
+use crate::analysis::Analyzer;
+
+/// Month names, so `1. februar` is a date and not the first item of a list.
+pub const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
+/// One clause of an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// The number the employer put in front, if any.
+    pub number: Option<u32>,
+    pub text: String,
+    pub words: Vec<Word>,
+}
+
+/// One word of a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Lowercased as written.
+    pub text: String,
+    pub stem: String,
+}
+
+/// The clauses of `answer`, in order.
+pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    for line in answer.lines() {
+        let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+        for (number, item) in numbered_items(line) {
+            for sentence in sentences(&item) {
+                let words = words(&sentence, analyzer);
+                if !words.is_empty() {
+                    clauses.push(Clause { number, text: sentence, words });
+                }
+            }
+        }
+    }
+    clauses
+}
+
+/// Splits `1. A 2. B` into (1, "A"), (2, "B"); text before the first number has none.
+fn numbered_items(line: &str) -> Vec<(Option<u32>, String)> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut items: Vec<(Option<u32>, String)> = vec![(None, String::new())];
+    for (i, token) in tokens.iter().enumerate() {
+        let marker = token
+            .strip_suffix('.')
+            .or_else(|| token.strip_suffix(')'))
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| (1..=20).contains(n));
+        let next = tokens.get(i + 1).map(|w| w.to_lowercase());
+        let is_date = next.as_deref().is_some_and(|w| MONTHS.iter().any(|m| w.starts_with(m)));
+        // A list number is followed by words (`15.` at the end of `kl. 7 til 15.` is a time).
+        let before_words = next.as_deref().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
+        match marker {
+            Some(number) if !is_date && before_words => items.push((Some(number), String::new())),
+            _ => {
+                let current = &mut items.last_mut().expect("items starts non-empty").1;
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(token);
+            }
+        }
+    }
+    items.retain(|(_, text)| !text.trim().is_empty());
+    items
+}
+
+/// Sentences of an item: split at `.`, `!`, `?` and `;` that end a word (not `1.5` or `kl.`).
+fn sentences(item: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = item.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let ends = matches!(c, '!' | '?' | ';')
+            || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(&current));
+        if ends {
+            sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
+            current.clear();
+        }
+    }
+    sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
+    sentences.retain(|s| !s.is_empty());
+    sentences
+}
+
+/// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).
+fn abbreviation(text: &str) -> bool {
+    let last = text.trim_end_matches('.').rsplit(char::is_whitespace).next().unwrap_or_default().to_lowercase();
+    matches!(last.as_str(), "kl" | "ca" | "bl.a" | "f.eks" | "evt" | "dvs" | "nr" | "mv" | "osv" | "t.o.m" | "o.l")
+        || (!last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2)
+}
+
+/// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
+fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
+    let spaced = text.replace('%', " % ");
+    spaced
+        .split(|c: char| !(c.is_alphanumeric() || c == '%'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let text = w.to_lowercase();
+            let stem = analyzer.stem(&text);
+            Word { text, stem }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(answer: &str) -> Vec<(Option<u32>, String)> {
+        let analyzer = crate::analysis::tests::analyzer();
+        clauses(answer, &analyzer).into_iter().map(|c| (c.number, c.text)).collect()
+    }
+
+    #[test]
+    fn numbered_wishes_on_one_line() {
+        assert_eq!(
+            texts("1. Interesse for bil 2. Erfaring fra lager eller butikk 3. Punktlig"),
+            [
+                (Some(1), "Interesse for bil".to_string()),
+                (Some(2), "Erfaring fra lager eller butikk".to_string()),
+                (Some(3), "Punktlig".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_abbreviations_do_not_split() {
+        assert_eq!(
+            texts("Oppstart 1. februar. Kl. 7 til 15."),
+            [(None, "Oppstart 1. februar".to_string()), (None, "Kl. 7 til 15".to_string())]
+        );
+    }
+
+    #[test]
+    fn lines_bullets_and_sentences() {
+        let found = texts("- Må ha førerkort B\n- Må snakke norsk. Gjerne erfaring!");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].1, "Gjerne erfaring");
+    }
+}

@@ -1,0 +1,551 @@
+//! Drafting a job need from the employer's three answers, written as Norwegian prose.
+//!
+//! Advisors receive the reflection form as text. [`draft`] reads it: vocabulary terms
+//! (occupations, skills, certificates, licences with classes, languages with a level, shifts,
+//! interests, personal qualities, demands), amounts (stillingsprosent, km, years) and dates;
+//! must-markers (`må`, `krav`, `absolutt`, `ufravikelig`), ranking (`1.`, `2.`, or the order
+//! wishes are written in) and softeners (`helst`, `gjerne`); and the room to adapt (`kan starte
+//! i 50 %`, `kan ta bort tunge løft`, `vi lærer opp`, `norsken trenger ikke være perfekt`,
+//! `oppstart kan vente til mars`). Every phrase it could not place is returned as unrecognised,
+//! never dropped, and phrases that would select on age, gender, health or ethnicity are refused.
+//! The draft is for the advisor to review and edit.
+
+mod clauses;
+mod recognise;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::model::{Adaptable, Criterion, CriterionKind, Importance, JobNeed, ReflectionAnswers, Shift};
+use crate::taxonomy::Taxonomy;
+use clauses::Clause;
+use recognise::{Found, recognise};
+
+/// Which of the three answers a phrase came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    MustHave,
+    Wishes,
+    RoomToAdapt,
+}
+
+/// A phrase the draft did not turn into anything.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Unrecognised {
+    pub answer: Answer,
+    pub text: String,
+}
+
+/// A phrase refused because it would select on a ground the law forbids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Refused {
+    pub answer: Answer,
+    pub text: String,
+    pub reason: String,
+}
+
+/// A drafted need, for the advisor to review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Draft {
+    pub need: JobNeed,
+    pub unrecognised: Vec<Unrecognised>,
+    pub refused: Vec<Refused>,
+}
+
+/// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
+pub(super) const GRAMMAR: &[&str] = &[
+    "må",
+    "kan",
+    "krav",
+    "kravet",
+    "absolutt",
+    "ufravikelig",
+    "ufravikelige",
+    "nødvendig",
+    "påkrevd",
+    "viktig",
+    "viktigst",
+    "helst",
+    "gjerne",
+    "ønsker",
+    "ønskelig",
+    "ønske",
+    "fint",
+    "fordel",
+    "bonus",
+    "pluss",
+    "også",
+    "først",
+    "fremst",
+    "deretter",
+    "ha",
+    "har",
+    "være",
+    "kunne",
+    "jobbe",
+    "arbeide",
+    "snakke",
+    "forstå",
+    "skrive",
+    "lese",
+    "tåle",
+    "trenger",
+    "trengs",
+    "søker",
+    "vil",
+    "vi",
+    "du",
+    "deg",
+    "oss",
+    "stillingen",
+    "jobben",
+    "kandidaten",
+    "personen",
+    "person",
+    "minst",
+    "inntil",
+    "opp",
+    "mye",
+    "god",
+    "godt",
+    "nok",
+    "nivå",
+    "gjennom",
+    "hele",
+    "dagen",
+    "tid",
+    "oppstart",
+    "start",
+    "starte",
+    "reisevei",
+    "bo",
+    "bor",
+    "innen",
+    "maks",
+    "maksimalt",
+    "fra",
+    "til",
+    "stilling",
+    "fast",
+    "fulltid",
+    "hos",
+    "samt",
+    "eventuelt",
+    "evt",
+    "ca",
+    "rundt",
+    "sammen",
+    "andre",
+    "alle",
+    "selv",
+    "fine",
+    "klarer",
+    "klare",
+    "greie",
+    "tar",
+    "ta",
+    "ikke",
+    "veldig",
+    "svært",
+    "år",
+    "års",
+    "erfaring",
+    "interesse",
+    "interessert",
+    "liker",
+    "glad",
+    "lære",
+    "mulig",
+    "snarest",
+    "mer",
+    "mest",
+    "bra",
+    "være",
+    "tilby",
+    "tilbyr",
+    "instrukser",
+    "instruks",
+    "beskjeder",
+    "trappe",
+    "gradvis",
+    "stillingsprosent",
+    "ned",
+    "deltid",
+    "helt",
+    "deles",
+    "går",
+    "vanlig",
+    "selv",
+    "inn",
+    "etter",
+    "hvert",
+    "hver",
+    "uke",
+    "uker",
+    "ukene",
+    "første",
+    "dager",
+    "kunder",
+    "kundene",
+    "kollegaer",
+    "arbeidsdag",
+    "hverdag",
+];
+
+/// In the must-have answer, these make a clause a wish instead.
+const SOFTENERS: &[&str] = &["helst", "gjerne", "ønskelig", "fint", "fordel", "bonus", "pluss"];
+/// In the wishes answer, these make a clause a must-have.
+const MUST_MARKERS: &[&str] =
+    &["må", "krav", "kravet", "absolutt", "ufravikelig", "ufravikelige", "nødvendig", "påkrevd"];
+/// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
+fn says_not_needed(words: &[&str]) -> bool {
+    let near = |first: &[&str], second: &[&str], gap: usize| {
+        words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| first.contains(w) && words.iter().skip(i + 1).take(gap + 1).any(|next| second.contains(next)))
+    };
+    near(&["trenger", "trengs", "behøver"], &["ikke"], 2)
+        || near(&["ikke", "ingen"], &["krav", "nødvendig", "påkrevd"], 1)
+}
+
+/// Room-to-adapt cues.
+const TRAINING: &[&str] = &[
+    "opplæring",
+    "lærer",
+    "lære",
+    "kurs",
+    "kurset",
+    "sende",
+    "ordne",
+    "ordner",
+    "tar",
+    "gi",
+    "gir",
+    "betaler",
+    "dekker",
+];
+/// An apprentice is welcome: a missing fagbrev can be earned on the job.
+const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
+const TAKE_OUT: &[&str] =
+    &["bort", "vekk", "slippe", "slipper", "unngå", "hjelpemidler", "tilrettelegge", "tilpasse", "tilpasses"];
+const LANGUAGE_EASY: &[&str] =
+    &["perfekt", "perfekte", "holder", "enkel", "enkelt", "gang", "hjelper", "tilpasses", "greit", "nok"];
+const LATER: &[&str] = &["vente", "venter", "utsette", "utsettes", "senere", "seinere", "flyttes"];
+const SPARE: &[&str] = &["slippe", "slipper", "ikke", "kun", "bare", "unngå"];
+const NEGATION: &[&str] = &["ikke", "dessverre", "umulig"];
+
+/// Drafts a need from `answers`. `today` resolves dates without a year (`1. februar`).
+pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: Date) -> Draft {
+    let mut drafter = Drafter { taxonomy, today, draft: empty_draft(id, answers), wish_rank: 0 };
+    let analyzer = taxonomy.analyzer();
+    for clause in clauses::clauses(&answers.must_have, analyzer) {
+        drafter.requirement(&clause, Answer::MustHave);
+    }
+    for clause in clauses::clauses(&answers.wishes, analyzer) {
+        drafter.requirement(&clause, Answer::Wishes);
+    }
+    for clause in clauses::clauses(&answers.room_to_adapt, analyzer) {
+        drafter.adaptation(&clause);
+    }
+    drafter.draft
+}
+
+fn empty_draft(id: &str, answers: &ReflectionAnswers) -> Draft {
+    Draft {
+        need: JobNeed {
+            id: id.to_string(),
+            title: String::new(),
+            municipality: None,
+            location: None,
+            extent_percent: None,
+            answers: answers.clone(),
+            criteria: Vec::new(),
+            adaptable: Adaptable::default(),
+            max_distance_km: None,
+            start_date: None,
+            top: None,
+        },
+        unrecognised: Vec::new(),
+        refused: Vec::new(),
+    }
+}
+
+struct Drafter<'a> {
+    taxonomy: &'a Taxonomy,
+    today: Date,
+    draft: Draft,
+    wish_rank: u32,
+}
+
+impl Drafter<'_> {
+    /// A clause of the must-have or wishes answer.
+    fn requirement(&mut self, clause: &Clause, answer: Answer) {
+        let recognised = recognise(clause, self.taxonomy, self.today);
+        let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+        let not_needed = says_not_needed(&words);
+        let importance = match answer {
+            _ if not_needed => None,
+            Answer::MustHave if has(SOFTENERS) => Some(Importance::Adjustable),
+            Answer::MustHave => Some(Importance::Must),
+            _ if has(MUST_MARKERS) => Some(Importance::Must),
+            _ => Some(Importance::Adjustable),
+        };
+        let mut found = recognised.found.clone();
+        found.sort_by_key(|f| match f {
+            Found::Criterion { at, .. } => *at,
+            _ => usize::MAX,
+        });
+        let found = enumerations(found, &words, answer == Answer::Wishes || importance == Some(Importance::Adjustable));
+        let mut previous: Option<usize> = None;
+        for found in found {
+            match found {
+                Found::Criterion { kind, value, min_level, min_years, at } => {
+                    let Some(importance) = importance else { continue };
+                    let ranked = importance == Importance::Adjustable && answer == Answer::Wishes;
+                    // Wishes rank in the order written; a number sets the rank for its item, and
+                    // `lager eller butikk` shares one.
+                    let either = previous.is_some_and(|p| words[p..at].iter().any(|w| *w == "eller"));
+                    let rank = ranked.then(|| {
+                        if !(either || (clause.number.is_some() && previous.is_some())) {
+                            self.wish_rank = clause.number.unwrap_or(self.wish_rank + 1).max(self.wish_rank + 1);
+                        }
+                        self.wish_rank
+                    });
+                    if ranked {
+                        previous = Some(at);
+                    }
+                    let criterion = Criterion { kind, value, importance, rank, weight: None, min_level, min_years };
+                    self.push(criterion);
+                }
+                Found::Percent(percent) => {
+                    let current = self.draft.need.extent_percent.unwrap_or(0);
+                    self.draft.need.extent_percent = Some(current.max(percent));
+                }
+                Found::Km(km) => self.draft.need.max_distance_km = Some(km),
+                Found::Date(date) => self.draft.need.start_date = Some(date),
+                Found::Refused { phrase, reason } => self.refuse(answer, phrase, reason),
+            }
+        }
+        self.leftovers(clause, &recognised.used, answer);
+    }
+
+    /// A clause of the room-to-adapt answer.
+    fn adaptation(&mut self, clause: &Clause) {
+        let recognised = recognise(clause, self.taxonomy, self.today);
+        let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+        let mut used = recognised.used.clone();
+        let mark = |list: &[&str], used: &mut Vec<bool>| {
+            let mut found = false;
+            for (i, word) in words.iter().enumerate() {
+                if list.contains(word) {
+                    used[i] = true;
+                    found = true;
+                }
+            }
+            found
+        };
+        let negated = words.iter().any(|w| NEGATION.contains(w))
+            && !says_not_needed(&words)
+            && !words.windows(2).any(|w| matches!(w, ["ikke", "være"]));
+        let training = mark(TRAINING, &mut used);
+        let apprentice = mark(APPRENTICE, &mut used);
+        let take_out = mark(TAKE_OUT, &mut used);
+        let later = mark(LATER, &mut used);
+        let mut named: Vec<(CriterionKind, String)> = Vec::new();
+        for found in &recognised.found {
+            match found.clone() {
+                Found::Percent(percent) if !negated => {
+                    let lowest = self.draft.need.adaptable.extent_min_percent.unwrap_or(100).min(percent);
+                    self.draft.need.adaptable.extent_min_percent = Some(lowest);
+                }
+                Found::Date(date) if later || words.contains(&"til") => {
+                    self.draft.need.adaptable.start_latest = Some(date)
+                }
+                Found::Refused { phrase, reason } => self.refuse(Answer::RoomToAdapt, phrase, reason),
+                Found::Criterion { kind: CriterionKind::Demand, value, .. } => {
+                    if negated {
+                        // `tunge løft kan vi ikke ta bort`: the job has the demand, unadaptable.
+                        self.push(Criterion::must(CriterionKind::Demand, value));
+                    } else {
+                        self.draft.need.adaptable.tasks.push(value);
+                    }
+                }
+                Found::Criterion { kind: CriterionKind::Shift, value, .. }
+                    if words.iter().any(|w| SPARE.contains(w)) =>
+                {
+                    if let Some(shift) = Shift::parse(&value) {
+                        self.draft.need.adaptable.shifts.push(shift);
+                    }
+                }
+                Found::Criterion { kind, value, .. } => named.push((kind, value)),
+                Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
+            }
+        }
+        let easy_language = words.iter().any(|w| LANGUAGE_EASY.contains(w));
+        let languages: Vec<&String> =
+            named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v).collect();
+        let mentions_language =
+            !languages.is_empty() || words.iter().any(|w| w.starts_with("språk") || *w == "norsken");
+        if mentions_language && easy_language && !negated {
+            mark(LANGUAGE_EASY, &mut used);
+            for (i, word) in words.iter().enumerate() {
+                if word.starts_with("språk") || *word == "norsken" {
+                    used[i] = true;
+                }
+            }
+            // `engelsk holder`: the required languages other than the one named become soft.
+            let required: Vec<String> = self
+                .draft
+                .need
+                .criteria
+                .iter()
+                .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
+                .map(|c| c.value.clone())
+                .collect();
+            let named_required: Vec<String> =
+                languages.iter().filter(|l| required.contains(l)).map(|l| l.to_string()).collect();
+            let relaxed = if named_required.is_empty() { required } else { named_required };
+            for language in relaxed {
+                if !self.draft.need.adaptable.languages.contains(&language) {
+                    self.draft.need.adaptable.languages.push(language);
+                }
+            }
+        }
+        if (training || take_out || apprentice) && !negated {
+            // The cue words themselves (`vi lærer deg opp`) are not what is taught.
+            let named_skills: Vec<String> = named
+                .iter()
+                .filter(|(k, v)| *k != CriterionKind::Language && !TRAINING.contains(&v.as_str()))
+                .map(|(_, v)| v.clone())
+                .collect();
+            let trained = if named_skills.is_empty() {
+                // `Vi gir opplæring.` / `Erfaring trenger du ikke`: the required experience and
+                // skills can be taught; `vi tar inn en lærling`: a fagbrev can be earned.
+                let general = training || take_out;
+                self.draft
+                    .need
+                    .criteria
+                    .iter()
+                    .filter(|c| c.importance == Importance::Must)
+                    .filter(|c| {
+                        (general && matches!(c.kind, CriterionKind::Experience | CriterionKind::Skill))
+                            || (apprentice && c.kind == CriterionKind::Education)
+                    })
+                    .map(|c| c.value.clone())
+                    .collect()
+            } else {
+                named_skills
+            };
+            for value in trained {
+                if !self.draft.need.adaptable.training.contains(&value) {
+                    self.draft.need.adaptable.training.push(value);
+                }
+            }
+        }
+        self.leftovers(clause, &used, Answer::RoomToAdapt);
+    }
+
+    fn push(&mut self, criterion: Criterion) {
+        if criterion.value.trim().is_empty() {
+            return;
+        }
+        let same = |c: &Criterion| c.kind == criterion.kind && c.value.eq_ignore_ascii_case(&criterion.value);
+        if let Some(existing) = self.draft.need.criteria.iter_mut().find(|c| same(c)) {
+            // Said twice: the stronger reading wins.
+            if criterion.importance == Importance::Must {
+                existing.importance = Importance::Must;
+                existing.rank = None;
+            }
+            return;
+        }
+        self.draft.need.criteria.push(criterion);
+    }
+
+    fn refuse(&mut self, answer: Answer, text: String, reason: &str) {
+        self.draft.refused.push(Refused { answer, text, reason: reason.to_string() });
+    }
+
+    /// Content words no finding used, as phrases (runs of neighbouring words).
+    fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) {
+        let lexicon = self.taxonomy.analyzer().lexicon();
+        let mut phrase: Vec<&str> = Vec::new();
+        let flush = |phrase: &mut Vec<&str>, draft: &mut Draft| {
+            if !phrase.is_empty() {
+                draft.unrecognised.push(Unrecognised { answer, text: phrase.join(" ") });
+                phrase.clear();
+            }
+        };
+        for (i, word) in clause.words.iter().enumerate() {
+            let text = word.text.as_str();
+            let ignorable = lexicon.is_stopword(text)
+                || GRAMMAR.contains(&text)
+                || self.taxonomy.is_filler(&word.stem)
+                || text.chars().all(|c| c.is_ascii_digit() || c == '%');
+            if used[i] || ignorable {
+                if used[i] || !lexicon.is_stopword(text) {
+                    flush(&mut phrase, &mut self.draft);
+                }
+                continue;
+            }
+            phrase.push(text);
+        }
+        flush(&mut phrase, &mut self.draft);
+    }
+}
+
+/// Joins enumerations: `erfaring fra skole, SFO eller barnehage` is one experience criterion
+/// (`skole eller sfo eller barnehage`, any of them), the cue word carrying over the list. Lists
+/// joined by `og` stay separate must-haves (all are required), but become one either-or wish.
+fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
+    let mut merged: Vec<Found> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for item in found {
+        let Found::Criterion { kind, ref value, at, .. } = item else {
+            merged.push(item);
+            continue;
+        };
+        let width = value.split_whitespace().count().max(1);
+        let previous = merged.iter_mut().rev().find(|f| matches!(f, Found::Criterion { .. }));
+        if let (Some(Found::Criterion { kind: previous_kind, value: previous_value, .. }), Some(end)) =
+            (previous, last_end)
+        {
+            let between: Vec<&str> = words.get(end..at).unwrap_or_default().to_vec();
+            let joined = between.iter().all(|w| matches!(*w, "eller" | "og" | "samt"));
+            let either = between.contains(&"eller");
+            let list_kind = matches!(
+                previous_kind,
+                CriterionKind::Experience
+                    | CriterionKind::Interest
+                    | CriterionKind::Occupation
+                    | CriterionKind::Skill
+                    | CriterionKind::Quality
+            ) && matches!(
+                kind,
+                CriterionKind::Experience
+                    | CriterionKind::Interest
+                    | CriterionKind::Occupation
+                    | CriterionKind::Skill
+                    | CriterionKind::Quality
+            );
+            let same_kind = *previous_kind == kind || list_kind;
+            let language_pair = *previous_kind == CriterionKind::Language && kind == CriterionKind::Language;
+            if joined && same_kind && (either || wish || between.is_empty()) && (list_kind || language_pair) {
+                if !previous_value.split(" eller ").any(|v| v == value) {
+                    previous_value.push_str(" eller ");
+                    previous_value.push_str(value);
+                }
+                last_end = Some(at + width);
+                continue;
+            }
+        }
+        last_end = Some(at + width);
+        merged.push(item);
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,485 @@
+//! Finding what a clause asks for: licences, truck classes, languages with their level, amounts
+//! (%, km, years), dates, shifts, vocabulary terms (longest phrase first, then typo-tolerant), and
+//! phrases that would select on age, gender, health or ethnicity, which are refused.
+
+use time::{Date, Month};
+
+use super::clauses::{Clause, MONTHS};
+use crate::model::{CriterionKind, LanguageLevel, Shift};
+use crate::taxonomy::{ConceptKind, Taxonomy};
+
+/// Longest vocabulary phrase tried, in content words.
+const MAX_PHRASE_WORDS: usize = 4;
+
+/// Something recognised in a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    /// A criterion, and the position of its first word in the clause.
+    Criterion {
+        kind: CriterionKind,
+        value: String,
+        min_level: Option<LanguageLevel>,
+        min_years: Option<f32>,
+        at: usize,
+    },
+    Percent(u8),
+    Km(f32),
+    Date(Date),
+    /// A phrase that may not be a requirement, and why.
+    Refused {
+        phrase: String,
+        reason: &'static str,
+    },
+}
+
+/// What a clause holds: the findings, and which words they used.
+pub struct Recognised {
+    pub found: Vec<Found>,
+    pub used: Vec<bool>,
+}
+
+/// Words that would select on grounds the law forbids (likestillings- og diskrimineringsloven).
+const REFUSED_WORDS: &[(&[&str], &str)] = &[
+    (&["alder", "årsalder", "ung", "yngre", "eldre", "pensjonist"], "age may not be a requirement"),
+    (
+        &["mann", "menn", "kvinne", "kvinner", "dame", "damer", "gutt", "gutter", "jente", "jenter", "kjønn"],
+        "gender may not be a requirement",
+    ),
+    (
+        &[
+            "frisk",
+            "friske",
+            "sykdom",
+            "sykdommer",
+            "sykemelding",
+            "sykmelding",
+            "sykefravær",
+            "diagnose",
+            "diagnoser",
+            "helseplager",
+            "funksjonsnedsettelse",
+            "gravid",
+            "graviditet",
+            "rusfri",
+        ],
+        "health may not be a requirement (adaptation needs are checked against the room to adapt instead)",
+    ),
+    (
+        &[
+            "etnisk",
+            "etnisitet",
+            "hudfarge",
+            "religion",
+            "religiøs",
+            "muslim",
+            "kristen",
+            "norskfødt",
+            "utlending",
+            "innvandrer",
+            "statsborger",
+            "statsborgerskap",
+            "opprinnelse",
+        ],
+        "ethnicity, religion or origin may not be a requirement",
+    ),
+];
+
+/// Words that introduce an experience criterion.
+const EXPERIENCE_CUES: &[&str] = &["erfaring", "erfaringer", "erfaren", "jobbet", "arbeidet", "bakgrunn", "praksis"];
+/// Words that introduce an interest.
+const INTEREST_CUES: &[&str] =
+    &["interesse", "interesser", "interessert", "liker", "glad", "opptatt", "brenner", "engasjert"];
+/// Words that introduce a trade certificate.
+const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
+
+/// Finds what `clause` asks for.
+pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognised {
+    let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+    let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()] };
+    refused(&words, &mut recognised);
+    licences(&words, taxonomy, &mut recognised);
+    trucks(&words, taxonomy, &mut recognised);
+    amounts_and_dates(&words, today, &mut recognised);
+    languages(&words, taxonomy, &mut recognised);
+    shifts(&words, &mut recognised);
+    vocabulary(clause, taxonomy, &mut recognised);
+    typos(clause, taxonomy, &mut recognised);
+    recognised
+}
+
+impl Recognised {
+    fn take(&mut self, from: usize, to: usize) {
+        let end = to.min(self.used.len() - 1);
+        for used in &mut self.used[from..=end] {
+            *used = true;
+        }
+    }
+
+    fn criterion(&mut self, kind: CriterionKind, value: String, at: usize) {
+        self.add(Found::Criterion { kind, value, min_level: None, min_years: None, at });
+    }
+
+    fn add(&mut self, found: Found) {
+        let same = |a: &Found, b: &Found| match (a, b) {
+            (Found::Criterion { kind: k1, value: v1, .. }, Found::Criterion { kind: k2, value: v2, .. }) => {
+                k1 == k2 && v1 == v2
+            }
+            (a, b) => a == b,
+        };
+        if !self.found.iter().any(|f| same(f, &found)) {
+            self.found.push(found);
+        }
+    }
+}
+
+fn refused(words: &[&str], out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        // `barn og unge`, `ungdom` are themes, not ages.
+        if *word == "unge" || (i > 0 && words[i - 1] == "og" && *word == "ung") {
+            continue;
+        }
+        if let Some((_, reason)) = REFUSED_WORDS.iter().find(|(list, _)| list.contains(word)) {
+            out.add(Found::Refused { phrase: phrase_around(words, i), reason });
+            // `norsk statsborger`, `etnisk norsk`: the neighbouring word is part of it.
+            let origin = reason.starts_with("ethnicity");
+            out.take(if origin { i.saturating_sub(1) } else { i }, if origin { i + 1 } else { i });
+        }
+        // `under 30 år`, `mellom 20 og 35 år`, `25 år gammel` — but not `over 2 års erfaring`.
+        let is_years = matches!(*word, "år" | "års");
+        let number_before = i > 0 && words[i - 1].parse::<u32>().is_ok();
+        if is_years && number_before {
+            let next = words.get(i + 1).copied().unwrap_or_default();
+            let before = if i >= 2 { words[i - 2] } else { "" };
+            let experience = matches!(next, "erfaring" | "praksis" | "ansiennitet" | "fartstid" | "med" | "i" | "som");
+            let age = next == "gammel"
+                || (!experience && matches!(before, "under" | "over" | "mellom" | "og" | "maks" | "yngre" | "eldre"));
+            if age {
+                out.add(Found::Refused { phrase: phrase_around(words, i), reason: "age may not be a requirement" });
+                out.take(i.saturating_sub(3), i + 1);
+            }
+        }
+    }
+}
+
+/// A few words around position `i`, for messages.
+fn phrase_around(words: &[&str], i: usize) -> String {
+    words[i.saturating_sub(2)..(i + 2).min(words.len())].join(" ")
+}
+
+fn licences(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let rules = taxonomy.licences();
+    let is_word = |w: &str| rules.words.iter().any(|x| x == w) && !matches!(w, "klasse" | "kl");
+    let class = |w: &str| rules.classes.iter().find(|c| c.eq_ignore_ascii_case(w)).cloned();
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] {
+            continue;
+        }
+        if is_word(word) {
+            let mut classes = Vec::new();
+            let mut last = i;
+            let mut either = false;
+            for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
+                if let Some(found) = class(next) {
+                    classes.push(found);
+                    last = j;
+                } else if *next == "eller" {
+                    either = true;
+                } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på") {
+                    break;
+                }
+            }
+            if either {
+                classes.truncate(1); // `B eller BE`: the lighter class is enough
+            }
+            let value = if classes.is_empty() {
+                "førerkort B".to_string()
+            } else {
+                format!("førerkort {}", classes.join(" "))
+            };
+            out.criterion(CriterionKind::Certificate, value, i);
+            out.take(i, last);
+        } else if rules.default_words.iter().any(|w| w == word) {
+            out.criterion(CriterionKind::Certificate, format!("førerkort {}", rules.default_class), i);
+            out.take(i, i);
+        }
+    }
+}
+
+fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let rules = taxonomy.truck();
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] || !rules.words.iter().any(|w| w == word) {
+            continue;
+        }
+        let mut classes = Vec::new();
+        let mut last = i;
+        for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
+            if let Some(class) = rules.classes.iter().find(|c| c.eq_ignore_ascii_case(next)) {
+                classes.push(class.clone());
+                last = j;
+            } else if !matches!(*next, "og" | "klasse" | "eller") {
+                break;
+            }
+        }
+        let value = if classes.is_empty() {
+            "truckførerbevis".to_string()
+        } else {
+            format!("truckførerbevis {}", classes.join(" "))
+        };
+        out.criterion(CriterionKind::Certificate, value, i);
+        out.take(i, last);
+    }
+}
+
+fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
+    let mut i = 0;
+    while i < words.len() {
+        let number = words[i].parse::<f32>().ok();
+        let next = words.get(i + 1).copied().unwrap_or_default();
+        match (number, next) {
+            (Some(n), "%" | "prosent") if (1.0..=100.0).contains(&n) => {
+                out.add(Found::Percent(n as u8));
+                out.take(i, i + 1);
+                // `mellom 60 og 80 %`: the first number is a percentage too.
+                if i >= 2 && words[i - 1] == "og" {
+                    if let Ok(first) = words[i - 2].parse::<f32>() {
+                        out.add(Found::Percent(first as u8));
+                        out.take(i - 2, i - 1);
+                    }
+                }
+            }
+            (Some(n), "km" | "kilometer") if n > 0.0 => {
+                out.add(Found::Km(n));
+                out.take(i, i + 1);
+            }
+            _ => {}
+        }
+        if let Some((date, width)) = date_at(words, i, today) {
+            out.add(Found::Date(date));
+            out.take(i, i + width - 1);
+            i += width;
+            continue;
+        }
+        if matches!(words[i], "snarest" | "umiddelbart" | "straks") {
+            out.take(i, i);
+        }
+        i += 1;
+    }
+}
+
+/// A date starting at word `i` and how many words it spans: `1. februar [2027]`, `15.01.2027`,
+/// `2027-01-15`, or a month after `i`/`fra`/`til`/`innen` (its first day).
+fn date_at(words: &[&str], i: usize, today: Date) -> Option<(Date, usize)> {
+    let number = |j: usize| words.get(j).and_then(|w| w.parse::<i32>().ok());
+    let month_at =
+        |j: usize| words.get(j).and_then(|w| MONTHS.iter().position(|m| w.starts_with(m) && w.len() <= m.len() + 1));
+    let build = |year: Option<i32>, month: usize, day: u8| -> Option<Date> {
+        let month = Month::try_from(month as u8 + 1).ok()?;
+        match year {
+            Some(year) => Date::from_calendar_date(year, month, day).ok(),
+            None => {
+                let this_year = Date::from_calendar_date(today.year(), month, day).ok()?;
+                if this_year >= today {
+                    Some(this_year)
+                } else {
+                    Date::from_calendar_date(today.year() + 1, month, day).ok()
+                }
+            }
+        }
+    };
+    if let (Some(day), Some(month)) = (number(i), month_at(i + 1)) {
+        let year = number(i + 2).filter(|y| (2000..2100).contains(y));
+        return Some((build(year, month, u8::try_from(day).ok()?)?, if year.is_some() { 3 } else { 2 }));
+    }
+    if let (Some(a), Some(b), Some(c)) = (number(i), number(i + 1), number(i + 2)) {
+        if (2000..2100).contains(&a) && (1..=12).contains(&b) {
+            return Some((build(Some(a), b as usize - 1, u8::try_from(c).ok()?)?, 3));
+        }
+        if (2000..2100).contains(&c) && (1..=12).contains(&b) {
+            return Some((build(Some(c), b as usize - 1, u8::try_from(a).ok()?)?, 3));
+        }
+    }
+    if let Some(month) = month_at(i) {
+        let after_preposition =
+            i > 0 && matches!(words[i - 1], "i" | "fra" | "til" | "innen" | "etter" | "medio" | "primo");
+        if after_preposition || i == 0 {
+            let year = number(i + 1).filter(|y| (2000..2100).contains(y));
+            return Some((build(year, month, 1)?, if year.is_some() { 2 } else { 1 }));
+        }
+    }
+    None
+}
+
+/// Language-level words: explicit CEFR codes, NAV's scale, and how employers put it.
+fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
+    use LanguageLevel::*;
+    let word = words[j];
+    let next = words.get(j + 1).copied().unwrap_or_default();
+    if let Ok(level) = word.parse::<LanguageLevel>() {
+        if word.len() == 2 || matches!(word, "nybegynner" | "førstespråk" | "morsmål") {
+            return Some((level, 1));
+        }
+    }
+    Some(match (word, next) {
+        ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (B2, 2),
+        ("god" | "godt" | "gode", "nok") => (A2, 2),
+        ("flytende" | "utmerket", _) => (B2, 1),
+        ("perfekt" | "perfekte", _) => (C1, 1),
+        ("god" | "godt" | "gode", _) => (B1, 1),
+        ("grunnleggende" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
+        _ => return None,
+    })
+}
+
+fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] {
+            continue;
+        }
+        let Some(language) = taxonomy.language(word) else { continue };
+        let mut level = None;
+        // The level words next to this language, not past another language (`god norsk, og
+        // engelsk på B1-nivå`).
+        let is_language = |j: usize| j != i && taxonomy.language(words[j]).is_some();
+        let start = (i.saturating_sub(4)..i).rev().take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        let end = (i + 1..(i + 7).min(words.len())).take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        for j in start..=end {
+            if j == i || out.used[j] {
+                continue;
+            }
+            if let Some((found, width)) = level_word(words, j) {
+                level = Some(level.map_or(found, |l: LanguageLevel| l.max(found)));
+                out.take(j, j + width - 1);
+            }
+        }
+        for j in (i + 1..(i + 3).min(words.len())).filter(|&j| words[j] == "nivå") {
+            out.take(j, j);
+        }
+        out.add(Found::Criterion {
+            kind: CriterionKind::Language,
+            value: language.to_string(),
+            min_level: Some(level.unwrap_or(LanguageLevel::A2)),
+            min_years: None,
+            at: i,
+        });
+        out.take(i, i);
+    }
+}
+
+fn shifts(words: &[&str], out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] {
+            continue;
+        }
+        let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
+        if let Some(shift) = Shift::parse(word).or_else(|| Shift::parse(bare)) {
+            // `dag` alone is too common a word to be a shift requirement.
+            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") {
+                continue;
+            }
+            out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            out.take(i, i);
+        }
+    }
+}
+
+/// The criterion kind a concept gives in this clause, from the concept and the words before it.
+fn kind_for(concept: ConceptKind, cues_before: &[&str]) -> CriterionKind {
+    let has = |list: &[&str]| cues_before.iter().any(|w| list.contains(w));
+    let workable = matches!(concept, ConceptKind::Occupation | ConceptKind::Skill | ConceptKind::Theme);
+    match concept {
+        _ if workable && has(INTEREST_CUES) => CriterionKind::Interest,
+        _ if workable && has(FAGBREV_CUES) => CriterionKind::Education,
+        _ if workable && has(EXPERIENCE_CUES) => CriterionKind::Experience,
+        ConceptKind::Theme => CriterionKind::Interest,
+        ConceptKind::Quality => CriterionKind::Quality,
+        ConceptKind::Certificate => CriterionKind::Certificate,
+        ConceptKind::Education => CriterionKind::Education,
+        ConceptKind::Language => CriterionKind::Language,
+        ConceptKind::Demand => CriterionKind::Demand,
+        ConceptKind::Occupation => CriterionKind::Occupation,
+        ConceptKind::Skill => CriterionKind::Skill,
+    }
+}
+
+/// Years of experience asked for in the clause (`minst 2 års erfaring`).
+fn years_asked(words: &[&str]) -> Option<f32> {
+    words.windows(3).find_map(|w| match w {
+        [n, "år" | "års", "erfaring" | "praksis"] => n.parse::<f32>().ok(),
+        _ => None,
+    })
+}
+
+fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
+    let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+    let lexicon = taxonomy.analyzer().lexicon();
+    // Content words (not function words) with their positions.
+    let content: Vec<usize> = (0..words.len()).filter(|&i| !lexicon.is_stopword(words[i])).collect();
+    let all_kinds = [
+        ConceptKind::Demand,
+        ConceptKind::Certificate,
+        ConceptKind::Education,
+        ConceptKind::Occupation,
+        ConceptKind::Skill,
+        ConceptKind::Theme,
+        ConceptKind::Quality,
+    ];
+    let years = years_asked(&words);
+    for length in (1..=MAX_PHRASE_WORDS).rev() {
+        for window in content.windows(length) {
+            if window.iter().any(|&i| out.used[i]) {
+                continue;
+            }
+            let stems: Vec<String> = window.iter().map(|&i| clause.words[i].stem.clone()).collect();
+            if length == 1 && taxonomy.is_filler(&stems[0]) {
+                continue;
+            }
+            let found = taxonomy.find_stems(&stems, &all_kinds);
+            let Some(&concept) = found.first() else { continue };
+            let (first, last) = (window[0], window[length - 1]);
+            let cues: Vec<&str> = words[first.saturating_sub(4)..first].to_vec();
+            let kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            let surface = words[first..=last].join(" ");
+            let value = if kind == CriterionKind::Education && cues.iter().any(|w| FAGBREV_CUES.contains(w)) {
+                format!("fagbrev {surface}")
+            } else {
+                surface
+            };
+            let min_years = (kind == CriterionKind::Experience).then_some(years).flatten();
+            out.add(Found::Criterion { kind, value, min_level: None, min_years, at: first });
+            out.take(first, last);
+            // The cue words belong to this criterion too.
+            for (offset, cue) in cues.iter().enumerate().rev() {
+                let at = first - cues.len() + offset;
+                if EXPERIENCE_CUES.contains(cue) || INTEREST_CUES.contains(cue) || FAGBREV_CUES.contains(cue) {
+                    out.take(at, at);
+                }
+            }
+        }
+    }
+}
+
+fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
+    let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+    for (i, word) in words.iter().enumerate() {
+        let common = super::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem);
+        if out.used[i] || common || word.chars().count() < crate::analysis::typo::MIN_TYPO_CHARS {
+            continue;
+        }
+        let kinds = [
+            ConceptKind::Occupation,
+            ConceptKind::Skill,
+            ConceptKind::Certificate,
+            ConceptKind::Theme,
+            ConceptKind::Quality,
+        ];
+        let found = taxonomy.find_by_typo(word, &kinds);
+        if let Some(&concept) = found.first() {
+            let cues: Vec<&str> = words[i.saturating_sub(4)..i].to_vec();
+            let kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            let value = taxonomy.concept(concept).labels.first().cloned().unwrap_or_else(|| word.to_string());
+            out.criterion(kind, value, i);
+            out.take(i, i);
+        }
+    }
+}

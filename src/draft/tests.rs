@@ -1,0 +1,181 @@
+//! The parser on real-looking answers, including sentences it must refuse or flag.
+
+use time::macros::date;
+
+use super::*;
+use crate::model::LanguageLevel;
+use crate::taxonomy::Taxonomy;
+
+const TODAY: Date = date!(2026 - 11 - 27);
+
+fn draft_of(must_have: &str, wishes: &str, room_to_adapt: &str) -> Draft {
+    let answers =
+        ReflectionAnswers { must_have: must_have.into(), wishes: wishes.into(), room_to_adapt: room_to_adapt.into() };
+    draft("test", &answers, &Taxonomy::embedded().expect("taxonomy"), TODAY)
+}
+
+/// (kind, value, importance, rank) of each drafted criterion.
+fn summary(draft: &Draft) -> Vec<(CriterionKind, String, Importance, Option<u32>)> {
+    draft.need.criteria.iter().map(|c| (c.kind, c.value.clone(), c.importance, c.rank)).collect()
+}
+
+fn has(draft: &Draft, kind: CriterionKind, value: &str, importance: Importance) -> bool {
+    draft.need.criteria.iter().any(|c| c.kind == kind && c.value == value && c.importance == importance)
+}
+
+#[test]
+fn the_workshop_answers_from_the_domain_sketch() {
+    let draft = draft_of(
+        "Må ha førerkort klasse B og snakke norsk godt nok til å forstå HMS-instrukser.",
+        "1. Interesse for bil 2. Erfaring fra lager eller butikk 3. Punktlig",
+        "Kan starte i 60 % og trappe opp. Kan ta bort tunge løft.",
+    );
+    use CriterionKind::*;
+    use Importance::*;
+    assert_eq!(
+        summary(&draft),
+        [
+            (Certificate, "førerkort B".into(), Must, None),
+            (Language, "norsk".into(), Must, None),
+            (Interest, "bil".into(), Adjustable, Some(1)),
+            (Experience, "lager eller butikk".into(), Adjustable, Some(2)),
+            (Quality, "punktlig".into(), Adjustable, Some(3)),
+        ]
+    );
+    assert_eq!(draft.need.criteria[1].min_level, Some(LanguageLevel::A2), "«godt nok» is a basic level");
+    assert_eq!(draft.need.adaptable.extent_min_percent, Some(60));
+    assert_eq!(draft.need.adaptable.tasks, ["tunge løft"]);
+    assert!(draft.refused.is_empty());
+    // HMS-instrukser is context, not a criterion: it is reported, not dropped.
+    assert!(draft.unrecognised.iter().any(|u| u.text.contains("hms")), "{:?}", draft.unrecognised);
+}
+
+#[test]
+fn must_markers_softeners_and_unnumbered_ranking() {
+    let draft = draft_of(
+        "Absolutt krav: truckførerbevis T4. Det er ufravikelig at du har HMS-kort. Helst sertifikat for varme arbeider.",
+        "Vi ønsker først og fremst erfaring fra lager. Deretter er det fint med kundeservice, og du bør være punktlig.",
+        "",
+    );
+    assert!(has(&draft, CriterionKind::Certificate, "truckførerbevis T4", Importance::Must));
+    assert!(has(&draft, CriterionKind::Certificate, "hms kort", Importance::Must), "{:?}", summary(&draft));
+    assert!(has(&draft, CriterionKind::Certificate, "varme arbeider", Importance::Adjustable), "{:?}", summary(&draft));
+    let ranks: Vec<(String, Option<u32>)> =
+        draft.need.criteria.iter().filter(|c| c.rank.is_some()).map(|c| (c.value.clone(), c.rank)).collect();
+    assert_eq!(ranks, [("lager".into(), Some(1)), ("kundeservice".into(), Some(2)), ("punktlig".into(), Some(3))]);
+}
+
+#[test]
+fn amounts_distances_dates_and_shifts() {
+    let draft = draft_of(
+        "Stillingen er 100 %. Du må bo innen 30 km. Oppstart 1. februar. Må kunne jobbe kveld og helg.",
+        "",
+        "Oppstart kan vente til mars. Du slipper nattskift. Deltid fra 50 prosent går fint.",
+    );
+    assert_eq!(draft.need.extent_percent, Some(100));
+    assert_eq!(draft.need.max_distance_km, Some(30.0));
+    assert_eq!(draft.need.start_date, Some(date!(2027 - 02 - 01)), "no year: the next 1 February");
+    assert_eq!(draft.need.adaptable.start_latest, Some(date!(2027 - 03 - 01)));
+    assert_eq!(draft.need.adaptable.extent_min_percent, Some(50));
+    assert_eq!(draft.need.adaptable.shifts, [Shift::Natt]);
+    assert!(has(&draft, CriterionKind::Shift, "kveld", Importance::Must));
+    assert!(has(&draft, CriterionKind::Shift, "helg", Importance::Must));
+}
+
+#[test]
+fn languages_with_levels_and_room_to_relax_them() {
+    let draft = draft_of(
+        "Du må snakke svært god norsk, og engelsk på B1-nivå.",
+        "",
+        "Norsken trenger ikke være perfekt i starten, vi hjelper til.",
+    );
+    let level = |language: &str| draft.need.criteria.iter().find(|c| c.value == language).and_then(|c| c.min_level);
+    assert_eq!(level("norsk"), Some(LanguageLevel::B2));
+    assert_eq!(level("engelsk"), Some(LanguageLevel::B1));
+    assert_eq!(draft.need.adaptable.languages, ["norsk"]);
+    let english_is_enough = draft_of("Må snakke godt norsk.", "", "Engelsk holder om du er i gang med norsk.");
+    assert_eq!(english_is_enough.need.adaptable.languages, ["norsk"]);
+}
+
+#[test]
+fn training_and_unadaptable_demands() {
+    let draft = draft_of(
+        "Må ha erfaring med kassearbeid. Jobben har mye tunge løft.",
+        "",
+        "Vi gir opplæring i kassesystemet. Tunge løft kan vi dessverre ikke ta bort.",
+    );
+    assert_eq!(draft.need.adaptable.training, ["kassesystemet"]);
+    assert!(draft.need.adaptable.tasks.is_empty(), "a negated adaptation is no adaptation");
+    assert!(has(&draft, CriterionKind::Demand, "tunge løft", Importance::Must));
+    // Generic training covers the required experience.
+    let generic = draft_of("Må ha erfaring fra lager.", "", "Vi lærer deg opp, erfaring trenger du ikke.");
+    assert_eq!(generic.need.adaptable.training, ["lager"]);
+}
+
+#[test]
+fn typos_in_employer_text_find_the_concept() {
+    let draft = draft_of("Må ha erfaring med kundeservis. Må ha jobbet som trukfører.", "", "");
+    assert!(draft.need.criteria.iter().any(|c| c.value == "kundeservice"), "{:?}", summary(&draft));
+    assert!(draft.need.criteria.iter().any(|c| c.value == "truckfører"), "{:?}", summary(&draft));
+}
+
+#[test]
+fn discriminating_requirements_are_refused_not_drafted() {
+    let draft = draft_of(
+        "Må være under 30 år og frisk, helst en ung mann. Må ha førerkort B.",
+        "Norsk statsborger er en fordel.",
+        "",
+    );
+    let reasons: Vec<&str> = draft.refused.iter().map(|r| r.reason.as_str()).collect();
+    assert!(reasons.iter().any(|r| r.starts_with("age")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("health")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("gender")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("ethnicity")), "{reasons:?}");
+    assert_eq!(summary(&draft), [(CriterionKind::Certificate, "førerkort B".into(), Importance::Must, None)]);
+    // Years of experience are not an age.
+    let experience = draft_of("Må ha over 2 års erfaring som kokk.", "", "");
+    assert!(experience.refused.is_empty(), "{:?}", experience.refused);
+    assert_eq!(experience.need.criteria[0].min_years, Some(2.0));
+}
+
+#[test]
+fn what_cannot_be_placed_is_returned_not_dropped() {
+    let draft = draft_of(
+        "Må ha sans for humor og tåle en røff tone.",
+        "Gjerne interessert i fluefiske.",
+        "Vi har gode parkeringsforhold.",
+    );
+    let texts: Vec<&str> = draft.unrecognised.iter().map(|u| u.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("sans")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("røff")), "{texts:?}");
+    assert!(draft.unrecognised.iter().any(|u| u.answer == Answer::RoomToAdapt && u.text.contains("parkeringsforhold")));
+    // `fluefiske` is a compound of a known theme word: found, not left over.
+    assert!(draft.need.criteria.iter().all(|c| c.kind == CriterionKind::Interest), "{:?}", summary(&draft));
+}
+
+#[test]
+fn enumerations_share_their_cue_and_wishes_become_either_or() {
+    let draft = draft_of(
+        "Må ha førerkort B og HMS-kort. Må forstå norsk eller engelsk.",
+        "1. Erfaring fra skole, SFO eller barnehage 2. Serviceinnstilt og blid",
+        "",
+    );
+    use CriterionKind::*;
+    use Importance::*;
+    assert_eq!(
+        summary(&draft),
+        [
+            (Certificate, "førerkort B".into(), Must, None),
+            (Certificate, "hms kort".into(), Must, None),
+            (Language, "norsk eller engelsk".into(), Must, None),
+            (Experience, "skole eller sfo eller barnehage".into(), Adjustable, Some(1)),
+            (Quality, "serviceinnstilt eller blid".into(), Adjustable, Some(2)),
+        ]
+    );
+}
+
+#[test]
+fn not_needed_is_not_a_requirement() {
+    let draft = draft_of("Førerkort trenger du ikke. Må kunne norsk.", "", "");
+    assert!(draft.need.criteria.iter().all(|c| c.kind == CriterionKind::Language), "{:?}", summary(&draft));
+}
