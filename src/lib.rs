@@ -8,6 +8,8 @@ pub mod analysis;
 pub mod bitset;
 /// The employer's three answers, as prose, drafted into a structured job need.
 pub mod draft;
+/// The evaluation suite: graded judgements, metrics, and the filter-only baseline.
+pub mod evaluation;
 /// Seeded synthetic candidate profiles for fixtures and benchmarks.
 pub mod generate;
 /// The HTTP service (axum): shortlists, profiles, tags, typeahead, health, metrics.

@@ -90,3 +90,18 @@ fn a_bad_job_need_names_the_criterion() {
     assert!(message.contains("criteria[1].kind") && message.contains("hobby"), "{message}");
     assert!(!dir.path().join("idx").exists(), "a bad need is refused before anything is built");
 }
+
+#[test]
+fn draft_turns_the_answers_into_an_editable_need() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let need = crate::common::fixtures_dir().join("needs/bilverksted.json");
+    let out = dir.path().join("drafted.json");
+    let run =
+        jobbmatch(&["draft", "--need", &need.display().to_string(), "--out", &out.display().to_string()], dir.path());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let drafted =
+        jobbmatch::model::JobNeed::from_json(&std::fs::read_to_string(&out).expect("written")).expect("valid need");
+    assert!(drafted.criteria.iter().any(|c| c.value == "førerkort B"));
+    assert_eq!(drafted.adaptable.extent_min_percent, Some(60));
+    assert!(text(&run.stderr).contains("not placed"), "unplaced phrases are reported: {}", text(&run.stderr));
+}

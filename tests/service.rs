@@ -320,3 +320,31 @@ async fn metrics_count_requests_by_route_without_ids() {
     assert!(text.contains("jobbmatch_index_candidates 3"), "{text}");
     assert!(!text.contains("K1"), "no candidate ids in metrics");
 }
+
+#[tokio::test]
+async fn advisors_draft_needs_from_the_three_answers_and_shortlist_from_text_alone() {
+    let service = fixture();
+    let answers = json!({"id": "tekst", "answers": {
+        "must_have": "Må ha erfaring med kundeservice. Må være under 30 år.",
+        "wishes": "Gjerne blid og imøtekommende.",
+        "room_to_adapt": "Vi har gode parkeringsforhold."}})
+    .to_string();
+    let (status, draft) = service.call("POST", "/v1/needs/draft", ADVISOR, Some(&answers)).await;
+    assert_eq!(status, 200, "{draft}");
+    assert_eq!(draft["need"]["criteria"][0]["value"], "kundeservice");
+    assert_eq!(draft["need"]["criteria"][0]["importance"], "must");
+    assert!(draft["refused"][0]["reason"].as_str().is_some_and(|r| r.starts_with("age")), "{draft}");
+    assert!(
+        draft["unrecognised"].as_array().is_some_and(|u| u.iter().any(|p| p["text"] == "parkeringsforhold")),
+        "{draft}"
+    );
+    assert_eq!(service.call("POST", "/v1/needs/draft", VEILEDER, Some(&answers)).await.0, 403);
+    let (status, empty) = service.call("POST", "/v1/needs/draft", ADVISOR, Some(r#"{"id":"x"}"#)).await;
+    assert_eq!(status, 400, "{empty}");
+
+    // A need with answers and no criteria is drafted, run, and the draft returned beside it.
+    let (status, shortlist) = service.call("POST", "/v1/shortlists", ADVISOR, Some(&answers)).await;
+    assert_eq!(status, 200, "{shortlist}");
+    assert_eq!(shortlist["drafted"]["need"]["criteria"][0]["value"], "kundeservice");
+    assert_eq!(shortlist["qualified"], 2, "K1 and K2 have customer service; K3 is hidden");
+}

@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod evaluation;
 mod explanations;
 mod fixtures;
 mod must_haves;

@@ -1,6 +1,8 @@
 //! Command-line interface: one module per subcommand. Errors here carry context for people
 //! (`anyhow`); the library's errors stay typed.
 
+mod draft;
+mod evaluate;
 mod generate;
 mod index;
 mod progress;
@@ -27,8 +29,12 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Rank candidates for a job need and explain each one.
     Shortlist(shortlist::ShortlistArgs),
+    /// Draft a job need's criteria from the employer's three answers (free text).
+    Draft(draft::DraftArgs),
     /// Build (or rebuild) the index from a JSON Lines file of candidate profiles.
     Index(index::IndexArgs),
+    /// Measure matching quality on the evaluation suite (the README's table).
+    Evaluate(evaluate::EvaluateArgs),
     /// Write seeded synthetic candidate profiles as JSON Lines.
     Generate(generate::GenerateArgs),
 }
@@ -75,6 +81,8 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Shortlist(args) => shortlist::run(args),
         Command::Index(args) => index::run(args),
+        Command::Draft(args) => draft::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
         Command::Generate(args) => generate::run(args),
     };
     match result {

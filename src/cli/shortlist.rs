@@ -22,6 +22,9 @@ pub struct ShortlistArgs {
     /// Print JSON for programs instead of a table for people.
     #[arg(long)]
     json: bool,
+    /// Ignore the need's criteria and draft them from its three answers.
+    #[arg(long)]
+    from_answers: bool,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -37,6 +40,13 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
 
     let data = &args.data;
     let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let mut drafted = None;
+    if args.from_answers {
+        let draft = jobbmatch::draft::draft_need(&need, &taxonomy, time::OffsetDateTime::now_utc().date());
+        draft.need.validate().context("the drafted need is not valid")?;
+        need = draft.need.clone();
+        drafted = Some(Box::new(draft));
+    }
     // The default index is derived from the fixtures, so it may be rebuilt freely.
     let is_default = data.index.as_os_str() == DEFAULT_INDEX && data.candidates.as_os_str() == DEFAULT_CANDIDATES;
     let bar = super::progress::bar(0, "indexing");
@@ -50,7 +60,8 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
         eprintln!("{reason}: indexed {candidates} candidates from {} into {}", source.display(), data.index.display());
     }
 
-    let shortlist = Matcher::new(&index).shortlist(&need)?;
+    let mut shortlist = Matcher::new(&index).shortlist(&need)?;
+    shortlist.drafted = drafted;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&shortlist)?);
     } else {
@@ -71,6 +82,20 @@ fn render(need: &JobNeed, shortlist: &Shortlist) -> String {
         shortlist.qualified,
         shortlist.candidates.len()
     );
+    if let Some(draft) = &shortlist.drafted {
+        let _ = writeln!(out, "Criteria drafted from the employer's answers:");
+        for criterion in &draft.need.criteria {
+            let importance = if criterion.importance == Importance::Must { "må" } else { "ønske" };
+            let _ = writeln!(out, "  {importance:<5} {}", criterion.label());
+        }
+        for phrase in &draft.unrecognised {
+            let _ = writeln!(out, "  (not placed: «{}»)", phrase.text);
+        }
+        for refused in &draft.refused {
+            let _ = writeln!(out, "  (refused: «{}» — {})", refused.text, refused.reason);
+        }
+        out.push('\n');
+    }
     if shortlist.candidates.is_empty() {
         let _ = writeln!(out, "Nobody meets every must-have. See what relaxing one would add below.\n");
     }

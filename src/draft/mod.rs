@@ -236,6 +236,30 @@ const LATER: &[&str] = &["vente", "venter", "utsette", "utsettes", "senere", "se
 const SPARE: &[&str] = &["slippe", "slipper", "ikke", "kun", "bare", "unngå"];
 const NEGATION: &[&str] = &["ikke", "dessverre", "umulig"];
 
+/// Drafts the criteria of `context` from its answers, keeping the facts the advisor gave
+/// (id, title, place, top; extent, distance and start date unless the answers state them).
+/// Any criteria `context` already has are replaced by the draft.
+pub fn draft_need(context: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Draft {
+    let mut drafted = draft(&context.id, &context.answers, taxonomy, today);
+    let need = &mut drafted.need;
+    need.title = context.title.clone();
+    need.municipality = context.municipality.clone();
+    need.location = context.location;
+    need.top = context.top;
+    need.extent_percent = context.extent_percent.or(need.extent_percent);
+    need.max_distance_km = context.max_distance_km.or(need.max_distance_km);
+    need.start_date = context.start_date.or(need.start_date);
+    if need.max_distance_km.is_some() && need.location.is_none() {
+        // A distance without a place cannot be checked; say so rather than fail the need.
+        need.max_distance_km = None;
+        drafted.unrecognised.push(Unrecognised {
+            answer: Answer::MustHave,
+            text: "a distance limit (the need has no location)".into(),
+        });
+    }
+    drafted
+}
+
 /// Drafts a need from `answers`. `today` resolves dates without a year (`1. februar`).
 pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: Date) -> Draft {
     let mut drafter = Drafter { taxonomy, today, draft: empty_draft(id, answers), wish_rank: 0 };
@@ -307,7 +331,7 @@ impl Drafter<'_> {
                     let ranked = importance == Importance::Adjustable && answer == Answer::Wishes;
                     // Wishes rank in the order written; a number sets the rank for its item, and
                     // `lager eller butikk` shares one.
-                    let either = previous.is_some_and(|p| words[p..at].iter().any(|w| *w == "eller"));
+                    let either = previous.is_some_and(|p| words[p..at].contains(&"eller"));
                     let rank = ranked.then(|| {
                         if !(either || (clause.number.is_some() && previous.is_some())) {
                             self.wish_rank = clause.number.unwrap_or(self.wish_rank + 1).max(self.wish_rank + 1);

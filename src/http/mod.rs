@@ -70,6 +70,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/v1/shortlists", post(shortlists::create))
+        .route("/v1/needs/draft", post(shortlists::draft))
         .route("/v1/candidates/{id}", get(candidates::read).put(candidates::upsert).delete(candidates::erase))
         .route("/v1/candidates/{id}/tags", post(tags::add))
         .route("/v1/candidates/{id}/tags/{tag}", delete(tags::remove))

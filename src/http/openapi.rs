@@ -16,6 +16,7 @@ use super::{candidates, health, shortlists, tags, vocabulary};
     ),
     paths(
         shortlists::create,
+        shortlists::draft,
         candidates::read,
         candidates::upsert,
         candidates::erase,

@@ -9,6 +9,9 @@ use super::audit::Entry;
 use super::auth::{Caller, Role};
 use super::error::{ApiError, ErrorBody, parse_json};
 use super::{AppState, on_rayon};
+use time::OffsetDateTime;
+
+use crate::draft::{Draft, draft_need};
 use crate::matching::Matcher;
 use crate::model::{JobNeed, Shortlist};
 
@@ -16,8 +19,10 @@ use crate::model::{JobNeed, Shortlist};
 ///
 /// Must-haves are hard; adjustable criteria are weighted (ranked wishes by rank). Every shortlisted
 /// candidate explains itself per criterion; near misses fail exactly one must-have; relaxation
-/// counts say how many more would qualify without each must-have. Only a rekrutteringsrådgiver
-/// may ask; each shortlist is audit-logged with its criteria and the ids it returned.
+/// counts say how many more would qualify without each must-have. A need with answers but no
+/// criteria is drafted from the answers first, and the draft is returned beside the shortlist.
+/// Only a rekrutteringsrådgiver may ask; each shortlist is audit-logged with its criteria and the
+/// ids it returned.
 #[utoipa::path(
     post,
     path = "/v1/shortlists",
@@ -43,12 +48,20 @@ pub async fn create(
         return Err(ApiError::Forbidden(reason.into()));
     }
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
-    let need: JobNeed = parse_json(&body)?;
+    let mut need: JobNeed = parse_json(&body)?;
     need.validate()?;
+    let mut drafted = None;
+    if need.criteria.is_empty() && !answers_empty(&need) {
+        let draft = draft_need(&need, state.store.index().taxonomy(), OffsetDateTime::now_utc().date());
+        draft.need.validate()?;
+        need = draft.need.clone();
+        drafted = Some(Box::new(draft));
+    }
     let store = state.store.clone();
     let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
     let need_id = need.id.clone();
-    let shortlist = on_rayon(move || Matcher::new(store.index()).shortlist(&need)).await??;
+    let mut shortlist = on_rayon(move || Matcher::new(store.index()).shortlist(&need)).await??;
+    shortlist.drafted = drafted;
 
     let mut entry = Entry::permit(&caller, "shortlist");
     entry.need_id = Some(need_id);
@@ -63,4 +76,45 @@ pub async fn create(
     );
     state.audit.record(&entry)?;
     Ok(Json(shortlist))
+}
+
+fn answers_empty(need: &JobNeed) -> bool {
+    let answers = &need.answers;
+    answers.must_have.trim().is_empty() && answers.wishes.trim().is_empty() && answers.room_to_adapt.trim().is_empty()
+}
+
+/// Drafts a job need from the employer's three answers, for the advisor to review and edit.
+///
+/// The body is a job need whose `answers` hold the employer's text; its `criteria` are ignored
+/// and drafted from the answers. The response holds the drafted need, every phrase that could
+/// not be placed, and phrases refused because they would select on age, gender, health or
+/// ethnicity. Only a rekrutteringsrådgiver may ask.
+#[utoipa::path(
+    post,
+    path = "/v1/needs/draft",
+    tag = "shortlists",
+    request_body = JobNeed,
+    responses(
+        (status = 200, description = "The draft", body = Draft),
+        (status = 400, description = "Malformed need", body = ErrorBody),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn draft(
+    State(state): State<AppState>,
+    caller: Caller,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Draft>, ApiError> {
+    if caller.role != Role::Advisor {
+        return Err(ApiError::Forbidden("only a rekrutteringsrådgiver drafts job needs".into()));
+    }
+    let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
+    let need: JobNeed = parse_json(&body)?;
+    need.validate()?;
+    if answers_empty(&need) {
+        return Err(ApiError::BadRequest("answers: all three answers are empty; nothing to draft".into()));
+    }
+    Ok(Json(draft_need(&need, state.store.index().taxonomy(), OffsetDateTime::now_utc().date())))
 }

@@ -8,6 +8,7 @@
 //! 4. [`explain`] says why each shortlisted candidate is there; near misses and relaxation counts
 //!    come from the same per-criterion outcomes.
 
+pub mod baseline;
 pub mod constraints;
 pub mod evidence;
 mod explain;
@@ -127,7 +128,15 @@ impl<'a> Matcher<'a> {
         } else {
             (Vec::new(), Vec::new())
         };
-        Ok(Shortlist { need_id: plan.need_id.clone(), considered, qualified, candidates, near_misses, relaxations })
+        Ok(Shortlist {
+            need_id: plan.need_id.clone(),
+            considered,
+            qualified,
+            candidates,
+            near_misses,
+            relaxations,
+            drafted: None,
+        })
     }
 
     /// Candidates who fail exactly one must-have (the best few, with the one they fail), and per

@@ -2,8 +2,9 @@
 //! the employer can adapt become soft, and the need's top-level facts become implied criteria.
 //!
 //! Weights (documented in the README): a must-have weighs 1; a ranked wish weighs 2 / (rank + 1),
-//! so 1, ⅔, ½, ⅖ …; an unranked wish ½; an explicit `weight` overrides both; nearness to the job
-//! (when the need has a location) is an implied wish of weight ½.
+//! so 1, ⅔, ½, ⅖ …; an unranked wish ½; an explicit `weight` overrides both. Nearness to the job
+//! (a distance criterion, or implied when the need has a location) weighs ¼: within the limit,
+//! being closer is a tie-breaker, not a wish.
 
 use std::collections::BTreeSet;
 
@@ -23,8 +24,8 @@ const NO_WORDS: &str =
 pub const MUST_WEIGHT: f32 = 1.0;
 /// Weight of an adjustable criterion without a rank.
 pub const UNRANKED_WEIGHT: f32 = 0.5;
-/// Weight of the implied nearness wish.
-pub const PROXIMITY_WEIGHT: f32 = 0.5;
+/// Weight of nearness: a distance criterion, must or not, and the implied nearness wish.
+pub const PROXIMITY_WEIGHT: f32 = 0.25;
 
 /// A job need ready to run.
 #[derive(Debug, Clone)]
@@ -32,6 +33,8 @@ pub struct Plan {
     pub need_id: String,
     pub top: usize,
     pub criteria: Vec<Planned>,
+    /// Count criteria met instead of grading evidence (the filter-only baseline).
+    pub binary: bool,
 }
 
 /// One criterion as it will be tested and weighed.
@@ -98,7 +101,7 @@ impl Plan {
             })?);
         }
         criteria.extend(compiler.implied());
-        Ok(Plan { need_id: need.id.clone(), top: need.top(), criteria })
+        Ok(Plan { need_id: need.id.clone(), top: need.top(), criteria, binary: false })
     }
 
     /// Sum of all weights: the score's denominator.
@@ -123,6 +126,7 @@ impl Compiler<'_> {
         let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
         let importance = if waiver.is_some() { Importance::Adjustable } else { criterion.importance };
         let weight = criterion.weight.unwrap_or(match (criterion.importance, criterion.rank) {
+            _ if criterion.kind == CriterionKind::Distance => PROXIMITY_WEIGHT,
             (Importance::Must, _) => MUST_WEIGHT,
             (Importance::Adjustable, Some(rank)) => 2.0 / (rank as f32 + 1.0),
             (Importance::Adjustable, None) => UNRANKED_WEIGHT,
@@ -458,9 +462,13 @@ impl Compiler<'_> {
         if let (Some(origin), false) = (need.location, has(CriterionKind::Distance)) {
             let test = Test::Distance { origin, limit_km: need.max_distance_km };
             match need.max_distance_km {
-                Some(km) => {
-                    add(format!("distance ≤ {km} km"), CriterionKind::Distance, Importance::Must, MUST_WEIGHT, test)
-                }
+                Some(km) => add(
+                    format!("distance ≤ {km} km"),
+                    CriterionKind::Distance,
+                    Importance::Must,
+                    PROXIMITY_WEIGHT,
+                    test,
+                ),
                 None => add("nærhet".into(), CriterionKind::Distance, Importance::Adjustable, PROXIMITY_WEIGHT, test),
             }
         }

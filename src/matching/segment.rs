@@ -127,6 +127,7 @@ impl<'a> SegmentEvaluation<'a> {
         };
         // A must-have the employer made soft costs an adaptation when it is not met.
         let waived = criterion.waiver.is_some() && code < PASS;
+        let grade = if self.plan.binary { f32::from(u8::from(code >= PASS)) } else { grade };
         Outcome { code, grade, penalised: penalised || waived }
     }
 

@@ -19,6 +19,9 @@ pub struct Shortlist {
     pub near_misses: Vec<NearMiss>,
     /// Per must-have: how many more candidates would qualify without it.
     pub relaxations: Vec<Relaxation>,
+    /// When the need came as text alone: the criteria drafted from it, to review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drafted: Option<Box<crate::draft::Draft>>,
 }
 
 /// One shortlisted candidate and why.

@@ -1,0 +1,77 @@
+//! `jobbmatch evaluate`: the evaluation table (README), reproducible.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+use jobbmatch::evaluation::{self, Suite, System};
+use jobbmatch::workspace::Knowledge;
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The suite: candidates, needs, judgements and must-have rules.
+    #[arg(long, default_value = "fixtures/eval")]
+    suite: PathBuf,
+    /// Also measure with NAV's STYRK-08 titles and Norsk Ordbank from this directory.
+    #[arg(long, env = "JOBBMATCH_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Show each need's figures and top 10 per system.
+    #[arg(long)]
+    details: bool,
+    /// Write the pool (hand-written profiles and the generated background) as JSON Lines, to
+    /// read when judging candidates that reach a top 10.
+    #[arg(long)]
+    write_pool: Option<PathBuf>,
+}
+
+pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
+    let suite =
+        Suite::load(&args.suite).with_context(|| format!("cannot load the suite in {}", args.suite.display()))?;
+    if let Some(path) = &args.write_pool {
+        let lines: Vec<String> = suite.pool().iter().map(|c| serde_json::to_string(c).unwrap_or_default()).collect();
+        std::fs::write(path, lines.join("\n") + "\n").with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let embedded = Knowledge::default().taxonomy()?;
+    let mut configurations = vec![("embedded vocabulary", suite.evaluate(embedded)?)];
+    if let Some(dir) = &args.data_dir {
+        let knowledge = Knowledge { data_dir: Some(dir.clone()), ..Knowledge::default() };
+        let taxonomy = knowledge.taxonomy().with_context(|| format!("cannot read the data in {}", dir.display()))?;
+        configurations.push(("+ STYRK-08 and Norsk Ordbank", suite.evaluate(taxonomy)?));
+    }
+    let labelled: Vec<(&str, &evaluation::Evaluation)> = configurations.iter().map(|(l, e)| (*l, e)).collect();
+    print!("{}", evaluation::render(&labelled, &suite));
+    for (label, evaluation) in &configurations {
+        if args.details {
+            println!("\n{label}:");
+            for run in &evaluation.runs {
+                println!(
+                    "  {:<18} {:<14} ndcg {:>5} recall {:>5} musts {}/{} hidden {}/{}  {}",
+                    run.need,
+                    format!("{:?}", run.system),
+                    run.ndcg.map_or("-".into(), |v| format!("{v:.2}")),
+                    run.recall.map_or("-".into(), |v| format!("{v:.2}")),
+                    run.meeting_musts,
+                    run.returned.len(),
+                    run.hidden_found,
+                    run.hidden_total,
+                    run.returned.join(" ")
+                );
+            }
+        }
+        if !evaluation.unjudged.is_empty() {
+            eprintln!(
+                "\n{label}: {} (need, candidate) pairs in some top 10 are not judged:",
+                evaluation.unjudged.len()
+            );
+            for (need, candidate) in &evaluation.unjudged {
+                eprintln!("  {need} {candidate}");
+            }
+        }
+        let structured = evaluation.summary(System::Structured);
+        eprintln!(
+            "{label}: jobbmatch NDCG@10 {:.3}, must-have precision {:.3}",
+            structured.ndcg, structured.must_precision
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,394 @@
+//! The evaluation suite: does jobbmatch find the right people, and how much better than a
+//! filter-only search?
+//!
+//! `fixtures/eval/` holds a small world in Trøndelag: hand-written candidate profiles, job needs
+//! written as employers write them, graded relevance judgements (0–3, each with a one-line
+//! reason; `hidden` marks candidates whose fit shows only in veileder tags or the CV summary),
+//! and a hand-written must-have rule set per need checked by an independent [`oracle`]. Generated
+//! profiles, moved to the same towns, are added as background noise; when one reaches a top 10 it
+//! is judged like any other (pooling).
+//!
+//! Figures: NDCG@10 and recall@10 (grade ≥ 2) averaged over needs, must-have precision (the share
+//! of everyone returned who truly meets every must-have), and hidden-talent recall@10.
+
+mod metrics;
+pub mod oracle;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use time::Date;
+use time::macros::date;
+
+use crate::draft::draft_need;
+use crate::generate;
+use crate::index::{CandidateIndex, IndexError};
+use crate::matching::baseline::{Wishes, filter_only};
+use crate::matching::{MatchError, Matcher, Plan};
+use crate::model::{Candidate, GeoPoint, JobNeed};
+use crate::taxonomy::Taxonomy;
+pub use metrics::{ideal_share, ndcg_at, recall_at};
+use oracle::Rule;
+
+/// Cut-off of the ranking metrics.
+pub const K: usize = 10;
+/// Generated background profiles added to the hand-written pool.
+pub const BACKGROUND: u64 = 400;
+/// Their seed.
+pub const BACKGROUND_SEED: u64 = 7_300;
+/// The day the free-text answers are read on (dates without a year resolve from it).
+pub const TODAY: Date = date!(2026 - 11 - 27);
+/// Towns of the evaluation world (Trøndelag, rounded town centres), with weights for the
+/// background: a county-wide register, of which a little under half lives within commuting
+/// distance of the jobs in Trondheim.
+const TOWNS: [(&str, f64, f64, u32); 16] = [
+    ("Trondheim", 63.4305, 10.3951, 30),
+    ("Malvik", 63.4050, 10.7800, 3),
+    ("Melhus", 63.2850, 10.2780, 4),
+    ("Stjørdal", 63.4690, 10.9180, 5),
+    ("Skaun", 63.3280, 10.0400, 2),
+    ("Orkland", 63.3000, 9.8500, 4),
+    ("Levanger", 63.7460, 11.2990, 8),
+    ("Verdal", 63.7930, 11.4820, 7),
+    ("Steinkjer", 64.0140, 11.4950, 9),
+    ("Namsos", 64.4670, 11.4950, 6),
+    ("Røros", 62.5750, 11.3840, 4),
+    ("Oppdal", 62.5940, 9.6910, 4),
+    ("Midtre Gauldal", 63.0340, 10.2870, 4),
+    ("Selbu", 63.2200, 11.0400, 3),
+    ("Frøya", 63.7240, 8.8300, 4),
+    ("Inderøy", 63.8700, 11.2900, 3),
+];
+
+/// Why the suite could not be run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("cannot read {path}: {detail}")]
+    Read { path: String, detail: String },
+    #[error("the evaluation suite is inconsistent: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Match(#[from] MatchError),
+}
+
+/// One graded judgement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    pub need: String,
+    pub candidate: String,
+    pub grade: u8,
+    pub hidden: bool,
+    pub reason: String,
+}
+
+/// The suite as loaded.
+pub struct Suite {
+    pub candidates: Vec<Candidate>,
+    pub needs: Vec<JobNeed>,
+    pub judgements: Vec<Judgement>,
+    pub oracle: HashMap<String, Vec<Rule>>,
+}
+
+/// The systems compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum System {
+    /// jobbmatch on the structured criteria.
+    Structured,
+    /// jobbmatch on criteria drafted from the three answers alone.
+    FreeText,
+    /// NAV's search today: every criterion a filter.
+    FilterOnly,
+    /// Must-haves filter, wishes counted.
+    FilterCounted,
+}
+
+impl System {
+    pub const ALL: [System; 4] = [System::Structured, System::FreeText, System::FilterOnly, System::FilterCounted];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            System::Structured => "jobbmatch, structured criteria",
+            System::FreeText => "jobbmatch, drafted from the free-text answers",
+            System::FilterOnly => "filter-only baseline (every criterion required)",
+            System::FilterCounted => "filter-only baseline (must-haves required, wishes counted)",
+        }
+    }
+}
+
+/// One system on one need.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub need: String,
+    pub system: System,
+    /// Ids returned, best first (at most `K`).
+    pub returned: Vec<String>,
+    pub qualified: usize,
+    pub ndcg: Option<f64>,
+    pub recall: Option<f64>,
+    /// Returned candidates the oracle says meet every must-have.
+    pub meeting_musts: usize,
+    pub hidden_found: usize,
+    pub hidden_total: usize,
+    /// Hidden talents weighted by how much they belong in an ideal top `K`: found, and all.
+    pub hidden_found_share: f64,
+    pub hidden_share: f64,
+}
+
+/// Averages for one system.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub system: System,
+    pub ndcg: f64,
+    pub recall: f64,
+    pub must_precision: f64,
+    pub hidden_recall: f64,
+    /// Hidden-talent recall counting only what an ideal top `K` would show.
+    pub hidden_recall_attainable: f64,
+}
+
+/// Everything one configuration measured.
+pub struct Evaluation {
+    pub runs: Vec<Run>,
+    pub summaries: Vec<Summary>,
+    /// (need, candidate) pairs some system ranked in its top `K` that nobody judged.
+    pub unjudged: Vec<(String, String)>,
+}
+
+impl Suite {
+    /// Reads `dir` (candidates.jsonl, needs/*.json, judgements.jsonl, oracle.json) and checks it.
+    pub fn load(dir: &Path) -> Result<Suite, EvalError> {
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name)).map_err(|error| EvalError::Read {
+                path: dir.join(name).display().to_string(),
+                detail: error.to_string(),
+            })
+        };
+        let candidates = crate::load::read_candidates(&dir.join("candidates.jsonl"))
+            .map_err(|error| EvalError::Read { path: dir.display().to_string(), detail: error.to_string() })?;
+        let mut needs = Vec::new();
+        let entries = std::fs::read_dir(dir.join("needs")).map_err(|error| EvalError::Read {
+            path: dir.join("needs").display().to_string(),
+            detail: error.to_string(),
+        })?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| EvalError::Read { path: path.display().to_string(), detail: error.to_string() })?;
+            needs.push(
+                JobNeed::from_json(&text)
+                    .map_err(|error| EvalError::Read { path: path.display().to_string(), detail: error.to_string() })?,
+            );
+        }
+        let mut judgements = Vec::new();
+        for (number, line) in read("judgements.jsonl")?.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let judgement: Judgement = serde_json::from_str(line)
+                .map_err(|error| EvalError::Invalid(format!("judgements.jsonl line {}: {error}", number + 1)))?;
+            judgements.push(judgement);
+        }
+        let oracle: HashMap<String, Vec<Rule>> = serde_json::from_str(&read("oracle.json")?)
+            .map_err(|error| EvalError::Invalid(format!("oracle.json: {error}")))?;
+        let suite = Suite { candidates, needs, judgements, oracle };
+        suite.check()?;
+        Ok(suite)
+    }
+
+    fn check(&self) -> Result<(), EvalError> {
+        let known: std::collections::HashSet<String> =
+            self.candidates.iter().map(|c| c.id.clone()).chain(self.background().into_iter().map(|c| c.id)).collect();
+        for judgement in &self.judgements {
+            if !self.needs.iter().any(|n| n.id == judgement.need) {
+                return Err(EvalError::Invalid(format!("a judgement names the unknown need {}", judgement.need)));
+            }
+            if !known.contains(&judgement.candidate) {
+                return Err(EvalError::Invalid(format!(
+                    "a judgement names the unknown candidate {}",
+                    judgement.candidate
+                )));
+            }
+            if judgement.grade > 3 || judgement.reason.trim().is_empty() {
+                return Err(EvalError::Invalid(format!(
+                    "judgement {}/{} needs a grade 0–3 and a reason",
+                    judgement.need, judgement.candidate
+                )));
+            }
+        }
+        if let Some(need) = self.needs.iter().find(|n| !self.oracle.contains_key(&n.id)) {
+            return Err(EvalError::Invalid(format!("need {} has no must-have rules in oracle.json", need.id)));
+        }
+        Ok(())
+    }
+
+    /// Generated profiles moved to the evaluation's towns, ids `B00001`….
+    pub fn background(&self) -> Vec<Candidate> {
+        let weights: Vec<((&str, f64, f64), u32)> = TOWNS.iter().map(|&(n, la, lo, w)| ((n, la, lo), w)).collect();
+        (0..BACKGROUND)
+            .map(|index| {
+                let mut candidate = generate::candidate(BACKGROUND_SEED, index);
+                let mut rng = generate::Rng::for_item(BACKGROUND_SEED ^ 0x7041, index);
+                let (town, lat, lon) = *rng.weighted(&weights);
+                candidate.id = format!("B{:05}", index + 1);
+                candidate.municipality = town.to_string();
+                candidate.location =
+                    Some(GeoPoint { lat: lat + (rng.unit() - 0.5) * 0.06, lon: lon + (rng.unit() - 0.5) * 0.12 });
+                candidate.veileder = candidate.veileder.map(|v| v.replacen("V1", "V3", 1));
+                candidate
+            })
+            .collect()
+    }
+
+    /// The hand-written profiles and the background.
+    pub fn pool(&self) -> Vec<Candidate> {
+        self.candidates.iter().cloned().chain(self.background()).collect()
+    }
+
+    /// Runs every system on every need with the given word knowledge.
+    pub fn evaluate(&self, taxonomy: Arc<Taxonomy>) -> Result<Evaluation, EvalError> {
+        let pool = self.pool();
+        let by_id: HashMap<&str, &Candidate> = pool.iter().map(|c| (c.id.as_str(), c)).collect();
+        let index = CandidateIndex::in_memory(taxonomy.clone())?;
+        index.replace_all(&pool, &|_| {})?;
+        let mut runs = Vec::new();
+        let mut unjudged = Vec::new();
+        for need in &self.needs {
+            let grades: HashMap<String, u8> =
+                self.judgements.iter().filter(|j| j.need == need.id).map(|j| (j.candidate.clone(), j.grade)).collect();
+            let relevant: Vec<String> = self
+                .judgements
+                .iter()
+                .filter(|j| j.need == need.id && j.grade >= 2)
+                .map(|j| j.candidate.clone())
+                .collect();
+            let hidden: Vec<String> = self
+                .judgements
+                .iter()
+                .filter(|j| j.need == need.id && j.grade >= 2 && j.hidden)
+                .map(|j| j.candidate.clone())
+                .collect();
+            let shares = ideal_share(K, &grades);
+            let hidden_share: f64 = hidden.iter().map(|id| shares.get(id).copied().unwrap_or(0.0)).sum();
+            for system in System::ALL {
+                let (returned, qualified) = self.run(system, need, &index, &taxonomy)?;
+                let hidden_found_share: f64 = hidden
+                    .iter()
+                    .filter(|id| returned.contains(id))
+                    .map(|id| shares.get(id).copied().unwrap_or(0.0))
+                    .sum();
+                for id in &returned {
+                    if !grades.contains_key(id) && !unjudged.contains(&(need.id.clone(), id.clone())) {
+                        unjudged.push((need.id.clone(), id.clone()));
+                    }
+                }
+                let rules = &self.oracle[&need.id];
+                let meeting_musts = returned
+                    .iter()
+                    .filter(|id| by_id.get(id.as_str()).is_some_and(|c| oracle::meets(c, rules, need.location)))
+                    .count();
+                runs.push(Run {
+                    need: need.id.clone(),
+                    system,
+                    ndcg: ndcg_at(K, &returned, &grades),
+                    recall: recall_at(K, &returned, &relevant),
+                    meeting_musts,
+                    hidden_found: hidden.iter().filter(|id| returned.contains(id)).count(),
+                    hidden_total: hidden.len(),
+                    hidden_found_share,
+                    hidden_share,
+                    returned,
+                    qualified,
+                });
+            }
+        }
+        let summaries = System::ALL.iter().map(|&system| summarise(system, &runs)).collect();
+        Ok(Evaluation { runs, summaries, unjudged })
+    }
+
+    fn run(
+        &self,
+        system: System,
+        need: &JobNeed,
+        index: &CandidateIndex,
+        taxonomy: &Taxonomy,
+    ) -> Result<(Vec<String>, usize), EvalError> {
+        let mut need = need.clone();
+        need.top = Some(K);
+        if system == System::FreeText {
+            need = draft_need(&need, taxonomy, TODAY).need;
+        }
+        let mut plan = Plan::compile(&need, taxonomy)?;
+        match system {
+            System::FilterOnly => plan = filter_only(&plan, Wishes::Required),
+            System::FilterCounted => plan = filter_only(&plan, Wishes::Counted),
+            System::Structured | System::FreeText => {}
+        }
+        let shortlist = Matcher::new(index).near_misses(0).relaxation(false).run(&plan)?;
+        Ok((shortlist.candidates.into_iter().map(|c| c.id).collect(), shortlist.qualified))
+    }
+}
+
+fn summarise(system: System, runs: &[Run]) -> Summary {
+    let mine: Vec<&Run> = runs.iter().filter(|r| r.system == system).collect();
+    let mean =
+        |values: Vec<f64>| if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 };
+    let returned: usize = mine.iter().map(|r| r.returned.len()).sum();
+    let meeting: usize = mine.iter().map(|r| r.meeting_musts).sum();
+    let hidden_total: usize = mine.iter().map(|r| r.hidden_total).sum();
+    let hidden_found: usize = mine.iter().map(|r| r.hidden_found).sum();
+    let share_total: f64 = mine.iter().map(|r| r.hidden_share).sum();
+    let share_found: f64 = mine.iter().map(|r| r.hidden_found_share).sum();
+    // `+ 0.0` turns the negative zero of an empty float sum into a plain zero.
+    Summary {
+        system,
+        ndcg: mean(mine.iter().filter_map(|r| r.ndcg).collect()) + 0.0,
+        recall: mean(mine.iter().filter_map(|r| r.recall).collect()),
+        must_precision: if returned == 0 { 1.0 } else { meeting as f64 / returned as f64 },
+        hidden_recall: if hidden_total == 0 { 0.0 } else { hidden_found as f64 / hidden_total as f64 },
+        hidden_recall_attainable: if share_total == 0.0 { 0.0 } else { share_found / share_total + 0.0 },
+    }
+}
+
+impl Evaluation {
+    pub fn summary(&self, system: System) -> &Summary {
+        self.summaries.iter().find(|s| s.system == system).expect("every system is summarised")
+    }
+}
+
+/// The evaluation table in Markdown, one block per configuration.
+pub fn render(configurations: &[(&str, &Evaluation)], suite: &Suite) -> String {
+    let mut out = String::new();
+    let judged = suite.judgements.len();
+    let _ = writeln!(
+        out,
+        "{} needs, {} hand-written profiles + {} generated background, {} judgements.\n",
+        suite.needs.len(),
+        suite.candidates.len(),
+        BACKGROUND,
+        judged
+    );
+    let _ = writeln!(
+        out,
+        "| word knowledge | system | NDCG@10 | recall@10 | must-have precision | hidden-talent recall@10 | … of those an ideal top 10 holds |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
+    for (label, evaluation) in configurations {
+        for summary in &evaluation.summaries {
+            let _ = writeln!(
+                out,
+                "| {label} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                summary.system.label(),
+                summary.ndcg,
+                summary.recall,
+                summary.must_precision,
+                summary.hidden_recall,
+                summary.hidden_recall_attainable
+            );
+        }
+    }
+    out
+}

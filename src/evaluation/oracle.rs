@@ -1,0 +1,153 @@
+//! An independent check of must-haves, for the evaluation's must-have precision.
+//!
+//! Written apart from the matcher on purpose: plain string tests over the raw profile, its own
+//! table of licence classes and levels, its own distance formula. If the matcher and this oracle
+//! disagree, one of them is wrong, and the evaluation shows it.
+
+use serde::Deserialize;
+
+use crate::model::{Candidate, GeoPoint};
+
+/// One hand-written must-have rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum Rule {
+    Licence {
+        licence: String,
+    },
+    Truck {
+        truck: String,
+    },
+    Language {
+        language: String,
+        min: String,
+    },
+    Any {
+        any: Vec<String>,
+        #[serde(rename = "in")]
+        parts: Vec<String>,
+    },
+    Fagbrev {
+        fagbrev: String,
+    },
+    WithinKm {
+        within_km: f64,
+    },
+    Shift {
+        shift: String,
+    },
+    NoNeed {
+        no_need: Vec<String>,
+    },
+    ExtentIncludes {
+        extent_includes: u8,
+    },
+    ExtentReaches {
+        extent_reaches: u8,
+    },
+    ExtentOverlaps {
+        extent_overlaps: [u8; 2],
+    },
+    AvailableBy {
+        available_by: String,
+    },
+}
+
+/// Held class → the classes it satisfies (B is satisfied by BE, C1, C1E, C, CE, D1, D1E, D, DE).
+const WIDER: &[(&str, &[&str])] = &[
+    ("B", &["B"]),
+    ("BE", &["B", "BE"]),
+    ("C1", &["B", "C1"]),
+    ("C1E", &["B", "BE", "C1", "C1E"]),
+    ("C", &["B", "C1", "C"]),
+    ("CE", &["B", "BE", "C1", "C1E", "C", "CE"]),
+    ("D1", &["B", "D1"]),
+    ("D1E", &["B", "BE", "D1", "D1E"]),
+    ("D", &["B", "D1", "D"]),
+    ("DE", &["B", "BE", "D1", "D1E", "D", "DE"]),
+];
+
+fn cefr(level: &str) -> u8 {
+    match level.to_uppercase().as_str() {
+        "A1" => 1,
+        "A2" | "NYBEGYNNER" => 2,
+        "B1" | "GODT" => 3,
+        "B2" => 4,
+        "C1" | "VELDIG_GODT" => 5,
+        "C2" | "FOERSTESPRAAK" => 6,
+        _ => 0,
+    }
+}
+
+/// Whether `candidate` meets every rule for a job at `job`.
+pub fn meets(candidate: &Candidate, rules: &[Rule], job: Option<GeoPoint>) -> bool {
+    candidate.visible && rules.iter().all(|rule| meets_rule(candidate, rule, job))
+}
+
+fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
+    let lower = |s: &str| s.to_lowercase();
+    match rule {
+        Rule::Licence { licence } => c.certificates.iter().any(|text| {
+            let text = lower(text);
+            let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric()).collect();
+            let is_licence = words.iter().any(|w| matches!(*w, "førerkort" | "sertifikat" | "lappen" | "klasse"));
+            let held: Vec<String> = if words.contains(&"lappen") {
+                vec!["B".into()]
+            } else {
+                words.iter().map(|w| w.to_uppercase()).collect()
+            };
+            is_licence
+                && held
+                    .iter()
+                    .any(|h| WIDER.iter().any(|(class, covers)| class == h && covers.contains(&licence.as_str())))
+        }),
+        Rule::Truck { truck } => c.certificates.iter().any(|text| {
+            let text = lower(text);
+            text.contains("truck") && text.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == lower(truck))
+        }),
+        Rule::Language { language, min } => {
+            c.languages.iter().any(|l| lower(&l.language) == *language && l.level.rank() >= cefr(min))
+        }
+        Rule::Any { any, parts } => parts.iter().any(|part| {
+            let texts: Vec<String> = match part.as_str() {
+                "certificates" => c.certificates.clone(),
+                "skills" => c.skills.clone(),
+                "tags" => c.tags.iter().map(|t| t.label.clone()).collect(),
+                "experience" => c.experience.iter().map(|e| e.occupation.clone()).collect(),
+                _ => Vec::new(),
+            };
+            texts.iter().any(|text| any.iter().any(|wanted| lower(text).contains(wanted.as_str())))
+        }),
+        Rule::Fagbrev { fagbrev } => {
+            c.education.iter().any(|e| e.fagbrev.as_deref().is_some_and(|f| lower(f).contains(fagbrev.as_str())))
+        }
+        Rule::WithinKm { within_km } => match (job, c.location) {
+            (Some(job), Some(home)) => {
+                let km = haversine(job, home);
+                km <= *within_km && km <= c.max_commute_km.map_or(f64::INFINITY, f64::from)
+            }
+            _ => false,
+        },
+        Rule::Shift { shift } => c.shifts.is_empty() || c.shifts.iter().any(|s| s.name() == shift),
+        Rule::NoNeed { no_need } => {
+            !c.adaptation_needs.iter().any(|need| no_need.iter().any(|word| lower(need).contains(word.as_str())))
+        }
+        Rule::ExtentIncludes { extent_includes } => {
+            c.extent_percent.is_none_or(|r| r.min <= *extent_includes && *extent_includes <= r.max)
+        }
+        Rule::ExtentReaches { extent_reaches } => c.extent_percent.is_none_or(|r| r.max >= *extent_reaches),
+        Rule::ExtentOverlaps { extent_overlaps: [low, high] } => {
+            c.extent_percent.is_none_or(|r| r.max >= *low && r.min <= *high)
+        }
+        Rule::AvailableBy { available_by } => {
+            c.available_from.is_none_or(|day| crate::model::format_date(day).as_str() <= available_by.as_str())
+        }
+    }
+}
+
+fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let (dlat, dlon) = ((b.lat - a.lat).to_radians(), (b.lon - a.lon).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
