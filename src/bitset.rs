@@ -31,6 +31,12 @@ impl DocBits {
         self.words[(doc / 64) as usize] |= 1 << (doc % 64);
     }
 
+    pub fn remove(&mut self, doc: u32) {
+        if doc < self.len {
+            self.words[(doc / 64) as usize] &= !(1 << (doc % 64));
+        }
+    }
+
     pub fn contains(&self, doc: u32) -> bool {
         doc < self.len && self.words[(doc / 64) as usize] & (1 << (doc % 64)) != 0
     }
@@ -61,6 +67,22 @@ impl DocBits {
         &self.words
     }
 
+    /// Adds every document of `other`.
+    pub fn union_with(&mut self, other: &DocSet) {
+        match other {
+            DocSet::Dense(bits) => {
+                for (word, other) in self.words.iter_mut().zip(bits.words()) {
+                    *word |= other;
+                }
+            }
+            DocSet::Sparse(sparse) => {
+                for &(index, bits) in &sparse.entries {
+                    self.words[index as usize] |= bits;
+                }
+            }
+        }
+    }
+
     /// Builds a set from raw words (extra bits past `len` are cleared).
     pub fn from_words(words: Vec<u64>, len: u32) -> Self {
         debug_assert_eq!(words.len(), (len as usize).div_ceil(64));
@@ -79,7 +101,165 @@ impl DocBits {
     }
 }
 
-struct BitIter(u64);
+/// Documents of a rare term: only the non-empty words, by word index. A few thousand documents
+/// in a segment of a million take kilobytes instead of the 125 KB of a [`DocBits`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SparseBits {
+    entries: Vec<(u32, u64)>,
+}
+
+impl SparseBits {
+    /// The set of `docs`, which must be ascending.
+    pub fn from_sorted(docs: impl IntoIterator<Item = u32>) -> Self {
+        let mut entries: Vec<(u32, u64)> = Vec::new();
+        for doc in docs {
+            let (index, bit) = (doc / 64, 1u64 << (doc % 64));
+            match entries.last_mut() {
+                Some((last, word)) if *last == index => *word |= bit,
+                _ => entries.push((index, bit)),
+            }
+        }
+        SparseBits { entries }
+    }
+
+    /// The word at `index` (0 when empty).
+    pub fn word(&self, index: u32) -> u64 {
+        match self.entries.binary_search_by_key(&index, |&(i, _)| i) {
+            Ok(found) => self.entries[found].1,
+            Err(_) => 0,
+        }
+    }
+
+    /// Number of documents in the set.
+    pub fn count(&self) -> usize {
+        self.entries.iter().map(|(_, word)| word.count_ones() as usize).sum()
+    }
+}
+
+/// A set of documents in the representation that suits its size.
+#[derive(Debug, Clone)]
+pub enum DocSet {
+    Dense(std::sync::Arc<DocBits>),
+    Sparse(std::sync::Arc<SparseBits>),
+}
+
+impl DocSet {
+    pub fn contains(&self, doc: u32) -> bool {
+        self.word(doc / 64) & (1 << (doc % 64)) != 0
+    }
+
+    /// The word at `index`, for random access.
+    pub fn word(&self, index: u32) -> u64 {
+        match self {
+            DocSet::Dense(bits) => bits.words.get(index as usize).copied().unwrap_or(0),
+            DocSet::Sparse(sparse) => sparse.word(index),
+        }
+    }
+
+    /// The word at `index` for callers that visit words in ascending order, keeping their place in
+    /// `cursor` (start it at [`DocSet::cursor_at`]).
+    #[inline]
+    pub fn word_ascending(&self, index: u32, cursor: &mut usize) -> u64 {
+        match self {
+            DocSet::Dense(bits) => bits.words[index as usize],
+            DocSet::Sparse(sparse) => {
+                let entries = &sparse.entries;
+                while *cursor < entries.len() && entries[*cursor].0 < index {
+                    *cursor += 1;
+                }
+                match entries.get(*cursor) {
+                    Some(&(at, word)) if at == index => word,
+                    _ => 0,
+                }
+            }
+        }
+    }
+
+    /// A cursor for [`DocSet::word_ascending`] starting at word `index`.
+    pub fn cursor_at(&self, index: u32) -> usize {
+        match self {
+            DocSet::Dense(_) => 0,
+            DocSet::Sparse(sparse) => sparse.entries.partition_point(|&(at, _)| at < index),
+        }
+    }
+
+    /// Documents in both sets.
+    pub fn intersection(&self, other: &DocSet) -> DocSet {
+        match (self, other) {
+            (DocSet::Dense(a), DocSet::Dense(b)) => {
+                let mut both = DocBits::clone(a);
+                both.intersect_with(b);
+                DocSet::Dense(std::sync::Arc::new(both))
+            }
+            (DocSet::Sparse(sparse), other) | (other, DocSet::Sparse(sparse)) => {
+                let entries = sparse
+                    .entries
+                    .iter()
+                    .map(|&(index, word)| (index, word & other.word(index)))
+                    .filter(|&(_, word)| word != 0)
+                    .collect();
+                DocSet::Sparse(std::sync::Arc::new(SparseBits { entries }))
+            }
+        }
+    }
+
+    /// Documents in any of `sets`, in a segment of `len` documents: a bitset if any of them is
+    /// one, else a sparse set.
+    pub fn union(sets: &[&DocSet], len: u32) -> DocSet {
+        if let [only] = sets {
+            return DocSet::clone(only);
+        }
+        if sets.iter().any(|set| matches!(set, DocSet::Dense(_))) {
+            let mut bits = DocBits::empty(len);
+            sets.iter().for_each(|set| bits.union_with(set));
+            return DocSet::Dense(std::sync::Arc::new(bits));
+        }
+        let mut entries: Vec<(u32, u64)> = sets
+            .iter()
+            .flat_map(|set| match set {
+                DocSet::Sparse(sparse) => sparse.entries.iter().copied(),
+                DocSet::Dense(_) => [].iter().copied(),
+            })
+            .collect();
+        entries.sort_unstable_by_key(|&(index, _)| index);
+        entries.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 |= later.1;
+            }
+            same
+        });
+        DocSet::Sparse(std::sync::Arc::new(SparseBits { entries }))
+    }
+
+    /// Memory the set holds, for cache bounds.
+    pub fn heap_bytes(&self) -> usize {
+        match self {
+            DocSet::Dense(bits) => bits.words.len() * 8,
+            DocSet::Sparse(sparse) => sparse.entries.len() * 16,
+        }
+    }
+
+    /// Whether the set is held as a bitset.
+    pub fn is_dense(&self) -> bool {
+        matches!(self, DocSet::Dense(_))
+    }
+
+    /// The documents in the set, ascending.
+    pub fn docs(&self) -> Vec<u32> {
+        match self {
+            DocSet::Dense(bits) => bits.iter().collect(),
+            DocSet::Sparse(sparse) => sparse
+                .entries
+                .iter()
+                .flat_map(|&(index, word)| BitIter(word).map(move |bit| index * 64 + bit))
+                .collect(),
+        }
+    }
+}
+
+/// The positions of the set bits of a word, lowest first.
+pub struct BitIter(pub u64);
 
 impl Iterator for BitIter {
     type Item = u32;
@@ -96,7 +276,9 @@ impl Iterator for BitIter {
 
 #[cfg(test)]
 mod tests {
-    use super::DocBits;
+    use std::sync::Arc;
+
+    use super::{DocBits, DocSet, SparseBits};
 
     #[test]
     fn insert_iterate_intersect() {
@@ -110,5 +292,37 @@ mod tests {
         full.intersect_with(&a);
         assert_eq!(full, a);
         assert!(!a.contains(130));
+        a.remove(63);
+        assert_eq!(a.count(), 3);
+    }
+
+    #[test]
+    fn sparse_and_dense_sets_agree() {
+        let docs = [1, 2, 64, 200, 4095];
+        let mut dense = DocBits::empty(4096);
+        docs.iter().for_each(|&doc| dense.insert(doc));
+        let sparse = DocSet::Sparse(Arc::new(SparseBits::from_sorted(docs)));
+        let dense = DocSet::Dense(Arc::new(dense));
+        for doc in 0..4096 {
+            assert_eq!(sparse.contains(doc), dense.contains(doc), "{doc}");
+        }
+        assert_eq!(sparse.docs(), docs);
+        let (mut a, mut b) = (sparse.cursor_at(1), dense.cursor_at(1));
+        for index in 1..64 {
+            assert_eq!(sparse.word_ascending(index, &mut a), dense.word_ascending(index, &mut b));
+        }
+        let mut few = DocBits::empty(4096);
+        few.insert(64);
+        few.insert(7);
+        let both = sparse.intersection(&DocSet::Dense(Arc::new(few)));
+        assert_eq!(both.docs(), [64]);
+        let mut union = DocBits::empty(4096);
+        union.union_with(&sparse);
+        assert_eq!(union.count(), docs.len());
+        let other = DocSet::Sparse(Arc::new(SparseBits::from_sorted([2, 3, 5000 % 4096])));
+        let merged = DocSet::union(&[&sparse, &other], 4096);
+        assert!(!merged.is_dense());
+        assert_eq!(merged.docs(), [1, 2, 3, 64, 200, 904, 4095]);
+        assert_eq!(DocSet::union(&[&sparse, &dense, &other], 4096).docs(), merged.docs());
     }
 }

@@ -1,15 +1,10 @@
 //! Per-segment columns of the facts that scoring reads for every candidate.
 //!
-//! Loaded once per segment from tantivy's fast fields into compact vectors and cached by segment
-//! id and delete generation: segments are immutable, so a reload after a write only loads the new
-//! segments.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+//! Loaded once per segment from tantivy's fast fields into compact vectors (see
+//! [`super::cache`]): segments are immutable, so a reload after a write only loads new segments.
 
 use tantivy::columnar::Column;
-use tantivy::index::SegmentId;
-use tantivy::{DocId, Opstamp, SegmentReader};
+use tantivy::{DocId, SegmentReader};
 
 use super::schema::columns;
 use crate::bitset::DocBits;
@@ -19,8 +14,8 @@ pub struct SegmentColumns {
     ids: String,
     id_ends: Vec<u32>,
     id_of_doc: Vec<u32>,
-    /// Alive and visible: the only documents any shortlist may return.
-    pub eligible: DocBits,
+    /// Profiles their owner lets employers see (deletes are applied separately, per commit).
+    pub visible: DocBits,
     /// Home coordinates; NaN when unknown.
     pub lat: Vec<f32>,
     pub lon: Vec<f32>,
@@ -42,11 +37,11 @@ impl SegmentColumns {
         let docs = 0..max_doc;
 
         let (ids, id_ends, id_of_doc) = load_ids(reader)?;
-        let visible = fast.bool("visible")?;
-        let mut eligible = DocBits::empty(max_doc);
+        let visible_column = fast.bool("visible")?;
+        let mut visible = DocBits::empty(max_doc);
         for doc in docs.clone() {
-            if !reader.is_deleted(doc) && visible.first(doc).unwrap_or(false) {
-                eligible.insert(doc);
+            if visible_column.first(doc).unwrap_or(false) {
+                visible.insert(doc);
             }
         }
         let f64s = |name: &str, missing: f32| -> tantivy::Result<Vec<f32>> {
@@ -62,7 +57,7 @@ impl SegmentColumns {
             ids,
             id_ends,
             id_of_doc,
-            eligible,
+            visible,
             lat: f64s(columns::LAT, f32::NAN)?,
             lon: f64s(columns::LON, f32::NAN)?,
             max_commute: f64s(columns::MAX_COMMUTE, f32::INFINITY)?,
@@ -114,36 +109,4 @@ fn load_ids(reader: &SegmentReader) -> tantivy::Result<(String, Vec<u32>, Vec<u3
         ends.push(0);
     }
     Ok((ids, ends, of_doc))
-}
-
-/// A segment as it is after a given delete generation.
-type SegmentKey = (SegmentId, Option<Opstamp>);
-
-/// Columns of the segments in use, shared by all searches.
-#[derive(Default)]
-pub struct ColumnCache {
-    segments: Mutex<HashMap<SegmentKey, Arc<SegmentColumns>>>,
-}
-
-impl ColumnCache {
-    /// The columns of `reader`'s segment, loading them on first use.
-    pub fn get(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentColumns>> {
-        let key = (reader.segment_id(), reader.delete_opstamp());
-        if let Some(columns) = self.lock().get(&key) {
-            return Ok(columns.clone());
-        }
-        let columns = Arc::new(SegmentColumns::load(reader)?);
-        self.lock().insert(key, columns.clone());
-        Ok(columns)
-    }
-
-    /// Forgets segments that are no longer searched.
-    pub fn retain(&self, live: &[SegmentKey]) {
-        self.lock().retain(|key, _| live.contains(key));
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SegmentKey, Arc<SegmentColumns>>> {
-        // A panic while holding the lock cannot leave the map half-updated: recover it.
-        self.segments.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
 }

@@ -1,13 +1,15 @@
 //! The tantivy index of candidate profiles: schema, opening (with our analyzers registered),
-//! bulk builds, look-ups, and the per-segment columns scoring reads.
+//! bulk builds, look-ups, and the per-segment caches matching reads.
 
+mod cache;
 mod columns;
 pub mod document;
+mod geo;
 pub mod keys;
 mod schema;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, RwLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,8 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader, TantivyDocument, Term,
 };
 
-pub use columns::{ColumnCache, SegmentColumns};
+pub use cache::{Eligible, SegmentCache};
+pub use columns::SegmentColumns;
 pub use schema::{Fields, ProfileField, Source};
 
 use crate::analysis::{NORWEGIAN, NorwegianTokenizer};
@@ -64,7 +67,11 @@ pub struct CandidateIndex {
     reader: IndexReader,
     fields: Fields,
     taxonomy: Arc<Taxonomy>,
-    columns: ColumnCache,
+    caches: cache::CacheRegistry,
+    /// The searcher requests use: swapped only once the caches of new segments are loaded, so no
+    /// request pays for loading them.
+    current: RwLock<Searcher>,
+    reloading: Mutex<()>,
     location: String,
 }
 
@@ -94,8 +101,20 @@ impl CandidateIndex {
     }
 
     fn from_index(index: Index, fields: Fields, taxonomy: Arc<Taxonomy>, location: String) -> Result<Self, IndexError> {
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(CandidateIndex { index, reader, fields, taxonomy, columns: ColumnCache::default(), location })
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let current = RwLock::new(reader.searcher());
+        let opened = CandidateIndex {
+            index,
+            reader,
+            fields,
+            taxonomy,
+            caches: cache::CacheRegistry::default(),
+            current,
+            reloading: Mutex::new(()),
+            location,
+        };
+        opened.reload()?;
+        Ok(opened)
     }
 
     /// The analyzers every index is opened with. tantivy does not store custom tokenizers, so
@@ -125,21 +144,29 @@ impl CandidateIndex {
 
     /// A consistent view for one request.
     pub fn searcher(&self) -> Searcher {
-        self.reader.searcher()
+        self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
-    /// Picks up the latest commit and forgets columns of segments no longer in use.
+    /// Picks up the latest commit: loads the caches of its new segments and delete generations,
+    /// then makes it the view requests get, and forgets what no longer is in use.
     pub fn reload(&self) -> Result<(), IndexError> {
+        let _one_at_a_time = self.reloading.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         self.reader.reload()?;
-        let live: Vec<_> =
-            self.searcher().segment_readers().iter().map(|r| (r.segment_id(), r.delete_opstamp())).collect();
-        self.columns.retain(&live);
+        let searcher = self.reader.searcher();
+        for segment in searcher.segment_readers() {
+            self.segment_cache(segment)?;
+        }
+        let live: Vec<_> = searcher.segment_readers().iter().map(|r| (r.segment_id(), r.delete_opstamp())).collect();
+        *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = searcher;
+        self.caches.retain(&live);
         Ok(())
     }
 
-    /// The scoring columns of one segment.
-    pub fn columns(&self, segment: &SegmentReader) -> Result<Arc<SegmentColumns>, IndexError> {
-        Ok(self.columns.get(segment)?)
+    /// What a search reads of one segment: its cache, and which documents it may return.
+    pub fn segment_cache(&self, segment: &SegmentReader) -> Result<(Arc<SegmentCache>, Arc<Eligible>), IndexError> {
+        let cache = self.caches.segment(segment)?;
+        let eligible = self.caches.eligible(segment, &cache);
+        Ok((cache, eligible))
     }
 
     /// How the index was built, if it has been committed to.

@@ -5,6 +5,7 @@
 //! The evidence *strength* always comes from the index evaluation that ranked the candidate;
 //! here we only find the profile entry that carries it, reading the same entries that were indexed.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use tantivy::DocId;
@@ -39,7 +40,7 @@ pub fn entry(
         let mut how = evidence::how(outcome.code);
         let mut adaptation = None;
         let found = match &planned.test {
-            Test::Terms(_) => terms.evidence(&evaluation.alternatives[index], outcome.code),
+            Test::Terms(_) => terms.evidence(&evaluation.alternatives(index), outcome.code),
             Test::Demand { adaptable, demand, key } => {
                 let conflict = key.as_ref().is_some_and(|key| terms.has_key(key));
                 if conflict && *adaptable {
@@ -117,9 +118,12 @@ fn constraint(test: &Test, profile: &Candidate) -> constraints::Checked {
     }
 }
 
-/// A profile's entries with their index terms, per field: what the index saw, analysed once.
-struct ProfileTerms {
-    fields: Vec<(ProfileField, Vec<Entry>)>,
+/// A profile's entries with their index terms, per field: what the index saw. A field is
+/// analysed the first time an explanation looks at it, and only then.
+struct ProfileTerms<'a> {
+    taxonomy: &'a Taxonomy,
+    profile: &'a Candidate,
+    fields: [OnceCell<Vec<Entry>>; ProfileField::ALL.len()],
 }
 
 /// One profile entry: its terms and how to show it.
@@ -128,42 +132,42 @@ struct Entry {
     evidence: Evidence,
 }
 
-impl ProfileTerms {
-    fn new(taxonomy: &Taxonomy, profile: &Candidate) -> Self {
-        let analyzer = taxonomy.analyzer();
-        let mut fields = Vec::new();
-        for field in ProfileField::ALL {
-            let entries = if field == ProfileField::Keys {
-                document::keyed_entries(profile, taxonomy)
-                    .into_iter()
-                    .map(|entry| Entry { evidence: plain(entry.source, &entry.text), terms: entry.keys })
-                    .collect()
-            } else {
-                let tags = tag_kind(field).map(|kind| document::tags_of_kind(profile, kind)).unwrap_or_default();
-                document::field_entries(profile, field)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(position, text)| Entry {
-                        terms: analyzer.terms(&text).into_iter().collect(),
-                        evidence: match tags.get(position) {
-                            Some(tag) => Evidence {
-                                source: "tags".into(),
-                                text: tag.label.clone(),
-                                tagged_by: Some(tag.by.clone()),
-                                tagged_at: tag.at.format(&time::format_description::well_known::Rfc3339).ok(),
-                            },
-                            None => plain(field.name(), &text),
-                        },
-                    })
-                    .collect()
-            };
-            fields.push((field, entries));
-        }
-        ProfileTerms { fields }
+impl<'a> ProfileTerms<'a> {
+    fn new(taxonomy: &'a Taxonomy, profile: &'a Candidate) -> Self {
+        ProfileTerms { taxonomy, profile, fields: Default::default() }
     }
 
     fn entries(&self, field: ProfileField) -> &[Entry] {
-        self.fields.iter().find(|(f, _)| *f == field).map_or(&[], |(_, entries)| entries)
+        let Some(position) = ProfileField::ALL.iter().position(|f| *f == field) else { return &[] };
+        self.fields[position].get_or_init(|| self.analyse(field))
+    }
+
+    fn analyse(&self, field: ProfileField) -> Vec<Entry> {
+        let (taxonomy, profile) = (self.taxonomy, self.profile);
+        if field == ProfileField::Keys {
+            return document::keyed_entries(profile, taxonomy)
+                .into_iter()
+                .map(|entry| Entry { evidence: plain(entry.source, &entry.text), terms: entry.keys })
+                .collect();
+        }
+        let analyzer = taxonomy.analyzer();
+        let tags = tag_kind(field).map(|kind| document::tags_of_kind(profile, kind)).unwrap_or_default();
+        document::field_entries(profile, field)
+            .into_iter()
+            .enumerate()
+            .map(|(position, text)| Entry {
+                terms: analyzer.terms(&text).into_iter().collect(),
+                evidence: match tags.get(position) {
+                    Some(tag) => Evidence {
+                        source: "tags".into(),
+                        text: tag.label.clone(),
+                        tagged_by: Some(tag.by.clone()),
+                        tagged_at: tag.at.format(&time::format_description::well_known::Rfc3339).ok(),
+                    },
+                    None => plain(field.name(), &text),
+                },
+            })
+            .collect()
     }
 
     fn has_key(&self, key: &str) -> bool {
@@ -173,12 +177,12 @@ impl ProfileTerms {
     /// The entry that carries evidence of strength `code`: from the weakest alternative that is at
     /// least that strong and present in the profile (a years check can lower a code, never raise
     /// it). Like the index, an alternative's terms may come from several entries of one field.
-    fn evidence(&self, alternatives: &[Alternative], code: Code) -> Option<Evidence> {
+    fn evidence(&self, alternatives: &[&Alternative], code: Code) -> Option<Evidence> {
         if code == NONE {
             return None;
         }
         let mut ranked: Vec<&Alternative> =
-            alternatives.iter().filter(|alt| evidence::code(alt.field, alt.how) >= code).collect();
+            alternatives.iter().copied().filter(|alt| evidence::code(alt.field, alt.how) >= code).collect();
         ranked.sort_by_key(|alt| evidence::code(alt.field, alt.how));
         ranked.into_iter().find_map(|alternative| {
             let entries = self.entries(alternative.field);

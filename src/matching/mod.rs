@@ -2,31 +2,39 @@
 //!
 //! 1. [`plan`] compiles the need against the vocabulary (synonyms, narrower terms, licence
 //!    classes, levels, waivers from the employer's room to adapt).
-//! 2. [`segment`] evaluates the plan on each index segment: must-haves retrieve candidates through
-//!    a tantivy query built from terms; every criterion gets graded [`evidence`] per candidate.
-//! 3. Survivors are scored in parallel with rayon; the best `top` are kept, ties broken by id.
+//! 2. [`segment`] reads the plan against each index segment: the documents each alternative is
+//!    found in (tantivy postings; common terms as cached bitsets), one bitset per must-have, and
+//!    the graded [`evidence`] and exact score of any one candidate.
+//! 3. [`scan`] passes over each segment 64 documents at a time, in parallel chunks (rayon): who
+//!    qualifies, who fails exactly one must-have, and the best of each, scoring exactly only the
+//!    candidates whose upper bound can still make the list. Ties are broken by id ([`topk`]).
 //! 4. [`explain`] says why each shortlisted candidate is there; near misses and relaxation counts
-//!    come from the same per-criterion outcomes.
+//!    come from the same must-have bitsets.
 
 pub mod baseline;
 pub mod constraints;
 pub mod evidence;
 mod explain;
 pub mod plan;
+#[cfg(test)]
+pub(crate) mod reference;
+mod scan;
 mod segment;
+#[cfg(test)]
+mod tests;
+mod topk;
 
 use rayon::prelude::*;
-use tantivy::{DocAddress, DocId};
+use tantivy::DocAddress;
 
 pub use plan::{Plan, Planned, Test};
 pub use segment::ADAPTATION_FACTOR;
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::model::{JobNeed, NearMiss, Relaxation, Shortlist};
+use scan::{Bounds, Found, Wanted, scan};
 use segment::SegmentEvaluation;
-
-/// Candidates per parallel task: smaller jobs are not worth waking another thread for.
-const PARALLEL_CHUNK: usize = 8192;
+use topk::Scored;
 
 /// Near misses reported by default.
 pub const DEFAULT_NEAR_MISSES: usize = 10;
@@ -59,14 +67,6 @@ pub struct Matcher<'a> {
     index: &'a CandidateIndex,
     near_misses: usize,
     relaxation: bool,
-}
-
-/// A scored candidate: where it is, and its score.
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    score: f32,
-    segment: u32,
-    doc: DocId,
 }
 
 impl<'a> Matcher<'a> {
@@ -103,109 +103,73 @@ impl<'a> Matcher<'a> {
             .map(|(ordinal, reader)| SegmentEvaluation::new(plan, self.index, reader, ordinal as u32))
             .collect::<Result<_, _>>()?;
 
-        let considered = evaluations.iter().map(|e| e.columns.eligible.count()).sum();
-        let mut hits = Vec::new();
-        for evaluation in &evaluations {
-            let qualified = evaluation.qualified(self.index, &searcher)?;
-            hits.par_extend(qualified.into_par_iter().with_min_len(PARALLEL_CHUNK).map(|doc| Hit {
-                score: evaluation.score(doc),
-                segment: evaluation.ordinal,
-                doc,
-            }));
-        }
-        let qualified = hits.len();
-        let best = top(hits, plan.top, &evaluations);
+        let wanted = Wanted { top: plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
+        let bounds = Bounds::default();
+        let found: Vec<Found> = evaluations.iter().map(|evaluation| scan(evaluation, wanted, &bounds)).collect();
 
-        let mut candidates = Vec::with_capacity(best.len());
-        for (rank, hit) in best.iter().enumerate() {
-            let evaluation = &evaluations[hit.segment as usize];
-            let profile = self.index.profile_at(&searcher, DocAddress::new(hit.segment, hit.doc))?;
-            candidates.push(explain::entry(evaluation, self.index.taxonomy(), hit.doc, &profile, rank + 1, hit.score));
-        }
-
-        let (near_misses, relaxations) = if self.near_misses > 0 || self.relaxation {
-            self.find_near_misses(plan, &evaluations, &searcher)?
-        } else {
-            (Vec::new(), Vec::new())
+        let hits = |near_misses: bool| -> Vec<(u32, Scored)> {
+            let mut hits = Vec::new();
+            for (evaluation, segment) in evaluations.iter().zip(&found) {
+                let scored = if near_misses { &segment.near_misses } else { &segment.best };
+                hits.extend(scored.iter().map(|hit| (evaluation.ordinal, *hit)));
+            }
+            hits
         };
+        let best = top(hits(false), plan.top);
+        let candidates = best
+            .par_iter()
+            .enumerate()
+            .map(|(rank, &(segment, hit))| {
+                let evaluation = &evaluations[segment as usize];
+                let profile = self.index.profile_at(&searcher, DocAddress::new(segment, hit.doc))?;
+                Ok(explain::entry(evaluation, self.index.taxonomy(), hit.doc, &profile, rank + 1, hit.score))
+            })
+            .collect::<Result<Vec<_>, MatchError>>()?;
+
+        let musts = plan.musts();
+        let relaxations = if self.relaxation {
+            let mut only_failed = vec![0; musts.len()];
+            for segment in &found {
+                only_failed.iter_mut().zip(&segment.only_failed).for_each(|(total, count)| *total += count);
+            }
+            musts
+                .iter()
+                .zip(only_failed)
+                .map(|(&m, count)| Relaxation { criterion: plan.criteria[m].label.clone(), extra_candidates: count })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let near_misses = top(hits(true), self.near_misses)
+            .par_iter()
+            .map(|&(segment, hit)| {
+                let evaluation = &evaluations[segment as usize];
+                let failed = (0..musts.len()).find(|&position| !evaluation.meets_must(position, hit.doc)).unwrap_or(0);
+                let profile = self.index.profile_at(&searcher, DocAddress::new(segment, hit.doc))?;
+                Ok(NearMiss {
+                    id: profile.id,
+                    score: hit.score,
+                    municipality: profile.municipality,
+                    failed: plan.criteria[musts[failed]].label.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, MatchError>>()?;
+
         Ok(Shortlist {
             need_id: plan.need_id.clone(),
-            considered,
-            qualified,
+            considered: evaluations.iter().map(|e| e.eligible.count).sum(),
+            qualified: found.iter().map(|f| f.qualified).sum(),
             candidates,
             near_misses,
             relaxations,
             drafted: None,
         })
     }
-
-    /// Candidates who fail exactly one must-have (the best few, with the one they fail), and per
-    /// must-have how many candidates fail only it: those are the ones that relaxing it would add.
-    fn find_near_misses(
-        &self,
-        plan: &Plan,
-        evaluations: &[SegmentEvaluation],
-        searcher: &tantivy::Searcher,
-    ) -> Result<(Vec<NearMiss>, Vec<Relaxation>), MatchError> {
-        let musts = plan.musts();
-        let mut only_failed = vec![0usize; musts.len()];
-        let mut misses: Vec<(Hit, usize)> = Vec::new();
-        for evaluation in evaluations {
-            let eligible: Vec<DocId> = evaluation.columns.eligible.iter().collect();
-            let found: Vec<(DocId, usize)> = eligible
-                .par_iter()
-                .with_min_len(PARALLEL_CHUNK)
-                .filter_map(|&doc| {
-                    let mut failed = musts.iter().enumerate().filter(|(_, m)| !evaluation.meets(**m, doc));
-                    match (failed.next(), failed.next()) {
-                        (Some((position, _)), None) => Some((doc, position)),
-                        _ => None,
-                    }
-                })
-                .collect();
-            for (doc, position) in found {
-                only_failed[position] += 1;
-                let hit = Hit { score: evaluation.score(doc), segment: evaluation.ordinal, doc };
-                misses.push((hit, position));
-            }
-        }
-        let relaxations = if self.relaxation {
-            musts
-                .iter()
-                .zip(&only_failed)
-                .map(|(&m, &count)| Relaxation { criterion: plan.criteria[m].label.clone(), extra_candidates: count })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let failed_of: std::collections::HashMap<(u32, DocId), usize> =
-            misses.iter().map(|(hit, position)| ((hit.segment, hit.doc), *position)).collect();
-        let best = top(misses.into_iter().map(|(hit, _)| hit).collect(), self.near_misses, evaluations);
-        let mut near_misses = Vec::with_capacity(best.len());
-        for hit in best {
-            let profile = self.index.profile_at(searcher, DocAddress::new(hit.segment, hit.doc))?;
-            let position = failed_of[&(hit.segment, hit.doc)];
-            near_misses.push(NearMiss {
-                id: profile.id,
-                score: hit.score,
-                municipality: profile.municipality,
-                failed: plan.criteria[musts[position]].label.clone(),
-            });
-        }
-        Ok((near_misses, relaxations))
-    }
 }
 
-/// The best `k` hits, best first; equal scores in id order, so the same input always gives the
-/// same order.
-fn top(mut hits: Vec<Hit>, k: usize, evaluations: &[SegmentEvaluation]) -> Vec<Hit> {
-    let id = |hit: &Hit| evaluations[hit.segment as usize].columns.id(hit.doc);
-    let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then_with(|| id(a).cmp(id(b)));
-    if hits.len() > k && k > 0 {
-        hits.select_nth_unstable_by(k - 1, order);
-        hits.truncate(k);
-    }
+/// The best `k` hits across segments, best first; equal scores in id order.
+fn top<'a>(mut hits: Vec<(u32, Scored<'a>)>, k: usize) -> Vec<(u32, Scored<'a>)> {
+    hits.sort_by(|a, b| a.1.rank_order(&b.1));
     hits.truncate(k);
-    hits.sort_by(order);
     hits
 }

@@ -1,0 +1,222 @@
+//! What a segment keeps between searches. Segments are immutable, so everything here is derived
+//! once and reused, the way a search engine's query cache works: the scoring columns, bitsets of
+//! common terms, typo expansions, a geo grid, and bitsets of must-haves. Deletes change with every
+//! commit and are applied separately ([`Eligible`]).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+
+use rustc_hash::FxHashMap;
+
+use tantivy::index::SegmentId;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet as _, Opstamp, SegmentReader, TERMINATED, Term};
+
+use super::columns::SegmentColumns;
+use super::geo::GeoGrid;
+use super::schema::{Fields, ProfileField};
+use crate::bitset::{DocBits, DocSet, SparseBits};
+
+/// A term in at least one in this many of a segment's documents is held as a bitset.
+const DENSE_SHARE: u32 = 256;
+/// What the caches may hold before they start over: a bound on memory, not an LRU.
+const MAX_TERM_BYTES: usize = 256 << 20;
+const MAX_TYPO_SEEDS: usize = 100_000;
+const MAX_BITSETS: usize = 512;
+
+type TermKey = (ProfileField, Box<str>);
+
+/// Documents per term as read, by field then term (so that a look-up needs no allocation);
+/// `None` for a term the segment does not have.
+#[derive(Default)]
+struct TermSets {
+    by_field: FxHashMap<ProfileField, FxHashMap<Box<str>, Option<DocSet>>>,
+    bytes: usize,
+}
+
+/// One segment's reusable data.
+pub struct SegmentCache {
+    pub columns: SegmentColumns,
+    pub grid: GeoGrid,
+    max_doc: u32,
+    terms: RwLock<TermSets>,
+    typos: RwLock<FxHashMap<TermKey, Arc<[Box<str>]>>>,
+    /// Bitsets of must-haves, by a key that names the test and its parameters.
+    sets: RwLock<FxHashMap<String, Arc<DocBits>>>,
+}
+
+impl SegmentCache {
+    pub fn load(reader: &SegmentReader) -> tantivy::Result<SegmentCache> {
+        let columns = SegmentColumns::load(reader)?;
+        let grid = GeoGrid::build(&columns.lat, &columns.lon);
+        Ok(SegmentCache {
+            columns,
+            grid,
+            max_doc: reader.max_doc(),
+            terms: RwLock::default(),
+            typos: RwLock::default(),
+            sets: RwLock::default(),
+        })
+    }
+
+    pub fn max_doc(&self) -> u32 {
+        self.max_doc
+    }
+
+    /// The documents with `term` in `field` (deleted ones included), `None` when no document has
+    /// it. Common terms come as bitsets, rare ones as word lists; both are kept once read.
+    pub fn term_docs(
+        &self,
+        reader: &SegmentReader,
+        fields: &Fields,
+        field: ProfileField,
+        term: &str,
+    ) -> tantivy::Result<Option<DocSet>> {
+        if let Some(found) = read(&self.terms).by_field.get(&field).and_then(|terms| terms.get(term)) {
+            return Ok(found.clone());
+        }
+        let inverted = reader.inverted_index(fields.text(field))?;
+        let docs = match inverted.get_term_info(&Term::from_field_text(fields.text(field), term))? {
+            None => None,
+            Some(info) => {
+                let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+                let docs = std::iter::from_fn(|| {
+                    let doc = postings.doc();
+                    (doc != TERMINATED).then(|| {
+                        postings.advance();
+                        doc
+                    })
+                });
+                Some(if info.doc_freq < (self.max_doc / DENSE_SHARE).max(64) {
+                    DocSet::Sparse(Arc::new(SparseBits::from_sorted(docs)))
+                } else {
+                    let mut bits = DocBits::empty(self.max_doc);
+                    docs.for_each(|doc| bits.insert(doc));
+                    DocSet::Dense(Arc::new(bits))
+                })
+            }
+        };
+        let mut terms = write(&self.terms);
+        let bytes = term.len() + 64 + docs.as_ref().map_or(0, DocSet::heap_bytes);
+        if terms.bytes + bytes > MAX_TERM_BYTES {
+            *terms = TermSets::default();
+        }
+        terms.bytes += bytes;
+        terms.by_field.entry(field).or_default().insert(Box::from(term), docs.clone());
+        Ok(docs)
+    }
+
+    /// Index terms of `field` within typo distance of `seed`.
+    pub fn typos(
+        &self,
+        reader: &SegmentReader,
+        fields: &Fields,
+        field: ProfileField,
+        seed: &str,
+    ) -> tantivy::Result<Arc<[Box<str>]>> {
+        let key: TermKey = (field, Box::from(seed));
+        if let Some(found) = read(&self.typos).get(&key) {
+            return Ok(found.clone());
+        }
+        let inverted = reader.inverted_index(fields.text(field))?;
+        let prefix = crate::analysis::typo::prefix(seed);
+        let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+        let mut found = Vec::new();
+        while stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
+            if !term.starts_with(prefix) {
+                break;
+            }
+            if crate::analysis::typo::is_typo_of(seed, term) {
+                found.push(Box::from(term));
+            }
+        }
+        let found: Arc<[Box<str>]> = found.into();
+        let mut typos = write(&self.typos);
+        if typos.len() >= MAX_TYPO_SEEDS {
+            typos.clear();
+        }
+        typos.insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// The bitset cached under `key`, or the one `build` makes (then kept).
+    pub fn set<E>(&self, key: &str, build: impl FnOnce() -> Result<DocBits, E>) -> Result<Arc<DocBits>, E> {
+        if let Some(bits) = read(&self.sets).get(key) {
+            return Ok(bits.clone());
+        }
+        let bits = Arc::new(build()?);
+        let mut sets = write(&self.sets);
+        if sets.len() >= MAX_BITSETS {
+            sets.clear();
+        }
+        sets.insert(key.to_string(), bits.clone());
+        Ok(bits)
+    }
+}
+
+/// The documents a search may return in one segment: visible and not deleted.
+#[derive(Debug)]
+pub struct Eligible {
+    pub bits: DocBits,
+    pub count: usize,
+}
+
+type SegmentKey = (SegmentId, Option<Opstamp>);
+
+/// Per-segment caches of the segments in use, shared by all searches.
+#[derive(Default)]
+pub struct CacheRegistry {
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentCache>>>,
+    eligible: Mutex<HashMap<SegmentKey, Arc<Eligible>>>,
+}
+
+impl CacheRegistry {
+    /// The cache of `reader`'s segment, loading it on first use.
+    pub fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentCache>> {
+        if let Some(cache) = lock(&self.segments).get(&reader.segment_id()) {
+            return Ok(cache.clone());
+        }
+        let cache = Arc::new(SegmentCache::load(reader)?);
+        lock(&self.segments).insert(reader.segment_id(), cache.clone());
+        Ok(cache)
+    }
+
+    /// The visible, undeleted documents of `reader`'s segment as of its delete generation.
+    pub fn eligible(&self, reader: &SegmentReader, cache: &SegmentCache) -> Arc<Eligible> {
+        let key = (reader.segment_id(), reader.delete_opstamp());
+        if let Some(eligible) = lock(&self.eligible).get(&key) {
+            return eligible.clone();
+        }
+        let mut bits = cache.columns.visible.clone();
+        if let Some(alive) = reader.alive_bitset() {
+            for doc in cache.columns.visible.iter() {
+                if alive.is_deleted(doc) {
+                    bits.remove(doc);
+                }
+            }
+        }
+        let count = bits.count();
+        let eligible = Arc::new(Eligible { bits, count });
+        lock(&self.eligible).insert(key, eligible.clone());
+        eligible
+    }
+
+    /// Forgets segments and delete generations no longer searched.
+    pub fn retain(&self, live: &[SegmentKey]) {
+        lock(&self.segments).retain(|id, _| live.iter().any(|(live, _)| live == id));
+        lock(&self.eligible).retain(|key, _| live.contains(key));
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

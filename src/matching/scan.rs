@@ -1,0 +1,239 @@
+//! One pass over a segment, 64 documents at a time: who qualifies, who fails exactly one
+//! must-have (and which), and the best of each by score.
+//!
+//! Must-haves are bitsets, so qualification and near misses are a few word operations per 64
+//! documents. Scoring is the expensive part, and it is pruned twice against the k-th best score
+//! found so far (shared by the parallel chunks):
+//!
+//! 1. Per 64 documents: once the k-th best score is high, a candidate without the strongest
+//!    evidence for a heavy criterion cannot reach it whatever else it has; a few word operations
+//!    drop all such candidates (the idea of MaxScore in text retrieval).
+//! 2. Per candidate: an upper bound on its score from the evidence it has (as if years, distance
+//!    and adaptations cost nothing). Only candidates whose bound reaches the k-th best score are
+//!    scored exactly.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::evidence::{PARTIAL, PASS};
+use super::plan::{TermTest, Test};
+use super::segment::SegmentEvaluation;
+use super::topk::{self, Scored, Threshold, TopK};
+use crate::bitset::{BitIter, DocBits};
+
+/// Words (of 64 documents) per parallel task: 65,536 documents.
+const CHUNK_WORDS: usize = 1024;
+
+/// Room for rounding: bounds are summed in other orders than the exact score.
+const BOUND_SLACK: f32 = 1e-4;
+
+/// Which term criteria a candidate must have at their strongest levels to still reach a score.
+#[derive(Default)]
+struct Required {
+    /// The shared bound these were worked out for.
+    for_score: f32,
+    /// Term criterion (position in `levels`) and how many of its strongest levels qualify.
+    levels: Vec<(usize, usize)>,
+}
+
+impl Required {
+    /// What reaching `score` requires of candidates whose numerator is at most `max_bound`: a
+    /// criterion whose absence leaves it below the one needed must be met at a level that makes up
+    /// the difference. `failed` is the must-have near misses fail, already counted in `max_bound`
+    /// at its strongest failing level.
+    fn for_score(e: &SegmentEvaluation, score: f32, scale: f32, max_bound: f32, failed: Option<usize>) -> Required {
+        let mut required = Required { for_score: score, levels: Vec::new() };
+        if score <= 0.0 || scale <= 0.0 {
+            return required;
+        }
+        let needed = score / scale * (1.0 - BOUND_SLACK);
+        for (criterion, levels) in e.levels.iter().enumerate() {
+            if failed == Some(criterion) {
+                continue;
+            }
+            let Some(strongest) = levels.first() else { continue };
+            let without = max_bound - strongest.contribution;
+            if without < needed {
+                let least = needed - without;
+                required.levels.push((criterion, levels.iter().take_while(|l| l.contribution >= least).count()));
+            }
+        }
+        required
+    }
+
+    /// `docs` less those who lack a required criterion.
+    fn filter(&self, e: &SegmentEvaluation, word: usize, mut docs: u64, cursors: &mut [usize]) -> u64 {
+        for &(criterion, count) in &self.levels {
+            if docs == 0 {
+                break;
+            }
+            docs &= match count.checked_sub(1) {
+                Some(weakest) => {
+                    let set = e.levels[criterion][weakest].at_least;
+                    e.sets[set].word_ascending(word as u32, &mut cursors[set])
+                }
+                None => 0,
+            };
+        }
+        docs
+    }
+}
+
+/// What a shortlist asks of the pass.
+#[derive(Debug, Clone, Copy)]
+pub struct Wanted {
+    pub top: usize,
+    pub near_misses: usize,
+    pub relaxation: bool,
+}
+
+/// The pass's findings in one segment.
+pub struct Found<'a> {
+    pub qualified: usize,
+    /// Per must-have (in plan order), how many candidates fail only it.
+    pub only_failed: Vec<usize>,
+    pub best: Vec<Scored<'a>>,
+    pub near_misses: Vec<Scored<'a>>,
+}
+
+/// Shared lower bounds on the k-th best score, for the shortlist and for near misses.
+#[derive(Debug, Default)]
+pub struct Bounds {
+    pub best: Threshold,
+    pub near_misses: Threshold,
+}
+
+/// Runs the pass over `evaluation`'s segment.
+pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
+    let words = evaluation.eligible.bits.words().len();
+    let chunks: Vec<Range<usize>> =
+        (0..words).step_by(CHUNK_WORDS).map(|start| start..(start + CHUNK_WORDS).min(words)).collect();
+    let found: Vec<Found> = chunks.into_par_iter().map(|chunk| scan_chunk(evaluation, chunk, wanted, bounds)).collect();
+    let mut only_failed = vec![0; evaluation.musts.len()];
+    for chunk in &found {
+        only_failed.iter_mut().zip(&chunk.only_failed).for_each(|(total, count)| *total += count);
+    }
+    Found {
+        qualified: found.iter().map(|chunk| chunk.qualified).sum(),
+        only_failed,
+        best: topk::best(found.iter().flat_map(|chunk| chunk.best.iter().copied()), wanted.top),
+        near_misses: topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses),
+    }
+}
+
+fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
+    let eligible = e.eligible.bits.words();
+    let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+    let musts = must_words.len();
+    let near_misses_wanted = musts > 0 && (wanted.near_misses > 0 || wanted.relaxation);
+    let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
+    let mut best = TopK::new(wanted.top);
+    let mut near = TopK::new(if near_misses_wanted { wanted.near_misses } else { 0 });
+    let mut qualified = 0;
+    let mut only_failed = vec![0; musts];
+    let mut passes = vec![0u64; musts];
+    let mut all_before = vec![0u64; musts + 1];
+    let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
+    // A near miss has at most failing evidence for the must-have it fails (a mention in the
+    // summary, say), so each failed must-have has its own requirements.
+    let near_max_bound: Vec<f32> = e
+        .musts
+        .iter()
+        .map(|&m| {
+            let levels = &e.levels[m];
+            let strongest = levels.first().map_or(0.0, |level| level.contribution);
+            let mut failing = levels.iter().find(|level| level.code < PASS).map_or(0.0, |level| level.contribution);
+            // Experience without enough years fails as partial evidence, whatever its level.
+            if let Test::Terms(TermTest { min_years: Some(_), .. }) = e.plan.criteria[m].test {
+                failing = failing.max(e.plan.criteria[m].weight * e.grade(PARTIAL));
+            }
+            e.max_bound - strongest + failing
+        })
+        .collect();
+    let mut required_best = Required::default();
+    let mut required_near: Vec<Required> = (0..musts).map(|_| Required::default()).collect();
+    let mut only = vec![0u64; musts];
+
+    for w in words {
+        let eligible_word = eligible[w];
+        if eligible_word == 0 {
+            continue;
+        }
+        let mut all = eligible_word;
+        for (pass, set) in passes.iter_mut().zip(&must_words) {
+            *pass = set.map_or(u64::MAX, |set| set[w]);
+            all &= *pass;
+        }
+        qualified += all.count_ones() as usize;
+
+        // Exactly one failed: everything before it met, everything after it met, it not.
+        let mut near_word = 0;
+        if near_misses_wanted {
+            all_before[0] = eligible_word;
+            for j in 0..musts {
+                all_before[j + 1] = all_before[j] & passes[j];
+            }
+            let mut all_after = u64::MAX;
+            for j in (0..musts).rev() {
+                only[j] = all_before[j] & all_after & !passes[j];
+                only_failed[j] += only[j].count_ones() as usize;
+                near_word |= only[j];
+                all_after &= passes[j];
+            }
+        }
+
+        let mut target = 0;
+        if best.wants_any() && all != 0 {
+            let shared = bounds.best.get();
+            if shared != required_best.for_score {
+                required_best = Required::for_score(e, shared, scale, e.max_bound, None);
+            }
+            target |= required_best.filter(e, w, all, &mut cursors);
+        }
+        if near.wants_any() && near_word != 0 {
+            let shared = bounds.near_misses.get();
+            for j in (0..musts).filter(|&j| only[j] != 0) {
+                if shared != required_near[j].for_score {
+                    required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
+                }
+                target |= required_near[j].filter(e, w, only[j], &mut cursors);
+            }
+        }
+        if target == 0 {
+            continue;
+        }
+        let mut bound = [e.base_bound; 64];
+        for levels in &e.levels {
+            let mut rest = target;
+            for level in levels {
+                let set = level.at_least;
+                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
+                for bit in BitIter(hit) {
+                    bound[bit as usize] += level.contribution;
+                }
+                rest &= !hit;
+                if rest == 0 {
+                    break;
+                }
+            }
+        }
+        // The bounds as of this word (another thread may raise them meanwhile; using a value a
+        // little old only means scoring a few more candidates).
+        let mut needed = [required_best.for_score, bounds.near_misses.get()];
+        for bit in BitIter(target) {
+            let which = usize::from(all & (1 << bit) == 0);
+            if bound[bit as usize] * scale < needed[which] {
+                continue;
+            }
+            let doc = w as u32 * 64 + bit;
+            let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
+            top.offer(Scored { score: e.score(doc), id: e.cache.columns.id(doc), doc });
+            if let Some(kth) = top.kth_score().filter(|&kth| kth > needed[which]) {
+                needed[which] = kth;
+                shared.raise(kth);
+            }
+        }
+    }
+    Found { qualified, only_failed, best: best.into_sorted(), near_misses: near.into_sorted() }
+}
