@@ -212,23 +212,50 @@ impl CandidateIndex {
     /// Replaces everything in the index by `candidates` in one commit: readers see either the old
     /// or the new set, never a mix. `progress` is told how many documents have been added.
     pub fn replace_all(&self, candidates: &[Candidate], progress: &(dyn Fn(usize) + Sync)) -> Result<(), IndexError> {
+        self.replace_all_from(candidates.chunks(BULK_BATCH).map(Ok::<_, IndexError>), progress)?;
+        Ok(())
+    }
+
+    /// Replaces everything in the index by the candidates `batches` yields, in one commit, and
+    /// returns how many there were. If a batch is an error, nothing is committed: the index stays
+    /// as it was and the error is returned. Batches stream, so a national build never holds every
+    /// profile in memory.
+    pub fn replace_all_from<B, E>(
+        &self,
+        batches: impl IntoIterator<Item = Result<B, E>>,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<usize, E>
+    where
+        B: AsRef<[Candidate]>,
+        E: From<IndexError>,
+    {
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
-        let mut writer: IndexWriter = self.index.writer_with_num_threads(threads, BULK_HEAP_BYTES)?;
-        writer.delete_all_documents()?;
+        let mut writer: IndexWriter =
+            self.index.writer_with_num_threads(threads, BULK_HEAP_BYTES).map_err(IndexError::from)?;
+        writer.delete_all_documents().map_err(IndexError::from)?;
         let mut added = 0;
-        for batch in candidates.chunks(BULK_BATCH) {
-            let documents: Vec<TantivyDocument> = batch.par_iter().map(|c| self.document(c)).collect();
+        for batch in batches {
+            let batch = match batch {
+                Ok(batch) => batch,
+                Err(error) => {
+                    // Nothing was committed; dropping the uncommitted documents is all there is to undo.
+                    writer.rollback().map_err(IndexError::from)?;
+                    return Err(error);
+                }
+            };
+            let documents: Vec<TantivyDocument> = batch.as_ref().par_iter().map(|c| self.document(c)).collect();
             for document in documents {
-                writer.add_document(document)?;
+                writer.add_document(document).map_err(IndexError::from)?;
             }
-            added += batch.len();
+            added += batch.as_ref().len();
             progress(added);
         }
-        let mut commit = writer.prepare_commit()?;
+        let mut commit = writer.prepare_commit().map_err(IndexError::from)?;
         commit.set_payload(&serde_json::to_string(&self.stamp_for(0)).unwrap_or_default());
-        commit.commit()?;
-        writer.wait_merging_threads()?;
-        self.reload()
+        commit.commit().map_err(IndexError::from)?;
+        writer.wait_merging_threads().map_err(IndexError::from)?;
+        self.reload()?;
+        Ok(added)
     }
 
     /// Profile entries in the index that start with `prefix` (lowercase), with how many
@@ -293,4 +320,31 @@ impl CandidateIndex {
 /// The default on-disk index directory, `index/` beside the fixtures.
 pub fn default_dir() -> PathBuf {
     PathBuf::from("index")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(id: &str) -> Candidate {
+        serde_json::from_value(serde_json::json!({"id": id, "municipality": "Arendal"})).expect("valid")
+    }
+
+    #[test]
+    fn a_failing_batch_after_others_were_added_leaves_the_index_as_it_was() {
+        let index = CandidateIndex::in_memory(Taxonomy::embedded().expect("taxonomy")).expect("index");
+        index.replace_all(&[candidate("K1"), candidate("K2")], &|_| {}).expect("first build");
+        let batches = vec![
+            Ok(vec![candidate("K3"), candidate("K4")]),
+            Err(IndexError::Io(std::io::ErrorKind::InvalidData.into())),
+        ];
+        assert!(index.replace_all_from(batches, &|_| {}).is_err());
+        index.reload().expect("reload");
+        assert_eq!(index.len(), 2);
+        assert!(index.candidate("K1").expect("lookup").is_some());
+        assert!(index.candidate("K3").expect("lookup").is_none());
+        // The index is still writable afterwards.
+        index.replace_all(&[candidate("K5")], &|_| {}).expect("rebuild");
+        assert_eq!(index.len(), 1);
+    }
 }
