@@ -12,8 +12,9 @@ mod stem;
 mod tokenizer;
 pub mod typo;
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
+
+use rustc_hash::FxHashMap;
 
 pub use lexicon::Lexicon;
 pub use tokenizer::{NORWEGIAN, NorwegianTokenizer};
@@ -41,7 +42,7 @@ const CACHE_LIMIT: usize = 100_000;
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
-    cache: Arc<RwLock<HashMap<String, Word>>>,
+    cache: Arc<RwLock<FxHashMap<String, Arc<Word>>>>,
 }
 
 impl Analyzer {
@@ -56,16 +57,16 @@ impl Analyzer {
     }
 
     /// Analyses every content word of `text`, in order.
-    pub fn words(&self, text: &str) -> Vec<Word> {
+    pub fn words(&self, text: &str) -> Vec<Arc<Word>> {
         split_words(text).filter(|word| !self.lexicon.is_stopword(word)).map(|word| self.word(&word)).collect()
     }
 
     /// Analyses one lowercased word.
-    pub fn word(&self, surface: &str) -> Word {
+    pub fn word(&self, surface: &str) -> Arc<Word> {
         if let Some(word) = self.cache.read().ok().and_then(|cache| cache.get(surface).cloned()) {
             return word;
         }
-        let word = self.analyse(surface);
+        let word = Arc::new(self.analyse(surface));
         if let Ok(mut cache) = self.cache.write() {
             if cache.len() >= CACHE_LIMIT {
                 cache.clear();
@@ -100,15 +101,15 @@ impl Analyzer {
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
         for word in self.words(text) {
-            terms.push(word.stem);
-            terms.extend(word.parts.into_iter().map(|part| format!("{PART_PREFIX}{part}")));
+            terms.push(word.stem.clone());
+            terms.extend(word.parts.iter().map(|part| format!("{PART_PREFIX}{part}")));
         }
         terms
     }
 
     /// The stems of the content words of `text` (no parts): the key a phrase is known by.
     pub fn stems(&self, text: &str) -> Vec<String> {
-        self.words(text).into_iter().map(|word| word.stem).collect()
+        self.words(text).into_iter().map(|word| word.stem.clone()).collect()
     }
 }
 

@@ -53,8 +53,8 @@ impl Tokenizer for NorwegianTokenizer {
             let analyzer = &self.analyzer;
             let terms = self.cache.entry(word).or_insert_with_key(|word| {
                 let analysed = analyzer.word(word);
-                std::iter::once(analysed.stem)
-                    .chain(analysed.parts.into_iter().map(|part| format!("{PART_PREFIX}{part}")))
+                std::iter::once(analysed.stem.clone())
+                    .chain(analysed.parts.iter().map(|part| format!("{PART_PREFIX}{part}")))
                     .collect()
             });
             for term in terms.iter() {

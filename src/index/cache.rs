@@ -3,6 +3,7 @@
 //! common terms, typo expansions, a geo grid, and bitsets of must-haves. Deletes change with every
 //! commit and are applied separately ([`Eligible`]).
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -23,6 +24,7 @@ const DENSE_SHARE: u32 = 256;
 const MAX_TERM_BYTES: usize = 256 << 20;
 const MAX_TYPO_SEEDS: usize = 100_000;
 const MAX_BITSETS: usize = 512;
+const MAX_DERIVED: usize = 4096;
 
 type TermKey = (ProfileField, Box<str>);
 
@@ -43,6 +45,8 @@ pub struct SegmentCache {
     typos: RwLock<FxHashMap<TermKey, Arc<[Box<str>]>>>,
     /// Bitsets of must-haves, by a key that names the test and its parameters.
     sets: RwLock<FxHashMap<String, Arc<DocBits>>>,
+    /// What callers derived from this segment, by a hash of what they derived it from.
+    derived: RwLock<FxHashMap<u64, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl SegmentCache {
@@ -56,6 +60,7 @@ impl SegmentCache {
             terms: RwLock::default(),
             typos: RwLock::default(),
             sets: RwLock::default(),
+            derived: RwLock::default(),
         })
     }
 
@@ -138,6 +143,21 @@ impl SegmentCache {
         }
         typos.insert(key, found.clone());
         Ok(found)
+    }
+
+    /// What a caller kept under `key` with [`SegmentCache::keep_derived`], if it is a `T`. Keys
+    /// are hashes: the caller checks that the value is for what it asks about.
+    pub fn derived<T: Any + Send + Sync>(&self, key: u64) -> Option<Arc<T>> {
+        read(&self.derived).get(&key).cloned().and_then(|value| value.downcast::<T>().ok())
+    }
+
+    /// Keeps `value` under `key` for as long as the segment lives (or the map starts over).
+    pub fn keep_derived<T: Any + Send + Sync>(&self, key: u64, value: Arc<T>) {
+        let mut derived = write(&self.derived);
+        if derived.len() >= MAX_DERIVED {
+            derived.clear();
+        }
+        derived.insert(key, value);
     }
 
     /// The bitset cached under `key`, or the one `build` makes (then kept).

@@ -27,6 +27,7 @@ pub struct SegmentColumns {
     /// First day available as a Julian day; `i32::MIN` when available now.
     pub available_from: Vec<i32>,
     experience_years: Column<u64>,
+    ids_ascending: bool,
 }
 
 impl SegmentColumns {
@@ -37,6 +38,7 @@ impl SegmentColumns {
         let docs = 0..max_doc;
 
         let (ids, id_ends, id_of_doc) = load_ids(reader)?;
+        let ids_ascending = id_of_doc.windows(2).all(|pair| pair[0] < pair[1]);
         let visible_column = fast.bool("visible")?;
         let mut visible = DocBits::empty(max_doc);
         for doc in docs.clone() {
@@ -70,7 +72,14 @@ impl SegmentColumns {
                 })
                 .collect(),
             experience_years: fast.u64(columns::EXPERIENCE_YEARS)?,
+            ids_ascending,
         })
+    }
+
+    /// Whether documents are in id order (as bulk builds leave them), so that of two equal
+    /// scores the earlier document wins.
+    pub fn ids_ascending(&self) -> bool {
+        self.ids_ascending
     }
 
     /// The candidate id of `doc`.

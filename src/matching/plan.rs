@@ -71,7 +71,7 @@ pub enum Test {
 }
 
 /// Alternatives that count as evidence for a term-based criterion.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermTest {
     pub alternatives: Vec<Alternative>,
     /// Experience criteria: only experience entries of at least this many years count in full.
@@ -107,6 +107,30 @@ impl Plan {
     /// Sum of all weights: the score's denominator.
     pub fn total_weight(&self) -> f32 {
         self.criteria.iter().map(|c| c.weight).sum()
+    }
+
+    /// The deterministic core of this plan, for checking another engine against this one: term
+    /// criteria only, each matched on its own words alone (no synonyms, narrower terms, compound
+    /// parts or typos), without waivers. Grades still follow where the words are found.
+    pub fn exact_terms_only(&self) -> Plan {
+        let criteria = self
+            .criteria
+            .iter()
+            .filter_map(|criterion| match &criterion.test {
+                Test::Terms(test) => {
+                    let alternatives =
+                        test.alternatives.iter().filter(|alternative| alternative.how == MatchHow::Exact).cloned();
+                    let test = TermTest {
+                        alternatives: alternatives.collect(),
+                        min_years: test.min_years,
+                        typo_seeds: Vec::new(),
+                    };
+                    Some(Planned { test: Test::Terms(test), waiver: None, ..criterion.clone() })
+                }
+                _ => None,
+            })
+            .collect();
+        Plan { criteria, ..self.clone() }
     }
 
     /// Indices of the hard criteria.

@@ -135,6 +135,11 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
     let mut passes = vec![0u64; musts];
     let mut all_before = vec![0u64; musts + 1];
     let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
+    let ids_ascending = e.cache.columns.ids_ascending();
+    // Criteria that add their full weight and come after every criterion with levels are added
+    // per candidate at the end, in order, rather than to all 64 at each word.
+    let leading = e.constant_bound.iter().rposition(Option::is_none).map_or(0, |last| last + 1);
+    let trailing: Vec<f32> = e.constant_bound[leading..].iter().flatten().copied().collect();
     // A near miss has at most failing evidence for the must-have it fails (a mention in the
     // summary, say), so each failed must-have has its own requirements.
     let near_max_bound: Vec<f32> = e
@@ -203,8 +208,14 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         if target == 0 {
             continue;
         }
-        let mut bound = [e.base_bound; 64];
-        for levels in &e.levels {
+        // Upper bounds of each candidate's numerator, summed in the order the exact score sums
+        // its terms: float addition is monotone, so the bound is never below the exact sum.
+        let mut bound = [0.0f32; 64];
+        for (levels, constant) in e.levels[..leading].iter().zip(&e.constant_bound) {
+            if let Some(weight) = constant {
+                BitIter(target).for_each(|bit| bound[bit as usize] += weight);
+                continue;
+            }
             let mut rest = target;
             for level in levels {
                 let set = level.at_least;
@@ -223,11 +234,18 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         let mut needed = [required_best.for_score, bounds.near_misses.get()];
         for bit in BitIter(target) {
             let which = usize::from(all & (1 << bit) == 0);
-            if bound[bit as usize] * scale < needed[which] {
+            let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
+            let numerator = trailing.iter().fold(bound[bit as usize], |sum, weight| sum + weight);
+            let most = if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 };
+            if most < needed[which] {
+                continue;
+            }
+            // In id order, a candidate that can at most tie this chunk's k-th best comes after
+            // (has a higher id than) all of those kept: it cannot make the list.
+            if ids_ascending && top.kth_score().is_some_and(|kth| most <= kth) {
                 continue;
             }
             let doc = w as u32 * 64 + bit;
-            let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
             top.offer(Scored { score: e.score(doc), id: e.cache.columns.id(doc), doc });
             if let Some(kth) = top.kth_score().filter(|&kth| kth > needed[which]) {
                 needed[which] = kth;

@@ -6,14 +6,15 @@
 //! segment's columns. Every must-have also becomes one bitset, so that qualification, near misses
 //! and relaxation counts are word-at-a-time algebra ([`super::scan`]).
 
-use std::sync::Arc;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
 use tantivy::SegmentReader;
 
 use super::MatchError;
 use super::constraints;
 use super::evidence::{self, Code, EXACT, NONE, PARTIAL, PASS};
-use super::plan::{Alternative, Plan, Test};
+use super::plan::{Alternative, Plan, TermTest, Test};
 use crate::analysis::typo;
 use crate::bitset::{DocBits, DocSet};
 use crate::index::{CandidateIndex, Eligible, ProfileField, SegmentCache, document};
@@ -26,7 +27,7 @@ pub const ADAPTATION_FACTOR: f32 = 0.9;
 
 /// A criterion's evidence across one segment.
 enum Evidence {
-    Terms(TermEvidence),
+    Terms(Arc<TermFindings>),
     /// Documents whose adaptation need conflicts with a demand (`None`: nobody's does).
     Conflicts(Option<DocSet>),
     /// Checked per document from the columns.
@@ -55,11 +56,19 @@ pub struct Level {
     pub at_least: usize,
 }
 
-/// An alternative's documents and the strongest code they can give.
-struct Strength {
-    code: Code,
-    docs: DocSet,
-    name: String,
+/// What one term test finds in one segment. The same test (words, fields, years) finds the same
+/// documents for as long as the segment lives, so findings are kept in the segment's cache.
+struct TermFindings {
+    /// The test these are for (a cache hit is checked against it).
+    test: TermTest,
+    /// Index terms of this segment within typo distance of the test's words.
+    typos: Vec<Alternative>,
+    evidence: TermEvidence,
+    /// For each code found (strongest first), the documents with evidence at least that strong
+    /// (as if years were enough): what upper bounds are built from.
+    at_least: Vec<(Code, DocSet)>,
+    /// The documents that meet the test as a must-have, once asked for.
+    passing: OnceLock<Arc<DocBits>>,
 }
 
 /// One criterion's result for one candidate, as scoring needs it.
@@ -77,8 +86,6 @@ pub struct SegmentEvaluation<'a> {
     pub ordinal: u32,
     pub cache: Arc<SegmentCache>,
     pub eligible: Arc<Eligible>,
-    /// Per criterion, the index terms of this segment within typo distance of its words.
-    typos: Vec<Vec<Alternative>>,
     evidence: Vec<Evidence>,
     /// Plan positions of the must-haves, and for each the documents that meet it (`None`: all).
     pub musts: Vec<usize>,
@@ -88,6 +95,8 @@ pub struct SegmentEvaluation<'a> {
     pub levels: Vec<Vec<Level>>,
     /// Per criterion, whether its levels give its exact grade (term criteria without years).
     graded_by_level: Vec<bool>,
+    /// Per criterion without levels, the most it adds to the numerator (its weight).
+    pub constant_bound: Vec<Option<f32>>,
     /// Upper bound of what the criteria without levels add to the score's numerator.
     pub base_bound: f32,
     /// Upper bound of the whole numerator: every criterion met at its strongest.
@@ -109,39 +118,30 @@ impl<'a> SegmentEvaluation<'a> {
             ordinal,
             cache,
             eligible,
-            typos: Vec::with_capacity(plan.criteria.len()),
             evidence: Vec::with_capacity(plan.criteria.len()),
             musts: plan.musts(),
             must_sets: vec![None; plan.musts().len()],
             sets: Vec::new(),
             levels: Vec::with_capacity(plan.criteria.len()),
             graded_by_level: Vec::with_capacity(plan.criteria.len()),
+            constant_bound: vec![None; plan.criteria.len()],
             base_bound: 0.0,
             max_bound: 0.0,
             total_weight: plan.total_weight(),
         };
         for criterion in &plan.criteria {
-            let mut strengths = Vec::new();
-            let (typos, evidence) = match &criterion.test {
-                Test::Terms(test) => {
-                    let typos = evaluation.typos_of(test, index, reader)?;
-                    let alternatives: Vec<&Alternative> = test.alternatives.iter().chain(&typos).collect();
-                    let evidence =
-                        evaluation.term_evidence(test.min_years, &alternatives, index, reader, &mut strengths)?;
-                    (typos, evidence)
-                }
+            let evidence = match &criterion.test {
+                Test::Terms(test) => Evidence::Terms(evaluation.term_findings(test, index, reader)?),
                 Test::Demand { key: Some(key), .. } => {
-                    let conflicts = evaluation.cache.term_docs(reader, index.fields(), ProfileField::Keys, key)?;
-                    (Vec::new(), Evidence::Conflicts(conflicts))
+                    Evidence::Conflicts(evaluation.cache.term_docs(reader, index.fields(), ProfileField::Keys, key)?)
                 }
-                Test::Demand { key: None, .. } => (Vec::new(), Evidence::Conflicts(None)),
-                _ => (Vec::new(), Evidence::Columns),
+                Test::Demand { key: None, .. } => Evidence::Conflicts(None),
+                _ => Evidence::Columns,
             };
-            let levels = evaluation.levels_of(strengths, criterion.weight)?;
+            let levels = evaluation.levels_of(&evidence, criterion.weight);
             let by_level = matches!(&criterion.test, Test::Terms(test) if test.min_years.is_none());
             evaluation.graded_by_level.push(by_level && criterion.weight > 0.0);
             evaluation.levels.push(levels);
-            evaluation.typos.push(typos);
             evaluation.evidence.push(evidence);
         }
         // Other criteria bound the score by their pass set when it is cheap to keep (distance
@@ -164,7 +164,10 @@ impl<'a> SegmentEvaluation<'a> {
                     evaluation.levels[position] = vec![Level { contribution, code: EXACT, at_least }];
                     evaluation.sets.push(DocSet::Dense(pass));
                 }
-                _ => evaluation.base_bound += criterion.weight,
+                _ => {
+                    evaluation.base_bound += criterion.weight;
+                    evaluation.constant_bound[position] = Some(criterion.weight);
+                }
             }
         }
         evaluation.max_bound = evaluation.base_bound
@@ -196,40 +199,74 @@ impl<'a> SegmentEvaluation<'a> {
 
     /// Criterion `index`'s alternatives, including this segment's typo expansions.
     pub fn alternatives(&self, index: usize) -> Vec<&Alternative> {
-        let planned = match &self.plan.criteria[index].test {
-            Test::Terms(test) => test.alternatives.as_slice(),
-            _ => &[],
-        };
-        planned.iter().chain(&self.typos[index]).collect()
+        match &self.evidence[index] {
+            Evidence::Terms(findings) => findings.test.alternatives.iter().chain(&findings.typos).collect(),
+            _ => Vec::new(),
+        }
     }
 
-    /// The documents of each alternative that any document has, strongest first. `strengths`
-    /// gets each alternative's documents with the strongest code they can give (as if years
-    /// were enough), named for caching.
+    /// What `test` finds in this segment, from the cache when the segment has seen it before.
+    fn term_findings(
+        &self,
+        test: &TermTest,
+        index: &CandidateIndex,
+        reader: &SegmentReader,
+    ) -> Result<Arc<TermFindings>, MatchError> {
+        let mut hasher = rustc_hash::FxHasher::default();
+        (&test.alternatives, &test.typo_seeds, test.min_years.map(f32::to_bits)).hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(found) = self.cache.derived::<TermFindings>(key).filter(|found| found.test == *test) {
+            return Ok(found);
+        }
+        let typos = self.typos_of(test, index, reader)?;
+        let alternatives: Vec<&Alternative> = test.alternatives.iter().chain(&typos).collect();
+        let (evidence, mut strengths) = self.term_evidence(test.min_years, &alternatives, index, reader)?;
+        strengths.sort_by_key(|(code, _)| std::cmp::Reverse(*code));
+        let mut at_least: Vec<(Code, DocSet)> = Vec::new();
+        let mut start = 0;
+        while start < strengths.len() {
+            let code = strengths[start].0;
+            let end = start + strengths[start..].iter().take_while(|(c, _)| *c == code).count();
+            let mut members: Vec<&DocSet> = strengths[start..end].iter().map(|(_, docs)| docs).collect();
+            if let Some((_, stronger)) = at_least.last() {
+                members.push(stronger);
+            }
+            at_least.push((code, DocSet::union(&members, self.cache.max_doc())));
+            start = end;
+        }
+        let findings = Arc::new(TermFindings { test: test.clone(), typos, evidence, at_least, passing: OnceLock::new() });
+        self.cache.keep_derived(key, findings.clone());
+        Ok(findings)
+    }
+
+    /// The documents of each alternative that any document has, strongest first, and each
+    /// alternative's documents with the strongest code they can give (as if years were enough).
     fn term_evidence(
         &self,
         min_years: Option<f32>,
         alternatives: &[&Alternative],
         index: &CandidateIndex,
         reader: &SegmentReader,
-        strengths: &mut Vec<Strength>,
-    ) -> Result<Evidence, MatchError> {
+    ) -> Result<(TermEvidence, Vec<(Code, DocSet)>), MatchError> {
         let mut found = Vec::new();
         let mut experience = Vec::new();
+        let mut strengths = Vec::new();
         for alternative in alternatives {
             let Some(docs) = self.alternative_docs(alternative, index, reader)? else { continue };
             let code = evidence::code(alternative.field, alternative.how);
-            let strongest = if min_years.is_some() && alternative.field != ProfileField::Experience {
-                code.min(PARTIAL)
-            } else {
-                code
-            };
-            let name = format!("{:?} {:?}", alternative.field, alternative.terms);
-            strengths.push(Strength { code: strongest, docs: docs.clone(), name });
             match (min_years, alternative.field) {
-                (Some(_), ProfileField::Experience) => experience.push((code, docs)),
-                (Some(_), _) => found.push((code.min(PARTIAL), docs)),
-                (None, _) => found.push((code, docs)),
+                (Some(_), ProfileField::Experience) => {
+                    strengths.push((code, docs.clone()));
+                    experience.push((code, docs));
+                }
+                (Some(_), _) => {
+                    strengths.push((code.min(PARTIAL), docs.clone()));
+                    found.push((code.min(PARTIAL), docs));
+                }
+                (None, _) => {
+                    strengths.push((code, docs.clone()));
+                    found.push((code, docs));
+                }
             }
         }
         found.sort_by_key(|(code, _)| std::cmp::Reverse(*code));
@@ -239,7 +276,7 @@ impl<'a> SegmentEvaluation<'a> {
             .filter(|a| a.field == ProfileField::Experience)
             .flat_map(|a| a.terms.iter().map(|t| document::term_hash(t)))
             .collect();
-        Ok(Evidence::Terms(TermEvidence { found, experience, min_years, hashes }))
+        Ok((TermEvidence { found, experience, min_years, hashes }, strengths))
     }
 
     /// Documents that have every term of `alternative`; `None` when none has.
@@ -262,40 +299,26 @@ impl<'a> SegmentEvaluation<'a> {
         Ok(docs)
     }
 
-    /// Groups a term criterion's alternatives by strength, strongest first, each level with the
-    /// documents at least that strong. Unions that are bitsets are kept in the segment cache.
-    fn levels_of(&mut self, mut strengths: Vec<Strength>, weight: f32) -> Result<Vec<Level>, MatchError> {
-        strengths.sort_by(|a, b| b.code.cmp(&a.code).then_with(|| a.name.cmp(&b.name)));
+    /// A term criterion's levels of evidence, strongest first: codes whose grades weigh the same
+    /// (met or not, for the filter-only baseline) share a level.
+    fn levels_of(&mut self, evidence: &Evidence, weight: f32) -> Vec<Level> {
+        let Evidence::Terms(findings) = evidence else { return Vec::new() };
         let mut levels: Vec<Level> = Vec::new();
-        let mut key = String::from("at least");
-        let mut start = 0;
-        while start < strengths.len() {
-            let contribution = weight * self.grade(strengths[start].code);
-            let end =
-                start + strengths[start..].iter().take_while(|s| weight * self.grade(s.code) == contribution).count();
+        for (code, docs) in &findings.at_least {
+            let contribution = weight * self.grade(*code);
             if contribution <= 0.0 {
                 break;
             }
-            for strength in &strengths[start..end] {
-                key.push_str(" | ");
-                key.push_str(&strength.name);
+            match levels.last_mut() {
+                // Documents at least this strong include the stronger ones of the same level.
+                Some(level) if level.contribution == contribution => self.sets[level.at_least] = docs.clone(),
+                _ => {
+                    levels.push(Level { contribution, code: *code, at_least: self.sets.len() });
+                    self.sets.push(docs.clone());
+                }
             }
-            let members: Vec<&DocSet> = strengths[..end].iter().map(|s| &s.docs).collect();
-            let max_doc = self.cache.max_doc();
-            let at_least = if members.len() > 1 && members.iter().any(|set| set.is_dense()) {
-                DocSet::Dense(self.cache.set::<MatchError>(&key, || {
-                    let mut bits = DocBits::empty(max_doc);
-                    members.iter().for_each(|set| bits.union_with(set));
-                    Ok(bits)
-                })?)
-            } else {
-                DocSet::union(&members, max_doc)
-            };
-            levels.push(Level { contribution, code: strengths[start].code, at_least: self.sets.len() });
-            self.sets.push(at_least);
-            start = end;
         }
-        Ok(levels)
+        levels
     }
 
     /// The grade the plan gives `code`: graded evidence, or met / not met for the baseline.
@@ -317,35 +340,30 @@ impl<'a> SegmentEvaluation<'a> {
             })
         };
         let set = match (&criterion.test, &self.evidence[position]) {
-            (Test::Terms(_), Evidence::Terms(terms)) => match terms.min_years {
-                None => {
+            (Test::Terms(_), Evidence::Terms(findings)) => findings
+                .passing
+                .get_or_init(|| {
+                    let terms = &findings.evidence;
                     let mut bits = DocBits::empty(max_doc);
-                    terms.found.iter().filter(|(code, _)| *code >= PASS).for_each(|(_, docs)| bits.union_with(docs));
-                    Arc::new(bits)
-                }
-                // Years are read per document: worth keeping for the next search.
-                Some(min_years) => {
-                    let passing: Vec<&(Code, DocSet)> =
-                        terms.experience.iter().filter(|(code, _)| *code >= PASS).collect();
-                    let mut key = format!("years {min_years}");
-                    for alternative in self.alternatives(position) {
-                        if alternative.field == ProfileField::Experience {
-                            key.push_str(&format!(" | {:?}", alternative.terms));
-                        }
-                    }
-                    cache.set::<MatchError>(&key, || {
-                        let mut bits = DocBits::empty(max_doc);
-                        for (_, docs) in passing {
-                            for doc in docs.docs() {
-                                if !bits.contains(doc) && c.experience_years(doc, &terms.hashes) >= min_years {
-                                    bits.insert(doc);
+                    match terms.min_years {
+                        None => terms
+                            .found
+                            .iter()
+                            .filter(|(code, _)| *code >= PASS)
+                            .for_each(|(_, docs)| bits.union_with(docs)),
+                        Some(min_years) => {
+                            for (_, docs) in terms.experience.iter().filter(|(code, _)| *code >= PASS) {
+                                for doc in docs.docs() {
+                                    if !bits.contains(doc) && c.experience_years(doc, &terms.hashes) >= min_years {
+                                        bits.insert(doc);
+                                    }
                                 }
                             }
                         }
-                        Ok(bits)
-                    })?
-                }
-            },
+                    }
+                    Arc::new(bits)
+                })
+                .clone(),
             (Test::Demand { adaptable: false, key: Some(key), .. }, Evidence::Conflicts(Some(conflicts))) => {
                 cache.set::<MatchError>(&format!("demand {key}"), || {
                     let mut bits = DocBits::full(max_doc);
@@ -390,8 +408,8 @@ impl<'a> SegmentEvaluation<'a> {
         let criterion = &self.plan.criteria[index];
         let d = doc as usize;
         let (code, grade, penalised) = match (&self.evidence[index], &criterion.test) {
-            (Evidence::Terms(terms), _) => {
-                let code = self.term_code(terms, doc);
+            (Evidence::Terms(findings), _) => {
+                let code = self.term_code(findings, doc);
                 (code, evidence::grade(code), false)
             }
             (Evidence::Conflicts(conflicts), Test::Demand { adaptable, .. }) => {
@@ -422,7 +440,8 @@ impl<'a> SegmentEvaluation<'a> {
     }
 
     /// The strongest evidence `doc` has for a term criterion.
-    fn term_code(&self, terms: &TermEvidence, doc: u32) -> Code {
+    fn term_code(&self, findings: &TermFindings, doc: u32) -> Code {
+        let terms = &findings.evidence;
         let strongest =
             |sets: &[(Code, DocSet)]| sets.iter().find(|(_, docs)| docs.contains(doc)).map(|(code, _)| *code);
         let mut best = strongest(&terms.found).unwrap_or(NONE);

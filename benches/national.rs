@@ -1,0 +1,310 @@
+//! The measuring tool of the national scale run (`benches/scale.sh` drives it; it is not a
+//! criterion bench, and does nothing when `cargo bench` runs it without a command).
+//!
+//! ```text
+//! cargo bench --bench national -- latency --index DIR NEED.json…
+//! cargo bench --bench national -- pg-export --candidates FILE --out FILE
+//! cargo bench --bench national -- peer --index DIR --psql "psql -h … -p … -d …" NEED.json…
+//! ```
+//!
+//! `latency` prints p50/p95/p99 per need, with and without near misses, and the first (cold)
+//! run. `pg-export` writes every profile's analysed terms per field for PostgreSQL's COPY, the
+//! same terms tantivy indexed. `peer` runs each need's deterministic core (exact words only, see
+//! `Plan::exact_terms_only`) in jobbmatch and as the SQL a competent developer would write, checks
+//! that both return the same top-k, and prints the ratio of their medians.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use jobbmatch::index::{CandidateIndex, ProfileField, document};
+use jobbmatch::matching::evidence::{self, PASS};
+use jobbmatch::matching::plan::TermTest;
+use jobbmatch::matching::{Matcher, Plan, Test};
+use jobbmatch::model::{Candidate, JobNeed};
+use jobbmatch::taxonomy::Taxonomy;
+use rayon::prelude::*;
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Tool>,
+}
+
+#[derive(Subcommand)]
+enum Tool {
+    /// Shortlist latency percentiles per need.
+    Latency {
+        #[arg(long)]
+        index: PathBuf,
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
+        needs: Vec<PathBuf>,
+    },
+    /// Analysed terms per profile field, as PostgreSQL COPY text.
+    PgExport {
+        #[arg(long)]
+        candidates: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The same needs in jobbmatch and PostgreSQL: identical top-k, and the time ratio.
+    Peer {
+        #[arg(long)]
+        index: PathBuf,
+        /// The psql command line to run SQL with, e.g. "psql -h /tmp/pg -p 54329 -d postgres".
+        #[arg(long)]
+        psql: String,
+        #[arg(long, default_value_t = 9)]
+        runs: usize,
+        needs: Vec<PathBuf>,
+    },
+}
+
+type Failure = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), Failure> {
+    // `cargo bench` passes `--bench`; it means nothing here.
+    let args = std::env::args().filter(|arg| arg != "--bench");
+    match Cli::parse_from(args).command {
+        None => println!("national: nothing to do without a command (benches/scale.sh runs it)"),
+        Some(Tool::Latency { index, runs, needs }) => latency(&open(&index)?, runs, &needs)?,
+        Some(Tool::PgExport { candidates, out }) => pg_export(&candidates, &out)?,
+        Some(Tool::Peer { index, psql, runs, needs }) => peer(&open(&index)?, &psql, runs, &needs)?,
+    }
+    Ok(())
+}
+
+fn open(dir: &Path) -> Result<CandidateIndex, Failure> {
+    Ok(CandidateIndex::open_or_create(dir, Taxonomy::embedded()?)?)
+}
+
+fn read_need(path: &Path) -> Result<(String, JobNeed), Failure> {
+    let name = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok((name, JobNeed::from_json(&std::fs::read_to_string(path)?)?))
+}
+
+/// Milliseconds at the given percentile (0–100) of sorted `times`.
+fn percentile(sorted: &[f64], at: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((at / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn timed(runs: usize, mut run: impl FnMut() -> Result<(), Failure>) -> Result<Vec<f64>, Failure> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        run()?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times)
+}
+
+fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(), Failure> {
+    println!("| need | qualify | cold | p50 | p95 | p99 | p99/p50 | p50 without near misses | near misses add |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let (mut mix, mut mix_plain) = (Vec::new(), Vec::new());
+    for path in needs {
+        let (name, need) = read_need(path)?;
+        let full = Matcher::new(index);
+        let plain = Matcher::new(index).near_misses(0).relaxation(false);
+        let started = Instant::now();
+        let qualified = full.shortlist(&need)?.qualified;
+        let cold = started.elapsed().as_secs_f64() * 1000.0;
+        let with = timed(runs, || full.shortlist(&need).map(drop).map_err(Into::into))?;
+        let without = timed(runs, || plain.shortlist(&need).map(drop).map_err(Into::into))?;
+        let (p50, p50_plain) = (percentile(&with, 50.0), percentile(&without, 50.0));
+        println!(
+            "| {name} | {qualified} | {cold:.2} ms | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {p50_plain:.2} ms | {:+.0} % |",
+            percentile(&with, 95.0),
+            percentile(&with, 99.0),
+            percentile(&with, 99.0) / p50,
+            (p50 / p50_plain - 1.0) * 100.0
+        );
+        mix.extend(with);
+        mix_plain.extend(without);
+    }
+    mix.sort_by(f64::total_cmp);
+    mix_plain.sort_by(f64::total_cmp);
+    let p50 = percentile(&mix, 50.0);
+    println!(
+        "| **all of the above, mixed** | | | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {:.2} ms | {:+.0} % |",
+        percentile(&mix, 95.0),
+        percentile(&mix, 99.0),
+        percentile(&mix, 99.0) / p50,
+        percentile(&mix_plain, 50.0),
+        (p50 / percentile(&mix_plain, 50.0) - 1.0) * 100.0
+    );
+    Ok(())
+}
+
+/// The table's columns after `id` and `visible`: one `text[]` per profile field.
+fn columns() -> impl Iterator<Item = ProfileField> {
+    ProfileField::ALL.into_iter()
+}
+
+fn pg_export(candidates: &Path, out: &Path) -> Result<(), Failure> {
+    let taxonomy = Taxonomy::embedded()?;
+    let mut file = BufWriter::new(std::fs::File::create(out)?);
+    let mut rows = 0;
+    for batch in jobbmatch::load::open_batches(candidates)? {
+        let lines: Vec<String> = batch?.par_iter().map(|candidate| copy_line(candidate, &taxonomy)).collect();
+        for line in &lines {
+            file.write_all(line.as_bytes())?;
+        }
+        rows += lines.len();
+    }
+    file.flush()?;
+    eprintln!("exported {rows} profiles to {}", out.display());
+    Ok(())
+}
+
+/// One COPY text line: id, visible, then each field's terms as an array literal.
+fn copy_line(candidate: &Candidate, taxonomy: &Taxonomy) -> String {
+    let mut line = format!("{}\t{}", candidate.id, if candidate.visible { "t" } else { "f" });
+    for field in columns() {
+        let mut terms: Vec<String> = if field == ProfileField::Keys {
+            document::fact_keys(candidate, taxonomy).into_iter().collect()
+        } else {
+            document::field_entries(candidate, field).iter().flat_map(|text| taxonomy.analyzer().terms(text)).collect()
+        };
+        terms.sort();
+        terms.dedup();
+        let quoted: Vec<String> = terms
+            .iter()
+            .filter(|term| !term.contains(['\t', '\n', '\\']))
+            .map(|term| format!("\"{}\"", term.replace('"', "\\\\\"")))
+            .collect();
+        line.push('\t');
+        line.push('{');
+        line.push_str(&quoted.join(","));
+        line.push('}');
+    }
+    line.push('\n');
+    line
+}
+
+/// The need with only its term criteria: location, hours and dates are column tests, compared
+/// elsewhere; the peer check is about the retrieval and scoring of words.
+fn terms_only(mut need: JobNeed) -> JobNeed {
+    need.location = None;
+    need.max_distance_km = None;
+    need.extent_percent = None;
+    need.start_date = None;
+    need.adaptable = Default::default();
+    need.criteria.retain(|criterion| {
+        use jobbmatch::model::CriterionKind::*;
+        !matches!(criterion.kind, Extent | Distance | StartDate | Demand)
+    });
+    need
+}
+
+fn sql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn real(value: f32) -> String {
+    format!("'{value:?}'::real")
+}
+
+/// The SQL a competent developer would write for a plan of exact term criteria: must-haves as
+/// WHERE clauses the GIN indexes serve, wishes as a weighted CASE sum, best first.
+fn sql(plan: &Plan) -> String {
+    let condition = |field: ProfileField, terms: &[String]| {
+        let array: Vec<String> = terms.iter().map(|term| sql_literal(term)).collect();
+        format!("{} @> ARRAY[{}]::text[]", field.name(), array.join(","))
+    };
+    let mut score = String::from("'0'::real");
+    let mut musts = Vec::new();
+    for criterion in &plan.criteria {
+        let Test::Terms(TermTest { alternatives, .. }) = &criterion.test else { continue };
+        let mut by_code: Vec<(u8, String)> = alternatives
+            .iter()
+            .map(|alternative| {
+                (evidence::code(alternative.field, alternative.how), condition(alternative.field, &alternative.terms))
+            })
+            .collect();
+        by_code.sort_by_key(|(code, _)| std::cmp::Reverse(*code));
+        let mut case = String::from("CASE");
+        for (code, condition) in &by_code {
+            case.push_str(&format!(" WHEN {condition} THEN {}", real(evidence::grade(*code))));
+        }
+        case.push_str(" ELSE '0'::real END");
+        score.push_str(&format!(" + {} * ({case})", real(criterion.weight)));
+        if criterion.importance == jobbmatch::model::Importance::Must {
+            let passing: Vec<&String> = by_code.iter().filter(|(code, _)| *code >= PASS).map(|(_, c)| c).collect();
+            musts.push(if passing.is_empty() {
+                "false".to_string()
+            } else {
+                format!("({})", passing.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(" OR "))
+            });
+        }
+    }
+    let mut sql =
+        format!("SELECT id, ({score}) / {} AS score FROM candidates WHERE visible", real(plan.total_weight()));
+    for must in musts {
+        sql.push_str(" AND ");
+        sql.push_str(&must);
+    }
+    sql.push_str(&format!(" ORDER BY score DESC, id COLLATE \"C\" LIMIT {}", plan.top));
+    sql
+}
+
+fn psql(command: &str, sql: &str) -> Result<String, Failure> {
+    let mut parts = command.split_whitespace();
+    let program = parts.next().ok_or("--psql is empty")?;
+    let output = Command::new(program)
+        .args(parts)
+        .args(["-X", "-q", "-A", "-t", "-F", "|", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        .output()?;
+    if !output.status.success() {
+        return Err(format!("psql failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
+
+fn peer(index: &CandidateIndex, psql_command: &str, runs: usize, needs: &[PathBuf]) -> Result<(), Failure> {
+    println!(
+        "| need (exact words only) | qualify | same top-k | PostgreSQL p50 | jobbmatch p50 | PostgreSQL / jobbmatch |"
+    );
+    println!("|---|---:|---|---:|---:|---:|");
+    for path in needs {
+        let (name, need) = read_need(path)?;
+        let plan = Plan::compile(&terms_only(need), index.taxonomy())?.exact_terms_only();
+        let matcher = Matcher::new(index).near_misses(0).relaxation(false);
+        let shortlist = matcher.run(&plan)?;
+        let ours: Vec<String> = shortlist.candidates.iter().map(|c| format!("{}|{:?}", c.id, c.score)).collect();
+        let query = sql(&plan);
+        let theirs: Vec<String> = psql(psql_command, &query)?.lines().map(str::to_string).collect();
+        let same = ours == theirs;
+        if !same {
+            eprintln!("{name}: top-k differs\n  jobbmatch:  {ours:?}\n  PostgreSQL: {theirs:?}\n  SQL: {query}");
+        }
+        let ours_ms = percentile(&timed(runs.max(50), || matcher.run(&plan).map(drop).map_err(Into::into))?, 50.0);
+        let mut theirs_ms = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let plan_text = psql(psql_command, &format!("EXPLAIN (ANALYZE, TIMING OFF) {query}"))?;
+            let execution = plan_text
+                .lines()
+                .find_map(|line| line.trim().strip_prefix("Execution Time: "))
+                .and_then(|rest| rest.trim_end_matches(" ms").parse::<f64>().ok())
+                .ok_or("no execution time in EXPLAIN ANALYZE")?;
+            theirs_ms.push(execution);
+        }
+        theirs_ms.sort_by(f64::total_cmp);
+        let theirs_p50 = percentile(&theirs_ms, 50.0);
+        println!(
+            "| {name} | {} | {} | {theirs_p50:.1} ms | {ours_ms:.2} ms | {:.0}× |",
+            shortlist.qualified,
+            if same { "yes" } else { "**no**" },
+            theirs_p50 / ours_ms
+        );
+    }
+    Ok(())
+}
