@@ -175,6 +175,26 @@ impl DocSet {
         }
     }
 
+    /// Keeps in `words` (the words from `start` on) only the documents in the set.
+    pub fn and_into(&self, words: &mut [u64], start: usize) {
+        match self {
+            DocSet::Dense(bits) => {
+                words.iter_mut().zip(&bits.words[start..]).for_each(|(word, other)| *word &= other);
+            }
+            DocSet::Sparse(sparse) => {
+                let end = start + words.len();
+                let mut entries = sparse.entries[self.cursor_at(start as u32)..].iter().peekable();
+                for (index, word) in (start..end).zip(words.iter_mut()) {
+                    while entries.next_if(|&&(at, _)| (at as usize) < index).is_some() {}
+                    *word &= match entries.peek() {
+                        Some(&&(at, other)) if at as usize == index => other,
+                        _ => 0,
+                    };
+                }
+            }
+        }
+    }
+
     /// A cursor for [`DocSet::word_ascending`] starting at word `index`.
     pub fn cursor_at(&self, index: u32) -> usize {
         match self {
@@ -316,6 +336,12 @@ mod tests {
         few.insert(7);
         let both = sparse.intersection(&DocSet::Dense(Arc::new(few)));
         assert_eq!(both.docs(), [64]);
+        for set in [&sparse, &dense] {
+            let mut words = vec![u64::MAX; 10];
+            set.and_into(&mut words, 1);
+            let expected: Vec<u64> = (1..11).map(|index| set.word(index)).collect();
+            assert_eq!(words, expected);
+        }
         let mut union = DocBits::empty(4096);
         union.union_with(&sparse);
         assert_eq!(union.count(), docs.len());

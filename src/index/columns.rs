@@ -28,6 +28,8 @@ pub struct SegmentColumns {
     pub available_from: Vec<i32>,
     experience_years: Column<u64>,
     ids_ascending: bool,
+    municipalities: Vec<String>,
+    municipality_of_doc: Vec<u32>,
 }
 
 impl SegmentColumns {
@@ -39,6 +41,7 @@ impl SegmentColumns {
 
         let (ids, id_ends, id_of_doc) = load_ids(reader)?;
         let ids_ascending = id_of_doc.windows(2).all(|pair| pair[0] < pair[1]);
+        let (municipalities, municipality_of_doc) = load_dictionary(reader, "municipality")?;
         let visible_column = fast.bool("visible")?;
         let mut visible = DocBits::empty(max_doc);
         for doc in docs.clone() {
@@ -73,6 +76,8 @@ impl SegmentColumns {
                 .collect(),
             experience_years: fast.u64(columns::EXPERIENCE_YEARS)?,
             ids_ascending,
+            municipalities,
+            municipality_of_doc,
         })
     }
 
@@ -80,6 +85,14 @@ impl SegmentColumns {
     /// scores the earlier document wins.
     pub fn ids_ascending(&self) -> bool {
         self.ids_ascending
+    }
+
+    /// The home municipality of `doc`.
+    pub fn municipality(&self, doc: DocId) -> &str {
+        self.municipality_of_doc
+            .get(doc as usize)
+            .and_then(|&ordinal| self.municipalities.get(ordinal as usize))
+            .map_or("", String::as_str)
     }
 
     /// The candidate id of `doc`.
@@ -97,6 +110,25 @@ impl SegmentColumns {
             .map(|value| (value & 0xffff_ffff) as f32 / 10.0)
             .fold(0.0, f32::max)
     }
+}
+
+/// A low-cardinality string column: its distinct values, and each document's (`u32::MAX` when
+/// it has none).
+fn load_dictionary(reader: &SegmentReader, field: &str) -> tantivy::Result<(Vec<String>, Vec<u32>)> {
+    let mut values = Vec::new();
+    let mut of_doc = vec![u32::MAX; reader.max_doc() as usize];
+    if let Some(column) = reader.fast_fields().str(field)? {
+        let mut stream = column.dictionary().stream()?;
+        while stream.advance() {
+            values.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        for (doc, slot) in of_doc.iter_mut().enumerate() {
+            if let Some(ordinal) = column.term_ords(doc as DocId).next() {
+                *slot = ordinal as u32;
+            }
+        }
+    }
+    Ok((values, of_doc))
 }
 
 /// Ids in term order as one string plus end offsets, and each document's term ordinal.

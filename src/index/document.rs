@@ -150,6 +150,7 @@ pub fn build(candidate: &Candidate, taxonomy: &Taxonomy, fields: &Fields) -> Tan
     if let Some(veileder) = &candidate.veileder {
         document.add_text(fields.veileder, veileder);
     }
+    document.add_text(fields.municipality, &candidate.municipality);
     document.add_text(fields.profile, serde_json::to_string(candidate).unwrap_or_default());
     for field in ProfileField::ALL {
         for entry in field_entries(candidate, field) {

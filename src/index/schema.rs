@@ -83,6 +83,8 @@ pub struct Fields {
     pub id: Field,
     pub visible: Field,
     pub veileder: Field,
+    /// Home municipality, as a column: near misses show it without reading the stored profile.
+    pub municipality: Field,
     pub profile: Field,
     /// Profile entries as written (lowercased), for typeahead suggestions from the index.
     pub phrases: Field,
@@ -120,6 +122,7 @@ pub fn build() -> (Schema, Fields) {
     let id = builder.add_text_field("id", STRING | STORED | FAST);
     let visible = builder.add_bool_field("visible", INDEXED | FAST);
     let veileder = builder.add_text_field("veileder", STRING | FAST);
+    let municipality = builder.add_text_field("municipality", STRING | FAST);
     let profile = builder.add_text_field("profile", STORED);
     let phrases = builder.add_text_field("phrases", STRING);
     let analysed = TextOptions::default().set_indexing_options(
@@ -133,6 +136,7 @@ pub fn build() -> (Schema, Fields) {
         id,
         visible,
         veileder,
+        municipality,
         profile,
         phrases,
         lat: builder.add_f64_field(columns::LAT, FAST),

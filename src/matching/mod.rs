@@ -18,6 +18,7 @@ mod explain;
 pub mod plan;
 #[cfg(test)]
 pub(crate) mod reference;
+pub mod relax;
 mod scan;
 mod segment;
 #[cfg(test)]
@@ -140,20 +141,20 @@ impl<'a> Matcher<'a> {
         } else {
             Vec::new()
         };
+        // Near misses are told from the columns alone: no stored profile is read for them.
         let near_misses = top(hits(true), self.near_misses)
-            .par_iter()
-            .map(|&(segment, hit)| {
+            .into_iter()
+            .map(|(segment, hit)| {
                 let evaluation = &evaluations[segment as usize];
                 let failed = (0..musts.len()).find(|&position| !evaluation.meets_must(position, hit.doc)).unwrap_or(0);
-                let profile = self.index.profile_at(&searcher, DocAddress::new(segment, hit.doc))?;
-                Ok(NearMiss {
-                    id: profile.id,
+                NearMiss {
+                    id: hit.id.to_string(),
                     score: hit.score,
-                    municipality: profile.municipality,
+                    municipality: evaluation.cache.columns.municipality(hit.doc).to_string(),
                     failed: plan.criteria[musts[failed]].label.clone(),
-                })
+                }
             })
-            .collect::<Result<Vec<_>, MatchError>>()?;
+            .collect();
 
         Ok(Shortlist {
             need_id: plan.need_id.clone(),

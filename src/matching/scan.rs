@@ -1,13 +1,15 @@
 //! One pass over a segment, 64 documents at a time: who qualifies, who fails exactly one
 //! must-have (and which), and the best of each by score.
 //!
-//! Must-haves are bitsets, so qualification and near misses are a few word operations per 64
-//! documents. Scoring is the expensive part, and it is pruned twice against the k-th best score
-//! found so far (shared by the parallel chunks):
+//! Must-haves are bitsets, so qualification and near misses are word operations, done a
+//! must-have at a time over a chunk of 65,536 documents (which vectorises): who meets all, and,
+//! counting failures in two bit planes, who fails exactly one. Scoring is the expensive part, and
+//! it is pruned twice against the k-th best score found so far (shared by the parallel chunks):
 //!
 //! 1. Per 64 documents: once the k-th best score is high, a candidate without the strongest
-//!    evidence for a heavy criterion cannot reach it whatever else it has; a few word operations
-//!    drop all such candidates (the idea of MaxScore in text retrieval).
+//!    evidence for a heavy criterion cannot reach it whatever else it has; word operations drop
+//!    all such candidates, first for the whole chunk, then word by word as the score rises (the
+//!    idea of MaxScore in text retrieval).
 //! 2. Per candidate: an upper bound on its score from the evidence it has (as if years, distance
 //!    and adaptations cost nothing). Only candidates whose bound reaches the k-th best score are
 //!    scored exactly.
@@ -56,10 +58,30 @@ impl Required {
             let without = max_bound - strongest.contribution;
             if without < needed {
                 let least = needed - without;
-                required.levels.push((criterion, levels.iter().take_while(|l| l.contribution >= least).count()));
+                let count = levels.iter().take_while(|l| l.contribution >= least).count();
+                // Candidates here meet every must-have but the failed one: a requirement that
+                // meeting a must-have already fulfils needs no checking.
+                let met_by_passing = levels.iter().take_while(|l| l.code >= PASS).count();
+                if count > 0 && count <= met_by_passing && e.musts.contains(&criterion) {
+                    continue;
+                }
+                required.levels.push((criterion, count));
             }
         }
+        // A requirement nobody can meet empties the word at once: check those first.
+        required.levels.sort_by_key(|&(_, count)| count != 0);
         required
+    }
+
+    /// Keeps in `words` (the chunk's words from `start` on) only those who have every required
+    /// criterion: the whole chunk at once, which vectorises.
+    fn filter_chunk(&self, e: &SegmentEvaluation, words: &mut [u64], start: usize) {
+        for &(criterion, count) in &self.levels {
+            match count.checked_sub(1) {
+                Some(weakest) => e.sets[e.levels[criterion][weakest].at_least].and_into(words, start),
+                None => words.fill(0),
+            }
+        }
     }
 
     /// `docs` less those who lack a required criterion.
@@ -132,8 +154,6 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
     let mut near = TopK::new(if near_misses_wanted { wanted.near_misses } else { 0 });
     let mut qualified = 0;
     let mut only_failed = vec![0; musts];
-    let mut passes = vec![0u64; musts];
-    let mut all_before = vec![0u64; musts + 1];
     let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
     let ids_ascending = e.cache.columns.ids_ascending();
     // Criteria that add their full weight and come after every criterion with levels are added
@@ -158,34 +178,64 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         .collect();
     let mut required_best = Required::default();
     let mut required_near: Vec<Required> = (0..musts).map(|_| Required::default()).collect();
-    let mut only = vec![0u64; musts];
+
+    // Must-have algebra a must-have at a time over the whole chunk (vectorises, stays in L1):
+    // who meets all, and, counting failures in two bit planes, who fails exactly one.
+    let start = words.start;
+    let mut all: Vec<u64> = eligible[words.clone()].to_vec();
+    for set in must_words.iter().flatten() {
+        all.iter_mut().zip(&set[words.clone()]).for_each(|(all, pass)| *all &= pass);
+    }
+    qualified += all.iter().map(|word| word.count_ones() as usize).sum::<usize>();
+    let mut exactly_one = vec![0u64; if near_misses_wanted { all.len() } else { 0 }];
+    if near_misses_wanted {
+        let mut twice = vec![0u64; all.len()];
+        for set in must_words.iter().flatten() {
+            let chunk = eligible[words.clone()].iter().zip(&set[words.clone()]);
+            for ((once, twice), (eligible, pass)) in exactly_one.iter_mut().zip(twice.iter_mut()).zip(chunk) {
+                let failed = eligible & !pass;
+                *twice |= *once & failed;
+                *once |= failed;
+            }
+        }
+        exactly_one.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
+        for (count, set) in only_failed.iter_mut().zip(&must_words) {
+            if let Some(set) = set {
+                *count += exactly_one
+                    .iter()
+                    .zip(&set[words.clone()])
+                    .map(|(one, pass)| (one & !pass).count_ones() as usize)
+                    .sum::<usize>();
+            }
+        }
+    }
+
+    // Who can still make either list, as far as the k-th best scores known now tell, a whole
+    // chunk at a time; the loop below narrows further as they rise.
+    let mut candidates = all.clone();
+    if best.wants_any() {
+        required_best = Required::for_score(e, bounds.best.get(), scale, e.max_bound, None);
+        required_best.filter_chunk(e, &mut candidates, start);
+    } else {
+        candidates.fill(0);
+    }
+    let mut near_candidates = vec![0u64; if near.wants_any() { all.len() } else { 0 }];
+    if near.wants_any() {
+        let shared = bounds.near_misses.get();
+        for (j, set) in must_words.iter().enumerate() {
+            let Some(set) = set else { continue };
+            required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
+            let mut only: Vec<u64> =
+                exactly_one.iter().zip(&set[words.clone()]).map(|(one, pass)| one & !pass).collect();
+            required_near[j].filter_chunk(e, &mut only, start);
+            near_candidates.iter_mut().zip(&only).for_each(|(near, only)| *near |= only);
+        }
+    }
 
     for w in words {
-        let eligible_word = eligible[w];
-        if eligible_word == 0 {
+        let (all, near_word) = (candidates[w - start], near_candidates.get(w - start).copied().unwrap_or(0));
+        if all == 0 && near_word == 0 {
             continue;
-        }
-        let mut all = eligible_word;
-        for (pass, set) in passes.iter_mut().zip(&must_words) {
-            *pass = set.map_or(u64::MAX, |set| set[w]);
-            all &= *pass;
-        }
-        qualified += all.count_ones() as usize;
-
-        // Exactly one failed: everything before it met, everything after it met, it not.
-        let mut near_word = 0;
-        if near_misses_wanted {
-            all_before[0] = eligible_word;
-            for j in 0..musts {
-                all_before[j + 1] = all_before[j] & passes[j];
-            }
-            let mut all_after = u64::MAX;
-            for j in (0..musts).rev() {
-                only[j] = all_before[j] & all_after & !passes[j];
-                only_failed[j] += only[j].count_ones() as usize;
-                near_word |= only[j];
-                all_after &= passes[j];
-            }
         }
 
         let mut target = 0;
@@ -198,11 +248,15 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         }
         if near.wants_any() && near_word != 0 {
             let shared = bounds.near_misses.get();
-            for j in (0..musts).filter(|&j| only[j] != 0) {
+            for (j, set) in must_words.iter().enumerate() {
+                let only = set.map_or(0, |set| near_word & !set[w]);
+                if only == 0 {
+                    continue;
+                }
                 if shared != required_near[j].for_score {
                     required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
                 }
-                target |= required_near[j].filter(e, w, only[j], &mut cursors);
+                target |= required_near[j].filter(e, w, only, &mut cursors);
             }
         }
         if target == 0 {

@@ -234,7 +234,8 @@ impl<'a> SegmentEvaluation<'a> {
             at_least.push((code, DocSet::union(&members, self.cache.max_doc())));
             start = end;
         }
-        let findings = Arc::new(TermFindings { test: test.clone(), typos, evidence, at_least, passing: OnceLock::new() });
+        let findings =
+            Arc::new(TermFindings { test: test.clone(), typos, evidence, at_least, passing: OnceLock::new() });
         self.cache.keep_derived(key, findings.clone());
         Ok(findings)
     }
