@@ -26,5 +26,7 @@ pub mod model;
 pub mod store;
 /// The vocabulary of the field: concepts, synonyms, licences, levels.
 pub mod taxonomy;
+/// Web pages for advisors and veiledere, served beside the API.
+pub mod web;
 /// Where the index, fixtures and vocabulary live; building the default index.
 pub mod workspace;

@@ -124,6 +124,31 @@ impl Service {
     }
 
     /// Every audit entry so far.
+    /// Sends a page request with the session cookie of `token` (a form body when given) and
+    /// returns the status, the `location` header and the HTML.
+    pub async fn page(
+        &self,
+        method: &str,
+        uri: &str,
+        token: Option<&str>,
+        form: Option<&str>,
+    ) -> (u16, String, String) {
+        use tower::ServiceExt;
+        let mut request = axum::http::Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header("cookie", format!("jobbmatch_okt={token}"));
+        }
+        let request = request
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(form.unwrap_or_default().to_string()))
+            .expect("request");
+        let response = jobbmatch::http::router(self.state.clone()).oneshot(request).await.expect("infallible");
+        let status = response.status().as_u16();
+        let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+        (status, location, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
     pub fn audit(&self) -> Vec<Value> {
         std::fs::read_to_string(self.dir.path().join("audit.jsonl"))
             .unwrap_or_default()

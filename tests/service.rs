@@ -38,6 +38,7 @@ async fn the_role_matrix() {
         ("DELETE", "/v1/candidates/K1/tags/liker%20fiske".into(), None, [403, 204, 403, 403, 401]),
         ("DELETE", "/v1/candidates/K9".into(), None, [403, 403, 403, 204, 401]),
         ("GET", "/v1/vocabulary?prefix=kunde".into(), None, [200, 200, 200, 200, 401]),
+        ("GET", "/v1/followed".into(), None, [403, 200, 200, 403, 401]),
         ("GET", "/health".into(), None, [200, 200, 200, 200, 200]),
         ("GET", "/metrics".into(), None, [200, 200, 200, 200, 200]),
         ("GET", "/openapi.json".into(), None, [200, 200, 200, 200, 200]),

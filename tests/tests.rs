@@ -12,3 +12,4 @@ mod ranking;
 mod service;
 mod socket;
 mod store;
+mod web;

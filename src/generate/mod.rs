@@ -26,6 +26,11 @@ pub const DEFAULT_SEED: u64 = 20_240_801;
 /// Availability and tag dates are drawn around this day, not "now", so output never drifts.
 const BASE_DAY: Date = date!(2026 - 12 - 01);
 
+/// The municipalities generated candidates live in, with their centres (public geodata).
+pub fn municipalities() -> Vec<(&'static str, GeoPoint)> {
+    PLACES.iter().map(|place| (place.name, GeoPoint { lat: place.lat, lon: place.lon })).collect()
+}
+
 /// Synthetic candidate number `index` (0-based) for `seed`.
 pub fn candidate(seed: u64, index: u64) -> Candidate {
     let mut rng = Rng::for_item(seed, index);

@@ -141,6 +141,7 @@ pub fn action_of(method: &Method, path: &str) -> &'static str {
         ("POST", ["v1", "candidates", _, "tags"]) => "tag_add",
         ("DELETE", ["v1", "candidates", _, "tags", _]) => "tag_remove",
         ("GET", ["v1", "vocabulary"]) => "vocabulary",
+        ("GET", ["v1", "followed"]) => "list_followed",
         _ => "other",
     }
 }

@@ -146,6 +146,10 @@ impl FromRequestParts<AppState> for Caller {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let header = parts.headers.get(axum::http::header::AUTHORIZATION);
         let result = match header.and_then(|value| value.to_str().ok()) {
+            // The web pages' script calls the API with the session cookie the sign-in page set.
+            None if session_token(&parts.headers).is_some() => session_token(&parts.headers)
+                .and_then(|token| state.tokens.caller(token).cloned())
+                .ok_or(ApiError::Unauthorized("the session has expired; sign in again")),
             None => Err(ApiError::Unauthorized("missing bearer token (Authorization: Bearer …)")),
             Some(value) => match value.strip_prefix("Bearer ").map(str::trim) {
                 None => Err(ApiError::Unauthorized("the Authorization header must be \"Bearer <token>\"")),
@@ -160,4 +164,20 @@ impl FromRequestParts<AppState> for Caller {
         }
         result
     }
+}
+
+/// The cookie the web pages keep the caller's token in (HttpOnly, SameSite=Strict).
+pub const SESSION_COOKIE: &str = "jobbmatch_okt";
+
+/// The token in the request's session cookie, if any.
+pub fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, token)| token)
+        .filter(|token| !token.is_empty())
 }

@@ -37,15 +37,22 @@ pub async fn read(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    check_id(&id)?;
+    let (candidate, own) = read_for(&state, &caller, &id).await?;
+    Ok(Json(view(&candidate, own)))
+}
+
+/// The profile of `id` if `caller` may read it, audit-logged, and whether the caller is the
+/// candidate's own veileder: the API's and the web page's one way to a profile.
+pub(crate) async fn read_for(state: &AppState, caller: &Caller, id: &str) -> Result<(Candidate, bool), ApiError> {
+    check_id(id)?;
     let store = state.store.clone();
-    let lookup = id.clone();
+    let lookup = id.to_string();
     let candidate = blocking(move || store.candidate(&lookup)).await??;
     let follows = |c: &Candidate| c.veileder.as_deref() == Some(caller.ident.as_str());
     let candidate = match (candidate, caller.role) {
         (Some(c), Role::Veileder) if !follows(&c) => {
             let reason = "a veileder reads only the candidates they follow";
-            state.audit.record(&Entry::deny(&caller, "read_profile", reason).candidate(&id))?;
+            state.audit.record(&Entry::deny(caller, "read_profile", reason).candidate(id))?;
             return Err(ApiError::Forbidden(reason.into()));
         }
         // Hidden candidates never appear to advisors, not even by id.
@@ -53,8 +60,9 @@ pub async fn read(
         (found, _) => found,
     };
     let candidate = candidate.ok_or_else(|| ApiError::NotFound(format!("candidate {id} does not exist")))?;
-    state.audit.record(&Entry::permit(&caller, "read_profile").candidate(&id))?;
-    Ok(Json(view(&candidate, follows(&candidate))))
+    state.audit.record(&Entry::permit(caller, "read_profile").candidate(id))?;
+    let own = follows(&candidate);
+    Ok((candidate, own))
 }
 
 /// The profile as a caller may see it: adaptation needs only for the candidate's veileder.

@@ -6,13 +6,14 @@
 
 pub mod audit;
 pub mod auth;
-mod candidates;
+pub(crate) mod candidates;
 pub mod error;
+pub(crate) mod followed;
 mod health;
 pub mod metrics;
 pub mod openapi;
-mod shortlists;
-mod tags;
+pub(crate) mod shortlists;
+pub(crate) mod tags;
 mod vocabulary;
 
 use std::sync::Arc;
@@ -74,10 +75,12 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/candidates/{id}", get(candidates::read).put(candidates::upsert).delete(candidates::erase))
         .route("/v1/candidates/{id}/tags", post(tags::add))
         .route("/v1/candidates/{id}/tags/{tag}", delete(tags::remove))
+        .route("/v1/followed", get(followed::list))
         .route("/v1/vocabulary", get(vocabulary::suggest))
         .route("/health", get(health::health))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(openapi::document))
+        .merge(crate::web::routes())
         .fallback(|| async { ApiError::NotFound("no such route; see /openapi.json".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(state.body_limit))

@@ -5,7 +5,7 @@ use utoipa::Modify;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{candidates, health, shortlists, tags, vocabulary};
+use super::{candidates, followed, health, shortlists, tags, vocabulary};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,6 +22,7 @@ use super::{candidates, health, shortlists, tags, vocabulary};
         candidates::erase,
         tags::add,
         tags::remove,
+        followed::list,
         vocabulary::suggest,
         health::health,
         health::metrics,

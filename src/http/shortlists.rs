@@ -42,13 +42,25 @@ pub async fn create(
     caller: Caller,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Shortlist>, ApiError> {
-    if caller.role != Role::Advisor {
-        let reason = "only a rekrutteringsrådgiver may ask for shortlists";
-        state.audit.record(&Entry::deny(&caller, "shortlist", reason))?;
-        return Err(ApiError::Forbidden(reason.into()));
-    }
+    refuse_unless_advisor(&state, &caller)?;
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
-    let mut need: JobNeed = parse_json(&body)?;
+    let need: JobNeed = parse_json(&body)?;
+    Ok(Json(shortlist_for(&state, &caller, need).await?))
+}
+
+fn refuse_unless_advisor(state: &AppState, caller: &Caller) -> Result<(), ApiError> {
+    if caller.role == Role::Advisor {
+        return Ok(());
+    }
+    let reason = "only a rekrutteringsrådgiver may ask for shortlists";
+    state.audit.record(&Entry::deny(caller, "shortlist", reason))?;
+    Err(ApiError::Forbidden(reason.into()))
+}
+
+/// The shortlist for `need` as `caller` may have it (advisors only), audit-logged: the API's
+/// and the web page's one way to a shortlist.
+pub(crate) async fn shortlist_for(state: &AppState, caller: &Caller, mut need: JobNeed) -> Result<Shortlist, ApiError> {
+    refuse_unless_advisor(state, caller)?;
     need.validate()?;
     let mut drafted = None;
     if need.criteria.is_empty() && !answers_empty(&need) {
@@ -63,7 +75,7 @@ pub async fn create(
     let mut shortlist = on_rayon(move || Matcher::new(store.index()).shortlist(&need)).await??;
     shortlist.drafted = drafted;
 
-    let mut entry = Entry::permit(&caller, "shortlist");
+    let mut entry = Entry::permit(caller, "shortlist");
     entry.need_id = Some(need_id);
     entry.criteria = Some(criteria);
     entry.returned = Some(
@@ -75,7 +87,7 @@ pub async fn create(
             .collect(),
     );
     state.audit.record(&entry)?;
-    Ok(Json(shortlist))
+    Ok(shortlist)
 }
 
 fn answers_empty(need: &JobNeed) -> bool {
@@ -112,9 +124,14 @@ pub async fn draft(
     }
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
     let need: JobNeed = parse_json(&body)?;
+    Ok(Json(draft_for(&state, &need)?))
+}
+
+/// The draft of `need`'s answers (the caller has been checked to be an advisor).
+pub(crate) fn draft_for(state: &AppState, need: &JobNeed) -> Result<Draft, ApiError> {
     need.validate()?;
-    if answers_empty(&need) {
+    if answers_empty(need) {
         return Err(ApiError::BadRequest("answers: all three answers are empty; nothing to draft".into()));
     }
-    Ok(Json(draft_need(&need, state.store.index().taxonomy(), OffsetDateTime::now_utc().date())))
+    Ok(draft_need(need, state.store.index().taxonomy(), OffsetDateTime::now_utc().date()))
 }

@@ -66,12 +66,25 @@ pub async fn add(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Tag>), ApiError> {
     require_veileder(&state, &caller, "tag_add", &id)?;
-    check_id(&id)?;
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
     let new: NewTag = parse_json(&body)?;
-    let label = check_label(&new.label, &state)?;
+    let (status, tag) = add_for(&state, &caller, &id, new).await?;
+    Ok((status, Json(tag)))
+}
+
+/// Adds `new` to `id`'s tags as `caller` (their own candidates only), audit-logged: the API's and
+/// the web page's one way to tag.
+pub(crate) async fn add_for(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    new: NewTag,
+) -> Result<(StatusCode, Tag), ApiError> {
+    require_veileder(state, caller, "tag_add", id)?;
+    check_id(id)?;
+    let label = check_label(&new.label, state)?;
     let tag = Tag { label: label.clone(), kind: new.kind, by: caller.ident.clone(), at: now() };
-    let (store, ident, target) = (state.store.clone(), caller.ident.clone(), id.clone());
+    let (store, ident, target) = (state.store.clone(), caller.ident.clone(), id.to_string());
     let result = blocking(move || {
         store.update(&target, |candidate| {
             if candidate.veileder.as_deref() != Some(ident.as_str()) {
@@ -86,8 +99,7 @@ pub async fn add(
         })
     })
     .await?;
-    let (status, tag) = settle(&state, &caller, "tag_add", &id, &label, result)?;
-    Ok((status, Json(tag)))
+    settle(state, caller, "tag_add", id, &label, result)
 }
 
 /// Removes a tag by its label. Veiledere only, on the candidates they follow.
@@ -113,9 +125,15 @@ pub async fn remove(
     caller: Caller,
     Path((id, label)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    require_veileder(&state, &caller, "tag_remove", &id)?;
-    check_id(&id)?;
-    let (store, ident, target, wanted) = (state.store.clone(), caller.ident.clone(), id.clone(), label.clone());
+    remove_for(&state, &caller, &id, &label).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes the tag labelled `label` from `id` as `caller`, audit-logged.
+pub(crate) async fn remove_for(state: &AppState, caller: &Caller, id: &str, label: &str) -> Result<(), ApiError> {
+    require_veileder(state, caller, "tag_remove", id)?;
+    check_id(id)?;
+    let (store, ident, target, wanted) = (state.store.clone(), caller.ident.clone(), id.to_string(), label.to_string());
     let result = blocking(move || {
         store.update(&target, |candidate| {
             if candidate.veileder.as_deref() != Some(ident.as_str()) {
@@ -130,8 +148,7 @@ pub async fn remove(
         })
     })
     .await?;
-    settle(&state, &caller, "tag_remove", &id, &label, result)?;
-    Ok(StatusCode::NO_CONTENT)
+    settle(state, caller, "tag_remove", id, label, result)
 }
 
 fn require_veileder(state: &AppState, caller: &Caller, action: &'static str, id: &str) -> Result<(), ApiError> {

@@ -307,6 +307,32 @@ impl CandidateIndex {
             .map_err(|error| IndexError::Corrupt { id: format!("document {address:?}"), detail: error.to_string() })
     }
 
+    /// The candidates veileder `ident` follows, in id order: how many there are, and the profiles
+    /// of `limit` of them from `offset`.
+    pub fn followed_by(&self, ident: &str, offset: usize, limit: usize) -> Result<(usize, Vec<Candidate>), IndexError> {
+        use tantivy::DocSet;
+        let searcher = self.searcher();
+        let term = Term::from_field_text(self.fields.veileder, ident);
+        let mut found: Vec<(String, DocAddress)> = Vec::new();
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let (cache, _) = self.segment_cache(segment)?;
+            let inverted = segment.inverted_index(self.fields.veileder)?;
+            if let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    if !segment.is_deleted(doc) {
+                        found.push((cache.columns.id(doc).to_string(), DocAddress::new(ordinal as u32, doc)));
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        found.sort();
+        let page = found.iter().skip(offset).take(limit);
+        let profiles = page.map(|(_, address)| self.profile_at(&searcher, *address)).collect::<Result<_, _>>()?;
+        Ok((found.len(), profiles))
+    }
+
     /// The profile of `id`, if present.
     pub fn candidate(&self, id: &str) -> Result<Option<Candidate>, IndexError> {
         let searcher = self.searcher();

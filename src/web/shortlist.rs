@@ -1,0 +1,295 @@
+//! The shortlist page: ranked candidates with a score bar and an explanation per criterion,
+//! the adaptations the employer would make, near misses, "relax this must-have", CSV export.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use super::layout::{page, respond};
+use super::need::edit_page;
+use super::need_form::NeedForm;
+use super::{failure, labels, require};
+use crate::http::shortlists::shortlist_for;
+use crate::http::{ApiError, AppState, Role};
+use crate::matching::relax::relaxed;
+use crate::model::{Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
+
+/// Runs the need the form describes (the edit page's fields, or a carried need, relaxed if asked)
+/// and shows the shortlist.
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let caller = match require(&state, &headers, Role::Advisor, "shortlist") {
+        Ok(caller) => caller,
+        Err(response) => return *response,
+    };
+    let form = NeedForm::new(pairs);
+    let (need, status) = match need_of(&state, &form) {
+        Ok(found) => found,
+        Err(errors) => return edit_page(&caller, &form, None, &errors),
+    };
+    let shortlist = match shortlist_for(&state, &caller, need.clone()).await {
+        Ok(shortlist) => shortlist,
+        Err(ApiError::BadRequest(message)) => return edit_page(&caller, &form, Some((need, None)), &[message]),
+        Err(error) => return failure(error, Some(&caller)),
+    };
+    // A relaxed shortlist says so in the live region; a first one is simply the new page.
+    let status = status.map(|status| format!("{status} {}", summary(&shortlist)));
+    respond(StatusCode::OK, page("Kortliste", Some(&caller), status.as_deref(), content(&need, &shortlist)))
+}
+
+/// The need to run: a carried one (relaxed when the advisor asked), or the edit page's fields.
+fn need_of(state: &AppState, form: &NeedForm) -> Result<(JobNeed, Option<String>), Vec<String>> {
+    if form.get("need").is_empty() {
+        return form.need(true).map(|need| (need, None));
+    }
+    let need = form.carried_need().map_err(|error| vec![error])?;
+    let label = form.get("relax");
+    if label.is_empty() {
+        return Ok((need, None));
+    }
+    let taxonomy = state.store.index().taxonomy();
+    match relaxed(&need, label, taxonomy) {
+        Ok(Some(relaxed)) => {
+            let status = format!("«{}» er nå et ønske i stedet for et krav.", labels::criterion(label));
+            Ok((relaxed, Some(status)))
+        }
+        Ok(None) => Err(vec![format!("«{label}» er ikke et krav i dette behovet.")]),
+        Err(error) => Err(vec![error.to_string()]),
+    }
+}
+
+fn summary(shortlist: &Shortlist) -> String {
+    format!(
+        "{} av {} synlige kandidater oppfyller alle krav. Viser de {} beste.",
+        shortlist.qualified,
+        shortlist.considered,
+        shortlist.candidates.len()
+    )
+}
+
+fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
+    let carried = serde_json::to_string(need).unwrap_or_default();
+    html! {
+        h1 { "Kortliste: " (need.title) }
+        p #qualified { (summary(shortlist)) }
+        div.actions {
+            form method="post" action="/radgiver/utkast" {
+                (carry_fields(need))
+                button.secondary type="submit" { "Endre kriteriene" }
+            }
+            form method="post" action="/radgiver/kortliste.csv" {
+                input type="hidden" name="need" value=(carried);
+                button.secondary type="submit" { "Last ned som CSV" }
+            }
+        }
+        @if !shortlist.relaxations.is_empty() {
+            section aria-labelledby="relax-heading" {
+                h2 #relax-heading { "Krav som stenger ute kandidater" }
+                p.hint { "Hvor mange flere som ville kvalifisere om kravet ble et ønske i stedet." }
+                ul.relax {
+                    @for relaxation in &shortlist.relaxations {
+                        li {
+                            form method="post" action="/radgiver/kortliste" {
+                                input type="hidden" name="need" value=(carried);
+                                input type="hidden" name="relax" value=(relaxation.criterion);
+                                button.secondary.small type="submit" disabled[relaxation.extra_candidates == 0] {
+                                    "Løsne «" (labels::criterion(&relaxation.criterion)) "»: +" (relaxation.extra_candidates) " kandidater"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="candidates-heading" {
+            h2 #candidates-heading { "Kandidater" }
+            @if shortlist.candidates.is_empty() {
+                p { "Ingen kandidater oppfyller alle krav. Se kandidatene som mangler ett krav nedenfor, eller løsne et krav." }
+            }
+            ol.shortlist {
+                @for entry in &shortlist.candidates { li { (candidate(entry)) } }
+            }
+        }
+        @if !shortlist.near_misses.is_empty() {
+            section aria-labelledby="near-heading" {
+                h2 #near-heading { "Nesten: mangler ett krav" }
+                table {
+                    caption.visually-hidden { "Kandidater som mangler ett krav" }
+                    thead { tr { th scope="col" { "Kandidat" } th scope="col" { "Kommune" } th scope="col" { "Poeng" } th scope="col" { "Mangler" } } }
+                    tbody {
+                        @for miss in &shortlist.near_misses {
+                            tr { td { (miss.id) } td { (miss.municipality) } td { (percent(miss.score)) } td { (labels::criterion(&miss.failed)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The edit page's fields for `need`, so "change the criteria" opens it as it was.
+fn carry_fields(need: &JobNeed) -> Markup {
+    html! {
+        input type="hidden" name="id" value=(need.id);
+        input type="hidden" name="title" value=(need.title);
+        input type="hidden" name="place" value=(need.municipality.clone().unwrap_or_default());
+        input type="hidden" name="distance" value=(need.max_distance_km.map(|km| km.to_string()).unwrap_or_default());
+        input type="hidden" name="extent" value=(need.extent_percent.map(|p| p.to_string()).unwrap_or_default());
+        input type="hidden" name="top" value=(need.top.map(|t| t.to_string()).unwrap_or_default());
+        input type="hidden" name="must_have" value=(need.answers.must_have);
+        input type="hidden" name="wishes" value=(need.answers.wishes);
+        input type="hidden" name="room_to_adapt" value=(need.answers.room_to_adapt);
+        input type="hidden" name="adaptable" value=(serde_json::to_string(&need.adaptable).unwrap_or_default());
+        input type="hidden" name="start_date" value=(need.start_date.map(crate::model::format_date).unwrap_or_default());
+        @for (row, criterion) in need.criteria.iter().enumerate() {
+            input type="hidden" name=(format!("c{row}.kind")) value=(criterion.kind.name());
+            input type="hidden" name=(format!("c{row}.value")) value=(criterion.value);
+            input type="hidden" name=(format!("c{row}.importance")) value=(if criterion.importance == Importance::Must { "must" } else { "adjustable" });
+            input type="hidden" name=(format!("c{row}.rank")) value=[criterion.rank];
+            input type="hidden" name=(format!("c{row}.level")) value=[criterion.min_level.map(|l| l.code())];
+            input type="hidden" name=(format!("c{row}.years")) value=[criterion.min_years];
+        }
+    }
+}
+
+fn percent(score: f32) -> String {
+    format!("{:.0} %", score * 100.0)
+}
+
+fn candidate(entry: &ShortlistEntry) -> Markup {
+    let heading = format!("candidate-{}", entry.id);
+    html! {
+        article aria-labelledby=(heading) {
+            div.candidate-head {
+                h3 id=(heading) { (entry.rank) ". " (entry.id) }
+                span { (entry.municipality) @if let Some(km) = entry.distance_km { ", " (format!("{km:.0}")) " km unna" } }
+                span { (entry.headline) }
+                div.score {
+                    span.bar aria-hidden="true" { span style=(format!("width: {:.0}%", entry.score * 100.0)) {} }
+                    span { "Poeng " (percent(entry.score)) }
+                }
+            }
+            details {
+                summary { "Hvorfor " (entry.id) " er på listen" }
+                table {
+                    caption.visually-hidden { "Kriterier for " (entry.id) }
+                    thead {
+                        tr {
+                            th scope="col" { "Kriterium" }
+                            th scope="col" { "Viktighet" }
+                            th scope="col" { "Oppfylt" }
+                            th scope="col" { "Hvordan" }
+                            th scope="col" { "Fra profilen" }
+                            th scope="col" { "Andel av poeng" }
+                        }
+                    }
+                    tbody {
+                        @for outcome in &entry.criteria {
+                            tr {
+                                td { (labels::criterion(&outcome.criterion)) }
+                                td { (labels::importance(outcome.importance)) }
+                                td {
+                                    @if outcome.matched || outcome.how == MatchHow::Adapted { span.met { "Ja" } } @else { span.unmet { "Nei" } }
+                                }
+                                td { (labels::how(outcome.how)) }
+                                td {
+                                    @if let Some(evidence) = &outcome.evidence {
+                                        (labels::source(&evidence.source)) ": «" (evidence.text) "»"
+                                        @if let Some(by) = &evidence.tagged_by {
+                                            br; span.hint { "tagget av " (by) @if let Some(at) = &evidence.tagged_at { " " (at.get(..10).unwrap_or(at)) } }
+                                        }
+                                    }
+                                }
+                                td { (percent(outcome.share)) }
+                            }
+                        }
+                    }
+                }
+                @if !entry.adaptations.is_empty() {
+                    p { strong { "Arbeidsgiver tilpasser: " } }
+                    ul { @for note in &entry.adaptations { li { (labels::criterion(&note.criterion)) ": " (note.adaptation) } } }
+                }
+            }
+        }
+    }
+}
+
+/// The shortlist of a carried need as CSV (one row per candidate), for the employer meeting.
+pub async fn csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let caller = match require(&state, &headers, Role::Advisor, "shortlist csv") {
+        Ok(caller) => caller,
+        Err(response) => return *response,
+    };
+    let form = NeedForm::new(pairs);
+    let need = match form.carried_need() {
+        Ok(need) => need,
+        Err(error) => return failure(ApiError::BadRequest(error), Some(&caller)),
+    };
+    match shortlist_for(&state, &caller, need.clone()).await {
+        Ok(shortlist) => csv_response(&need, &shortlist),
+        Err(error) => failure(error, Some(&caller)),
+    }
+}
+
+fn csv_response(need: &JobNeed, shortlist: &Shortlist) -> Response {
+    let mut out =
+        String::from("rang;kandidat;poeng;kommune;avstand_km;oppfylte_kriterier;ikke_oppfylt;tilpasninger\r\n");
+    for entry in &shortlist.candidates {
+        let met: Vec<&str> = entry.criteria.iter().filter(|c| c.matched).map(|c| c.criterion.as_str()).collect();
+        let unmet: Vec<&str> = entry.criteria.iter().filter(|c| !c.matched).map(|c| c.criterion.as_str()).collect();
+        let adaptations: Vec<String> =
+            entry.adaptations.iter().map(|a| format!("{}: {}", a.criterion, a.adaptation)).collect();
+        let row = [
+            entry.rank.to_string(),
+            entry.id.clone(),
+            format!("{:.3}", entry.score),
+            entry.municipality.clone(),
+            entry.distance_km.map(|km| format!("{km:.1}")).unwrap_or_default(),
+            met.join(" | "),
+            unmet.join(" | "),
+            adaptations.join(" | "),
+        ];
+        out.push_str(&row.iter().map(|cell| csv_cell(cell)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    let file = format!("kortliste-{}.csv", need.id.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        out,
+    )
+        .into_response()
+}
+
+/// A CSV cell, quoted when it holds the separator, a quote or a line break; cells that a
+/// spreadsheet would run as a formula are prefixed with an apostrophe.
+fn csv_cell(cell: &str) -> String {
+    let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
+    if cell.contains([';', '"', '\n', '\r']) { format!("\"{}\"", cell.replace('"', "\"\"")) } else { cell }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_formulas() {
+        assert_eq!(csv_cell("Kristiansand"), "Kristiansand");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("si \"hei\""), "\"si \"\"hei\"\"\"");
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+    }
+}

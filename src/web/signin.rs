@@ -1,0 +1,92 @@
+//! Sign in with a token, sign out.
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::layout::{page, respond};
+use super::{signed_in, start_page};
+use crate::http::audit::Entry;
+use crate::http::auth::SESSION_COOKIE;
+use crate::http::{AppState, Role};
+
+#[derive(Deserialize)]
+pub struct SignIn {
+    token: String,
+}
+
+/// The sign-in page (an administrator who signed in is told the pages are not for them).
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let caller = signed_in(&state, &headers);
+    let admin = caller.as_ref().is_some_and(|caller| caller.role == Role::Admin);
+    let status = (admin && query.iter().any(|(key, _)| key == "admin"))
+        .then_some("Administratorer bruker API-et (se /openapi.json); sidene er for rådgivere og veiledere.");
+    respond(StatusCode::OK, page("Logg inn", caller.as_ref(), status, form(&state, None)))
+}
+
+fn form(state: &AppState, error: Option<&str>) -> Markup {
+    let dev = state.tokens.caller("dev-radgiver").is_some();
+    html! {
+        h1 { "Logg inn" }
+        @if let Some(error) = error { p.error role="alert" #feil { (error) } }
+        form method="post" action="/logg-inn" {
+            label for="token" { "Tilgangsnøkkel" }
+            p.hint #token-hint { "Nøkkelen du har fått for din rolle som rekrutteringsrådgiver eller veileder." }
+            input #token type="password" name="token" required autocomplete="current-password"
+                aria-describedby=(if error.is_some() { "token-hint feil" } else { "token-hint" });
+            div.actions { button type="submit" { "Logg inn" } }
+        }
+        @if dev {
+            aside aria-labelledby="dev-heading" {
+                h2 #dev-heading { "Utviklingsnøkler" }
+                p.hint { "Denne installasjonen bruker utviklingsnøklene fra standardoppsettet:" }
+                ul {
+                    li { code { "dev-radgiver" } " – Rita Rådgiver, rekrutteringsrådgiver" }
+                    li { code { "dev-veileder" } " – Vera Veileder, veileder (V1042)" }
+                    li { code { "dev-veileder-2" } " – Viktor Veileder, veileder (V1007)" }
+                }
+            }
+        }
+    }
+}
+
+pub async fn submit(State(state): State<AppState>, Form(sign_in): Form<SignIn>) -> Response {
+    let token = sign_in.token.trim();
+    let Some(caller) = state.tokens.caller(token).cloned() else {
+        state.audit.deny_unauthenticated("sign_in", "unknown token on the sign-in page");
+        let markup =
+            page("Logg inn", None, None, form(&state, Some("Nøkkelen er ukjent. Sjekk at du har skrevet den riktig.")));
+        return respond(StatusCode::UNAUTHORIZED, markup);
+    };
+    if let Err(error) = state.audit.record(&Entry::permit(&caller, "sign_in")) {
+        return super::failure(error, None);
+    }
+    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    let mut response = Redirect::to(start_page(caller.role)).into_response();
+    match HeaderValue::from_str(&cookie) {
+        Ok(value) => {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+            response
+        }
+        Err(_) => respond(
+            StatusCode::BAD_REQUEST,
+            page("Logg inn", None, None, form(&state, Some("Nøkkelen inneholder tegn som ikke kan brukes."))),
+        ),
+    }
+}
+
+pub async fn sign_out() -> Response {
+    let mut response = Redirect::to("/logg-inn").into_response();
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}

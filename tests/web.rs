@@ -1,0 +1,115 @@
+//! The web pages through the router (no browser; tests/browser/ drives Chromium): roles,
+//! sign-in, audit, and the forms' round trips. What the pages look like and how they behave
+//! with a keyboard is checked in headless Chromium by tests/browser.sh.
+
+use serde_json::json;
+
+use crate::common::{Service, followed, profile, service};
+
+fn fixture() -> Service {
+    service(&[
+        followed("K1"),
+        profile("K2", json!({"veileder": "V1007", "skills": ["kundeservice", "kassearbeid"]})),
+        profile("K3", json!({"skills": ["kundeservice"], "certificates": ["førerkort B"]})),
+    ])
+}
+
+#[tokio::test]
+async fn signing_in_sets_a_strict_session_cookie_and_leads_to_the_roles_start_page() {
+    let service = fixture();
+    let (status, location, _) = service.page("GET", "/", None, None).await;
+    assert_eq!((status, location.as_str()), (303, "/logg-inn"));
+    let (status, location, _) = service.page("POST", "/logg-inn", None, Some("token=dev-veileder")).await;
+    assert_eq!((status, location.as_str()), (303, "/veileder/kandidater"));
+    let (status, _, html) = service.page("POST", "/logg-inn", None, Some("token=feil")).await;
+    assert_eq!(status, 401);
+    assert!(html.contains("role=\"alert\"") && html.contains("Nøkkelen er ukjent"), "{html}");
+    let (status, _, html) = service.page("GET", "/logg-inn", None, None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("lang=\"nb\"") && html.contains("<label for=\"token\">"), "labelled, in bokmål");
+}
+
+#[tokio::test]
+async fn each_role_gets_only_its_pages_and_refusals_are_audited() {
+    let service = fixture();
+    let (status, _, html) = service.page("GET", "/radgiver/behov", Some("dev-veileder"), None).await;
+    assert_eq!(status, 403);
+    assert!(html.contains("Ingen tilgang") && !html.contains("Nytt behov</a>"), "the menu does not offer it");
+    let (status, _, _) = service.page("GET", "/veileder/kandidater", Some("dev-radgiver"), None).await;
+    assert_eq!(status, 403);
+    let (status, _, _) = service.page("POST", "/radgiver/kortliste", Some("dev-veileder"), Some("need=%7B%7D")).await;
+    assert_eq!(status, 403);
+    let (status, _, _) =
+        service.page("POST", "/kandidat/K1/tagger", Some("dev-radgiver"), Some("kind=interest&label=fiske")).await;
+    assert_eq!(status, 403);
+    let (status, location, _) = service.page("GET", "/radgiver/behov", None, None).await;
+    assert_eq!((status, location.as_str()), (303, "/logg-inn"), "not signed in: to the sign-in page");
+    let denials =
+        service.audit().into_iter().filter(|line| line["decision"] == "DENY" && line["action"] == "open_page").count();
+    assert_eq!(denials, 4, "{:?}", service.audit());
+}
+
+#[tokio::test]
+async fn an_advisor_drafts_edits_and_runs_a_need_through_the_forms() {
+    let service = fixture();
+    let answers = "title=Butikk&place=Kristiansand&top=10&must_have=M%C3%A5+ha+f%C3%B8rerkort+B.&wishes=1.+Kundeservice&room_to_adapt=";
+    let (status, _, html) = service.page("POST", "/radgiver/utkast", Some("dev-radgiver"), Some(answers)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("value=\"førerkort B\""), "the drafted must-have is a row: {html}");
+    // The advisor turns the must-have into a wish and runs it: all three qualify.
+    let edited = format!(
+        "{answers}&c0.kind=certificate&c0.value=f%C3%B8rerkort+B&c0.importance=adjustable&c0.rank=2\
+         &c1.kind=skill&c1.value=kundeservice&c1.importance=adjustable&c1.rank=1"
+    );
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&edited)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("3 av 3 synlige kandidater"), "{html}");
+    assert!(html.contains("K3"), "{html}");
+    let shortlists = service.audit().into_iter().filter(|line| line["action"] == "shortlist").count();
+    assert_eq!(shortlists, 1, "the page's shortlist is audited like the API's");
+    // A mistake comes back on the edit page with what was typed, not as a lost form.
+    let broken = format!("{answers}&distance=langt&c0.kind=skill&c0.value=kundeservice&c0.importance=must");
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&broken)).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Maks avstand") && html.contains("value=\"kundeservice\""), "{html}");
+}
+
+#[tokio::test]
+async fn a_veileder_tags_and_untags_their_own_candidates_only() {
+    let service = fixture();
+    let form = "kind=interest&label=interessert+i+fiske";
+    let (status, location, _) = service.page("POST", "/kandidat/K1/tagger", Some("dev-veileder"), Some(form)).await;
+    assert_eq!((status, location.as_str()), (303, "/kandidat/K1?melding=lagt-til"));
+    let (_, _, html) = service.page("GET", "/kandidat/K1?melding=lagt-til", Some("dev-veileder"), None).await;
+    assert!(html.contains("interessert i fiske") && html.contains("Taggen er lagt til"), "{html}");
+    let (status, _, _) = service.page("POST", "/kandidat/K2/tagger", Some("dev-veileder"), Some(form)).await;
+    assert_eq!(status, 403, "K2 is followed by another veileder");
+    let (status, location, _) = service
+        .page("POST", "/kandidat/K1/tagger/fjern", Some("dev-veileder"), Some("label=interessert+i+fiske"))
+        .await;
+    assert_eq!((status, location.as_str()), (303, "/kandidat/K1?melding=fjernet"));
+    let actions: Vec<String> = service
+        .audit()
+        .into_iter()
+        .filter(|line| line["candidate"] == "K1" || line["candidate"] == "K2")
+        .map(|line| format!("{} {}", line["action"], line["decision"]))
+        .collect();
+    assert!(actions.contains(&"\"tag_add\" \"PERMIT\"".to_string()), "{actions:?}");
+    assert!(actions.contains(&"\"tag_add\" \"DENY\"".to_string()), "{actions:?}");
+    assert!(actions.contains(&"\"tag_remove\" \"PERMIT\"".to_string()), "{actions:?}");
+    let (_, _, html) = service.page("GET", "/veileder/kandidater", Some("dev-veileder"), None).await;
+    assert!(html.contains("Du følger 1 kandidater") && html.contains("/kandidat/K1"), "{html}");
+}
+
+#[tokio::test]
+async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
+    use tower::ServiceExt;
+    let service = fixture();
+    let request = axum::http::Request::builder()
+        .uri("/v1/vocabulary?prefix=kunde")
+        .header("cookie", "theme=dark; jobbmatch_okt=dev-radgiver")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = jobbmatch::http::router(service.state.clone()).oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), 200);
+}
