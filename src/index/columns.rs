@@ -95,6 +95,12 @@ impl SegmentColumns {
             .map_or("", String::as_str)
     }
 
+    /// Where `doc`'s id sorts among this segment's ids: within a segment, comparing these
+    /// compares the ids, without reading them.
+    pub fn id_rank(&self, doc: DocId) -> u32 {
+        self.id_of_doc[doc as usize]
+    }
+
     /// The candidate id of `doc`.
     pub fn id(&self, doc: DocId) -> &str {
         let ord = self.id_of_doc[doc as usize] as usize;

@@ -60,9 +60,9 @@ impl Required {
                 let least = needed - without;
                 let count = levels.iter().take_while(|l| l.contribution >= least).count();
                 // Candidates here meet every must-have but the failed one: a requirement that
-                // meeting a must-have already fulfils needs no checking.
+                // meeting a must-have already fulfils (any passing level will do) needs no checking.
                 let met_by_passing = levels.iter().take_while(|l| l.code >= PASS).count();
-                if count > 0 && count <= met_by_passing && e.musts.contains(&criterion) {
+                if count > 0 && count == met_by_passing && e.musts.contains(&criterion) {
                     continue;
                 }
                 required.levels.push((criterion, count));
@@ -155,7 +155,8 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
     let mut qualified = 0;
     let mut only_failed = vec![0; musts];
     let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
-    let ids_ascending = e.cache.columns.ids_ascending();
+    let columns = &e.cache.columns;
+    let ids_ascending = columns.ids_ascending();
     // Criteria that add their full weight and come after every criterion with levels are added
     // per candidate at the end, in order, rather than to all 64 at each word.
     let leading = e.constant_bound.iter().rposition(Option::is_none).map_or(0, |last| last + 1);
@@ -294,13 +295,17 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
             if most < needed[which] {
                 continue;
             }
-            // In id order, a candidate that can at most tie this chunk's k-th best comes after
-            // (has a higher id than) all of those kept: it cannot make the list.
-            if ids_ascending && top.kth_score().is_some_and(|kth| most <= kth) {
-                continue;
-            }
+            // A candidate that can at most tie this chunk's k-th best makes the list only with a
+            // lower id; in id order, it comes after (has a higher id than) all of those kept.
             let doc = w as u32 * 64 + bit;
-            top.offer(Scored { score: e.score(doc), id: e.cache.columns.id(doc), doc });
+            if let Some(kth) = top.kth() {
+                let can_only_tie =
+                    most == kth.score && (ids_ascending || columns.id_rank(doc) > columns.id_rank(kth.doc));
+                if most < kth.score || can_only_tie {
+                    continue;
+                }
+            }
+            top.offer(Scored { score: e.score(doc), id: columns.id(doc), doc });
             if let Some(kth) = top.kth_score().filter(|&kth| kth > needed[which]) {
                 needed[which] = kth;
                 shared.raise(kth);

@@ -18,12 +18,15 @@ use super::plan::{Alternative, Plan, TermTest, Test};
 use crate::analysis::typo;
 use crate::bitset::{DocBits, DocSet};
 use crate::index::{CandidateIndex, Eligible, ProfileField, SegmentCache, document};
-use crate::model::MatchHow;
+use crate::model::{GeoPoint, MatchHow};
 
 /// Factor applied to the score for each adaptation the employer makes (hours, start date, shifts,
 /// language support, training). Adaptations of tasks for a candidate's tilretteleggingsbehov are
 /// never penalised: health must not change a ranking.
 pub const ADAPTATION_FACTOR: f32 = 0.9;
+
+/// How many rings a distance limit is cut into for upper bounds on nearness.
+const DISTANCE_RINGS: usize = 5;
 
 /// A criterion's evidence across one segment.
 enum Evidence {
@@ -159,10 +162,19 @@ impl<'a> SegmentEvaluation<'a> {
             match pass {
                 _ if matches!(criterion.test, Test::Terms(_)) => {}
                 Some(pass) if criterion.weight > 0.0 => {
-                    let contribution = criterion.weight * evaluation.grade(EXACT);
-                    let at_least = evaluation.sets.len();
-                    evaluation.levels[position] = vec![Level { contribution, code: EXACT, at_least }];
-                    evaluation.sets.push(DocSet::Dense(pass));
+                    let rings = match criterion.test {
+                        Test::Distance { origin, limit_km: Some(limit) } if !plan.binary => {
+                            evaluation.distance_rings(origin, limit, &pass)?
+                        }
+                        _ => vec![(1.0, pass)],
+                    };
+                    let mut levels = Vec::with_capacity(rings.len());
+                    for (grade, docs) in rings {
+                        let contribution = criterion.weight * evaluation.grade(EXACT) * grade;
+                        levels.push(Level { contribution, code: EXACT, at_least: evaluation.sets.len() });
+                        evaluation.sets.push(DocSet::Dense(docs));
+                    }
+                    evaluation.levels[position] = levels;
                 }
                 _ => {
                     evaluation.base_bound += criterion.weight;
@@ -402,6 +414,38 @@ impl<'a> SegmentEvaluation<'a> {
             (Test::Terms(_), _) => unreachable!("term tests always have term evidence"),
         };
         Ok(Some(set))
+    }
+
+    /// The documents of `pass` (those within `limit` km of `origin`) in [`DISTANCE_RINGS`] widening
+    /// rings, each with the highest nearness grade a document first found in it can have: upper
+    /// bounds then tell a candidate at the door from one at the limit.
+    fn distance_rings(
+        &self,
+        origin: GeoPoint,
+        limit: f32,
+        pass: &Arc<DocBits>,
+    ) -> Result<Vec<(f32, Arc<DocBits>)>, MatchError> {
+        let c = &self.cache.columns;
+        let radius = |ring: usize| limit * ring as f32 / DISTANCE_RINGS as f32;
+        let mut rings = Vec::with_capacity(DISTANCE_RINGS);
+        for ring in 1..=DISTANCE_RINGS {
+            let grade = constraints::proximity(radius(ring - 1));
+            let docs = if ring == DISTANCE_RINGS {
+                pass.clone()
+            } else {
+                let key = format!("distance {} {} {limit} ring {ring}", origin.lat, origin.lon);
+                self.cache.set::<MatchError>(&key, || {
+                    let mut bits = DocBits::empty(pass.universe());
+                    let within = |doc: &u32| {
+                        constraints::km_between(origin, c.lat[*doc as usize], c.lon[*doc as usize]) <= radius(ring)
+                    };
+                    pass.iter().filter(within).for_each(|doc| bits.insert(doc));
+                    Ok(bits)
+                })?
+            };
+            rings.push((grade, docs));
+        }
+        Ok(rings)
     }
 
     /// How criterion `index` comes out for `doc`.

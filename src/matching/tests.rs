@@ -183,3 +183,37 @@ fn misspelt(rng: &mut Rng, word: &str) -> String {
     }
     letters.into_iter().collect()
 }
+
+#[test]
+fn distance_rings_bound_nearness_from_above() {
+    let index = index();
+    let need = JobNeed::from_json(
+        r#"{"id": "ringar", "title": "Ringar", "location": {"lat": 58.147, "lon": 7.995}, "max_distance_km": 30,
+            "criteria": [{"kind": "skill", "value": "kundeservice", "rank": 1}]}"#,
+    )
+    .expect("need");
+    let plan = Plan::compile(&need, index.taxonomy()).expect("plan");
+    let position = plan.criteria.iter().position(|c| matches!(c.test, super::Test::Distance { .. })).expect("distance");
+    let super::Test::Distance { origin, .. } = plan.criteria[position].test else { unreachable!() };
+    let weight = plan.criteria[position].weight;
+    let searcher = index.searcher();
+    let mut checked = 0;
+    for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
+        let evaluation =
+            super::segment::SegmentEvaluation::new(&plan, index, reader, ordinal as u32).expect("evaluation");
+        let levels = &evaluation.levels[position];
+        assert_eq!(levels.len(), 5, "a limit is cut into rings");
+        assert!(levels.windows(2).all(|pair| pair[0].contribution > pair[1].contribution), "nearest ring first");
+        let columns = &evaluation.cache.columns;
+        for doc in 0..reader.max_doc() {
+            let Some(level) = levels.iter().find(|level| evaluation.sets[level.at_least].contains(doc)) else {
+                continue;
+            };
+            let km = super::constraints::km_between(origin, columns.lat[doc as usize], columns.lon[doc as usize]);
+            assert!(km <= 30.0);
+            assert!(weight * super::constraints::proximity(km) <= level.contribution, "doc {doc} at {km} km");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} candidates within 30 km");
+}

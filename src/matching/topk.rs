@@ -85,9 +85,14 @@ impl<'a> TopK<'a> {
         }
     }
 
+    /// The k-th best so far, once there are k.
+    pub fn kth(&self) -> Option<Scored<'a>> {
+        (self.heap.len() == self.k).then(|| self.heap.peek().map(|worst| worst.0)).flatten()
+    }
+
     /// The k-th best score so far, once there are k.
     pub fn kth_score(&self) -> Option<f32> {
-        (self.heap.len() == self.k).then(|| self.heap.peek().map(|worst| worst.0.score)).flatten()
+        self.kth().map(|kth| kth.score)
     }
 
     /// What it kept, best first.
