@@ -7,7 +7,8 @@
 # 1. generates the candidates with the fixture generator (same seed: the committed 2,000 are
 #    the first 2,000), 2. builds the index (progress bar; build time, peak RSS, size),
 # 3. runs a fixed mix of needs one at a time (p50/p95/p99, with and without near misses),
-# 4. starts the server and drives it with wrk: selective shortlists while veiledere write tags,
+# 4. starts the server and drives it with wrk: selective shortlists (2, 4 and 8 connections)
+#    while veiledere write tags,
 # 5. loads the same candidates into PostgreSQL (Debian's package; a temporary cluster on a Unix
 #    socket, removed afterwards), checks that both return the same top-k for each need's
 #    deterministic core and reports the time ratio, 6. writes the Markdown report.
@@ -98,11 +99,18 @@ with open(f"{sys.argv[2]}/tags.lua", "w") as out:
 PY
 URL="http://127.0.0.1:$PORT"
 wrk -t1 -c1 -d5s -s "$WORK/shortlist.lua" "$URL/v1/shortlists" >/dev/null   # warm up
-wrk -t1 -c2 -d"${LOAD_SECONDS}s" --latency -s "$WORK/tags.lua" "$URL" >"$WORK/tags.wrk" &
-TAGS=$!
-wrk -t2 -c8 -d"${LOAD_SECONDS}s" --latency -s "$WORK/shortlist.lua" "$URL/v1/shortlists" | tee "$WORK/shortlists.wrk"
-wait "$TAGS" || true
-cat "$WORK/tags.wrk"
+# Throughput against latency: 2, 4 and 8 connections asking for shortlists, each run with tag
+# writes beside it; the targets are judged at 8.
+for connections in 2 4 8; do
+  wrk -t1 -c2 -d"${LOAD_SECONDS}s" --latency -s "$WORK/tags.lua" "$URL" >"$WORK/tags-c$connections.wrk" &
+  TAGS=$!
+  wrk -t2 -c"$connections" -d"${LOAD_SECONDS}s" --latency -s "$WORK/shortlist.lua" "$URL/v1/shortlists" \
+    | tee "$WORK/shortlists-c$connections.wrk"
+  wait "$TAGS" || true
+  cat "$WORK/tags-c$connections.wrk"
+done
+cp "$WORK/shortlists-c8.wrk" "$WORK/shortlists.wrk"
+cp "$WORK/tags-c8.wrk" "$WORK/tags.wrk"
 SERVER_RSS_MB=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER/status")
 kill -TERM "$SERVER"; wait "$SERVER" || true; SERVER=""
 
