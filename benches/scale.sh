@@ -90,9 +90,11 @@ with open(f"{sys.argv[2]}/shortlist.lua", "w") as out:
     out.write('function response(status, headers, body) if status ~= 200 then print("status " .. status) end end\n')
 with open(f"{sys.argv[2]}/tags.lua", "w") as out:
     out.write("local ids = {" + ",".join(f'"{i}"' for i in ids) + "}\n")
+    # Each run writes new labels: a label a candidate already has would be answered without a write.
+    out.write('local run = os.getenv("TAG_RUN") or "0"\n')
     out.write('local n = 0\n')
     out.write('function request()\n  n = n + 1\n  local id = ids[math.random(#ids)]\n')
-    out.write('  local body = string.format(\'{"label":"interessert i lasttest %d","kind":"interest"}\', n)\n')
+    out.write('  local body = string.format(\'{"label":"interessert i lasttest %s-%d","kind":"interest"}\', run, n)\n')
     out.write('  return wrk.format("POST", "/v1/candidates/" .. id .. "/tags", {["Authorization"] = "Bearer dev-veileder", ["Content-Type"] = "application/json"}, body)\nend\n')
     out.write('function delay() return 100 end\n')
     out.write('function response(status, headers, body) if status ~= 201 then print("tag status " .. status) end end\n')
@@ -102,7 +104,7 @@ wrk -t1 -c1 -d5s -s "$WORK/shortlist.lua" "$URL/v1/shortlists" >/dev/null   # wa
 # Throughput against latency: 2, 4 and 8 connections asking for shortlists, each run with tag
 # writes beside it; the targets are judged at 8.
 for connections in 2 4 8; do
-  wrk -t1 -c2 -d"${LOAD_SECONDS}s" --latency -s "$WORK/tags.lua" "$URL" >"$WORK/tags-c$connections.wrk" &
+  TAG_RUN=$connections wrk -t1 -c2 -d"${LOAD_SECONDS}s" --latency -s "$WORK/tags.lua" "$URL" >"$WORK/tags-c$connections.wrk" &
   TAGS=$!
   wrk -t2 -c"$connections" -d"${LOAD_SECONDS}s" --latency -s "$WORK/shortlist.lua" "$URL/v1/shortlists" \
     | tee "$WORK/shortlists-c$connections.wrk"
