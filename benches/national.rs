@@ -106,6 +106,28 @@ fn timed(runs: usize, mut run: impl FnMut() -> Result<(), Failure>) -> Result<Ve
     Ok(times)
 }
 
+/// Milliseconds per run of `first` and of `second`, sorted, taken in turns so that both see the
+/// same machine: on a shared virtual machine, noise comes in bursts.
+fn timed_in_turns(
+    runs: usize,
+    mut first: impl FnMut() -> Result<(), Failure>,
+    mut second: impl FnMut() -> Result<(), Failure>,
+) -> Result<(Vec<f64>, Vec<f64>), Failure> {
+    let (mut firsts, mut seconds) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        for (run, times) in
+            [(&mut first as &mut dyn FnMut() -> Result<(), Failure>, &mut firsts), (&mut second, &mut seconds)]
+        {
+            let started = Instant::now();
+            run()?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    firsts.sort_by(f64::total_cmp);
+    seconds.sort_by(f64::total_cmp);
+    Ok((firsts, seconds))
+}
+
 fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(), Failure> {
     println!("| need | qualify | cold | p50 | p95 | p99 | p99/p50 | p50 without near misses | near misses add |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -117,8 +139,11 @@ fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(),
         let started = Instant::now();
         let qualified = full.shortlist(&need)?.qualified;
         let cold = started.elapsed().as_secs_f64() * 1000.0;
-        let with = timed(runs, || full.shortlist(&need).map(drop).map_err(Into::into))?;
-        let without = timed(runs, || plain.shortlist(&need).map(drop).map_err(Into::into))?;
+        let (with, without) = timed_in_turns(
+            runs,
+            || full.shortlist(&need).map(drop).map_err(Into::into),
+            || plain.shortlist(&need).map(drop).map_err(Into::into),
+        )?;
         let (p50, p50_plain) = (percentile(&with, 50.0), percentile(&without, 50.0));
         println!(
             "| {name} | {qualified} | {cold:.2} ms | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {p50_plain:.2} ms | {:+.0} % |",
