@@ -24,7 +24,7 @@ WORK=${WORK:-$(mktemp -d /tmp/jobbmatch-scale.XXXXXX)}
 PORT=${PORT:-18181}
 PG_PORT=${PG_PORT:-54329}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
-RUNS=${RUNS:-300}
+RUNS=${RUNS:-500}
 mkdir -p "$WORK"
 step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
