@@ -202,12 +202,17 @@ fn add_compounds(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyEr
             }
             return Err(data_error(path, number + 1, "expected at least 12 tab-separated fields"));
         }
-        let (head, first, status, word) = (fields[2], fields[4], fields[9], fields[11]);
+        let (head, head_form, first, status, word) = (fields[2], fields[3], fields[4], fields[9], fields[11]);
         if status != "ok" || word.contains('-') || first.contains('-') || head.is_empty() || first.is_empty() {
             continue;
         }
         lexicon.add_split(word, vec![first.to_lowercase(), head.to_lowercase()]);
-        lexicon.add_words([word, first, head].into_iter());
+        // A few compounds are listed in an inflected form (`godvenner`, Noun+M+Pl+Indef): taken as
+        // lemmas, they would stop `venner` from stemming to `venn`.
+        let inflected = head_form.split('+').any(|tag| tag == "Pl" || tag == "Def");
+        if !inflected {
+            lexicon.add_words([word, first, head].into_iter());
+        }
         count += 1;
     }
     Ok(count)
@@ -304,5 +309,8 @@ mod tests {
         assert!(parts.contains(&"anlegg".to_string()), "{parts:?}");
         let parts = taxonomy.analyzer().word("gaffeltruck").parts.clone();
         assert!(parts.contains(&"truck".to_string()), "{parts:?}");
+        // Compounds listed inflected (`godvenner`) do not make their inflected head a lemma.
+        assert_eq!(taxonomy.analyzer().stem("venner"), "venn");
+        assert_eq!(taxonomy.analyzer().stem("vennene"), "venn");
     }
 }
