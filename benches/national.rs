@@ -95,13 +95,16 @@ fn percentile(sorted: &[f64], at: f64) -> f64 {
     sorted[rank.min(sorted.len() - 1)]
 }
 
+/// Milliseconds one call of `run` takes.
+fn elapsed_ms(run: &mut dyn FnMut() -> Result<(), Failure>) -> Result<f64, Failure> {
+    let started = Instant::now();
+    run()?;
+    Ok(started.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// Milliseconds per run, sorted.
 fn timed(runs: usize, mut run: impl FnMut() -> Result<(), Failure>) -> Result<Vec<f64>, Failure> {
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let started = Instant::now();
-        run()?;
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-    }
+    let mut times = (0..runs).map(|_| elapsed_ms(&mut run)).collect::<Result<Vec<_>, _>>()?;
     times.sort_by(f64::total_cmp);
     Ok(times)
 }
@@ -115,13 +118,8 @@ fn timed_in_turns(
 ) -> Result<(Vec<f64>, Vec<f64>), Failure> {
     let (mut firsts, mut seconds) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
     for _ in 0..runs {
-        for (run, times) in
-            [(&mut first as &mut dyn FnMut() -> Result<(), Failure>, &mut firsts), (&mut second, &mut seconds)]
-        {
-            let started = Instant::now();
-            run()?;
-            times.push(started.elapsed().as_secs_f64() * 1000.0);
-        }
+        firsts.push(elapsed_ms(&mut first)?);
+        seconds.push(elapsed_ms(&mut second)?);
     }
     firsts.sort_by(f64::total_cmp);
     seconds.sort_by(f64::total_cmp);

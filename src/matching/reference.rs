@@ -6,10 +6,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 use super::MatchError;
-use super::constraints;
 use super::evidence::{self, Code, EXACT, NONE, PARTIAL, PASS};
 use super::plan::{Alternative, Plan, TermTest, Test};
-use super::segment::ADAPTATION_FACTOR;
+use super::segment::{ADAPTATION_FACTOR, column_outcome, finish_outcome};
 use crate::analysis::typo;
 use crate::bitset::DocBits;
 use crate::index::{CandidateIndex, ProfileField, SegmentCache, document};
@@ -104,25 +103,10 @@ fn outcome(plan: &Plan, evaluated: &[Evaluated], cache: &SegmentCache, index: us
             let code = if !conflicts.contains(doc) || *adaptable { EXACT } else { NONE };
             (code, evidence::grade(code), false)
         }
-        (_, test) => {
-            let c = &cache.columns;
-            let checked = match *test {
-                Test::Extent { job_percent, adaptable_min } => {
-                    constraints::extent(job_percent, adaptable_min, c.extent_min[d], c.extent_max[d])
-                }
-                Test::Distance { origin, limit_km } => {
-                    constraints::distance(origin, limit_km, c.lat[d], c.lon[d], c.max_commute[d])
-                }
-                Test::StartDate { start, latest } => constraints::start_date(start, latest, c.available_from[d]),
-                _ => unreachable!("term and demand tests are evaluated above"),
-            };
-            let grade = checked.grade.unwrap_or_else(|| evidence::grade(checked.code));
-            (checked.code, grade, checked.adaptation.is_some())
-        }
+        (_, test) => column_outcome(test, &cache.columns, doc),
     };
-    let waived = criterion.waiver.is_some() && code < PASS;
-    let grade = if plan.binary { f32::from(u8::from(code >= PASS)) } else { grade };
-    (code, grade, penalised || waived)
+    let outcome = finish_outcome(plan, criterion, code, grade, penalised);
+    (outcome.code, outcome.grade, outcome.penalised)
 }
 
 fn score(plan: &Plan, outcomes: &[(Code, f32, bool)]) -> f32 {

@@ -14,10 +14,10 @@ use tantivy::SegmentReader;
 use super::MatchError;
 use super::constraints;
 use super::evidence::{self, Code, EXACT, NONE, PARTIAL, PASS};
-use super::plan::{Alternative, Plan, TermTest, Test};
+use super::plan::{Alternative, Plan, Planned, TermTest, Test};
 use crate::analysis::typo;
 use crate::bitset::{DocBits, DocSet};
-use crate::index::{CandidateIndex, Eligible, ProfileField, SegmentCache, document};
+use crate::index::{CandidateIndex, Eligible, ProfileField, SegmentCache, SegmentColumns, document};
 use crate::model::{GeoPoint, MatchHow};
 
 /// Factor applied to the score for each adaptation the employer makes (hours, start date, shifts,
@@ -81,6 +81,33 @@ pub struct Outcome {
     pub grade: f32,
     /// The employer adapts for this candidate, and it costs score.
     pub penalised: bool,
+}
+
+/// Code, grade and whether the employer adapts, for a test read from the columns (hours,
+/// distance, start date) of document `doc`. Shared with the reference engine.
+pub(super) fn column_outcome(test: &Test, c: &SegmentColumns, doc: u32) -> (Code, f32, bool) {
+    let d = doc as usize;
+    let checked = match *test {
+        Test::Extent { job_percent, adaptable_min } => {
+            constraints::extent(job_percent, adaptable_min, c.extent_min[d], c.extent_max[d])
+        }
+        Test::Distance { origin, limit_km } => {
+            constraints::distance(origin, limit_km, c.lat[d], c.lon[d], c.max_commute[d])
+        }
+        Test::StartDate { start, latest } => constraints::start_date(start, latest, c.available_from[d]),
+        Test::Terms(_) | Test::Demand { .. } => unreachable!("term and demand tests are not column tests"),
+    };
+    let grade = checked.grade.unwrap_or_else(|| evidence::grade(checked.code));
+    (checked.code, grade, checked.adaptation.is_some())
+}
+
+/// A criterion's outcome from its evidence: a must-have the employer made soft costs an
+/// adaptation when it is not met, and the filter-only baseline grades met or not. Shared with
+/// the reference engine.
+pub(super) fn finish_outcome(plan: &Plan, criterion: &Planned, code: Code, grade: f32, penalised: bool) -> Outcome {
+    let waived = criterion.waiver.is_some() && code < PASS;
+    let grade = if plan.binary { f32::from(u8::from(code >= PASS)) } else { grade };
+    Outcome { code, grade, penalised: penalised || waived }
 }
 
 /// A plan evaluated on one segment.
@@ -451,7 +478,6 @@ impl<'a> SegmentEvaluation<'a> {
     /// How criterion `index` comes out for `doc`.
     pub fn outcome(&self, index: usize, doc: u32) -> Outcome {
         let criterion = &self.plan.criteria[index];
-        let d = doc as usize;
         let (code, grade, penalised) = match (&self.evidence[index], &criterion.test) {
             (Evidence::Terms(findings), _) => {
                 let code = self.term_code(findings, doc);
@@ -462,26 +488,9 @@ impl<'a> SegmentEvaluation<'a> {
                 let code = if !conflicting || *adaptable { EXACT } else { NONE };
                 (code, evidence::grade(code), false)
             }
-            (_, test) => {
-                let c = &self.cache.columns;
-                let checked = match *test {
-                    Test::Extent { job_percent, adaptable_min } => {
-                        constraints::extent(job_percent, adaptable_min, c.extent_min[d], c.extent_max[d])
-                    }
-                    Test::Distance { origin, limit_km } => {
-                        constraints::distance(origin, limit_km, c.lat[d], c.lon[d], c.max_commute[d])
-                    }
-                    Test::StartDate { start, latest } => constraints::start_date(start, latest, c.available_from[d]),
-                    Test::Terms(_) | Test::Demand { .. } => unreachable!("term and demand tests are evaluated above"),
-                };
-                let grade = checked.grade.unwrap_or_else(|| evidence::grade(checked.code));
-                (checked.code, grade, checked.adaptation.is_some())
-            }
+            (_, test) => column_outcome(test, &self.cache.columns, doc),
         };
-        // A must-have the employer made soft costs an adaptation when it is not met.
-        let waived = criterion.waiver.is_some() && code < PASS;
-        let grade = if self.plan.binary { f32::from(u8::from(code >= PASS)) } else { grade };
-        Outcome { code, grade, penalised: penalised || waived }
+        finish_outcome(self.plan, criterion, code, grade, penalised)
     }
 
     /// The strongest evidence `doc` has for a term criterion.

@@ -209,6 +209,14 @@ pub enum TagKind {
 }
 
 impl TagKind {
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [TagKind; 3] = [TagKind::Interest, TagKind::InformalSkill, TagKind::WorkPreference];
+
+    /// The kind called `name` (see [`TagKind::name`]).
+    pub fn parse(name: &str) -> Option<TagKind> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
     /// The name used in files and URLs.
     pub fn name(self) -> &'static str {
         match self {
@@ -367,6 +375,15 @@ mod tests {
  "adaptation_needs":["ikke tunge løft"],
  "tags":[{"label":"interessert i bil og motor","kind":"interest","by":"V1042","at":"2026-10-02T09:14:00Z"}],
  "summary":"Har jobbet i butikk og på lager. Liker å skru på mopeder."}"#;
+
+    #[test]
+    fn tag_kinds_parse_from_the_names_serde_uses() {
+        for kind in TagKind::ALL {
+            assert_eq!(TagKind::parse(kind.name()), Some(kind));
+            assert_eq!(serde_json::to_value(kind).expect("serialises"), kind.name());
+        }
+        assert_eq!(TagKind::parse("hobby"), None);
+    }
 
     #[test]
     fn the_domain_sketch_parses_and_validates() {

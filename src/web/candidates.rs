@@ -181,7 +181,7 @@ fn tags(candidate: &Candidate, own: bool) -> Markup {
                         div {
                             label for="tag-kind" { "Hva slags" }
                             select #tag-kind name="kind" {
-                                @for kind in [TagKind::Interest, TagKind::InformalSkill, TagKind::WorkPreference] {
+                                @for kind in TagKind::ALL {
                                     option value=(kind.name()) { (labels::tag_kind(kind)) }
                                 }
                             }
@@ -217,10 +217,7 @@ pub async fn add_tag(
         Ok(caller) => caller,
         Err(response) => return *response,
     };
-    let Some(kind) = [TagKind::Interest, TagKind::InformalSkill, TagKind::WorkPreference]
-        .into_iter()
-        .find(|k| k.name() == form.kind)
-    else {
+    let Some(kind) = TagKind::parse(&form.kind) else {
         return profile_page(
             &state,
             &caller,
