@@ -112,4 +112,12 @@ async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
         .expect("request");
     let response = jobbmatch::http::router(service.state.clone()).oneshot(request).await.expect("infallible");
     assert_eq!(response.status(), 200);
+    // A cookie whose token is not (or no longer) known is refused like a bad bearer token.
+    let request = axum::http::Request::builder()
+        .uri("/v1/vocabulary?prefix=kunde")
+        .header("cookie", "jobbmatch_okt=not-a-token")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = jobbmatch::http::router(service.state.clone()).oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), 401);
 }

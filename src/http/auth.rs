@@ -147,10 +147,14 @@ impl FromRequestParts<AppState> for Caller {
         let header = parts.headers.get(axum::http::header::AUTHORIZATION);
         let result = match header.and_then(|value| value.to_str().ok()) {
             // The web pages' script calls the API with the session cookie the sign-in page set.
-            None if session_token(&parts.headers).is_some() => session_token(&parts.headers)
-                .and_then(|token| state.tokens.caller(token).cloned())
-                .ok_or(ApiError::Unauthorized("the session has expired; sign in again")),
-            None => Err(ApiError::Unauthorized("missing bearer token (Authorization: Bearer …)")),
+            None => match session_token(&parts.headers) {
+                Some(token) => state
+                    .tokens
+                    .caller(token)
+                    .cloned()
+                    .ok_or(ApiError::Unauthorized("the session has expired; sign in again")),
+                None => Err(ApiError::Unauthorized("missing bearer token (Authorization: Bearer …)")),
+            },
             Some(value) => match value.strip_prefix("Bearer ").map(str::trim) {
                 None => Err(ApiError::Unauthorized("the Authorization header must be \"Bearer <token>\"")),
                 Some(token) => {

@@ -42,6 +42,8 @@ pub async fn create(
     caller: Caller,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Shortlist>, ApiError> {
+    // Refused before the body is read, so a caller without the role learns nothing from it;
+    // shortlist_for checks again for the web page, which has no body to read first.
     refuse_unless_advisor(&state, &caller)?;
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
     let need: JobNeed = parse_json(&body)?;

@@ -65,6 +65,7 @@ pub async fn add(
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Tag>), ApiError> {
+    // Refused before the body is read; add_for checks again for the web page.
     require_veileder(&state, &caller, "tag_add", &id)?;
     let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
     let new: NewTag = parse_json(&body)?;

@@ -5,7 +5,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 use super::layout::{page, respond};
 use super::need_form::{NeedForm, places};
@@ -329,17 +329,44 @@ fn highlighted(text: &str, answer: Answer, drafted: Option<&Draft>) -> Markup {
         }
     }
     marks.sort();
-    let mut out = String::new();
+    let mut pieces: Vec<(&str, Option<&str>)> = Vec::with_capacity(2 * marks.len() + 1);
     let mut at = 0;
     for (start, end, class) in marks {
-        out.push_str(&escape(&text[at..start]));
-        out.push_str(&format!("<mark class=\"{class}\">{}</mark>", escape(&text[start..end])));
+        pieces.push((&text[at..start], None));
+        pieces.push((&text[start..end], Some(class)));
         at = end;
     }
-    out.push_str(&escape(&text[at..]));
-    html! { (PreEscaped(out)) }
+    pieces.push((&text[at..], None));
+    html! {
+        @for (piece, class) in pieces {
+            @if let Some(class) = class { mark class=(class) { (piece) } } @else { (piece) }
+        }
+    }
 }
 
-fn escape(text: &str) -> String {
-    maud::html! { (text) }.into_string()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Refused, Unrecognised};
+
+    #[test]
+    fn unplaced_and_refused_phrases_are_marked_and_the_rest_escaped() {
+        let draft = Draft {
+            need: JobNeed::from_json(r#"{"id": "x", "title": "x", "criteria": []}"#).expect("need"),
+            unrecognised: vec![Unrecognised { answer: Answer::MustHave, text: "Sjonglering".into() }],
+            refused: vec![Refused { answer: Answer::MustHave, text: "under 30".into(), reason: "alder".into() }],
+        };
+        let text = "Må kunne sjonglering <b>, helst under 30 år";
+        let html = highlighted(text, Answer::MustHave, Some(&draft)).into_string();
+        assert_eq!(
+            html,
+            "Må kunne <mark class=\"unrecognised\">sjonglering</mark> &lt;b&gt;, helst \
+             <mark class=\"refused\">under 30</mark> år"
+        );
+        // Another answer's phrases are not marked here.
+        assert_eq!(
+            highlighted(text, Answer::Wishes, Some(&draft)).into_string(),
+            "Må kunne sjonglering &lt;b&gt;, helst under 30 år"
+        );
+    }
 }
