@@ -175,11 +175,51 @@ impl SegmentCache {
     }
 }
 
+/// Searches that derive something from [`Eligible`] documents may keep this many such things.
+const MAX_ELIGIBLE_DERIVED: usize = 32;
+
 /// The documents a search may return in one segment: visible and not deleted.
-#[derive(Debug)]
 pub struct Eligible {
     pub bits: DocBits,
     pub count: usize,
+    /// What searches derived from exactly these documents (who meets a set of must-haves, say),
+    /// least recently used first. Few and large (a bitset each), so kept in a short list.
+    derived: Mutex<Vec<(u64, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl Eligible {
+    pub fn new(bits: DocBits) -> Eligible {
+        let count = bits.count();
+        Eligible { bits, count, derived: Mutex::default() }
+    }
+
+    /// What a caller kept under `key` with [`Eligible::keep_derived`], if it is a `T`. Keys are
+    /// hashes: the caller checks that the value is for what it asks about.
+    pub fn derived<T: Any + Send + Sync>(&self, key: u64) -> Option<Arc<T>> {
+        let mut derived = lock(&self.derived);
+        let position = derived.iter().position(|(k, _)| *k == key)?;
+        let entry = derived.remove(position);
+        let value = entry.1.clone();
+        derived.push(entry);
+        value.downcast::<T>().ok()
+    }
+
+    /// Keeps `value` under `key` while these documents are searched, dropping the least recently
+    /// used when full.
+    pub fn keep_derived<T: Any + Send + Sync>(&self, key: u64, value: Arc<T>) {
+        let mut derived = lock(&self.derived);
+        derived.retain(|(k, _)| *k != key);
+        if derived.len() >= MAX_ELIGIBLE_DERIVED {
+            derived.remove(0);
+        }
+        derived.push((key, value));
+    }
+}
+
+impl std::fmt::Debug for Eligible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Eligible").field("count", &self.count).finish_non_exhaustive()
+    }
 }
 
 type SegmentKey = (SegmentId, Option<Opstamp>);
@@ -216,8 +256,7 @@ impl CacheRegistry {
                 }
             }
         }
-        let count = bits.count();
-        let eligible = Arc::new(Eligible { bits, count });
+        let eligible = Arc::new(Eligible::new(bits));
         lock(&self.eligible).insert(key, eligible.clone());
         eligible
     }

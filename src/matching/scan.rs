@@ -1,10 +1,10 @@
 //! One pass over a segment, 64 documents at a time: who qualifies, who fails exactly one
 //! must-have (and which), and the best of each by score.
 //!
-//! Must-haves are bitsets, so qualification and near misses are word operations, done a
-//! must-have at a time over a chunk of 65,536 documents (which vectorises): who meets all, and,
-//! counting failures in two bit planes, who fails exactly one. Scoring is the expensive part, and
-//! it is pruned twice against the k-th best score found so far (shared by the parallel chunks):
+//! Who meets every must-have and who fails exactly one come as bitsets from the must-have
+//! algebra ([`super::algebra`], kept per segment for the same must-haves). The pass scores them
+//! in parallel chunks of 65,536 documents. Scoring is the expensive part, and it is pruned twice
+//! against the k-th best score found so far (shared by the parallel chunks):
 //!
 //! 1. Per 64 documents: once the k-th best score is high, a candidate without the strongest
 //!    evidence for a heavy criterion cannot reach it whatever else it has; word operations drop
@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::algebra::MustAlgebra;
 use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
 use super::segment::SegmentEvaluation;
@@ -128,32 +129,47 @@ pub struct Bounds {
 
 /// Runs the pass over `evaluation`'s segment.
 pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
-    let words = evaluation.eligible.bits.words().len();
+    let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
+    let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
+    let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
+    let pass = Pass { qualified: &algebra.qualified, exactly_one: misses.map(|m| m.exactly_one.as_slice()) };
+    let words = pass.qualified.len();
     let chunks: Vec<Range<usize>> =
         (0..words).step_by(CHUNK_WORDS).map(|start| start..(start + CHUNK_WORDS).min(words)).collect();
-    let found: Vec<Found> = chunks.into_par_iter().map(|chunk| scan_chunk(evaluation, chunk, wanted, bounds)).collect();
-    let mut only_failed = vec![0; evaluation.musts.len()];
-    for chunk in &found {
-        only_failed.iter_mut().zip(&chunk.only_failed).for_each(|(total, count)| *total += count);
-    }
+    let found: Vec<Chunk> =
+        chunks.into_par_iter().map(|chunk| scan_chunk(evaluation, &pass, chunk, wanted, bounds)).collect();
     Found {
-        qualified: found.iter().map(|chunk| chunk.qualified).sum(),
-        only_failed,
+        qualified: algebra.qualified_count,
+        only_failed: misses.map_or_else(|| vec![0; evaluation.musts.len()], |m| m.only_failed.clone()),
         best: topk::best(found.iter().flat_map(|chunk| chunk.best.iter().copied()), wanted.top),
         near_misses: topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses),
     }
 }
 
-fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
-    let eligible = e.eligible.bits.words();
+/// Who the pass looks at, a bit per document: those who meet every must-have, and (when near
+/// misses are wanted) those who fail exactly one.
+struct Pass<'p> {
+    qualified: &'p [u64],
+    exactly_one: Option<&'p [u64]>,
+}
+
+/// The best of one chunk.
+struct Chunk<'a> {
+    best: Vec<Scored<'a>>,
+    near_misses: Vec<Scored<'a>>,
+}
+
+fn scan_chunk<'a>(
+    e: &'a SegmentEvaluation,
+    pass: &Pass,
+    words: Range<usize>,
+    wanted: Wanted,
+    bounds: &Bounds,
+) -> Chunk<'a> {
     let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
-    let musts = must_words.len();
-    let near_misses_wanted = musts > 0 && (wanted.near_misses > 0 || wanted.relaxation);
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
     let mut best = TopK::new(wanted.top);
-    let mut near = TopK::new(if near_misses_wanted { wanted.near_misses } else { 0 });
-    let mut qualified = 0;
-    let mut only_failed = vec![0; musts];
+    let mut near = TopK::new(if pass.exactly_one.is_some() { wanted.near_misses } else { 0 });
     let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
     let columns = &e.cache.columns;
     let ids_ascending = columns.ids_ascending();
@@ -178,42 +194,13 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         })
         .collect();
     let mut required_best = Required::default();
-    let mut required_near: Vec<Required> = (0..musts).map(|_| Required::default()).collect();
-
-    // Must-have algebra a must-have at a time over the whole chunk (vectorises, stays in L1):
-    // who meets all, and, counting failures in two bit planes, who fails exactly one.
+    let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
-    let mut all: Vec<u64> = eligible[words.clone()].to_vec();
-    for set in must_words.iter().flatten() {
-        all.iter_mut().zip(&set[words.clone()]).for_each(|(all, pass)| *all &= pass);
-    }
-    qualified += all.iter().map(|word| word.count_ones() as usize).sum::<usize>();
-    let mut exactly_one = vec![0u64; if near_misses_wanted { all.len() } else { 0 }];
-    if near_misses_wanted {
-        let mut twice = vec![0u64; all.len()];
-        for set in must_words.iter().flatten() {
-            let chunk = eligible[words.clone()].iter().zip(&set[words.clone()]);
-            for ((once, twice), (eligible, pass)) in exactly_one.iter_mut().zip(twice.iter_mut()).zip(chunk) {
-                let failed = eligible & !pass;
-                *twice |= *once & failed;
-                *once |= failed;
-            }
-        }
-        exactly_one.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
-        for (count, set) in only_failed.iter_mut().zip(&must_words) {
-            if let Some(set) = set {
-                *count += exactly_one
-                    .iter()
-                    .zip(&set[words.clone()])
-                    .map(|(one, pass)| (one & !pass).count_ones() as usize)
-                    .sum::<usize>();
-            }
-        }
-    }
+    let all = &pass.qualified[words.clone()];
 
     // Who can still make either list, as far as the k-th best scores known now tell, a whole
     // chunk at a time; the loop below narrows further as they rise.
-    let mut candidates = all.clone();
+    let mut candidates = all.to_vec();
     if best.wants_any() {
         required_best = Required::for_score(e, bounds.best.get(), scale, e.max_bound, None);
         required_best.filter_chunk(e, &mut candidates, start);
@@ -221,13 +208,13 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
         candidates.fill(0);
     }
     let mut near_candidates = vec![0u64; if near.wants_any() { all.len() } else { 0 }];
-    if near.wants_any() {
+    if let Some(exactly_one) = pass.exactly_one.filter(|_| near.wants_any()) {
         let shared = bounds.near_misses.get();
         for (j, set) in must_words.iter().enumerate() {
             let Some(set) = set else { continue };
             required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
             let mut only: Vec<u64> =
-                exactly_one.iter().zip(&set[words.clone()]).map(|(one, pass)| one & !pass).collect();
+                exactly_one[words.clone()].iter().zip(&set[words.clone()]).map(|(one, pass)| one & !pass).collect();
             required_near[j].filter_chunk(e, &mut only, start);
             near_candidates.iter_mut().zip(&only).for_each(|(near, only)| *near |= only);
         }
@@ -312,5 +299,5 @@ fn scan_chunk<'a>(e: &'a SegmentEvaluation, words: Range<usize>, wanted: Wanted,
             }
         }
     }
-    Found { qualified, only_failed, best: best.into_sorted(), near_misses: near.into_sorted() }
+    Chunk { best: best.into_sorted(), near_misses: near.into_sorted() }
 }

@@ -495,7 +495,17 @@ impl<'a> SegmentEvaluation<'a> {
 
     /// The strongest evidence `doc` has for a term criterion.
     fn term_code(&self, findings: &TermFindings, doc: u32) -> Code {
+        // `at_least` holds a set per code, each with all stronger ones: the last is everyone with
+        // any evidence, and without a years requirement the first that has `doc` gives its code.
+        // A few set look-ups instead of one per alternative (a plan may have hundreds).
+        let Some((_, anyone)) = findings.at_least.last() else { return NONE };
+        if !anyone.contains(doc) {
+            return NONE;
+        }
         let terms = &findings.evidence;
+        if terms.min_years.is_none() {
+            return findings.at_least.iter().find(|(_, docs)| docs.contains(doc)).map_or(NONE, |(code, _)| *code);
+        }
         let strongest =
             |sets: &[(Code, DocSet)]| sets.iter().find(|(_, docs)| docs.contains(doc)).map(|(code, _)| *code);
         let mut best = strongest(&terms.found).unwrap_or(NONE);
