@@ -178,41 +178,52 @@ impl SegmentCache {
 /// Searches that derive something from [`Eligible`] documents may keep this many such things.
 const MAX_ELIGIBLE_DERIVED: usize = 32;
 
+/// A few values derived by callers, by a hash of what they were derived from; the least recently
+/// used is dropped when full. For things that are few and large, or costly to make again.
+pub struct KeptDerived {
+    capacity: usize,
+    entries: Mutex<Vec<(u64, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl KeptDerived {
+    pub fn new(capacity: usize) -> KeptDerived {
+        KeptDerived { capacity, entries: Mutex::default() }
+    }
+
+    /// What a caller kept under `key`, if it is a `T`. Keys are hashes: the caller checks that the
+    /// value is for what it asks about.
+    pub fn get<T: Any + Send + Sync>(&self, key: u64) -> Option<Arc<T>> {
+        let mut entries = lock(&self.entries);
+        let position = entries.iter().position(|(k, _)| *k == key)?;
+        let entry = entries.remove(position);
+        let value = entry.1.clone();
+        entries.push(entry);
+        value.downcast::<T>().ok()
+    }
+
+    /// Keeps `value` under `key`, dropping the least recently used when full.
+    pub fn keep<T: Any + Send + Sync>(&self, key: u64, value: Arc<T>) {
+        let mut entries = lock(&self.entries);
+        entries.retain(|(k, _)| *k != key);
+        if entries.len() >= self.capacity {
+            entries.remove(0);
+        }
+        entries.push((key, value));
+    }
+}
+
 /// The documents a search may return in one segment: visible and not deleted.
 pub struct Eligible {
     pub bits: DocBits,
     pub count: usize,
-    /// What searches derived from exactly these documents (who meets a set of must-haves, say),
-    /// least recently used first. Few and large (a bitset each), so kept in a short list.
-    derived: Mutex<Vec<(u64, Arc<dyn Any + Send + Sync>)>>,
+    /// What searches derived from exactly these documents (who meets a set of must-haves, say).
+    pub derived: KeptDerived,
 }
 
 impl Eligible {
     pub fn new(bits: DocBits) -> Eligible {
         let count = bits.count();
-        Eligible { bits, count, derived: Mutex::default() }
-    }
-
-    /// What a caller kept under `key` with [`Eligible::keep_derived`], if it is a `T`. Keys are
-    /// hashes: the caller checks that the value is for what it asks about.
-    pub fn derived<T: Any + Send + Sync>(&self, key: u64) -> Option<Arc<T>> {
-        let mut derived = lock(&self.derived);
-        let position = derived.iter().position(|(k, _)| *k == key)?;
-        let entry = derived.remove(position);
-        let value = entry.1.clone();
-        derived.push(entry);
-        value.downcast::<T>().ok()
-    }
-
-    /// Keeps `value` under `key` while these documents are searched, dropping the least recently
-    /// used when full.
-    pub fn keep_derived<T: Any + Send + Sync>(&self, key: u64, value: Arc<T>) {
-        let mut derived = lock(&self.derived);
-        derived.retain(|(k, _)| *k != key);
-        if derived.len() >= MAX_ELIGIBLE_DERIVED {
-            derived.remove(0);
-        }
-        derived.push((key, value));
+        Eligible { bits, count, derived: KeptDerived::new(MAX_ELIGIBLE_DERIVED) }
     }
 }
 

@@ -20,7 +20,7 @@ use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, SegmentReader, TantivyDocument, Term,
 };
 
-pub use cache::{Eligible, SegmentCache};
+pub use cache::{Eligible, KeptDerived, SegmentCache};
 pub use columns::SegmentColumns;
 pub use schema::{Fields, ProfileField, Source};
 
@@ -61,6 +61,9 @@ pub struct BuildStamp {
     pub applied_sequence: u64,
 }
 
+/// How many values derived from the whole index are kept (compiled job needs, say).
+const MAX_DERIVED: usize = 256;
+
 /// Candidate profiles in tantivy, opened with our analyzers. One per process; cheap to share.
 pub struct CandidateIndex {
     index: Index,
@@ -68,6 +71,8 @@ pub struct CandidateIndex {
     fields: Fields,
     taxonomy: Arc<Taxonomy>,
     caches: cache::CacheRegistry,
+    /// What searches derived from the whole index and its vocabulary (compiled job needs).
+    derived: KeptDerived,
     /// The searcher requests use: swapped only once the caches of new segments are loaded, so no
     /// request pays for loading them.
     current: RwLock<Searcher>,
@@ -109,6 +114,7 @@ impl CandidateIndex {
             fields,
             taxonomy,
             caches: cache::CacheRegistry::default(),
+            derived: KeptDerived::new(MAX_DERIVED),
             current,
             reloading: Mutex::new(()),
             location,
@@ -123,6 +129,12 @@ impl CandidateIndex {
         let manager = TokenizerManager::default();
         manager.register(NORWEGIAN, TextAnalyzer::from(NorwegianTokenizer::new(taxonomy.analyzer().clone())));
         manager
+    }
+
+    /// Values searches derived from the vocabulary (compiled job needs): they stay valid for as
+    /// long as the index is open, whatever is written to it.
+    pub fn derived(&self) -> &KeptDerived {
+        &self.derived
     }
 
     pub fn fields(&self) -> &Fields {

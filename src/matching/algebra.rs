@@ -53,7 +53,7 @@ impl MustAlgebra {
                     _ => false,
                 })
         };
-        if let Some(kept) = eligible.derived::<MustAlgebra>(key).filter(|kept| same(kept)) {
+        if let Some(kept) = eligible.derived.get::<MustAlgebra>(key).filter(|kept| same(kept)) {
             return kept;
         }
         let mut qualified = eligible.bits.words().to_vec();
@@ -66,7 +66,7 @@ impl MustAlgebra {
         let qualified_count = qualified.iter().map(|word| word.count_ones() as usize).sum();
         let algebra =
             Arc::new(MustAlgebra { sets: sets.to_vec(), qualified, qualified_count, misses: OnceLock::new() });
-        eligible.keep_derived(key, algebra.clone());
+        eligible.derived.keep(key, algebra.clone());
         algebra
     }
 

@@ -1,7 +1,8 @@
 //! Matching: a job need → a ranked, explained shortlist with near misses and relaxation counts.
 //!
 //! 1. [`plan`] compiles the need against the vocabulary (synonyms, narrower terms, licence
-//!    classes, levels, waivers from the employer's room to adapt).
+//!    classes, levels, waivers from the employer's room to adapt); the index keeps the plans of
+//!    needs asked again ([`compiled`]).
 //! 2. [`segment`] reads the plan against each index segment: the documents each alternative is
 //!    found in (tantivy postings; common terms as cached bitsets), one bitset per must-have, and
 //!    the graded [`evidence`] and exact score of any one candidate.
@@ -14,6 +15,7 @@
 
 mod algebra;
 pub mod baseline;
+mod compiled;
 pub mod constraints;
 pub mod evidence;
 mod explain;
@@ -90,9 +92,10 @@ impl<'a> Matcher<'a> {
         self
     }
 
-    /// The shortlist for `need` (which must be valid; see [`JobNeed::validate`]).
+    /// The shortlist for `need` (which must be valid; see [`JobNeed::validate`]). Its compiled
+    /// plan is kept by the index for the next time it is asked.
     pub fn shortlist(&self, need: &JobNeed) -> Result<Shortlist, MatchError> {
-        let plan = Plan::compile(need, self.index.taxonomy())?;
+        let plan = compiled::plan_for(need, self.index)?;
         self.run(&plan)
     }
 
