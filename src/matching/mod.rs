@@ -101,12 +101,19 @@ impl<'a> Matcher<'a> {
 
     /// The shortlist for a compiled plan.
     pub fn run(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
+        // On one of rayon's threads throughout: a caller outside the pool would otherwise hand
+        // each parallel step (a segment's pass, the explanations) over and wait for it.
+        rayon::scope(|_| self.run_on_pool(plan))
+    }
+
+    fn run_on_pool(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
         let searcher = self.index.searcher();
+        let keys = segment::term_keys(plan);
         let evaluations: Vec<SegmentEvaluation> = searcher
             .segment_readers()
             .iter()
             .enumerate()
-            .map(|(ordinal, reader)| SegmentEvaluation::new(plan, self.index, reader, ordinal as u32))
+            .map(|(ordinal, reader)| SegmentEvaluation::new(plan, &keys, self.index, reader, ordinal as u32))
             .collect::<Result<_, _>>()?;
 
         let wanted = Wanted { top: plan.top, near_misses: self.near_misses, relaxation: self.relaxation };

@@ -6,7 +6,7 @@
 //! segment's columns. Every must-have also becomes one bitset, so that qualification, near misses
 //! and relaxation counts are word-at-a-time algebra ([`super::scan`]).
 
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 use std::sync::{Arc, OnceLock};
 
 use tantivy::SegmentReader;
@@ -62,7 +62,7 @@ pub struct Level {
 /// What one term test finds in one segment. The same test (words, fields, years) finds the same
 /// documents for as long as the segment lives, so findings are kept in the segment's cache.
 struct TermFindings {
-    /// The test these are for (a cache hit is checked against it).
+    /// The test these are for.
     test: TermTest,
     /// Index terms of this segment within typo distance of the test's words.
     typos: Vec<Alternative>,
@@ -110,6 +110,19 @@ pub(super) fn finish_outcome(plan: &Plan, criterion: &Planned, code: Code, grade
     Outcome { code, grade, penalised: penalised || waived }
 }
 
+/// Per criterion of `plan`, the key its term test's findings are kept under in each segment (0
+/// for other criteria): worked out once per shortlist, as a plan may have hundreds of alternatives
+/// and an index a dozen segments. A hit is not compared with the test again (that costs as much
+/// as hashing it): the key is SipHash with this process's random keys, so two tests share one
+/// only by a 1-in-2^64 accident, and no job need can be written to make them.
+pub fn term_keys(plan: &Plan) -> Vec<u64> {
+    static HASHING: OnceLock<std::hash::RandomState> = OnceLock::new();
+    let hashing = HASHING.get_or_init(std::hash::RandomState::new);
+    let key =
+        |test: &TermTest| hashing.hash_one((&test.alternatives, &test.typo_seeds, test.min_years.map(f32::to_bits)));
+    plan.criteria.iter().map(|c| if let Test::Terms(test) = &c.test { key(test) } else { 0 }).collect()
+}
+
 /// A plan evaluated on one segment.
 pub struct SegmentEvaluation<'a> {
     pub plan: &'a Plan,
@@ -135,9 +148,11 @@ pub struct SegmentEvaluation<'a> {
 }
 
 impl<'a> SegmentEvaluation<'a> {
-    /// Reads the evidence of every criterion in `reader`'s segment.
+    /// Reads the evidence of every criterion in `reader`'s segment; `keys` are the plan's
+    /// [`term_keys`].
     pub fn new(
         plan: &'a Plan,
+        keys: &[u64],
         index: &CandidateIndex,
         reader: &SegmentReader,
         ordinal: u32,
@@ -159,9 +174,9 @@ impl<'a> SegmentEvaluation<'a> {
             max_bound: 0.0,
             total_weight: plan.total_weight(),
         };
-        for criterion in &plan.criteria {
+        for (criterion, &key) in plan.criteria.iter().zip(keys) {
             let evidence = match &criterion.test {
-                Test::Terms(test) => Evidence::Terms(evaluation.term_findings(test, index, reader)?),
+                Test::Terms(test) => Evidence::Terms(evaluation.term_findings(test, key, index, reader)?),
                 Test::Demand { key: Some(key), .. } => {
                     Evidence::Conflicts(evaluation.cache.term_docs(reader, index.fields(), ProfileField::Keys, key)?)
                 }
@@ -244,17 +259,16 @@ impl<'a> SegmentEvaluation<'a> {
         }
     }
 
-    /// What `test` finds in this segment, from the cache when the segment has seen it before.
+    /// What `test` (whose [`term_keys`] key is `key`) finds in this segment, from the cache when
+    /// the segment has seen it before.
     fn term_findings(
         &self,
         test: &TermTest,
+        key: u64,
         index: &CandidateIndex,
         reader: &SegmentReader,
     ) -> Result<Arc<TermFindings>, MatchError> {
-        let mut hasher = rustc_hash::FxHasher::default();
-        (&test.alternatives, &test.typo_seeds, test.min_years.map(f32::to_bits)).hash(&mut hasher);
-        let key = hasher.finish();
-        if let Some(found) = self.cache.derived::<TermFindings>(key).filter(|found| found.test == *test) {
+        if let Some(found) = self.cache.derived::<TermFindings>(key) {
             return Ok(found);
         }
         let typos = self.typos_of(test, index, reader)?;

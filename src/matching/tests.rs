@@ -199,8 +199,14 @@ fn distance_rings_bound_nearness_from_above() {
     let searcher = index.searcher();
     let mut checked = 0;
     for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
-        let evaluation =
-            super::segment::SegmentEvaluation::new(&plan, index, reader, ordinal as u32).expect("evaluation");
+        let evaluation = super::segment::SegmentEvaluation::new(
+            &plan,
+            &super::segment::term_keys(&plan),
+            index,
+            reader,
+            ordinal as u32,
+        )
+        .expect("evaluation");
         let levels = &evaluation.levels[position];
         assert_eq!(levels.len(), 5, "a limit is cut into rings");
         assert!(levels.windows(2).all(|pair| pair[0].contribution > pair[1].contribution), "nearest ring first");
