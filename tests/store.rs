@@ -1,5 +1,5 @@
 //! Durable writes at the store level: reads see acknowledged changes at once, the log replays
-//! after a crash, and a refused edit changes nothing.
+//! after a crash, a refused edit changes nothing, and a restart purges erasures only.
 
 use jobbmatch::index::CandidateIndex;
 use jobbmatch::store::{Edit, Store, UpdateError, wal_path};
@@ -56,4 +56,41 @@ fn a_refused_edit_changes_nothing() {
     assert_eq!(store.status().uncommitted_changes, 0);
     assert!(matches!(store.delete("K404"), Err(jobbmatch::store::StoreError::NotFound(_))));
     assert!(!store.commit().expect("commit"), "nothing to commit");
+}
+
+#[test]
+fn a_restart_purges_erasures_but_not_the_old_versions_of_edited_profiles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let store = open(dir.path());
+        for id in ["K1", "K2", "K3"] {
+            store.upsert(followed(id)).expect("upsert");
+        }
+        store.commit().expect("commit");
+        // A tag edit deletes the profile's old version: a deleted document, not an erasure.
+        store
+            .update("K1", |c| {
+                c.skills.push("sveising".into());
+                Ok::<_, ()>(Edit::Changed(()))
+            })
+            .expect("edit");
+        store.commit().expect("commit");
+        assert!(store.has_deleted_documents());
+    }
+    {
+        let store = open(dir.path());
+        assert!(!store.purge(true).expect("purge"), "nothing erased: the segments are left as they are");
+        assert!(store.has_deleted_documents());
+        // An erasure, committed; the process stops before the purge.
+        store.delete("K2").expect("erase");
+        store.commit().expect("commit");
+    }
+    {
+        let store = open(dir.path());
+        assert!(store.purge(true).expect("purge"), "the erasure from the last run is purged on start");
+        assert!(!store.has_deleted_documents());
+        assert!(store.index().candidate("K2").expect("read").is_none());
+    }
+    let store = open(dir.path());
+    assert!(!store.purge(true).expect("purge"), "once purged, a restart has nothing to do");
 }

@@ -59,6 +59,11 @@ pub struct BuildStamp {
     /// Last write-ahead-log sequence number applied (0 for bulk builds).
     #[serde(default)]
     pub applied_sequence: u64,
+    /// Whether erased profiles may still sit in segment files, to be purged. Deleted documents
+    /// alone do not tell: a tag edit deletes the profile's old version too. `None` in indexes
+    /// written before this was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erasures_pending: Option<bool>,
 }
 
 /// How many values derived from the whole index are kept (compiled job needs, say).
@@ -189,12 +194,16 @@ impl CandidateIndex {
 
     /// Whether the index holds documents analysed with this taxonomy.
     pub fn is_current(&self) -> Result<bool, IndexError> {
-        Ok(self.stamp()?.is_some_and(|stamp| stamp.fingerprint == self.stamp_for(0).fingerprint))
+        Ok(self.stamp()?.is_some_and(|stamp| stamp.fingerprint == self.stamp_for(0, false).fingerprint))
     }
 
     /// The stamp a commit made now should carry.
-    pub fn stamp_for(&self, applied_sequence: u64) -> BuildStamp {
-        BuildStamp { fingerprint: format!("{:016x}", self.taxonomy.fingerprint()), applied_sequence }
+    pub fn stamp_for(&self, applied_sequence: u64, erasures_pending: bool) -> BuildStamp {
+        BuildStamp {
+            fingerprint: format!("{:016x}", self.taxonomy.fingerprint()),
+            applied_sequence,
+            erasures_pending: Some(erasures_pending),
+        }
     }
 
     /// Candidates in the index (visible or not).
@@ -216,9 +225,11 @@ impl CandidateIndex {
         Term::from_field_text(self.fields.id, id)
     }
 
-    /// A writer for incremental changes.
+    /// A writer for incremental changes. One indexing thread: changes come a few at a time, and
+    /// each thread would leave its own small segment at every commit, which every shortlist then
+    /// reads until it is merged.
     pub fn writer(&self, heap_bytes: usize) -> Result<IndexWriter, IndexError> {
-        Ok(self.index.writer(heap_bytes)?)
+        Ok(self.index.writer_with_num_threads(1, heap_bytes)?)
     }
 
     /// Replaces everything in the index by `candidates` in one commit: readers see either the old
@@ -263,7 +274,7 @@ impl CandidateIndex {
             progress(added);
         }
         let mut commit = writer.prepare_commit().map_err(IndexError::from)?;
-        commit.set_payload(&serde_json::to_string(&self.stamp_for(0)).unwrap_or_default());
+        commit.set_payload(&serde_json::to_string(&self.stamp_for(0, false)).unwrap_or_default());
         commit.commit().map_err(IndexError::from)?;
         writer.wait_merging_threads().map_err(IndexError::from)?;
         self.reload()?;

@@ -10,8 +10,10 @@
 //! snapshot it started with.
 //!
 //! Erasure (GDPR): a deleted candidate disappears from lookups at once and from shortlists at the
-//! next commit; the committer then rewrites the segments that still hold the deleted document and
-//! the log is emptied, so no store keeps the profile.
+//! next commit; the committer then rewrites the segments that still hold deleted documents and
+//! the log is emptied, so no store keeps the profile. Each commit records whether erasures wait
+//! to be purged, so a restart purges only then: a tag edit also deletes the profile's old version,
+//! and rewriting a million-profile segment for that on every start would cost seconds.
 
 pub mod wal;
 
@@ -95,8 +97,10 @@ struct WriterState {
     written: u64,
     /// Last sequence number committed to the index.
     committed: u64,
-    /// Deletes not yet purged from segment files, since when.
+    /// Erasures not yet purged from segment files, since when.
     purge_since: Option<Instant>,
+    /// Erasures written since the store opened: a purge that saw fewer leaves the rest due.
+    erasures: u64,
 }
 
 /// Candidates with durable writes. Share it through an `Arc`.
@@ -138,15 +142,24 @@ impl Store {
 
     /// A store over an open index, with its log at `wal_path`.
     pub fn over(index: CandidateIndex, wal_path: &Path) -> Result<Store, StoreError> {
-        let applied = index.stamp()?.map_or(0, |stamp| stamp.applied_sequence);
+        let stamp = index.stamp()?;
+        let applied = stamp.as_ref().map_or(0, |stamp| stamp.applied_sequence);
+        // Erasures from an earlier run may still sit in segment files. An index written before
+        // they were recorded tells only by its deleted documents.
+        let mut erasures_pending = match stamp.and_then(|stamp| stamp.erasures_pending) {
+            Some(pending) => pending,
+            None => index.searcher().segment_readers().iter().any(|segment| segment.has_deletes()),
+        };
         let (wal, records) = Wal::open(wal_path)?;
         let mut writer = index.writer(WRITER_HEAP_BYTES)?;
         let mut written = applied;
         for record in records.iter().filter(|record| record.seq > applied) {
             apply(&index, &mut writer, &record.change)?;
+            erasures_pending |= matches!(record.change, Change::Delete { .. });
             written = record.seq;
         }
-        let state = WriterState { writer, wal, written, committed: applied, purge_since: None };
+        let purge_since = erasures_pending.then(|| Instant::now() - PURGE_DELAY);
+        let state = WriterState { writer, wal, written, committed: applied, purge_since, erasures: 0 };
         let store = Store {
             index,
             state: Mutex::new(state),
@@ -156,10 +169,6 @@ impl Store {
             last_error: Mutex::new(None),
         };
         store.commit()?;
-        if store.has_deleted_documents() {
-            // Erasures from an earlier run may still sit in segment files.
-            store.lock_state().purge_since = Some(Instant::now() - PURGE_DELAY);
-        }
         Ok(store)
     }
 
@@ -190,6 +199,7 @@ impl Store {
             return Err(StoreError::NotFound(id.to_string()));
         }
         self.write(&mut state, Change::Delete { id: id.to_string() })?;
+        state.erasures += 1;
         state.purge_since.get_or_insert_with(Instant::now);
         Ok(())
     }
@@ -241,10 +251,18 @@ impl Store {
         if state.written == state.committed && state.wal.is_empty() {
             return Ok(false);
         }
+        self.commit_locked(&mut state).map(|()| true)
+    }
+
+    /// Commits what the writer holds (perhaps nothing, to record that no erasure waits), with
+    /// the last applied sequence number and whether erasures wait to be purged.
+    fn commit_locked(&self, state: &mut WriterState) -> Result<(), StoreError> {
         let target = state.written;
+        let erasures_pending = state.purge_since.is_some();
         let result = (|| -> Result<(), StoreError> {
             let mut prepared = state.writer.prepare_commit()?;
-            prepared.set_payload(&serde_json::to_string(&self.index.stamp_for(target)).unwrap_or_default());
+            let stamp = self.index.stamp_for(target, erasures_pending);
+            prepared.set_payload(&serde_json::to_string(&stamp).unwrap_or_default());
             prepared.commit()?;
             state.committed = target;
             self.index.reload()?;
@@ -263,7 +281,7 @@ impl Store {
                 *self.lock_error() = Some(error.to_string());
             }
         }
-        result.map(|()| true)
+        result
     }
 
     /// Rewrites the segments that still hold deleted documents, so erased profiles leave the
@@ -282,20 +300,21 @@ impl Store {
             .filter(|meta| meta.has_deletes())
             .map(|meta| meta.id())
             .collect();
-        if segments.is_empty() {
-            state.purge_since = None;
-            return Ok(false);
+        let erasures_before = state.erasures;
+        if !segments.is_empty() {
+            let merge = state.writer.merge(&segments);
+            drop(state);
+            // Searches and writes go on while the segments are rewritten; on failure, try again later.
+            merge.wait()?;
+            state = self.lock_state();
+            state.writer.garbage_collect_files().wait()?;
         }
-        let merge = state.writer.merge(&segments);
-        drop(state);
-        // Searches and writes go on while the segments are rewritten; on failure, try again later.
-        merge.wait()?;
-        let mut state = self.lock_state();
-        state.purge_since = None;
-        state.writer.garbage_collect_files().wait()?;
-        drop(state);
-        self.index.reload()?;
-        Ok(true)
+        // An erasure written during the rewrite waits for the next purge.
+        state.purge_since = (state.erasures != erasures_before).then(Instant::now);
+        // Record whether any still waits (and show the rewritten segments to searches), so that a
+        // restart does not rewrite them again.
+        self.commit_locked(&mut state)?;
+        Ok(!segments.is_empty())
     }
 
     /// Commits and purges now (shutdown, tests).
