@@ -1,7 +1,8 @@
 //! What a segment keeps between searches. Segments are immutable, so everything here is derived
 //! once and reused, the way a search engine's query cache works: the scoring columns, bitsets of
 //! common terms, typo expansions, a geo grid, and bitsets of must-haves. Deletes change with every
-//! commit and are applied separately ([`Eligible`]).
+//! commit and are applied separately ([`Eligible`]), which keeps what searches derive from the
+//! documents still searched (the must-have algebra) until the next delete.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -289,4 +290,23 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 
 fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_derived_drops_the_least_recently_used() {
+        let kept = KeptDerived::new(2);
+        kept.keep(1, Arc::new("one"));
+        kept.keep(2, Arc::new("two"));
+        assert_eq!(kept.get::<&str>(1).as_deref(), Some(&"one"), "asked for: now the most recent");
+        kept.keep(3, Arc::new("three"));
+        assert!(kept.get::<&str>(2).is_none(), "the least recently used went");
+        assert_eq!(kept.get::<&str>(1).as_deref(), Some(&"one"));
+        assert!(kept.get::<u32>(3).is_none(), "a value of another type is not returned");
+        kept.keep(3, Arc::new("drei"));
+        assert_eq!(kept.get::<&str>(3).as_deref(), Some(&"drei"), "kept again under a key: replaced");
+    }
 }

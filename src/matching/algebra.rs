@@ -11,11 +11,9 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+use super::scan::CHUNK_WORDS;
 use crate::bitset::DocBits;
 use crate::index::Eligible;
-
-/// Words per parallel task when working the algebra out.
-const CHUNK_WORDS: usize = 1024;
 
 /// The must-have algebra of one segment for one set of must-haves.
 pub struct MustAlgebra {

@@ -26,7 +26,7 @@ use super::topk::{self, Scored, Threshold, TopK};
 use crate::bitset::{BitIter, DocBits};
 
 /// Words (of 64 documents) per parallel task: 65,536 documents.
-const CHUNK_WORDS: usize = 1024;
+pub(super) const CHUNK_WORDS: usize = 1024;
 
 /// Room for rounding: bounds are summed in other orders than the exact score.
 const BOUND_SLACK: f32 = 1e-4;

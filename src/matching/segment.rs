@@ -4,7 +4,7 @@
 //! Term criteria become document sets read from tantivy's postings (common terms come from the
 //! segment cache as bitsets); column criteria (hours, distance, dates) are checked from the
 //! segment's columns. Every must-have also becomes one bitset, so that qualification, near misses
-//! and relaxation counts are word-at-a-time algebra ([`super::scan`]).
+//! and relaxation counts are word-at-a-time algebra ([`super::algebra`]).
 
 use std::hash::BuildHasher;
 use std::sync::{Arc, OnceLock};
