@@ -70,35 +70,47 @@ impl MustAlgebra {
 
     /// Who fails exactly one must-have, and how many fail only each.
     pub fn misses(&self, eligible: &Eligible) -> &Misses {
-        self.misses.get_or_init(|| {
-            let eligible = eligible.bits.words();
-            let mut exactly_one = vec![0u64; eligible.len()];
-            // Failures counted in two bit planes: failed once, failed at least twice.
-            exactly_one.par_chunks_mut(CHUNK_WORDS).enumerate().for_each(|(chunk, once)| {
-                let start = chunk * CHUNK_WORDS;
-                let mut twice = vec![0u64; once.len()];
-                for set in self.sets.iter().flatten() {
-                    let chunk = eligible[start..].iter().zip(&set.words()[start..]);
-                    for ((once, twice), (eligible, pass)) in once.iter_mut().zip(twice.iter_mut()).zip(chunk) {
-                        let failed = eligible & !pass;
-                        *twice |= *once & failed;
-                        *once |= failed;
-                    }
+        // Worked out before taking the cell, never inside it: the work is parallel, and a rayon
+        // thread waiting for its parts may meanwhile run another shortlist that asks for the same
+        // cell, which would then wait for itself for ever. Two that race both work it out; the
+        // first to finish is kept.
+        if let Some(misses) = self.misses.get() {
+            return misses;
+        }
+        let misses = self.work_out_misses(eligible);
+        self.misses.get_or_init(|| misses)
+    }
+
+    /// Who fails exactly one must-have (two bit planes: failed once, failed at least twice), and
+    /// how many fail only each.
+    fn work_out_misses(&self, eligible: &Eligible) -> Misses {
+        let eligible = eligible.bits.words();
+        let mut exactly_one = vec![0u64; eligible.len()];
+        // Failures counted in two bit planes: failed once, failed at least twice.
+        exactly_one.par_chunks_mut(CHUNK_WORDS).enumerate().for_each(|(chunk, once)| {
+            let start = chunk * CHUNK_WORDS;
+            let mut twice = vec![0u64; once.len()];
+            for set in self.sets.iter().flatten() {
+                let chunk = eligible[start..].iter().zip(&set.words()[start..]);
+                for ((once, twice), (eligible, pass)) in once.iter_mut().zip(twice.iter_mut()).zip(chunk) {
+                    let failed = eligible & !pass;
+                    *twice |= *once & failed;
+                    *once |= failed;
                 }
-                once.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
-            });
-            let only_failed = self
-                .sets
-                .iter()
-                .map(|set| match set {
-                    Some(set) => {
-                        exactly_one.iter().zip(set.words()).map(|(one, pass)| (one & !pass).count_ones() as usize).sum()
-                    }
-                    None => 0,
-                })
-                .collect();
-            Misses { exactly_one, only_failed }
-        })
+            }
+            once.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
+        });
+        let only_failed = self
+            .sets
+            .iter()
+            .map(|set| match set {
+                Some(set) => {
+                    exactly_one.iter().zip(set.words()).map(|(one, pass)| (one & !pass).count_ones() as usize).sum()
+                }
+                None => 0,
+            })
+            .collect();
+        Misses { exactly_one, only_failed }
     }
 }
 
@@ -134,5 +146,38 @@ mod tests {
         let other = MustAlgebra::of(&eligible, &[Some(first), None, Some(bits(200, &[60]))]);
         assert!(!Arc::ptr_eq(&algebra, &other));
         assert_eq!(other.qualified_count, 1);
+    }
+
+    #[test]
+    fn many_concurrent_askers_of_the_same_misses_do_not_wait_for_themselves() {
+        // Large enough to be worked out in parallel parts, and asked by many shortlists at once,
+        // each spawned on rayon as the service does. A rayon thread waiting for its parts runs
+        // other spawned work meanwhile: were the misses worked out inside the cell's lock, that
+        // thread could run another asker and wait for itself for ever.
+        let len = 2_000_000;
+        let eligible = Arc::new(Eligible::new(DocBits::full(len)));
+        let half = bits(len, &(0..len).step_by(2).collect::<Vec<_>>());
+        let third = bits(len, &(0..len).step_by(3).collect::<Vec<_>>());
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("pool");
+        let (answer, answers) = std::sync::mpsc::channel();
+        let mut expected = Vec::new();
+        for round in 0..8 {
+            // Each round's third must-have is met by one document only: a new algebra each round,
+            // whose misses are worked out anew.
+            let sets = [Some(half.clone()), Some(third.clone()), Some(bits(len, &[round]))];
+            let algebra = MustAlgebra::of(&eligible, &sets);
+            expected.push(algebra.work_out_misses(&eligible).only_failed);
+            for _ in 0..32 {
+                let (algebra, eligible, answer) = (algebra.clone(), eligible.clone(), answer.clone());
+                pool.spawn(move || {
+                    let _ = answer.send((round, algebra.misses(&eligible).only_failed.clone()));
+                });
+            }
+        }
+        for _ in 0..256 {
+            let (round, counts) =
+                answers.recv_timeout(std::time::Duration::from_secs(60)).expect("every asker is answered");
+            assert_eq!(counts, expected[round as usize]);
+        }
     }
 }
