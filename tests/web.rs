@@ -105,19 +105,16 @@ async fn a_veileder_tags_and_untags_their_own_candidates_only() {
 async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
     use tower::ServiceExt;
     let service = fixture();
-    let request = axum::http::Request::builder()
-        .uri("/v1/vocabulary?prefix=kunde")
-        .header("cookie", "theme=dark; jobbmatch_okt=dev-radgiver")
-        .body(axum::body::Body::empty())
-        .expect("request");
-    let response = jobbmatch::http::router(service.state.clone()).oneshot(request).await.expect("infallible");
-    assert_eq!(response.status(), 200);
+    let status_with = |cookie: &'static str| {
+        let request = axum::http::Request::builder()
+            .uri("/v1/vocabulary?prefix=kunde")
+            .header("cookie", cookie)
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let router = jobbmatch::http::router(service.state.clone());
+        async move { router.oneshot(request).await.expect("infallible").status() }
+    };
+    assert_eq!(status_with("theme=dark; jobbmatch_okt=dev-radgiver").await, 200);
     // A cookie whose token is not (or no longer) known is refused like a bad bearer token.
-    let request = axum::http::Request::builder()
-        .uri("/v1/vocabulary?prefix=kunde")
-        .header("cookie", "jobbmatch_okt=not-a-token")
-        .body(axum::body::Body::empty())
-        .expect("request");
-    let response = jobbmatch::http::router(service.state.clone()).oneshot(request).await.expect("infallible");
-    assert_eq!(response.status(), 401);
+    assert_eq!(status_with("jobbmatch_okt=not-a-token").await, 401);
 }

@@ -86,7 +86,6 @@ impl MustAlgebra {
     fn work_out_misses(&self, eligible: &Eligible) -> Misses {
         let eligible = eligible.bits.words();
         let mut exactly_one = vec![0u64; eligible.len()];
-        // Failures counted in two bit planes: failed once, failed at least twice.
         exactly_one.par_chunks_mut(CHUNK_WORDS).enumerate().for_each(|(chunk, once)| {
             let start = chunk * CHUNK_WORDS;
             let mut twice = vec![0u64; once.len()];
