@@ -195,6 +195,31 @@ impl DocSet {
         }
     }
 
+    /// Keeps in `words` (the words from `start` on) only the documents in the set or outside
+    /// `outside` (a bitset of the same segment): those exempt from needing the set.
+    pub fn and_into_unless_outside(&self, words: &mut [u64], start: usize, outside: &[u64]) {
+        let outside = &outside[start..start + words.len()];
+        match self {
+            DocSet::Dense(bits) => {
+                let ours = &bits.words[start..];
+                for ((word, other), outside) in words.iter_mut().zip(ours).zip(outside) {
+                    *word &= other | !outside;
+                }
+            }
+            DocSet::Sparse(sparse) => {
+                let mut entries = sparse.entries[self.cursor_at(start as u32)..].iter().peekable();
+                for ((index, word), outside) in (start..).zip(words.iter_mut()).zip(outside) {
+                    while entries.next_if(|&&(at, _)| (at as usize) < index).is_some() {}
+                    let other = match entries.peek() {
+                        Some(&&(at, other)) if at as usize == index => other,
+                        _ => 0,
+                    };
+                    *word &= other | !outside;
+                }
+            }
+        }
+    }
+
     /// A cursor for [`DocSet::word_ascending`] starting at word `index`.
     pub fn cursor_at(&self, index: u32) -> usize {
         match self {
@@ -341,6 +366,15 @@ mod tests {
             set.and_into(&mut words, 1);
             let expected: Vec<u64> = (1..11).map(|index| set.word(index)).collect();
             assert_eq!(words, expected);
+        }
+        // Exempt: documents outside `outside` stay whether or not the set has them.
+        let outside: Vec<u64> = (0..64u64).map(|index| if index % 2 == 0 { u64::MAX } else { 0xF0 }).collect();
+        for set in [&sparse, &dense] {
+            let mut words = vec![u64::MAX; 10];
+            set.and_into_unless_outside(&mut words, 1, &outside);
+            let expected: Vec<u64> = (1..11).map(|index| set.word(index) | !outside[index as usize]).collect();
+            assert_eq!(words, expected);
+            assert_eq!(words[0], !0xF0 | set.word(1), "word 1 keeps the set's documents and those outside");
         }
         let mut union = DocBits::empty(4096);
         union.union_with(&sparse);

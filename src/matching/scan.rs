@@ -3,30 +3,37 @@
 //!
 //! Who meets every must-have and who fails exactly one come as bitsets from the must-have
 //! algebra ([`super::algebra`], kept per segment for the same must-haves). The pass scores them
-//! in parallel chunks of 65,536 documents. Scoring is the expensive part, and it is pruned twice
-//! against the k-th best score found so far (shared by the parallel chunks):
+//! in parallel chunks, taken in document order, small ones first. Scoring is the expensive part,
+//! and it is pruned against a bar: the k-th best (score, id) found so far, shared by the chunks,
+//! so a chunk starts from what all before it found.
 //!
-//! 1. Per 64 documents: once the k-th best score is high, a candidate without the strongest
+//! 1. Per chunk and per 64 documents: once the bar is high, a candidate without the strongest
 //!    evidence for a heavy criterion cannot reach it whatever else it has; word operations drop
-//!    all such candidates, first for the whole chunk, then word by word as the score rises (the
-//!    idea of MaxScore in text retrieval).
+//!    all such candidates, first for the whole chunk, then word by word as the bar rises (the
+//!    idea of MaxScore in text retrieval). Near misses of a must-have whose near misses cannot
+//!    reach the bar are dropped whole, and once a bar is as high as any bound can be, a chunk
+//!    after its k-th best (in id order) has nobody who can make that list, not even by a tie.
 //! 2. Per candidate: an upper bound on its score from the evidence it has (as if years, distance
-//!    and adaptations cost nothing). Only candidates whose bound reaches the k-th best score are
-//!    scored exactly.
+//!    and adaptations cost nothing). Only candidates whose bound beats the bar are scored exactly.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::algebra::MustAlgebra;
 use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
-use super::segment::SegmentEvaluation;
-use super::topk::{self, Scored, Threshold, TopK};
+use super::segment::{Level, SegmentEvaluation};
+use super::topk::{self, Bar, Scored, Threshold, TopK};
 use crate::bitset::{BitIter, DocBits};
 
-/// Words (of 64 documents) per parallel task: 65,536 documents.
-pub(super) const CHUNK_WORDS: usize = 1024;
+/// Words (of 64 documents) per parallel task: 65,536 documents. Tests cut the small fixture
+/// index into many chunks, so that what passes from chunk to chunk (the bars, ties) is checked.
+pub(super) const CHUNK_WORDS: usize = if cfg!(test) { 4 } else { 1024 };
+
+/// Words in the first chunk: 4,096 documents.
+const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 
 /// Room for rounding: bounds are summed in other orders than the exact score.
 const BOUND_SLACK: f32 = 1e-4;
@@ -103,6 +110,71 @@ impl Required {
     }
 }
 
+/// Keeps in `words` (the chunk's words from `start` on, of those who fail exactly one must-have)
+/// only those who can have what every near miss needs: a criterion that the near misses of every
+/// must-have are required to meet (`required`, per must-have) is checked at its most inclusive
+/// level, once for them all, except for those who fail that criterion's own must-have. The word
+/// loop then checks each must-have's own requirements on the few left.
+fn filter_near_chunk(
+    e: &SegmentEvaluation,
+    required: &[Required],
+    must_words: &[Option<&[u64]>],
+    open: &[bool],
+    words: &mut [u64],
+    start: usize,
+) {
+    // Near misses of a closed must-have cannot make the list: keep only those who fail an open
+    // one (each fails exactly one).
+    let open_passes: Vec<&[u64]> = must_words
+        .iter()
+        .zip(open)
+        .filter(|(_, open)| **open)
+        .filter_map(|(pass, _)| pass.map(|p| &p[start..]))
+        .collect();
+
+    match open_passes[..] {
+        [] => words.fill(0),
+        [pass] => words.iter_mut().zip(pass).for_each(|(word, pass)| *word &= !pass),
+        [first, second] => words.iter_mut().zip(first).zip(second).for_each(|((word, a), b)| *word &= !(a & b)),
+        _ => {
+            let mut failing = vec![0u64; words.len()];
+            for pass in open_passes {
+                failing.iter_mut().zip(pass).for_each(|(failing, pass)| *failing |= !pass);
+            }
+            words.iter_mut().zip(&failing).for_each(|(word, failing)| *word &= failing);
+        }
+    }
+    if words.iter().all(|&word| word == 0) {
+        return;
+    }
+    'criteria: for criterion in 0..e.levels.len() {
+        // Those who fail this criterion's own must-have are exempt: it is what they miss.
+        let own = e.musts.iter().position(|&m| m == criterion).and_then(|j| must_words[j]);
+        let mut inclusive: Option<usize> = None;
+        for (j, requirement) in required.iter().enumerate() {
+            if !open[j] || e.musts[j] == criterion {
+                continue;
+            }
+            match requirement.levels.iter().find(|&&(c, _)| c == criterion) {
+                Some(&(_, count)) => inclusive = Some(inclusive.map_or(count, |so_far| so_far.max(count))),
+                None => continue 'criteria,
+            }
+        }
+        let Some(count) = inclusive else { continue };
+        match (count.checked_sub(1), own) {
+            (Some(weakest), Some(pass)) => {
+                e.sets[e.levels[criterion][weakest].at_least].and_into_unless_outside(words, start, pass);
+            }
+            (Some(weakest), None) => e.sets[e.levels[criterion][weakest].at_least].and_into(words, start),
+            (None, Some(pass)) => words.iter_mut().zip(&pass[start..]).for_each(|(word, pass)| *word &= !pass),
+            (None, None) => words.fill(0),
+        }
+        if words.iter().all(|&word| word == 0) {
+            return;
+        }
+    }
+}
+
 /// What a shortlist asks of the pass.
 #[derive(Debug, Clone, Copy)]
 pub struct Wanted {
@@ -129,15 +201,14 @@ pub struct Bounds {
 
 /// Runs the pass over `evaluation`'s segment.
 pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
+    bounds.best.next_segment();
+    bounds.near_misses.next_segment();
     let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
     let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
+    let limits = Limits::of(evaluation);
     let pass = Pass { qualified: &algebra.qualified, exactly_one: misses.map(|m| m.exactly_one.as_slice()) };
-    let words = pass.qualified.len();
-    let chunks: Vec<Range<usize>> =
-        (0..words).step_by(CHUNK_WORDS).map(|start| start..(start + CHUNK_WORDS).min(words)).collect();
-    let found: Vec<Chunk> =
-        chunks.into_par_iter().map(|chunk| scan_chunk(evaluation, &pass, chunk, wanted, bounds)).collect();
+    let found = run(evaluation, &pass, &limits, wanted, bounds);
     Found {
         qualified: algebra.qualified_count,
         only_failed: misses.map_or_else(|| vec![0; evaluation.musts.len()], |m| m.only_failed.clone()),
@@ -146,11 +217,98 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     }
 }
 
+/// What the bounds of one segment's candidates can come to, worked out once per pass.
+struct Limits {
+    /// Criteria with levels or without a constant bound come first (`..leading`); those after add
+    /// their full weight (`trailing`) and are added per candidate at the end, in order, rather
+    /// than to all 64 at each word.
+    leading: usize,
+    trailing: Vec<f32>,
+    /// Per must-have (in plan order), the most a near miss that fails it can add to the numerator:
+    /// it has at most failing evidence for it (a mention in the summary, say).
+    near_max_bound: Vec<f32>,
+    /// The highest bound the word loop can give a candidate, and a near miss of each must-have,
+    /// summed in its own order (so a bar at it can only be tied).
+    ceiling: f32,
+    near_ceiling: Vec<f32>,
+}
+
+impl Limits {
+    fn of(e: &SegmentEvaluation) -> Limits {
+        let leading = e.constant_bound.iter().rposition(Option::is_none).map_or(0, |last| last + 1);
+        let trailing: Vec<f32> = e.constant_bound[leading..].iter().flatten().copied().collect();
+        let years = |m: usize| matches!(e.plan.criteria[m].test, Test::Terms(TermTest { min_years: Some(_), .. }));
+        let strongest = |levels: &[Level]| levels.iter().map(|level| level.contribution).fold(0.0, f32::max);
+        let failing = |m: usize| {
+            let levels = &e.levels[m];
+            let failing = levels.iter().find(|level| level.code < PASS).map_or(0.0, |level| level.contribution);
+            // Experience without enough years fails as partial evidence, whatever its level.
+            if years(m) { failing.max(e.plan.criteria[m].weight * e.grade(PARTIAL)) } else { failing }
+        };
+        let near_max_bound = e
+            .musts
+            .iter()
+            .map(|&m| e.max_bound - e.levels[m].first().map_or(0.0, |level| level.contribution) + failing(m))
+            .collect();
+        // A near miss is in none of its must-have's passing levels (failing evidence is all it can
+        // have), but one with too few years may be in the strongest experience level all the same.
+        let ceiling = |failed: Option<usize>| {
+            let criteria = e.levels[..leading].iter().zip(&e.constant_bound).enumerate();
+            let numerator = criteria.fold(0.0f32, |sum, (criterion, (levels, constant))| {
+                sum + match constant {
+                    Some(weight) => *weight,
+                    None if failed == Some(criterion) => failing(criterion),
+                    None => strongest(levels),
+                }
+            });
+            let numerator = trailing.iter().fold(numerator, |sum, weight| sum + weight);
+            if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
+        };
+        Limits {
+            leading,
+            ceiling: ceiling(None),
+            near_ceiling: e.musts.iter().map(|&m| ceiling((!years(m)).then_some(m))).collect(),
+            trailing,
+            near_max_bound,
+        }
+    }
+}
+
+/// The pass's chunks of words, in document order: a few small ones first, so that the bars have
+/// risen by the time the big ones start.
+fn chunks(words: usize) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let (mut start, mut size) = (0, FIRST_CHUNK_WORDS);
+    while start < words {
+        chunks.push(start..(start + size).min(words));
+        start += size;
+        size = (size * 2).min(CHUNK_WORDS);
+    }
+    chunks
+}
+
 /// Who the pass looks at, a bit per document: those who meet every must-have, and (when near
 /// misses are wanted) those who fail exactly one.
 struct Pass<'p> {
     qualified: &'p [u64],
     exactly_one: Option<&'p [u64]>,
+}
+
+/// The pass over the segment's chunks, in parallel. Each worker takes the next chunk in document
+/// order: the bars rise over the small first chunks, and every later chunk starts from what all
+/// before it found.
+fn run<'a>(e: &'a SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, bounds: &Bounds) -> Vec<Chunk<'a>> {
+    let chunks = chunks(pass.qualified.len());
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().clamp(1, chunks.len().max(1));
+    (0..workers)
+        .into_par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|_| {
+            let taken = std::iter::from_fn(|| chunks.get(next.fetch_add(1, Ordering::Relaxed)).cloned());
+            taken.map(|chunk| scan_chunk(e, pass, limits, chunk, wanted, bounds)).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The best of one chunk.
@@ -162,6 +320,7 @@ struct Chunk<'a> {
 fn scan_chunk<'a>(
     e: &'a SegmentEvaluation,
     pass: &Pass,
+    limits: &Limits,
     words: Range<usize>,
     wanted: Wanted,
     bounds: &Bounds,
@@ -172,52 +331,39 @@ fn scan_chunk<'a>(
     let mut near = TopK::new(if pass.exactly_one.is_some() { wanted.near_misses } else { 0 });
     let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
     let columns = &e.cache.columns;
-    let ids_ascending = columns.ids_ascending();
-    // Criteria that add their full weight and come after every criterion with levels are added
-    // per candidate at the end, in order, rather than to all 64 at each word.
-    let leading = e.constant_bound.iter().rposition(Option::is_none).map_or(0, |last| last + 1);
-    let trailing: Vec<f32> = e.constant_bound[leading..].iter().flatten().copied().collect();
-    // A near miss has at most failing evidence for the must-have it fails (a mention in the
-    // summary, say), so each failed must-have has its own requirements.
-    let near_max_bound: Vec<f32> = e
-        .musts
-        .iter()
-        .map(|&m| {
-            let levels = &e.levels[m];
-            let strongest = levels.first().map_or(0.0, |level| level.contribution);
-            let mut failing = levels.iter().find(|level| level.code < PASS).map_or(0.0, |level| level.contribution);
-            // Experience without enough years fails as partial evidence, whatever its level.
-            if let Test::Terms(TermTest { min_years: Some(_), .. }) = e.plan.criteria[m].test {
-                failing = failing.max(e.plan.criteria[m].weight * e.grade(PARTIAL));
-            }
-            e.max_bound - strongest + failing
-        })
-        .collect();
+    let Limits { leading, ref trailing, ref near_max_bound, .. } = *limits;
     let mut required_best = Required::default();
     let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
     let all = &pass.qualified[words.clone()];
 
-    // Who can still make either list, as far as the k-th best scores known now tell, a whole
-    // chunk at a time; the loop below narrows further as they rise.
+    // Who can still make either list, as far as the bars known now tell, a whole chunk at a time;
+    // the loop below narrows further as they rise. Ids ascend with documents in segments built in
+    // bulk: once a bar is at the highest bound a list's candidates can have, none after its k-th
+    // best can make it, not even by a tie.
+    let first_rank = columns.id_rank(start as u32 * 64);
+    let tied_out = |bar: Bar, ceiling: f32| columns.ids_ascending() && first_rank > bar.rank && bar.score >= ceiling;
     let mut candidates = all.to_vec();
-    if best.wants_any() {
-        required_best = Required::for_score(e, bounds.best.get(), scale, e.max_bound, None);
+    let bar = bounds.best.get();
+    if best.wants_any() && !tied_out(bar, limits.ceiling) {
+        required_best = Required::for_score(e, bar.score, scale, e.max_bound, None);
         required_best.filter_chunk(e, &mut candidates, start);
     } else {
         candidates.fill(0);
     }
     let mut near_candidates = vec![0u64; if near.wants_any() { all.len() } else { 0 }];
     if let Some(exactly_one) = pass.exactly_one.filter(|_| near.wants_any()) {
-        let shared = bounds.near_misses.get();
+        let bar = bounds.near_misses.get();
+        let mut open = vec![false; must_words.len()];
         for (j, set) in must_words.iter().enumerate() {
-            let Some(set) = set else { continue };
-            required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
-            let mut only: Vec<u64> =
-                exactly_one[words.clone()].iter().zip(&set[words.clone()]).map(|(one, pass)| one & !pass).collect();
-            required_near[j].filter_chunk(e, &mut only, start);
-            near_candidates.iter_mut().zip(&only).for_each(|(near, only)| *near |= only);
+            if set.is_some() {
+                required_near[j] = Required::for_score(e, bar.score, scale, near_max_bound[j], Some(e.musts[j]));
+                let hopeless = required_near[j].levels.iter().any(|&(_, count)| count == 0);
+                open[j] = !hopeless && !tied_out(bar, limits.near_ceiling[j]);
+            }
         }
+        near_candidates.copy_from_slice(&exactly_one[words.clone()]);
+        filter_near_chunk(e, &required_near, &must_words, &open, &mut near_candidates, start);
     }
 
     for w in words {
@@ -228,14 +374,14 @@ fn scan_chunk<'a>(
 
         let mut target = 0;
         if best.wants_any() && all != 0 {
-            let shared = bounds.best.get();
+            let shared = bounds.best.get().score;
             if shared != required_best.for_score {
                 required_best = Required::for_score(e, shared, scale, e.max_bound, None);
             }
             target |= required_best.filter(e, w, all, &mut cursors);
         }
         if near.wants_any() && near_word != 0 {
-            let shared = bounds.near_misses.get();
+            let shared = bounds.near_misses.get().score;
             for (j, set) in must_words.iter().enumerate() {
                 let only = set.map_or(0, |set| near_word & !set[w]);
                 if only == 0 {
@@ -273,29 +419,24 @@ fn scan_chunk<'a>(
         }
         // The bounds as of this word (another thread may raise them meanwhile; using a value a
         // little old only means scoring a few more candidates).
-        let mut needed = [required_best.for_score, bounds.near_misses.get()];
+        let mut needed = [bounds.best.get(), bounds.near_misses.get()];
         for bit in BitIter(target) {
             let which = usize::from(all & (1 << bit) == 0);
             let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
             let numerator = trailing.iter().fold(bound[bit as usize], |sum, weight| sum + weight);
             let most = if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 };
-            if most < needed[which] {
+            // A candidate that can at most tie the k-th best makes the list only with a lower id.
+            let doc = w as u32 * 64 + bit;
+            if !needed[which].admits(most, columns.id_rank(doc)) {
                 continue;
             }
-            // A candidate that can at most tie this chunk's k-th best makes the list only with a
-            // lower id; in id order, it comes after (has a higher id than) all of those kept.
-            let doc = w as u32 * 64 + bit;
-            if let Some(kth) = top.kth() {
-                let can_only_tie =
-                    most == kth.score && (ids_ascending || columns.id_rank(doc) > columns.id_rank(kth.doc));
-                if most < kth.score || can_only_tie {
-                    continue;
-                }
-            }
             top.offer(Scored { score: e.score(doc), id: columns.id(doc), doc });
-            if let Some(kth) = top.kth_score().filter(|&kth| kth > needed[which]) {
-                needed[which] = kth;
-                shared.raise(kth);
+            if let Some(kth) = top.kth() {
+                let bar = Bar { score: kth.score, rank: columns.id_rank(kth.doc) };
+                if bar.above(&needed[which]) {
+                    needed[which] = bar;
+                    shared.raise(bar);
+                }
             }
         }
     }

@@ -3,25 +3,62 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::sync::atomic::{AtomicU32, Ordering as Atomic};
+use std::sync::atomic::{AtomicU64, Ordering as Atomic};
 
-/// A lower bound on the k-th best score, shared by the threads scoring one shortlist: a candidate
-/// whose score cannot reach it need not be scored.
+/// A lower bound on the k-th best (score, id) of a shortlist, shared by the threads scoring one
+/// segment: a candidate that cannot beat it need not be scored.
+///
+/// Ids are compared by their rank in the segment's id column, which orders as the ids do; ranks
+/// of two segments do not compare, so [`Threshold::next_segment`] keeps only the score.
 #[derive(Debug, Default)]
-pub struct Threshold(AtomicU32);
+pub struct Threshold(AtomicU64);
 
-impl Threshold {
-    /// The bound; 0 until some thread has k candidates.
-    pub fn get(&self) -> f32 {
-        f32::from_bits(self.0.load(Atomic::Relaxed))
+/// A k-th best (score, id rank) that a candidate must beat to make a list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub score: f32,
+    /// `u32::MAX`: an equal score with any id may still make it.
+    pub rank: u32,
+}
+
+impl Bar {
+    /// Whether a candidate whose score is at most `most` and whose id ranks `rank` may beat it.
+    pub fn admits(&self, most: f32, rank: u32) -> bool {
+        most > self.score || (most == self.score && rank < self.rank)
     }
 
-    /// Raises the bound to `score` if that is higher. Scores are never negative, and the bits of
-    /// non-negative floats order as the floats do.
-    pub fn raise(&self, score: f32) {
-        if score > 0.0 {
-            self.0.fetch_max(score.to_bits(), Atomic::Relaxed);
-        }
+    /// Scores are never negative, and the bits of non-negative floats order as the floats do:
+    /// packed, a better bar is a larger number.
+    fn packed(self) -> u64 {
+        (u64::from(self.score.to_bits()) << 32) | u64::from(u32::MAX - self.rank)
+    }
+
+    fn unpacked(packed: u64) -> Bar {
+        Bar { score: f32::from_bits((packed >> 32) as u32), rank: u32::MAX - packed as u32 }
+    }
+
+    /// Whether this bar is higher than `other`.
+    pub fn above(&self, other: &Bar) -> bool {
+        self.packed() > other.packed()
+    }
+}
+
+impl Threshold {
+    /// The bar; score 0 and any id until some thread has k candidates.
+    pub fn get(&self) -> Bar {
+        Bar::unpacked(self.0.load(Atomic::Relaxed))
+    }
+
+    /// Raises the bar to `bar` if that is higher.
+    pub fn raise(&self, bar: Bar) {
+        self.0.fetch_max(bar.packed(), Atomic::Relaxed);
+    }
+
+    /// Before a pass over another segment: its id ranks do not compare with this one's, so an
+    /// equal score with any id may make it there.
+    pub fn next_segment(&self) {
+        let score = self.get().score;
+        self.0.store(Bar { score, rank: u32::MAX }.packed(), Atomic::Relaxed);
     }
 }
 
@@ -90,11 +127,6 @@ impl<'a> TopK<'a> {
         (self.heap.len() == self.k).then(|| self.heap.peek().map(|worst| worst.0)).flatten()
     }
 
-    /// The k-th best score so far, once there are k.
-    pub fn kth_score(&self) -> Option<f32> {
-        self.kth().map(|kth| kth.score)
-    }
-
     /// What it kept, best first.
     pub fn into_sorted(self) -> Vec<Scored<'a>> {
         let mut kept: Vec<Scored> = self.heap.into_iter().map(|worst| worst.0).collect();
@@ -124,11 +156,21 @@ mod tests {
     }
 
     #[test]
-    fn threshold_only_rises() {
+    fn threshold_only_rises_and_ties_go_to_the_lower_id() {
         let threshold = Threshold::default();
-        assert_eq!(threshold.get(), 0.0);
-        threshold.raise(0.4);
-        threshold.raise(0.2);
-        assert_eq!(threshold.get(), 0.4);
+        assert_eq!(threshold.get(), Bar { score: 0.0, rank: u32::MAX });
+        assert!(threshold.get().admits(0.0, 7), "before anything is kept, anyone may make it");
+        threshold.raise(Bar { score: 0.4, rank: 9 });
+        threshold.raise(Bar { score: 0.2, rank: 1 });
+        threshold.raise(Bar { score: 0.4, rank: 12 });
+        let bar = threshold.get();
+        assert_eq!(bar, Bar { score: 0.4, rank: 9 });
+        assert!(bar.admits(0.5, 100) && bar.admits(0.4, 8));
+        assert!(!bar.admits(0.4, 9) && !bar.admits(0.4, 10) && !bar.admits(0.39, 0));
+        threshold.raise(Bar { score: 0.4, rank: 3 });
+        assert_eq!(threshold.get().rank, 3, "an equal score with a lower id is a higher bar");
+        threshold.next_segment();
+        assert_eq!(threshold.get(), Bar { score: 0.4, rank: u32::MAX });
+        assert!(threshold.get().admits(0.4, 100), "another segment's ids may tie");
     }
 }
