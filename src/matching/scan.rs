@@ -35,6 +35,13 @@ pub(super) const CHUNK_WORDS: usize = if cfg!(test) { 4 } else { 1024 };
 /// Words in the first chunk: 4,096 documents.
 const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 
+/// The near-miss floor: how many candidates for k near misses the whole segment should hold
+/// above it, the words of the sample it is estimated from, and the bisection's steps. Tests aim
+/// low, so that floors are often too high and the pass's second look is checked too.
+const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 40 };
+const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 256 };
+const FLOOR_STEPS: usize = 6;
+
 /// Room for rounding: bounds are summed in other orders than the exact score.
 const BOUND_SLACK: f32 = 1e-4;
 
@@ -107,6 +114,55 @@ impl Required {
             };
         }
         docs
+    }
+}
+
+/// Whether nobody in the chunk from word `start` on can beat `bar` in a list whose candidates'
+/// bounds reach at most `ceiling`: ids ascend with documents in segments built in bulk, and once a
+/// bar is at the ceiling, none after its k-th best can make the list, not even by a tie.
+fn tied_out(e: &SegmentEvaluation, start: usize, bar: Bar, ceiling: f32) -> bool {
+    let columns = &e.cache.columns;
+    columns.ids_ascending() && columns.id_rank(start as u32 * 64) > bar.rank && bar.score >= ceiling
+}
+
+/// What near misses need to beat a bar's score: per must-have (in plan order), the requirements
+/// of the near misses who fail it, and whether they can reach it at all.
+struct NearNeeds {
+    required: Vec<Required>,
+    reachable: Vec<bool>,
+}
+
+impl NearNeeds {
+    fn at(e: &SegmentEvaluation, limits: &Limits, must_words: &[Option<&[u64]>], score: f32) -> NearNeeds {
+        let mut needs = NearNeeds { required: Vec::with_capacity(must_words.len()), reachable: Vec::new() };
+        for (j, set) in must_words.iter().enumerate() {
+            let required = match set {
+                Some(_) => Required::for_score(e, score, limits.scale, limits.near_max_bound[j], Some(e.musts[j])),
+                None => Required::default(),
+            };
+            needs.reachable.push(set.is_some() && required.levels.iter().all(|&(_, count)| count > 0));
+            needs.required.push(required);
+        }
+        needs
+    }
+
+    /// Those in `words` of `exactly_one` (who fail exactly one must-have) who may still beat `bar`
+    /// as near misses, as far as a whole chunk at a time can tell.
+    fn candidates(
+        &self,
+        e: &SegmentEvaluation,
+        limits: &Limits,
+        must_words: &[Option<&[u64]>],
+        exactly_one: &[u64],
+        words: Range<usize>,
+        bar: Bar,
+    ) -> Vec<u64> {
+        let open: Vec<bool> = (0..must_words.len())
+            .map(|j| self.reachable[j] && !tied_out(e, words.start, bar, limits.near_ceiling[j]))
+            .collect();
+        let mut candidates = exactly_one[words.clone()].to_vec();
+        filter_near_chunk(e, &self.required, must_words, &open, &mut candidates, words.start);
+        candidates
     }
 }
 
@@ -208,12 +264,31 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
     let pass = Pass { qualified: &algebra.qualified, exactly_one: misses.map(|m| m.exactly_one.as_slice()) };
+    // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
+    // they are sought again from the bar the segment started with.
+    let carried = bounds.near_misses.get();
+    let floor = near_floor(evaluation, &pass, &limits, wanted, carried);
+    if let Some(floor) = floor {
+        bounds.near_misses.raise(Bar { score: floor, rank: u32::MAX });
+    }
     let found = run(evaluation, &pass, &limits, wanted, bounds);
+    let near_misses_of = |found: &[Chunk<'a>]| {
+        topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses)
+    };
+    let mut near_misses = near_misses_of(&found);
+    if let Some(floor) = floor {
+        let beaten =
+            near_misses.len() == wanted.near_misses && near_misses.last().is_some_and(|kth| kth.score >= floor);
+        if !beaten {
+            bounds.near_misses.reset(carried);
+            near_misses = near_misses_of(&run(evaluation, &pass, &limits, Wanted { top: 0, ..wanted }, bounds));
+        }
+    }
     Found {
         qualified: algebra.qualified_count,
         only_failed: misses.map_or_else(|| vec![0; evaluation.musts.len()], |m| m.only_failed.clone()),
         best: topk::best(found.iter().flat_map(|chunk| chunk.best.iter().copied()), wanted.top),
-        near_misses: topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses),
+        near_misses,
     }
 }
 
@@ -231,6 +306,8 @@ struct Limits {
     /// summed in its own order (so a bar at it can only be tied).
     ceiling: f32,
     near_ceiling: Vec<f32>,
+    /// Turns a score into the numerator bounds are compared with, with room for rounding.
+    scale: f32,
 }
 
 impl Limits {
@@ -265,6 +342,7 @@ impl Limits {
             if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
         };
         Limits {
+            scale: if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 },
             leading,
             ceiling: ceiling(None),
             near_ceiling: e.musts.iter().map(|&m| ceiling((!years(m)).then_some(m))).collect(),
@@ -285,6 +363,41 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
         size = (size * 2).min(CHUNK_WORDS);
     }
     chunks
+}
+
+/// A score most likely below the k-th best near miss's, for the pass to start from: near misses
+/// far outnumber those who qualify, and from a bar of 0 the first chunks would score many of
+/// them before the bar rises. It is the highest score (found by bisection) that, in a sample of
+/// the segment's words, enough near misses may still beat for [`FLOOR_MARGIN`] × k over the
+/// whole segment, as the chunk filters tell. A floor is only a guess: the pass checks that k
+/// near misses beat it. Only a shortlist's first segment with near misses guesses (`carried`,
+/// the bar it starts with, is 0): later ones start from what it found. `None`: no guess.
+fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
+    let exactly_one = pass.exactly_one.filter(|_| wanted.near_misses > 0 && carried.score == 0.0)?;
+    let words = exactly_one.len();
+    if words < 4 * FLOOR_SAMPLE_WORDS {
+        return None;
+    }
+    let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+    // Documents are in id order, which says nothing of what profiles hold: any run of words will do.
+    let sample = words / 2..words / 2 + FLOOR_SAMPLE_WORDS;
+    let enough = (FLOOR_MARGIN * wanted.near_misses * FLOOR_SAMPLE_WORDS).div_ceil(words);
+    let may_beat = |score: f32| -> usize {
+        let needs = NearNeeds::at(e, limits, &must_words, score);
+        let bar = Bar { score, rank: u32::MAX };
+        let candidates = needs.candidates(e, limits, &must_words, exactly_one, sample.clone(), bar);
+        candidates.iter().map(|word| word.count_ones() as usize).sum()
+    };
+    let (mut low, mut high) = (0.0, limits.near_ceiling.iter().copied().fold(0.0, f32::max));
+    for _ in 0..FLOOR_STEPS {
+        let middle = (low + high) / 2.0;
+        if may_beat(middle) >= enough {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    (low > 0.0).then_some(low)
 }
 
 /// Who the pass looks at, a bit per document: those who meet every must-have, and (when near
@@ -329,9 +442,8 @@ fn scan_chunk<'a>(
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
     let mut best = TopK::new(wanted.top);
     let mut near = TopK::new(if pass.exactly_one.is_some() { wanted.near_misses } else { 0 });
-    let scale = if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 };
     let columns = &e.cache.columns;
-    let Limits { leading, ref trailing, ref near_max_bound, .. } = *limits;
+    let Limits { leading, ref trailing, ref near_max_bound, scale, .. } = *limits;
     let mut required_best = Required::default();
     let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
@@ -341,29 +453,20 @@ fn scan_chunk<'a>(
     // the loop below narrows further as they rise. Ids ascend with documents in segments built in
     // bulk: once a bar is at the highest bound a list's candidates can have, none after its k-th
     // best can make it, not even by a tie.
-    let first_rank = columns.id_rank(start as u32 * 64);
-    let tied_out = |bar: Bar, ceiling: f32| columns.ids_ascending() && first_rank > bar.rank && bar.score >= ceiling;
     let mut candidates = all.to_vec();
     let bar = bounds.best.get();
-    if best.wants_any() && !tied_out(bar, limits.ceiling) {
+    if best.wants_any() && !tied_out(e, start, bar, limits.ceiling) {
         required_best = Required::for_score(e, bar.score, scale, e.max_bound, None);
         required_best.filter_chunk(e, &mut candidates, start);
     } else {
         candidates.fill(0);
     }
-    let mut near_candidates = vec![0u64; if near.wants_any() { all.len() } else { 0 }];
+    let mut near_candidates = Vec::new();
     if let Some(exactly_one) = pass.exactly_one.filter(|_| near.wants_any()) {
         let bar = bounds.near_misses.get();
-        let mut open = vec![false; must_words.len()];
-        for (j, set) in must_words.iter().enumerate() {
-            if set.is_some() {
-                required_near[j] = Required::for_score(e, bar.score, scale, near_max_bound[j], Some(e.musts[j]));
-                let hopeless = required_near[j].levels.iter().any(|&(_, count)| count == 0);
-                open[j] = !hopeless && !tied_out(bar, limits.near_ceiling[j]);
-            }
-        }
-        near_candidates.copy_from_slice(&exactly_one[words.clone()]);
-        filter_near_chunk(e, &required_near, &must_words, &open, &mut near_candidates, start);
+        let needs = NearNeeds::at(e, limits, &must_words, bar.score);
+        near_candidates = needs.candidates(e, limits, &must_words, exactly_one, words.clone(), bar);
+        required_near = needs.required;
     }
 
     for w in words {
