@@ -36,11 +36,11 @@ pub(super) const CHUNK_WORDS: usize = if cfg!(test) { 4 } else { 1024 };
 const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 
 /// The near-miss floor: how many candidates for k near misses the whole segment should hold
-/// above it, the words of the sample it is estimated from, and the bisection's steps. Tests aim
+/// above it, and the most words and near misses of the sample it is estimated from. Tests aim
 /// low, so that floors are often too high and the pass's second look is checked too.
-const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 40 };
+const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 5 };
 const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 256 };
-const FLOOR_STEPS: usize = 6;
+const FLOOR_SAMPLE_NEAR_MISSES: usize = if cfg!(test) { 32 } else { 1024 };
 
 /// Room for rounding: bounds are summed in other orders than the exact score.
 const BOUND_SLACK: f32 = 1e-4;
@@ -267,11 +267,17 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
-    let floor = near_floor(evaluation, &pass, &limits, wanted, carried);
-    if let Some(floor) = floor {
-        bounds.near_misses.raise(Bar { score: floor, rank: u32::MAX });
-    }
-    let found = run(evaluation, &pass, &limits, wanted, bounds);
+    // Worked out beside the pass's first chunks, which start from the bar they find.
+    let (floor, found) = rayon::join(
+        || {
+            let floor = near_floor(evaluation, &pass, &limits, wanted, carried);
+            if let Some(floor) = floor {
+                bounds.near_misses.raise(Bar { score: floor, rank: u32::MAX });
+            }
+            floor
+        },
+        || run(evaluation, &pass, &limits, wanted, bounds),
+    );
     let near_misses_of = |found: &[Chunk<'a>]| {
         topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses)
     };
@@ -350,6 +356,39 @@ impl Limits {
             near_max_bound,
         }
     }
+
+    /// Upper bounds of the numerators of the documents of `target` in word `w` (the leading
+    /// criteria's part), summed in the order the exact score sums its terms: float addition is
+    /// monotone, so a bound is never below the exact sum. `cursors` are the word's places in
+    /// [`SegmentEvaluation::sets`].
+    fn numerators(&self, e: &SegmentEvaluation, w: usize, target: u64, cursors: &mut [usize]) -> [f32; 64] {
+        let mut bound = [0.0f32; 64];
+        for (levels, constant) in e.levels[..self.leading].iter().zip(&e.constant_bound) {
+            if let Some(weight) = constant {
+                BitIter(target).for_each(|bit| bound[bit as usize] += weight);
+                continue;
+            }
+            let mut rest = target;
+            for level in levels {
+                let set = level.at_least;
+                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
+                for bit in BitIter(hit) {
+                    bound[bit as usize] += level.contribution;
+                }
+                rest &= !hit;
+                if rest == 0 {
+                    break;
+                }
+            }
+        }
+        bound
+    }
+
+    /// The most a candidate can score whose leading criteria add at most `numerator`.
+    fn most(&self, e: &SegmentEvaluation, numerator: f32) -> f32 {
+        let numerator = self.trailing.iter().fold(numerator, |sum, weight| sum + weight);
+        if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
+    }
 }
 
 /// The pass's chunks of words, in document order: a few small ones first, so that the bars have
@@ -367,37 +406,39 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 
 /// A score most likely below the k-th best near miss's, for the pass to start from: near misses
 /// far outnumber those who qualify, and from a bar of 0 the first chunks would score many of
-/// them before the bar rises. It is the highest score (found by bisection) that, in a sample of
-/// the segment's words, enough near misses may still beat for [`FLOOR_MARGIN`] × k over the
-/// whole segment, as the chunk filters tell. A floor is only a guess: the pass checks that k
-/// near misses beat it. Only a shortlist's first segment with near misses guesses (`carried`,
-/// the bar it starts with, is 0): later ones start from what it found. `None`: no guess.
+/// them before the bar rises. Of the near misses in a sample of the segment's words, it is the
+/// bound of the one with as many above it as the whole segment should hold [`FLOOR_MARGIN`] × k.
+/// A floor is only a guess: the pass checks that k near misses beat it. Only a shortlist's first
+/// segment with near misses guesses (`carried`, the bar it starts with, is 0): later ones start
+/// from what it found. `None`: no guess.
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
     let exactly_one = pass.exactly_one.filter(|_| wanted.near_misses > 0 && carried.score == 0.0)?;
     let words = exactly_one.len();
     if words < 4 * FLOOR_SAMPLE_WORDS {
         return None;
     }
-    let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
-    // Documents are in id order, which says nothing of what profiles hold: any run of words will do.
-    let sample = words / 2..words / 2 + FLOOR_SAMPLE_WORDS;
-    let enough = (FLOOR_MARGIN * wanted.near_misses * FLOOR_SAMPLE_WORDS).div_ceil(words);
-    let may_beat = |score: f32| -> usize {
-        let needs = NearNeeds::at(e, limits, &must_words, score);
-        let bar = Bar { score, rank: u32::MAX };
-        let candidates = needs.candidates(e, limits, &must_words, exactly_one, sample.clone(), bar);
-        candidates.iter().map(|word| word.count_ones() as usize).sum()
-    };
-    let (mut low, mut high) = (0.0, limits.near_ceiling.iter().copied().fold(0.0, f32::max));
-    for _ in 0..FLOOR_STEPS {
-        let middle = (low + high) / 2.0;
-        if may_beat(middle) >= enough {
-            low = middle;
-        } else {
-            high = middle;
+    // Documents are in id order, which says nothing of what profiles hold: any run of words will
+    // do, long enough to hold enough near misses.
+    let start = words / 2;
+    let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
+    let mut bounds = Vec::with_capacity(FLOOR_SAMPLE_NEAR_MISSES + 64);
+    let mut sampled = 0;
+    for (w, &target) in exactly_one.iter().enumerate().skip(start).take(FLOOR_SAMPLE_WORDS) {
+        if target != 0 {
+            let numerators = limits.numerators(e, w, target, &mut cursors);
+            bounds.extend(BitIter(target).map(|bit| limits.most(e, numerators[bit as usize])));
+        }
+        sampled += 1;
+        if bounds.len() >= FLOOR_SAMPLE_NEAR_MISSES {
+            break;
         }
     }
-    (low > 0.0).then_some(low)
+    let above = (FLOOR_MARGIN * wanted.near_misses * sampled).div_ceil(words).max(1);
+    if bounds.len() < above {
+        return None;
+    }
+    let (_, floor, _) = bounds.select_nth_unstable_by(above - 1, |a, b| b.total_cmp(a));
+    (*floor > 0.0).then_some(*floor)
 }
 
 /// Who the pass looks at, a bit per document: those who meet every must-have, and (when near
@@ -443,7 +484,7 @@ fn scan_chunk<'a>(
     let mut best = TopK::new(wanted.top);
     let mut near = TopK::new(if pass.exactly_one.is_some() { wanted.near_misses } else { 0 });
     let columns = &e.cache.columns;
-    let Limits { leading, ref trailing, ref near_max_bound, scale, .. } = *limits;
+    let Limits { ref near_max_bound, scale, .. } = *limits;
     let mut required_best = Required::default();
     let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
@@ -499,35 +540,14 @@ fn scan_chunk<'a>(
         if target == 0 {
             continue;
         }
-        // Upper bounds of each candidate's numerator, summed in the order the exact score sums
-        // its terms: float addition is monotone, so the bound is never below the exact sum.
-        let mut bound = [0.0f32; 64];
-        for (levels, constant) in e.levels[..leading].iter().zip(&e.constant_bound) {
-            if let Some(weight) = constant {
-                BitIter(target).for_each(|bit| bound[bit as usize] += weight);
-                continue;
-            }
-            let mut rest = target;
-            for level in levels {
-                let set = level.at_least;
-                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
-                for bit in BitIter(hit) {
-                    bound[bit as usize] += level.contribution;
-                }
-                rest &= !hit;
-                if rest == 0 {
-                    break;
-                }
-            }
-        }
+        let bound = limits.numerators(e, w, target, &mut cursors);
         // The bounds as of this word (another thread may raise them meanwhile; using a value a
         // little old only means scoring a few more candidates).
         let mut needed = [bounds.best.get(), bounds.near_misses.get()];
         for bit in BitIter(target) {
             let which = usize::from(all & (1 << bit) == 0);
             let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
-            let numerator = trailing.iter().fold(bound[bit as usize], |sum, weight| sum + weight);
-            let most = if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 };
+            let most = limits.most(e, bound[bit as usize]);
             // A candidate that can at most tie the k-th best makes the list only with a lower id.
             let doc = w as u32 * 64 + bit;
             if !needed[which].admits(most, columns.id_rank(doc)) {
