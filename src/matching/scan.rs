@@ -18,6 +18,7 @@
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -25,7 +26,7 @@ use super::algebra::MustAlgebra;
 use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
 use super::segment::{Level, SegmentEvaluation};
-use super::topk::{self, Bar, Scored, Threshold, TopK};
+use super::topk::{Bar, Scored, Threshold, TopK};
 use crate::bitset::{BitIter, DocBits};
 
 /// Words (of 64 documents) per parallel task: 65,536 documents. Tests cut the small fixture
@@ -268,7 +269,7 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
     // Worked out beside the pass's first chunks, which start from the bar they find.
-    let (floor, found) = rayon::join(
+    let (floor, kept) = rayon::join(
         || {
             let floor = near_floor(evaluation, &pass, &limits, wanted, carried);
             if let Some(floor) = floor {
@@ -278,22 +279,19 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
         },
         || run(evaluation, &pass, &limits, wanted, bounds),
     );
-    let near_misses_of = |found: &[Chunk<'a>]| {
-        topk::best(found.iter().flat_map(|chunk| chunk.near_misses.iter().copied()), wanted.near_misses)
-    };
-    let mut near_misses = near_misses_of(&found);
+    let (best, mut near_misses) = kept.into_sorted();
     if let Some(floor) = floor {
         let beaten =
             near_misses.len() == wanted.near_misses && near_misses.last().is_some_and(|kth| kth.score >= floor);
         if !beaten {
             bounds.near_misses.reset(carried);
-            near_misses = near_misses_of(&run(evaluation, &pass, &limits, Wanted { top: 0, ..wanted }, bounds));
+            near_misses = run(evaluation, &pass, &limits, Wanted { top: 0, ..wanted }, bounds).into_sorted().1;
         }
     }
     Found {
         qualified: algebra.qualified_count,
         only_failed: misses.map_or_else(|| vec![0; evaluation.musts.len()], |m| m.only_failed.clone()),
-        best: topk::best(found.iter().flat_map(|chunk| chunk.best.iter().copied()), wanted.top),
+        best,
         near_misses,
     }
 }
@@ -451,24 +449,32 @@ struct Pass<'p> {
 /// The pass over the segment's chunks, in parallel. Each worker takes the next chunk in document
 /// order: the bars rise over the small first chunks, and every later chunk starts from what all
 /// before it found.
-fn run<'a>(e: &'a SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, bounds: &Bounds) -> Vec<Chunk<'a>> {
+fn run<'a>(e: &'a SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, bounds: &Bounds) -> Kept<'a> {
     let chunks = chunks(pass.qualified.len());
+    let near_misses = if pass.exactly_one.is_some() { wanted.near_misses } else { 0 };
+    let kept = Kept { best: Mutex::new(TopK::new(wanted.top)), near_misses: Mutex::new(TopK::new(near_misses)) };
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, chunks.len().max(1));
-    (0..workers)
-        .into_par_iter()
-        .with_max_len(1)
-        .flat_map_iter(|_| {
-            let taken = std::iter::from_fn(|| chunks.get(next.fetch_add(1, Ordering::Relaxed)).cloned());
-            taken.map(|chunk| scan_chunk(e, pass, limits, chunk, wanted, bounds)).collect::<Vec<_>>()
-        })
-        .collect()
+    (0..workers).into_par_iter().with_max_len(1).for_each(|_| {
+        while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
+            scan_chunk(e, pass, limits, chunk.clone(), bounds, &kept);
+        }
+    });
+    kept
 }
 
-/// The best of one chunk.
-struct Chunk<'a> {
-    best: Vec<Scored<'a>>,
-    near_misses: Vec<Scored<'a>>,
+/// The best of one segment so far, shared by its chunks: each list's bar is its k-th best, found
+/// in whichever chunks (a chunk's own k-th best would stay below a floor it cannot fill alone).
+struct Kept<'a> {
+    best: Mutex<TopK<'a>>,
+    near_misses: Mutex<TopK<'a>>,
+}
+
+impl<'a> Kept<'a> {
+    fn into_sorted(self) -> (Vec<Scored<'a>>, Vec<Scored<'a>>) {
+        let sorted = |top: Mutex<TopK<'a>>| top.into_inner().unwrap_or_else(PoisonError::into_inner).into_sorted();
+        (sorted(self.best), sorted(self.near_misses))
+    }
 }
 
 fn scan_chunk<'a>(
@@ -476,13 +482,13 @@ fn scan_chunk<'a>(
     pass: &Pass,
     limits: &Limits,
     words: Range<usize>,
-    wanted: Wanted,
     bounds: &Bounds,
-) -> Chunk<'a> {
+    kept: &Kept<'a>,
+) {
     let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
-    let mut best = TopK::new(wanted.top);
-    let mut near = TopK::new(if pass.exactly_one.is_some() { wanted.near_misses } else { 0 });
+    let lists = [&kept.best, &kept.near_misses];
+    let [best_wanted, near_wanted] = lists.map(|list| lock(list).wants_any());
     let columns = &e.cache.columns;
     let Limits { ref near_max_bound, scale, .. } = *limits;
     let mut required_best = Required::default();
@@ -496,14 +502,14 @@ fn scan_chunk<'a>(
     // best can make it, not even by a tie.
     let mut candidates = all.to_vec();
     let bar = bounds.best.get();
-    if best.wants_any() && !tied_out(e, start, bar, limits.ceiling) {
+    if best_wanted && !tied_out(e, start, bar, limits.ceiling) {
         required_best = Required::for_score(e, bar.score, scale, e.max_bound, None);
         required_best.filter_chunk(e, &mut candidates, start);
     } else {
         candidates.fill(0);
     }
     let mut near_candidates = Vec::new();
-    if let Some(exactly_one) = pass.exactly_one.filter(|_| near.wants_any()) {
+    if let Some(exactly_one) = pass.exactly_one.filter(|_| near_wanted) {
         let bar = bounds.near_misses.get();
         let needs = NearNeeds::at(e, limits, &must_words, bar.score);
         near_candidates = needs.candidates(e, limits, &must_words, exactly_one, words.clone(), bar);
@@ -517,14 +523,14 @@ fn scan_chunk<'a>(
         }
 
         let mut target = 0;
-        if best.wants_any() && all != 0 {
+        if best_wanted && all != 0 {
             let shared = bounds.best.get().score;
             if shared != required_best.for_score {
                 required_best = Required::for_score(e, shared, scale, e.max_bound, None);
             }
             target |= required_best.filter(e, w, all, &mut cursors);
         }
-        if near.wants_any() && near_word != 0 {
+        if near_wanted && near_word != 0 {
             let shared = bounds.near_misses.get().score;
             for (j, set) in must_words.iter().enumerate() {
                 let only = set.map_or(0, |set| near_word & !set[w]);
@@ -546,15 +552,20 @@ fn scan_chunk<'a>(
         let mut needed = [bounds.best.get(), bounds.near_misses.get()];
         for bit in BitIter(target) {
             let which = usize::from(all & (1 << bit) == 0);
-            let (top, shared) = if which == 0 { (&mut best, &bounds.best) } else { (&mut near, &bounds.near_misses) };
+            let shared = if which == 0 { &bounds.best } else { &bounds.near_misses };
             let most = limits.most(e, bound[bit as usize]);
             // A candidate that can at most tie the k-th best makes the list only with a lower id.
             let doc = w as u32 * 64 + bit;
             if !needed[which].admits(most, columns.id_rank(doc)) {
                 continue;
             }
-            top.offer(Scored { score: e.score(doc), id: columns.id(doc), doc });
-            if let Some(kth) = top.kth() {
+            let scored = Scored { score: e.score(doc), id: columns.id(doc), doc };
+            let kth = {
+                let mut top = lock(lists[which]);
+                top.offer(scored);
+                top.kth()
+            };
+            if let Some(kth) = kth {
                 let bar = Bar { score: kth.score, rank: columns.id_rank(kth.doc) };
                 if bar.above(&needed[which]) {
                     needed[which] = bar;
@@ -563,5 +574,9 @@ fn scan_chunk<'a>(
             }
         }
     }
-    Chunk { best: best.into_sorted(), near_misses: near.into_sorted() }
+}
+
+/// The list behind `mutex`, even if a thread panicked holding it (the list is whole either way).
+fn lock<'m, T>(mutex: &'m Mutex<T>) -> MutexGuard<'m, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

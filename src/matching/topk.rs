@@ -140,13 +140,6 @@ impl<'a> TopK<'a> {
     }
 }
 
-/// The best `k` of `entries`, best first.
-pub fn best<'a>(entries: impl IntoIterator<Item = Scored<'a>>, k: usize) -> Vec<Scored<'a>> {
-    let mut top = TopK::new(k);
-    entries.into_iter().for_each(|entry| top.offer(entry));
-    top.into_sorted()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,9 +148,13 @@ mod tests {
     fn keeps_the_best_with_ties_in_id_order() {
         let entries = [(0.5, "K3"), (0.9, "K9"), (0.5, "K1"), (0.7, "K2"), (0.5, "K2")];
         let scored = entries.iter().enumerate().map(|(doc, &(score, id))| Scored { score, id, doc: doc as u32 });
-        let kept: Vec<(f32, &str)> = best(scored, 3).iter().map(|s| (s.score, s.id)).collect();
+        let mut top = TopK::new(3);
+        scored.for_each(|entry| top.offer(entry));
+        let kept: Vec<(f32, &str)> = top.into_sorted().iter().map(|s| (s.score, s.id)).collect();
         assert_eq!(kept, [(0.9, "K9"), (0.7, "K2"), (0.5, "K1")]);
-        assert!(best(std::iter::empty(), 0).is_empty());
+        let mut none = TopK::new(0);
+        none.offer(Scored { score: 1.0, id: "K1", doc: 0 });
+        assert!(!none.wants_any() && none.into_sorted().is_empty());
     }
 
     #[test]
