@@ -138,7 +138,7 @@ impl NearNeeds {
         let mut needs = NearNeeds { required: Vec::with_capacity(must_words.len()), reachable: Vec::new() };
         for (j, set) in must_words.iter().enumerate() {
             let required = match set {
-                Some(_) => Required::for_score(e, score, limits.scale, limits.near_max_bound[j], Some(e.musts[j])),
+                Some(_) => limits.required(e, score, Some(j)),
                 None => Required::default(),
             };
             needs.reachable.push(set.is_some() && required.levels.iter().all(|&(_, count)| count > 0));
@@ -264,7 +264,11 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
-    let pass = Pass { qualified: &algebra.qualified, exactly_one: misses.map(|m| m.exactly_one.as_slice()) };
+    let pass = Pass {
+        qualified: &algebra.qualified,
+        exactly_one: misses.map(|m| m.exactly_one.as_slice()),
+        must_words: evaluation.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect(),
+    };
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
@@ -326,32 +330,39 @@ impl Limits {
             // Experience without enough years fails as partial evidence, whatever its level.
             if years(m) { failing.max(e.plan.criteria[m].weight * e.grade(PARTIAL)) } else { failing }
         };
-        let near_max_bound = e
-            .musts
-            .iter()
-            .map(|&m| e.max_bound - e.levels[m].first().map_or(0.0, |level| level.contribution) + failing(m))
-            .collect();
+        let near_max_bound = e.musts.iter().map(|&m| e.max_bound - strongest(&e.levels[m]) + failing(m)).collect();
         // A near miss is in none of its must-have's passing levels (failing evidence is all it can
         // have), but one with too few years may be in the strongest experience level all the same.
-        let ceiling = |failed: Option<usize>| {
+        let leading_numerator = |failed: Option<usize>| {
             let criteria = e.levels[..leading].iter().zip(&e.constant_bound).enumerate();
-            let numerator = criteria.fold(0.0f32, |sum, (criterion, (levels, constant))| {
+            criteria.fold(0.0f32, |sum, (criterion, (levels, constant))| {
                 sum + match constant {
                     Some(weight) => *weight,
                     None if failed == Some(criterion) => failing(criterion),
                     None => strongest(levels),
                 }
-            });
-            let numerator = trailing.iter().fold(numerator, |sum, weight| sum + weight);
-            if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
+            })
         };
-        Limits {
+        let mut limits = Limits {
             scale: if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 },
             leading,
-            ceiling: ceiling(None),
-            near_ceiling: e.musts.iter().map(|&m| ceiling((!years(m)).then_some(m))).collect(),
+            ceiling: 0.0,
+            near_ceiling: Vec::new(),
             trailing,
             near_max_bound,
+        };
+        limits.ceiling = limits.most(e, leading_numerator(None));
+        limits.near_ceiling =
+            e.musts.iter().map(|&m| limits.most(e, leading_numerator((!years(m)).then_some(m)))).collect();
+        limits
+    }
+
+    /// What a candidate needs to still reach `score`: one who qualifies (`near_miss_of: None`),
+    /// or a near miss who fails the must-have at that position.
+    fn required(&self, e: &SegmentEvaluation, score: f32, near_miss_of: Option<usize>) -> Required {
+        match near_miss_of {
+            None => Required::for_score(e, score, self.scale, e.max_bound, None),
+            Some(j) => Required::for_score(e, score, self.scale, self.near_max_bound[j], Some(e.musts[j])),
         }
     }
 
@@ -444,6 +455,8 @@ fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
 struct Pass<'p> {
     qualified: &'p [u64],
     exactly_one: Option<&'p [u64]>,
+    /// Per must-have (in plan order), who meets it (`None`: everyone).
+    must_words: Vec<Option<&'p [u64]>>,
 }
 
 /// The pass over the segment's chunks, in parallel. Each worker takes the next chunk in document
@@ -485,12 +498,11 @@ fn scan_chunk<'a>(
     bounds: &Bounds,
     kept: &Kept<'a>,
 ) {
-    let must_words: Vec<Option<&[u64]>> = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+    let must_words = &pass.must_words;
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
     let lists = [&kept.best, &kept.near_misses];
     let [best_wanted, near_wanted] = lists.map(|list| lock(list).wants_any());
     let columns = &e.cache.columns;
-    let Limits { ref near_max_bound, scale, .. } = *limits;
     let mut required_best = Required::default();
     let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
@@ -503,7 +515,7 @@ fn scan_chunk<'a>(
     let mut candidates = all.to_vec();
     let bar = bounds.best.get();
     if best_wanted && !tied_out(e, start, bar, limits.ceiling) {
-        required_best = Required::for_score(e, bar.score, scale, e.max_bound, None);
+        required_best = limits.required(e, bar.score, None);
         required_best.filter_chunk(e, &mut candidates, start);
     } else {
         candidates.fill(0);
@@ -511,8 +523,8 @@ fn scan_chunk<'a>(
     let mut near_candidates = Vec::new();
     if let Some(exactly_one) = pass.exactly_one.filter(|_| near_wanted) {
         let bar = bounds.near_misses.get();
-        let needs = NearNeeds::at(e, limits, &must_words, bar.score);
-        near_candidates = needs.candidates(e, limits, &must_words, exactly_one, words.clone(), bar);
+        let needs = NearNeeds::at(e, limits, must_words, bar.score);
+        near_candidates = needs.candidates(e, limits, must_words, exactly_one, words.clone(), bar);
         required_near = needs.required;
     }
 
@@ -526,7 +538,7 @@ fn scan_chunk<'a>(
         if best_wanted && all != 0 {
             let shared = bounds.best.get().score;
             if shared != required_best.for_score {
-                required_best = Required::for_score(e, shared, scale, e.max_bound, None);
+                required_best = limits.required(e, shared, None);
             }
             target |= required_best.filter(e, w, all, &mut cursors);
         }
@@ -538,7 +550,7 @@ fn scan_chunk<'a>(
                     continue;
                 }
                 if shared != required_near[j].for_score {
-                    required_near[j] = Required::for_score(e, shared, scale, near_max_bound[j], Some(e.musts[j]));
+                    required_near[j] = limits.required(e, shared, Some(j));
                 }
                 target |= required_near[j].filter(e, w, only, &mut cursors);
             }
