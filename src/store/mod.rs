@@ -158,7 +158,9 @@ impl Store {
             erasures_pending |= matches!(record.change, Change::Delete { .. });
             written = record.seq;
         }
-        let purge_since = erasures_pending.then(|| Instant::now() - PURGE_DELAY);
+        // Due at once (in `PURGE_DELAY` right after boot, when the clock cannot reach back that far).
+        let purge_since =
+            erasures_pending.then(|| Instant::now().checked_sub(PURGE_DELAY).unwrap_or_else(Instant::now));
         let state = WriterState { writer, wal, written, committed: applied, purge_since, erasures: 0 };
         let store = Store {
             index,
