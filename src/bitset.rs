@@ -199,22 +199,28 @@ impl DocSet {
     /// `outside` (a bitset of the same segment): those exempt from needing the set.
     pub fn and_into_unless_outside(&self, words: &mut [u64], start: usize, outside: &[u64]) {
         let outside = &outside[start..start + words.len()];
+        self.and_into_or(words, start, outside.iter().map(|outside| !outside));
+    }
+
+    /// Keeps in `words` (the words from `start` on) only the documents in the set or in
+    /// `exempt` (the same words of another set).
+    pub fn and_into_or(&self, words: &mut [u64], start: usize, exempt: impl IntoIterator<Item = u64>) {
         match self {
             DocSet::Dense(bits) => {
                 let ours = &bits.words[start..];
-                for ((word, other), outside) in words.iter_mut().zip(ours).zip(outside) {
-                    *word &= other | !outside;
+                for ((word, other), exempt) in words.iter_mut().zip(ours).zip(exempt) {
+                    *word &= other | exempt;
                 }
             }
             DocSet::Sparse(sparse) => {
                 let mut entries = sparse.entries[self.cursor_at(start as u32)..].iter().peekable();
-                for ((index, word), outside) in (start..).zip(words.iter_mut()).zip(outside) {
+                for ((index, word), exempt) in (start..).zip(words.iter_mut()).zip(exempt) {
                     while entries.next_if(|&&(at, _)| (at as usize) < index).is_some() {}
                     let other = match entries.peek() {
                         Some(&&(at, other)) if at as usize == index => other,
                         _ => 0,
                     };
-                    *word &= other | !outside;
+                    *word &= other | exempt;
                 }
             }
         }
@@ -375,6 +381,10 @@ mod tests {
             let expected: Vec<u64> = (1..11).map(|index| set.word(index) | !outside[index as usize]).collect();
             assert_eq!(words, expected);
             assert_eq!(words[0], !0xF0 | set.word(1), "word 1 keeps the set's documents and those outside");
+            // The same with the exempt given as they are.
+            let mut words = vec![u64::MAX; 10];
+            set.and_into_or(&mut words, 1, outside[1..11].iter().map(|outside| !outside));
+            assert_eq!(words, expected);
         }
         let mut union = DocBits::empty(4096);
         union.union_with(&sparse);

@@ -126,110 +126,128 @@ fn tied_out(e: &SegmentEvaluation, start: usize, bar: Bar, ceiling: f32) -> bool
     columns.ids_ascending() && columns.id_rank(start as u32 * 64) > bar.rank && bar.score >= ceiling
 }
 
-/// What near misses need to beat a bar's score: per must-have (in plan order), the requirements
-/// of the near misses who fail it, and whether they can reach it at all.
-struct NearNeeds {
-    required: Vec<Required>,
-    reachable: Vec<bool>,
+/// What candidates need to beat the bars, as one worker last worked it out: once the first
+/// chunks are done the bars seldom rise, and later chunks reuse it.
+struct Needs {
+    best: Required,
+    /// Per must-have (in plan order), what the near misses who fail it need.
+    near: Vec<Required>,
 }
 
-impl NearNeeds {
-    fn at(e: &SegmentEvaluation, limits: &Limits, must_words: &[Option<&[u64]>], score: f32) -> NearNeeds {
-        let mut needs = NearNeeds { required: Vec::with_capacity(must_words.len()), reachable: Vec::new() };
-        for (j, set) in must_words.iter().enumerate() {
-            let required = match set {
-                Some(_) => limits.required(e, score, Some(j)),
-                None => Required::default(),
-            };
-            needs.reachable.push(set.is_some() && required.levels.iter().all(|&(_, count)| count > 0));
-            needs.required.push(required);
+impl Needs {
+    fn new(musts: usize) -> Needs {
+        Needs { best: Required::default(), near: (0..musts).map(|_| Required::default()).collect() }
+    }
+
+    /// What those who qualify need to reach `score`.
+    fn best(&mut self, e: &SegmentEvaluation, limits: &Limits, score: f32) -> &Required {
+        if self.best.for_score != score {
+            self.best = limits.required(e, score, None);
         }
-        needs
+        &self.best
+    }
+
+    /// What near misses of the must-have at position `j` need to reach `score`.
+    fn near(&mut self, e: &SegmentEvaluation, limits: &Limits, j: usize, score: f32) -> &Required {
+        if self.near[j].for_score != score {
+            self.near[j] = limits.required(e, score, Some(j));
+        }
+        &self.near[j]
     }
 
     /// Those in `words` of `exactly_one` (who fail exactly one must-have) who may still beat `bar`
-    /// as near misses, as far as a whole chunk at a time can tell.
-    fn candidates(
-        &self,
+    /// as near misses, as far as a whole chunk at a time can tell, and the must-haves (positions
+    /// in plan order) whose near misses may: each candidate fails exactly one of those.
+    fn near_candidates(
+        &mut self,
         e: &SegmentEvaluation,
         limits: &Limits,
         must_words: &[Option<&[u64]>],
         exactly_one: &[u64],
         words: Range<usize>,
         bar: Bar,
-    ) -> Vec<u64> {
-        let open: Vec<bool> = (0..must_words.len())
-            .map(|j| self.reachable[j] && !tied_out(e, words.start, bar, limits.near_ceiling[j]))
-            .collect();
-        let mut candidates = exactly_one[words.clone()].to_vec();
-        filter_near_chunk(e, &self.required, must_words, &open, &mut candidates, words.start);
-        candidates
+    ) -> (Vec<u64>, Vec<usize>) {
+        let mut open = Vec::new();
+        for (j, set) in must_words.iter().enumerate() {
+            // Everyone meets a must-have without a set: nobody fails it.
+            if set.is_none() {
+                continue;
+            }
+            let reachable = self.near(e, limits, j, bar.score).levels.iter().all(|&(_, count)| count > 0);
+            if reachable && !tied_out(e, words.start, bar, limits.near_ceiling[j]) {
+                open.push(j);
+            }
+        }
+        let candidates = filter_near_chunk(e, &self.near, must_words, &open, &exactly_one[words.clone()], words.start);
+        (candidates, open)
     }
 }
 
-/// Keeps in `words` (the chunk's words from `start` on, of those who fail exactly one must-have)
-/// only those who can have what every near miss needs: a criterion that the near misses of every
-/// must-have are required to meet (`required`, per must-have) is checked at its most inclusive
-/// level, once for them all, except for those who fail that criterion's own must-have. The word
-/// loop then checks each must-have's own requirements on the few left.
+/// Those of `exactly_one` (the chunk's words from `start` on, of those who fail exactly one
+/// must-have) who fail an `open` must-have and can have what its near misses need: a criterion
+/// that the near misses of some open must-haves are required to meet (`required`, per
+/// must-have) is checked at the most inclusive level they need, once for them all, with those
+/// who fail another must-have exempt. The word loop then checks each must-have's own
+/// requirements on the few left.
 fn filter_near_chunk(
     e: &SegmentEvaluation,
     required: &[Required],
     must_words: &[Option<&[u64]>],
-    open: &[bool],
-    words: &mut [u64],
+    open: &[usize],
+    exactly_one: &[u64],
     start: usize,
-) {
+) -> Vec<u64> {
+    let end = start + exactly_one.len();
+    let passes: Vec<&[u64]> = open.iter().filter_map(|&j| must_words[j]).map(|pass| &pass[start..end]).collect();
     // Near misses of a closed must-have cannot make the list: keep only those who fail an open
     // one (each fails exactly one).
-    let open_passes: Vec<&[u64]> = must_words
-        .iter()
-        .zip(open)
-        .filter(|(_, open)| **open)
-        .filter_map(|(pass, _)| pass.map(|p| &p[start..]))
-        .collect();
-
-    match open_passes[..] {
-        [] => words.fill(0),
-        [pass] => words.iter_mut().zip(pass).for_each(|(word, pass)| *word &= !pass),
-        [first, second] => words.iter_mut().zip(first).zip(second).for_each(|((word, a), b)| *word &= !(a & b)),
+    let mut words: Vec<u64> = match passes[..] {
+        [] => return vec![0; exactly_one.len()],
+        [pass] => exactly_one.iter().zip(pass).map(|(one, pass)| one & !pass).collect(),
+        [a, b] => exactly_one.iter().zip(a).zip(b).map(|((one, a), b)| one & !(a & b)).collect(),
         _ => {
-            let mut failing = vec![0u64; words.len()];
-            for pass in open_passes {
+            let mut failing = vec![0u64; exactly_one.len()];
+            for pass in passes {
                 failing.iter_mut().zip(pass).for_each(|(failing, pass)| *failing |= !pass);
             }
-            words.iter_mut().zip(&failing).for_each(|(word, failing)| *word &= failing);
+            exactly_one.iter().zip(&failing).map(|(one, failing)| one & failing).collect()
         }
-    }
-    if words.iter().all(|&word| word == 0) {
-        return;
-    }
-    'criteria: for criterion in 0..e.levels.len() {
-        // Those who fail this criterion's own must-have are exempt: it is what they miss.
-        let own = e.musts.iter().position(|&m| m == criterion).and_then(|j| must_words[j]);
-        let mut inclusive: Option<usize> = None;
-        for (j, requirement) in required.iter().enumerate() {
-            if !open[j] || e.musts[j] == criterion {
-                continue;
-            }
-            match requirement.levels.iter().find(|&&(c, _)| c == criterion) {
-                Some(&(_, count)) => inclusive = Some(inclusive.map_or(count, |so_far| so_far.max(count))),
-                None => continue 'criteria,
-            }
-        }
-        let Some(count) = inclusive else { continue };
-        match (count.checked_sub(1), own) {
-            (Some(weakest), Some(pass)) => {
-                e.sets[e.levels[criterion][weakest].at_least].and_into_unless_outside(words, start, pass);
-            }
-            (Some(weakest), None) => e.sets[e.levels[criterion][weakest].at_least].and_into(words, start),
-            (None, Some(pass)) => words.iter_mut().zip(&pass[start..]).for_each(|(word, pass)| *word &= !pass),
-            (None, None) => words.fill(0),
-        }
+    };
+    let mut exempt = Vec::new();
+    for criterion in 0..e.levels.len() {
         if words.iter().all(|&word| word == 0) {
-            return;
+            break;
+        }
+        // The open must-haves (other than this criterion's own) whose near misses need it, and
+        // the most inclusive level they need.
+        let (mut needing, mut inclusive) = (Vec::new(), 0);
+        for &j in open.iter().filter(|&&j| e.musts[j] != criterion) {
+            if let Some(&(_, count)) = required[j].levels.iter().find(|&&(c, _)| c == criterion) {
+                needing.push(j);
+                inclusive = inclusive.max(count);
+            }
+        }
+        let Some(weakest) = inclusive.checked_sub(1) else { continue };
+        let set = &e.sets[e.levels[criterion][weakest].at_least];
+        let own = e.musts.iter().position(|&m| m == criterion).and_then(|j| must_words[j]);
+        let others = open.iter().filter(|&&j| e.musts[j] != criterion).count();
+        match (needing.len() == others, own) {
+            // Every other open must-have's near misses need it: only those who fail its own
+            // must-have, if it is one, are exempt.
+            (true, Some(pass)) => set.and_into_unless_outside(&mut words, start, pass),
+            (true, None) => set.and_into(&mut words, start),
+            // Those who meet every must-have that needs it fail another one: exempt.
+            (false, _) => {
+                exempt.clear();
+                exempt.resize(words.len(), u64::MAX);
+                for pass in needing.iter().filter_map(|&j| must_words[j]) {
+                    exempt.iter_mut().zip(&pass[start..end]).for_each(|(exempt, pass)| *exempt &= pass);
+                }
+                set.and_into_or(&mut words, start, exempt.iter().copied());
+            }
         }
     }
+    words
 }
 
 /// What a shortlist asks of the pass.
@@ -316,6 +334,9 @@ struct Limits {
     near_ceiling: Vec<f32>,
     /// Turns a score into the numerator bounds are compared with, with room for rounding.
     scale: f32,
+    /// Per leading criterion, the must-have (position in plan order) it is when only its
+    /// strongest level passes: a candidate known to meet it is at that level, without a look.
+    single_passing: Vec<Option<usize>>,
 }
 
 impl Limits {
@@ -343,8 +364,17 @@ impl Limits {
                 }
             })
         };
+        let single_passing = (0..leading)
+            .map(|criterion| {
+                let levels = &e.levels[criterion];
+                let single = levels.first().is_some_and(|strongest| strongest.code >= PASS)
+                    && levels.get(1).is_none_or(|next| next.code < PASS);
+                e.musts.iter().position(|&m| m == criterion).filter(|_| single)
+            })
+            .collect();
         let mut limits = Limits {
             scale: if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 },
+            single_passing,
             leading,
             ceiling: 0.0,
             near_ceiling: Vec::new(),
@@ -368,16 +398,33 @@ impl Limits {
 
     /// Upper bounds of the numerators of the documents of `target` in word `w` (the leading
     /// criteria's part), summed in the order the exact score sums its terms: float addition is
-    /// monotone, so a bound is never below the exact sum. `cursors` are the word's places in
+    /// monotone, so a bound is never below the exact sum. `may_fail` holds, per must-have, those
+    /// of `target` who may fail it (the others meet it); `cursors` are the word's places in
     /// [`SegmentEvaluation::sets`].
-    fn numerators(&self, e: &SegmentEvaluation, w: usize, target: u64, cursors: &mut [usize]) -> [f32; 64] {
+    fn numerators(
+        &self,
+        e: &SegmentEvaluation,
+        w: usize,
+        target: u64,
+        may_fail: &[u64],
+        cursors: &mut [usize],
+    ) -> [f32; 64] {
         let mut bound = [0.0f32; 64];
-        for (levels, constant) in e.levels[..self.leading].iter().zip(&e.constant_bound) {
+        let criteria = e.levels[..self.leading].iter().zip(&e.constant_bound).zip(&self.single_passing);
+        for ((levels, constant), single_passing) in criteria {
             if let Some(weight) = constant {
                 BitIter(target).for_each(|bit| bound[bit as usize] += weight);
                 continue;
             }
             let mut rest = target;
+            if let (Some(must), Some(strongest)) = (single_passing, levels.first()) {
+                let meet = target & !may_fail[*must];
+                BitIter(meet).for_each(|bit| bound[bit as usize] += strongest.contribution);
+                rest &= !meet;
+                if rest == 0 {
+                    continue;
+                }
+            }
             for level in levels {
                 let set = level.at_least;
                 let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
@@ -386,6 +433,44 @@ impl Limits {
                 }
                 rest &= !hit;
                 if rest == 0 {
+                    break;
+                }
+            }
+        }
+        bound
+    }
+
+    /// [`Limits::numerators`] of the documents of `targets`, the words from `start` on, in
+    /// document order, for those who may fail any must-have. A set at a time, each read in
+    /// order: a long run of words costs what reading the sets does.
+    fn run_numerators(&self, e: &SegmentEvaluation, start: usize, targets: &[u64]) -> Vec<f32> {
+        // Where each word's documents start in the result.
+        let mut first = Vec::with_capacity(targets.len());
+        let mut documents = 0;
+        for target in targets {
+            first.push(documents);
+            documents += target.count_ones() as usize;
+        }
+        let place = |i: usize, bit: u32| first[i] + (targets[i] & ((1u64 << bit) - 1)).count_ones() as usize;
+        let mut bound = vec![0.0f32; documents];
+        let mut rest = vec![0u64; targets.len()];
+        for (levels, constant) in e.levels[..self.leading].iter().zip(&e.constant_bound) {
+            if let Some(weight) = constant {
+                bound.iter_mut().for_each(|bound| *bound += weight);
+                continue;
+            }
+            rest.copy_from_slice(targets);
+            for level in levels {
+                let set = &e.sets[level.at_least];
+                let mut cursor = set.cursor_at(start as u32);
+                let mut left = 0;
+                for (i, rest) in rest.iter_mut().enumerate() {
+                    let hit = set.word_ascending((start + i) as u32, &mut cursor) & *rest;
+                    BitIter(hit).for_each(|bit| bound[place(i, bit)] += level.contribution);
+                    *rest &= !hit;
+                    left |= *rest;
+                }
+                if left == 0 {
                     break;
                 }
             }
@@ -429,19 +514,16 @@ fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
     // Documents are in id order, which says nothing of what profiles hold: any run of words will
     // do, long enough to hold enough near misses.
     let start = words / 2;
-    let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
-    let mut bounds = Vec::with_capacity(FLOOR_SAMPLE_NEAR_MISSES + 64);
-    let mut sampled = 0;
-    for (w, &target) in exactly_one.iter().enumerate().skip(start).take(FLOOR_SAMPLE_WORDS) {
-        if target != 0 {
-            let numerators = limits.numerators(e, w, target, &mut cursors);
-            bounds.extend(BitIter(target).map(|bit| limits.most(e, numerators[bit as usize])));
-        }
+    let (mut sampled, mut near_misses) = (0, 0);
+    for &word in &exactly_one[start..start + FLOOR_SAMPLE_WORDS] {
         sampled += 1;
-        if bounds.len() >= FLOOR_SAMPLE_NEAR_MISSES {
+        near_misses += word.count_ones() as usize;
+        if near_misses >= FLOOR_SAMPLE_NEAR_MISSES {
             break;
         }
     }
+    let numerators = limits.run_numerators(e, start, &exactly_one[start..start + sampled]);
+    let mut bounds: Vec<f32> = numerators.into_iter().map(|numerator| limits.most(e, numerator)).collect();
     let above = (FLOOR_MARGIN * wanted.near_misses * sampled).div_ceil(words).max(1);
     if bounds.len() < above {
         return None;
@@ -469,8 +551,9 @@ fn run<'a>(e: &'a SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, chunks.len().max(1));
     (0..workers).into_par_iter().with_max_len(1).for_each(|_| {
+        let mut needs = Needs::new(pass.must_words.len());
         while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
-            scan_chunk(e, pass, limits, chunk.clone(), bounds, &kept);
+            scan_chunk(e, pass, limits, chunk.clone(), bounds, &kept, &mut needs);
         }
     });
     kept
@@ -497,14 +580,13 @@ fn scan_chunk<'a>(
     words: Range<usize>,
     bounds: &Bounds,
     kept: &Kept<'a>,
+    needs: &mut Needs,
 ) {
     let must_words = &pass.must_words;
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
     let lists = [&kept.best, &kept.near_misses];
     let [best_wanted, near_wanted] = lists.map(|list| lock(list).wants_any());
     let columns = &e.cache.columns;
-    let mut required_best = Required::default();
-    let mut required_near: Vec<Required> = (0..must_words.len()).map(|_| Required::default()).collect();
     let start = words.start;
     let all = &pass.qualified[words.clone()];
 
@@ -515,19 +597,18 @@ fn scan_chunk<'a>(
     let mut candidates = all.to_vec();
     let bar = bounds.best.get();
     if best_wanted && !tied_out(e, start, bar, limits.ceiling) {
-        required_best = limits.required(e, bar.score, None);
-        required_best.filter_chunk(e, &mut candidates, start);
+        needs.best(e, limits, bar.score).filter_chunk(e, &mut candidates, start);
     } else {
         candidates.fill(0);
     }
-    let mut near_candidates = Vec::new();
+    let (mut near_candidates, mut open) = (Vec::new(), Vec::new());
     if let Some(exactly_one) = pass.exactly_one.filter(|_| near_wanted) {
         let bar = bounds.near_misses.get();
-        let needs = NearNeeds::at(e, limits, must_words, bar.score);
-        near_candidates = needs.candidates(e, limits, must_words, exactly_one, words.clone(), bar);
-        required_near = needs.required;
+        (near_candidates, open) = needs.near_candidates(e, limits, must_words, exactly_one, words.clone(), bar);
     }
 
+    // Per must-have, who of the word's near misses fails it (those who qualify fail none).
+    let mut may_fail = vec![0u64; must_words.len()];
     for w in words {
         let (all, near_word) = (candidates[w - start], near_candidates.get(w - start).copied().unwrap_or(0));
         if all == 0 && near_word == 0 {
@@ -537,28 +618,31 @@ fn scan_chunk<'a>(
         let mut target = 0;
         if best_wanted && all != 0 {
             let shared = bounds.best.get().score;
-            if shared != required_best.for_score {
-                required_best = limits.required(e, shared, None);
-            }
-            target |= required_best.filter(e, w, all, &mut cursors);
+            target |= needs.best(e, limits, shared).filter(e, w, all, &mut cursors);
         }
+        may_fail.fill(0);
         if near_wanted && near_word != 0 {
             let shared = bounds.near_misses.get().score;
-            for (j, set) in must_words.iter().enumerate() {
-                let only = set.map_or(0, |set| near_word & !set[w]);
+            // Each fails exactly one open must-have: who is left fails the last.
+            let mut rest = near_word;
+            for (position, &j) in open.iter().enumerate() {
+                let only = match must_words[j] {
+                    None => 0,
+                    Some(_) if position + 1 == open.len() => rest,
+                    Some(set) => rest & !set[w],
+                };
+                rest &= !only;
+                may_fail[j] = only;
                 if only == 0 {
                     continue;
                 }
-                if shared != required_near[j].for_score {
-                    required_near[j] = limits.required(e, shared, Some(j));
-                }
-                target |= required_near[j].filter(e, w, only, &mut cursors);
+                target |= needs.near(e, limits, j, shared).filter(e, w, only, &mut cursors);
             }
         }
         if target == 0 {
             continue;
         }
-        let bound = limits.numerators(e, w, target, &mut cursors);
+        let bound = limits.numerators(e, w, target, &may_fail, &mut cursors);
         // The bounds as of this word (another thread may raise them meanwhile; using a value a
         // little old only means scoring a few more candidates).
         let mut needed = [bounds.best.get(), bounds.near_misses.get()];
