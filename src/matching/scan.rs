@@ -440,44 +440,6 @@ impl Limits {
         bound
     }
 
-    /// [`Limits::numerators`] of the documents of `targets`, the words from `start` on, in
-    /// document order, for those who may fail any must-have. A set at a time, each read in
-    /// order: a long run of words costs what reading the sets does.
-    fn run_numerators(&self, e: &SegmentEvaluation, start: usize, targets: &[u64]) -> Vec<f32> {
-        // Where each word's documents start in the result.
-        let mut first = Vec::with_capacity(targets.len());
-        let mut documents = 0;
-        for target in targets {
-            first.push(documents);
-            documents += target.count_ones() as usize;
-        }
-        let place = |i: usize, bit: u32| first[i] + (targets[i] & ((1u64 << bit) - 1)).count_ones() as usize;
-        let mut bound = vec![0.0f32; documents];
-        let mut rest = vec![0u64; targets.len()];
-        for (levels, constant) in e.levels[..self.leading].iter().zip(&e.constant_bound) {
-            if let Some(weight) = constant {
-                bound.iter_mut().for_each(|bound| *bound += weight);
-                continue;
-            }
-            rest.copy_from_slice(targets);
-            for level in levels {
-                let set = &e.sets[level.at_least];
-                let mut cursor = set.cursor_at(start as u32);
-                let mut left = 0;
-                for (i, rest) in rest.iter_mut().enumerate() {
-                    let hit = set.word_ascending((start + i) as u32, &mut cursor) & *rest;
-                    BitIter(hit).for_each(|bit| bound[place(i, bit)] += level.contribution);
-                    *rest &= !hit;
-                    left |= *rest;
-                }
-                if left == 0 {
-                    break;
-                }
-            }
-        }
-        bound
-    }
-
     /// The most a candidate can score whose leading criteria add at most `numerator`.
     fn most(&self, e: &SegmentEvaluation, numerator: f32) -> f32 {
         let numerator = self.trailing.iter().fold(numerator, |sum, weight| sum + weight);
@@ -506,30 +468,69 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 /// segment with near misses guesses (`carried`, the bar it starts with, is 0): later ones start
 /// from what it found. `None`: no guess.
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
-    let exactly_one = pass.exactly_one.filter(|_| wanted.near_misses > 0 && carried.score == 0.0)?;
-    let words = exactly_one.len();
-    if words < 4 * FLOOR_SAMPLE_WORDS {
-        return None;
-    }
-    // Documents are in id order, which says nothing of what profiles hold: any run of words will
-    // do, long enough to hold enough near misses.
-    let start = words / 2;
-    let (mut sampled, mut near_misses) = (0, 0);
-    for &word in &exactly_one[start..start + FLOOR_SAMPLE_WORDS] {
-        sampled += 1;
-        near_misses += word.count_ones() as usize;
-        if near_misses >= FLOOR_SAMPLE_NEAR_MISSES {
-            break;
+    let exactly_one = pass.exactly_one.filter(|_| carried.score == 0.0)?;
+    let FloorSample { start, words, above } = FloorSample::of(exactly_one, wanted)?;
+    let sample = &exactly_one[start..start + words];
+    // The sample's near misses a must-have at a time, those whose bounds can reach highest
+    // first: once `above` bounds are as high as the next must-have's near misses can reach, the
+    // others cannot change the floor.
+    let mut musts: Vec<(usize, &[u64])> =
+        pass.must_words.iter().enumerate().filter_map(|(j, set)| set.map(|set| (j, &set[start..]))).collect();
+    musts.sort_by(|(a, _), (b, _)| limits.near_ceiling[*b].total_cmp(&limits.near_ceiling[*a]));
+    let mut bounds: Vec<f32> = Vec::new();
+    let mut floor = None;
+    let mut failing = vec![0u64; pass.must_words.len()];
+    for (position, &(j, set)) in musts.iter().enumerate() {
+        let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
+        for (i, (one, pass)) in sample.iter().zip(set).enumerate() {
+            // Those who fail this must-have meet every other.
+            failing[j] = one & !pass;
+            if failing[j] != 0 {
+                let numerators = limits.numerators(e, start + i, failing[j], &failing, &mut cursors);
+                bounds.extend(BitIter(failing[j]).map(|bit| limits.most(e, numerators[bit as usize])));
+            }
+        }
+        failing[j] = 0;
+        if bounds.len() >= above {
+            let (_, kth, _) = bounds.select_nth_unstable_by(above - 1, |a, b| b.total_cmp(a));
+            floor = Some(*kth);
+            let next = musts.get(position + 1).map_or(f32::NEG_INFINITY, |&(j, _)| limits.near_ceiling[j]);
+            if *kth >= next {
+                break;
+            }
         }
     }
-    let numerators = limits.run_numerators(e, start, &exactly_one[start..start + sampled]);
-    let mut bounds: Vec<f32> = numerators.into_iter().map(|numerator| limits.most(e, numerator)).collect();
-    let above = (FLOOR_MARGIN * wanted.near_misses * sampled).div_ceil(words).max(1);
-    if bounds.len() < above {
-        return None;
+    floor.filter(|&floor| floor > 0.0)
+}
+
+/// The words a near-miss floor is estimated from, and how many of their near misses should have
+/// bounds at least as high as the floor.
+struct FloorSample {
+    start: usize,
+    words: usize,
+    above: usize,
+}
+
+impl FloorSample {
+    fn of(exactly_one: &[u64], wanted: Wanted) -> Option<FloorSample> {
+        let words = exactly_one.len();
+        if wanted.near_misses == 0 || words < 4 * FLOOR_SAMPLE_WORDS {
+            return None;
+        }
+        // Documents are in id order, which says nothing of what profiles hold: any run of words
+        // will do, long enough to hold enough near misses.
+        let start = words / 2;
+        let (mut sampled, mut near_misses) = (0, 0);
+        for &word in &exactly_one[start..start + FLOOR_SAMPLE_WORDS] {
+            sampled += 1;
+            near_misses += word.count_ones() as usize;
+            if near_misses >= FLOOR_SAMPLE_NEAR_MISSES {
+                break;
+            }
+        }
+        let above = (FLOOR_MARGIN * wanted.near_misses * sampled).div_ceil(words).max(1);
+        Some(FloorSample { start, words: sampled, above })
     }
-    let (_, floor, _) = bounds.select_nth_unstable_by(above - 1, |a, b| b.total_cmp(a));
-    (*floor > 0.0).then_some(*floor)
 }
 
 /// Who the pass looks at, a bit per document: those who meet every must-have, and (when near
@@ -675,4 +676,50 @@ fn scan_chunk<'a>(
 /// The list behind `mutex`, even if a thread panicked holding it (the list is whole either way).
 fn lock<'m, T>(mutex: &'m Mutex<T>) -> MutexGuard<'m, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tests::{fixtures, index};
+    use crate::matching::{compiled, segment};
+    use crate::model::JobNeed;
+
+    /// Seeking the floor a must-have at a time and stopping early gives the floor of all the
+    /// sample's near misses.
+    #[test]
+    fn the_floor_is_that_of_the_whole_sample() {
+        let index = index();
+        let searcher = index.searcher();
+        let wanted = Wanted { top: 10, near_misses: 3, relaxation: false };
+        let mut floors = 0;
+        for entry in std::fs::read_dir(fixtures().join("needs")).expect("needs") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+            let plan = compiled::plan_for(&JobNeed::from_json(&text).expect("need"), index).expect("plan");
+            let keys = segment::term_keys(&plan);
+            for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
+                let e = SegmentEvaluation::new(&plan, &keys, index, reader, ordinal as u32).expect("evaluation");
+                let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
+                let exactly_one = algebra.misses(&e.eligible).exactly_one.as_slice();
+                let must_words = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+                let pass = Pass { qualified: &algebra.qualified, exactly_one: Some(exactly_one), must_words };
+                let limits = Limits::of(&e);
+                let floor = near_floor(&e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
+
+                let Some(sample) = FloorSample::of(exactly_one, wanted) else { continue };
+                let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(sample.start as u32)).collect();
+                let anyone_may_fail = vec![u64::MAX; e.musts.len()];
+                let mut bounds = Vec::new();
+                for (w, &target) in exactly_one.iter().enumerate().skip(sample.start).take(sample.words) {
+                    let numerators = limits.numerators(&e, w, target, &anyone_may_fail, &mut cursors);
+                    bounds.extend(BitIter(target).map(|bit| limits.most(&e, numerators[bit as usize])));
+                }
+                bounds.sort_by(|a, b| b.total_cmp(a));
+                let whole = bounds.get(sample.above - 1).copied().filter(|&floor| floor > 0.0);
+                assert_eq!(floor, whole, "{text}");
+                floors += usize::from(floor.is_some());
+            }
+        }
+        assert!(floors >= 5, "only {floors} floors");
+    }
 }

@@ -14,7 +14,7 @@ use crate::index::CandidateIndex;
 use crate::model::{Candidate, JobNeed};
 use crate::taxonomy::Taxonomy;
 
-fn fixtures() -> &'static Path {
+pub(super) fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
 }
 
@@ -25,7 +25,7 @@ fn candidates() -> &'static [Candidate] {
 
 /// The fixtures in three segments, with some profiles rewritten (a delete plus an add) and the
 /// rewritten ones changed: hidden, or with a tag removed.
-fn index() -> &'static CandidateIndex {
+pub(super) fn index() -> &'static CandidateIndex {
     static INDEX: OnceLock<CandidateIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let index = CandidateIndex::in_memory(Taxonomy::embedded().expect("taxonomy")).expect("index");
