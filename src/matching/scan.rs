@@ -78,7 +78,7 @@ impl Required {
                 // Candidates here meet every must-have but the failed one: a requirement that
                 // meeting a must-have already fulfils (any passing level will do) needs no checking.
                 let met_by_passing = levels.iter().take_while(|l| l.code >= PASS).count();
-                if count > 0 && count == met_by_passing && e.musts.contains(&criterion) {
+                if count > 0 && count == met_by_passing && e.must_position(criterion).is_some() {
                     continue;
                 }
                 required.levels.push((criterion, count));
@@ -162,11 +162,12 @@ impl Needs {
         &mut self,
         e: &SegmentEvaluation,
         limits: &Limits,
-        must_words: &[Option<&[u64]>],
+        pass: &Pass,
         exactly_one: &[u64],
         words: Range<usize>,
         bar: Bar,
     ) -> (Vec<u64>, Vec<usize>) {
+        let must_words = &pass.must_words;
         let mut open = Vec::new();
         for (j, set) in must_words.iter().enumerate() {
             // Everyone meets a must-have without a set: nobody fails it.
@@ -220,8 +221,9 @@ fn filter_near_chunk(
         }
         // The open must-haves (other than this criterion's own) whose near misses need it, and
         // the most inclusive level they need.
-        let (mut needing, mut inclusive) = (Vec::new(), 0);
+        let (mut needing, mut inclusive, mut others) = (Vec::new(), 0, 0);
         for &j in open.iter().filter(|&&j| e.musts[j] != criterion) {
+            others += 1;
             if let Some(&(_, count)) = required[j].levels.iter().find(|&&(c, _)| c == criterion) {
                 needing.push(j);
                 inclusive = inclusive.max(count);
@@ -229,8 +231,7 @@ fn filter_near_chunk(
         }
         let Some(weakest) = inclusive.checked_sub(1) else { continue };
         let set = &e.sets[e.levels[criterion][weakest].at_least];
-        let own = e.musts.iter().position(|&m| m == criterion).and_then(|j| must_words[j]);
-        let others = open.iter().filter(|&&j| e.musts[j] != criterion).count();
+        let own = e.must_position(criterion).and_then(|j| must_words[j]);
         match (needing.len() == others, own) {
             // Every other open must-have's near misses need it: only those who fail its own
             // must-have, if it is one, are exempt.
@@ -282,11 +283,7 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
-    let pass = Pass {
-        qualified: &algebra.qualified,
-        exactly_one: misses.map(|m| m.exactly_one.as_slice()),
-        must_words: evaluation.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect(),
-    };
+    let pass = Pass::of(evaluation, &algebra.qualified, misses.map(|m| m.exactly_one.as_slice()));
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
@@ -369,7 +366,7 @@ impl Limits {
                 let levels = &e.levels[criterion];
                 let single = levels.first().is_some_and(|strongest| strongest.code >= PASS)
                     && levels.get(1).is_none_or(|next| next.code < PASS);
-                e.musts.iter().position(|&m| m == criterion).filter(|_| single)
+                e.must_position(criterion).filter(|_| single)
             })
             .collect();
         let mut limits = Limits {
@@ -542,6 +539,13 @@ struct Pass<'p> {
     must_words: Vec<Option<&'p [u64]>>,
 }
 
+impl<'p> Pass<'p> {
+    fn of(e: &'p SegmentEvaluation, qualified: &'p [u64], exactly_one: Option<&'p [u64]>) -> Pass<'p> {
+        let must_words = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+        Pass { qualified, exactly_one, must_words }
+    }
+}
+
 /// The pass over the segment's chunks, in parallel. Each worker takes the next chunk in document
 /// order: the bars rise over the small first chunks, and every later chunk starts from what all
 /// before it found.
@@ -605,7 +609,7 @@ fn scan_chunk<'a>(
     let (mut near_candidates, mut open) = (Vec::new(), Vec::new());
     if let Some(exactly_one) = pass.exactly_one.filter(|_| near_wanted) {
         let bar = bounds.near_misses.get();
-        (near_candidates, open) = needs.near_candidates(e, limits, must_words, exactly_one, words.clone(), bar);
+        (near_candidates, open) = needs.near_candidates(e, limits, pass, exactly_one, words.clone(), bar);
     }
 
     // Per must-have, who of the word's near misses fails it (those who qualify fail none).
@@ -701,8 +705,7 @@ mod tests {
                 let e = SegmentEvaluation::new(&plan, &keys, index, reader, ordinal as u32).expect("evaluation");
                 let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
                 let exactly_one = algebra.misses(&e.eligible).exactly_one.as_slice();
-                let must_words = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
-                let pass = Pass { qualified: &algebra.qualified, exactly_one: Some(exactly_one), must_words };
+                let pass = Pass::of(&e, &algebra.qualified, Some(exactly_one));
                 let limits = Limits::of(&e);
                 let floor = near_floor(&e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
 

@@ -192,7 +192,7 @@ impl<'a> SegmentEvaluation<'a> {
         // Other criteria bound the score by their pass set when it is cheap to keep (distance
         // without a limit would mean a distance for everyone), else by their full weight.
         for (position, criterion) in plan.criteria.iter().enumerate() {
-            let must = evaluation.musts.iter().position(|&m| m == position);
+            let must = evaluation.must_position(position);
             let pass = match &criterion.test {
                 Test::Terms(_) if must.is_none() => continue,
                 Test::Distance { limit_km: None, .. } if must.is_none() => None,
@@ -553,6 +553,11 @@ impl<'a> SegmentEvaluation<'a> {
             return 0.0;
         }
         sum / self.total_weight * ADAPTATION_FACTOR.powi(adaptations)
+    }
+
+    /// Where criterion `criterion` stands in [`SegmentEvaluation::musts`], if it is a must-have.
+    pub fn must_position(&self, criterion: usize) -> Option<usize> {
+        self.musts.iter().position(|&m| m == criterion)
     }
 
     /// Whether `doc` meets the must-have at `position` in [`SegmentEvaluation::musts`].
