@@ -122,6 +122,19 @@ impl SparseBits {
         SparseBits { entries }
     }
 
+    /// The non-empty words of `words` (a bitset's raw words).
+    pub fn from_words(words: &[u64]) -> Self {
+        let entries = (0u32..).zip(words).filter(|(_, word)| **word != 0).map(|(index, &word)| (index, word)).collect();
+        SparseBits { entries }
+    }
+
+    /// The non-empty words from index `start` up to `end`, by word index.
+    pub fn entries_between(&self, start: u32, end: u32) -> &[(u32, u64)] {
+        let from = self.entries.partition_point(|&(at, _)| at < start);
+        let to = from + self.entries[from..].partition_point(|&(at, _)| at < end);
+        &self.entries[from..to]
+    }
+
     /// The word at `index` (0 when empty).
     pub fn word(&self, index: u32) -> u64 {
         match self.entries.binary_search_by_key(&index, |&(i, _)| i) {
@@ -195,37 +208,6 @@ impl DocSet {
         }
     }
 
-    /// Keeps in `words` (the words from `start` on) only the documents in the set or outside
-    /// `outside` (a bitset of the same segment): those exempt from needing the set.
-    pub fn and_into_unless_outside(&self, words: &mut [u64], start: usize, outside: &[u64]) {
-        let outside = &outside[start..start + words.len()];
-        self.and_into_or(words, start, outside.iter().map(|outside| !outside));
-    }
-
-    /// Keeps in `words` (the words from `start` on) only the documents in the set or in
-    /// `exempt` (the same words of another set).
-    pub fn and_into_or(&self, words: &mut [u64], start: usize, exempt: impl IntoIterator<Item = u64>) {
-        match self {
-            DocSet::Dense(bits) => {
-                let ours = &bits.words[start..];
-                for ((word, other), exempt) in words.iter_mut().zip(ours).zip(exempt) {
-                    *word &= other | exempt;
-                }
-            }
-            DocSet::Sparse(sparse) => {
-                let mut entries = sparse.entries[self.cursor_at(start as u32)..].iter().peekable();
-                for ((index, word), exempt) in (start..).zip(words.iter_mut()).zip(exempt) {
-                    while entries.next_if(|&&(at, _)| (at as usize) < index).is_some() {}
-                    let other = match entries.peek() {
-                        Some(&&(at, other)) if at as usize == index => other,
-                        _ => 0,
-                    };
-                    *word &= other | exempt;
-                }
-            }
-        }
-    }
-
     /// A cursor for [`DocSet::word_ascending`] starting at word `index`.
     pub fn cursor_at(&self, index: u32) -> usize {
         match self {
@@ -288,6 +270,14 @@ impl DocSet {
         match self {
             DocSet::Dense(bits) => bits.words.len() * 8,
             DocSet::Sparse(sparse) => sparse.entries.len() * 16,
+        }
+    }
+
+    /// Number of documents in the set.
+    pub fn count(&self) -> usize {
+        match self {
+            DocSet::Dense(bits) => bits.count(),
+            DocSet::Sparse(sparse) => sparse.count(),
         }
     }
 
@@ -373,19 +363,15 @@ mod tests {
             let expected: Vec<u64> = (1..11).map(|index| set.word(index)).collect();
             assert_eq!(words, expected);
         }
-        // Exempt: documents outside `outside` stay whether or not the set has them.
-        let outside: Vec<u64> = (0..64u64).map(|index| if index % 2 == 0 { u64::MAX } else { 0xF0 }).collect();
-        for set in [&sparse, &dense] {
-            let mut words = vec![u64::MAX; 10];
-            set.and_into_unless_outside(&mut words, 1, &outside);
-            let expected: Vec<u64> = (1..11).map(|index| set.word(index) | !outside[index as usize]).collect();
-            assert_eq!(words, expected);
-            assert_eq!(words[0], !0xF0 | set.word(1), "word 1 keeps the set's documents and those outside");
-            // The same with the exempt given as they are.
-            let mut words = vec![u64::MAX; 10];
-            set.and_into_or(&mut words, 1, outside[1..11].iter().map(|outside| !outside));
-            assert_eq!(words, expected);
-        }
+        // Kept sparse from raw words: the same documents, and those of a range of words.
+        let words: Vec<u64> = (0..64).map(|index| dense.word(index)).collect();
+        let from_words = SparseBits::from_words(&words);
+        assert_eq!(DocSet::Sparse(Arc::new(from_words.clone())).docs(), docs);
+        assert_eq!(from_words.count(), docs.len());
+        let between: Vec<u32> = from_words.entries_between(1, 14).iter().map(|&(index, _)| index).collect();
+        assert_eq!(between, [1, 3], "the words of documents 64 and 200");
+        assert!(from_words.entries_between(4, 14).is_empty());
+        assert_eq!(dense.count(), docs.len());
         let mut union = DocBits::empty(4096);
         union.union_with(&sparse);
         assert_eq!(union.count(), docs.len());

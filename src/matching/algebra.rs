@@ -1,5 +1,5 @@
-//! Must-have algebra over one segment: who meets every must-have, who fails exactly one, and how
-//! many fail only each one (what relaxing it would add).
+//! Must-have algebra over one segment: who meets every must-have, who fails exactly one, and who
+//! fails only each one (the near misses a must-have has; how many is what relaxing it would add).
 //!
 //! Word operations over every document, a must-have at a time (which vectorises). The answer
 //! depends only on the must-have sets and the segment's eligible documents, so it is kept with
@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use super::scan::CHUNK_WORDS;
-use crate::bitset::DocBits;
+use crate::bitset::{DocBits, DocSet, SparseBits};
 use crate::index::Eligible;
 
 /// The must-have algebra of one segment for one set of must-haves.
@@ -31,9 +31,13 @@ pub struct MustAlgebra {
 pub struct Misses {
     /// Eligible documents that fail exactly one must-have.
     pub exactly_one: Vec<u64>,
-    /// Per must-have (in plan order), how many fail only it.
+    /// Per must-have (in plan order), who fails only it (`None`: nobody), and how many.
+    pub only: Vec<Option<DocSet>>,
     pub only_failed: Vec<usize>,
 }
+
+/// Sets with non-empty words in fewer than one in this many are kept sparse.
+const SPARSE_ONE_IN: usize = 8;
 
 impl MustAlgebra {
     /// The algebra of `sets` over `eligible`, from the cache when a search has worked it out.
@@ -99,17 +103,22 @@ impl MustAlgebra {
             }
             once.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
         });
-        let only_failed = self
+        let only: Vec<Option<DocSet>> = self
             .sets
             .iter()
-            .map(|set| match set {
-                Some(set) => {
-                    exactly_one.iter().zip(set.words()).map(|(one, pass)| (one & !pass).count_ones() as usize).sum()
-                }
-                None => 0,
+            .map(|set| {
+                let set = set.as_ref()?;
+                let words: Vec<u64> = exactly_one.iter().zip(set.words()).map(|(one, pass)| one & !pass).collect();
+                let used = words.iter().filter(|&&word| word != 0).count();
+                Some(if used * SPARSE_ONE_IN < words.len() {
+                    DocSet::Sparse(Arc::new(SparseBits::from_words(&words)))
+                } else {
+                    DocSet::Dense(Arc::new(DocBits::from_words(words, set.universe())))
+                })
             })
             .collect();
-        Misses { exactly_one, only_failed }
+        let only_failed = only.iter().map(|set| set.as_ref().map_or(0, DocSet::count)).collect();
+        Misses { exactly_one, only, only_failed }
     }
 }
 
@@ -136,6 +145,9 @@ mod tests {
         assert_eq!(algebra.qualified_count, 50);
         let misses = algebra.misses(&eligible);
         assert_eq!(misses.only_failed, vec![50, 0, 49]);
+        let only: Vec<Option<Vec<u32>>> = misses.only.iter().map(|set| set.as_ref().map(DocSet::docs)).collect();
+        let first_only: Vec<u32> = (0..50).filter(|&doc| doc != 7).collect();
+        assert_eq!(only, [Some((100..150).collect()), None, Some(first_only)]);
         let exactly_one: usize = misses.exactly_one.iter().map(|w| w.count_ones() as usize).sum();
         assert_eq!(exactly_one, 99, "150..200 fail both, 7 is not eligible");
 

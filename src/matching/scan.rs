@@ -22,12 +22,12 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
-use super::algebra::MustAlgebra;
+use super::algebra::{Misses, MustAlgebra};
 use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
 use super::segment::{Level, SegmentEvaluation};
 use super::topk::{Bar, Scored, Threshold, TopK};
-use crate::bitset::{BitIter, DocBits};
+use crate::bitset::{BitIter, DocBits, DocSet};
 
 /// Words (of 64 documents) per parallel task: 65,536 documents. Tests cut the small fixture
 /// index into many chunks, so that what passes from chunk to chunk (the bars, ties) is checked.
@@ -100,6 +100,53 @@ impl Required {
         }
     }
 
+    /// Those in `words` of `only` (who fail only one must-have, the one these requirements are
+    /// for) who have every required criterion, a bit per document from the chunk's first word on.
+    /// Word operations over the whole chunk, or (when few fail only it) a look-up per word.
+    fn near_chunk(&self, e: &SegmentEvaluation, only: &DocSet, words: Range<usize>) -> Vec<u64> {
+        match only {
+            DocSet::Dense(bits) => {
+                let mut kept = bits.words()[words.clone()].to_vec();
+                for &(criterion, count) in &self.levels {
+                    match count.checked_sub(1) {
+                        Some(weakest) => e.sets[e.levels[criterion][weakest].at_least].and_into(&mut kept, words.start),
+                        None => kept.fill(0),
+                    }
+                    if kept.iter().all(|&word| word == 0) {
+                        break;
+                    }
+                }
+                kept
+            }
+            DocSet::Sparse(sparse) => {
+                let mut kept = vec![0; words.len()];
+                let mut cursors: Vec<(&DocSet, usize)> = self
+                    .levels
+                    .iter()
+                    .filter_map(|&(criterion, count)| {
+                        let set = &e.sets[e.levels[criterion][count.checked_sub(1)?].at_least];
+                        Some((set, set.cursor_at(words.start as u32)))
+                    })
+                    .collect();
+                if cursors.len() < self.levels.len() {
+                    // A requirement nobody can meet.
+                    return kept;
+                }
+                for &(index, word) in sparse.entries_between(words.start as u32, words.end as u32) {
+                    let mut word = word;
+                    for (set, cursor) in &mut cursors {
+                        word &= set.word_ascending(index, cursor);
+                        if word == 0 {
+                            break;
+                        }
+                    }
+                    kept[index as usize - words.start] = word;
+                }
+                kept
+            }
+        }
+    }
+
     /// `docs` less those who lack a required criterion.
     fn filter(&self, e: &SegmentEvaluation, word: usize, mut docs: u64, cursors: &mut [usize]) -> u64 {
         for &(criterion, count) in &self.levels {
@@ -155,100 +202,49 @@ impl Needs {
         &self.near[j]
     }
 
-    /// Those in `words` of `exactly_one` (who fail exactly one must-have) who may still beat `bar`
-    /// as near misses, as far as a whole chunk at a time can tell, and the must-haves (positions
-    /// in plan order) whose near misses may: each candidate fails exactly one of those.
+    /// Those in `words` who fail exactly one must-have and may still beat `bar` as near misses,
+    /// as far as a whole chunk at a time can tell, by the must-have they fail.
     fn near_candidates(
         &mut self,
         e: &SegmentEvaluation,
         limits: &Limits,
         pass: &Pass,
-        exactly_one: &[u64],
         words: Range<usize>,
         bar: Bar,
-    ) -> (Vec<u64>, Vec<usize>) {
-        let must_words = &pass.must_words;
-        let mut open = Vec::new();
-        for (j, set) in must_words.iter().enumerate() {
-            // Everyone meets a must-have without a set: nobody fails it.
-            if set.is_none() {
-                continue;
-            }
-            let reachable = self.near(e, limits, j, bar.score).levels.iter().all(|&(_, count)| count > 0);
+    ) -> NearCandidates {
+        let mut by_must = Vec::new();
+        for (j, only) in pass.only.iter().enumerate() {
+            // Nobody fails only a must-have without a set (everyone meets it).
+            let Some(only) = only else { continue };
+            let required = self.near(e, limits, j, bar.score);
+            let reachable = required.levels.iter().all(|&(_, count)| count > 0);
             if reachable && !tied_out(e, words.start, bar, limits.near_ceiling[j]) {
-                open.push(j);
+                by_must.push((j, required.near_chunk(e, only, words.clone())));
             }
         }
-        let candidates = filter_near_chunk(e, &self.near, must_words, &open, &exactly_one[words.clone()], words.start);
-        (candidates, open)
+        let any = match &by_must[..] {
+            [] => Vec::new(),
+            [(_, words)] => words.clone(),
+            [(_, first), rest @ ..] => {
+                let mut any = first.clone();
+                for (_, words) in rest {
+                    any.iter_mut().zip(words).for_each(|(any, word)| *any |= word);
+                }
+                any
+            }
+        };
+        NearCandidates { any, by_must }
     }
 }
 
-/// Those of `exactly_one` (the chunk's words from `start` on, of those who fail exactly one
-/// must-have) who fail an `open` must-have and can have what its near misses need: a criterion
-/// that the near misses of some open must-haves are required to meet (`required`, per
-/// must-have) is checked at the most inclusive level they need, once for them all, with those
-/// who fail another must-have exempt. The word loop then checks each must-have's own
-/// requirements on the few left.
-fn filter_near_chunk(
-    e: &SegmentEvaluation,
-    required: &[Required],
-    must_words: &[Option<&[u64]>],
-    open: &[usize],
-    exactly_one: &[u64],
-    start: usize,
-) -> Vec<u64> {
-    let end = start + exactly_one.len();
-    let passes: Vec<&[u64]> = open.iter().filter_map(|&j| must_words[j]).map(|pass| &pass[start..end]).collect();
-    // Near misses of a closed must-have cannot make the list: keep only those who fail an open
-    // one (each fails exactly one).
-    let mut words: Vec<u64> = match passes[..] {
-        [] => return vec![0; exactly_one.len()],
-        [pass] => exactly_one.iter().zip(pass).map(|(one, pass)| one & !pass).collect(),
-        [a, b] => exactly_one.iter().zip(a).zip(b).map(|((one, a), b)| one & !(a & b)).collect(),
-        _ => {
-            let mut failing = vec![0u64; exactly_one.len()];
-            for pass in passes {
-                failing.iter_mut().zip(pass).for_each(|(failing, pass)| *failing |= !pass);
-            }
-            exactly_one.iter().zip(&failing).map(|(one, failing)| one & failing).collect()
-        }
-    };
-    let mut exempt = Vec::new();
-    for criterion in 0..e.levels.len() {
-        if words.iter().all(|&word| word == 0) {
-            break;
-        }
-        // The open must-haves (other than this criterion's own) whose near misses need it, and
-        // the most inclusive level they need.
-        let (mut needing, mut inclusive, mut others) = (Vec::new(), 0, 0);
-        for &j in open.iter().filter(|&&j| e.musts[j] != criterion) {
-            others += 1;
-            if let Some(&(_, count)) = required[j].levels.iter().find(|&&(c, _)| c == criterion) {
-                needing.push(j);
-                inclusive = inclusive.max(count);
-            }
-        }
-        let Some(weakest) = inclusive.checked_sub(1) else { continue };
-        let set = &e.sets[e.levels[criterion][weakest].at_least];
-        let own = e.must_position(criterion).and_then(|j| must_words[j]);
-        match (needing.len() == others, own) {
-            // Every other open must-have's near misses need it: only those who fail its own
-            // must-have, if it is one, are exempt.
-            (true, Some(pass)) => set.and_into_unless_outside(&mut words, start, pass),
-            (true, None) => set.and_into(&mut words, start),
-            // Those who meet every must-have that needs it fail another one: exempt.
-            (false, _) => {
-                exempt.clear();
-                exempt.resize(words.len(), u64::MAX);
-                for pass in needing.iter().filter_map(|&j| must_words[j]) {
-                    exempt.iter_mut().zip(&pass[start..end]).for_each(|(exempt, pass)| *exempt &= pass);
-                }
-                set.and_into_or(&mut words, start, exempt.iter().copied());
-            }
-        }
-    }
-    words
+/// A chunk's near misses who may still beat the bar, a bit per document from the chunk's first
+/// word on.
+#[derive(Default)]
+struct NearCandidates {
+    /// Whoever they are.
+    any: Vec<u64>,
+    /// Per must-have whose near misses may (position in plan order), those who fail it.
+    by_must: Vec<(usize, Vec<u64>)>,
 }
 
 /// What a shortlist asks of the pass.
@@ -283,7 +279,7 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
-    let pass = Pass::of(evaluation, &algebra.qualified, misses.map(|m| m.exactly_one.as_slice()));
+    let pass = Pass::of(evaluation, &algebra.qualified, misses);
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
@@ -537,12 +533,19 @@ struct Pass<'p> {
     exactly_one: Option<&'p [u64]>,
     /// Per must-have (in plan order), who meets it (`None`: everyone).
     must_words: Vec<Option<&'p [u64]>>,
+    /// Per must-have (in plan order), who fails only it (`None`: nobody; empty without near misses).
+    only: Vec<Option<&'p DocSet>>,
 }
 
 impl<'p> Pass<'p> {
-    fn of(e: &'p SegmentEvaluation, qualified: &'p [u64], exactly_one: Option<&'p [u64]>) -> Pass<'p> {
+    fn of(e: &'p SegmentEvaluation, qualified: &'p [u64], misses: Option<&'p Misses>) -> Pass<'p> {
         let must_words = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
-        Pass { qualified, exactly_one, must_words }
+        Pass {
+            qualified,
+            exactly_one: misses.map(|misses| misses.exactly_one.as_slice()),
+            must_words,
+            only: misses.map_or_else(Vec::new, |misses| misses.only.iter().map(Option::as_ref).collect()),
+        }
     }
 }
 
@@ -606,16 +609,15 @@ fn scan_chunk<'a>(
     } else {
         candidates.fill(0);
     }
-    let (mut near_candidates, mut open) = (Vec::new(), Vec::new());
-    if let Some(exactly_one) = pass.exactly_one.filter(|_| near_wanted) {
-        let bar = bounds.near_misses.get();
-        (near_candidates, open) = needs.near_candidates(e, limits, pass, exactly_one, words.clone(), bar);
+    let mut near = NearCandidates::default();
+    if pass.exactly_one.is_some() && near_wanted {
+        near = needs.near_candidates(e, limits, pass, words.clone(), bounds.near_misses.get());
     }
 
     // Per must-have, who of the word's near misses fails it (those who qualify fail none).
     let mut may_fail = vec![0u64; must_words.len()];
     for w in words {
-        let (all, near_word) = (candidates[w - start], near_candidates.get(w - start).copied().unwrap_or(0));
+        let (all, near_word) = (candidates[w - start], near.any.get(w - start).copied().unwrap_or(0));
         if all == 0 && near_word == 0 {
             continue;
         }
@@ -626,22 +628,14 @@ fn scan_chunk<'a>(
             target |= needs.best(e, limits, shared).filter(e, w, all, &mut cursors);
         }
         may_fail.fill(0);
-        if near_wanted && near_word != 0 {
+        if near_word != 0 {
             let shared = bounds.near_misses.get().score;
-            // Each fails exactly one open must-have: who is left fails the last.
-            let mut rest = near_word;
-            for (position, &j) in open.iter().enumerate() {
-                let only = match must_words[j] {
-                    None => 0,
-                    Some(_) if position + 1 == open.len() => rest,
-                    Some(set) => rest & !set[w],
-                };
-                rest &= !only;
-                may_fail[j] = only;
-                if only == 0 {
-                    continue;
+            for (j, only) in &near.by_must {
+                let only = only[w - start];
+                may_fail[*j] = only;
+                if only != 0 {
+                    target |= needs.near(e, limits, *j, shared).filter(e, w, only, &mut cursors);
                 }
-                target |= needs.near(e, limits, j, shared).filter(e, w, only, &mut cursors);
             }
         }
         if target == 0 {
@@ -704,8 +698,9 @@ mod tests {
             for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
                 let e = SegmentEvaluation::new(&plan, &keys, index, reader, ordinal as u32).expect("evaluation");
                 let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
-                let exactly_one = algebra.misses(&e.eligible).exactly_one.as_slice();
-                let pass = Pass::of(&e, &algebra.qualified, Some(exactly_one));
+                let misses = algebra.misses(&e.eligible);
+                let exactly_one = misses.exactly_one.as_slice();
+                let pass = Pass::of(&e, &algebra.qualified, Some(misses));
                 let limits = Limits::of(&e);
                 let floor = near_floor(&e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
 
