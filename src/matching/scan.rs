@@ -470,25 +470,43 @@ fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
     let mut musts: Vec<(usize, &[u64])> =
         pass.must_words.iter().enumerate().filter_map(|(j, set)| set.map(|set| (j, &set[start..]))).collect();
     musts.sort_by(|(a, _), (b, _)| limits.near_ceiling[*b].total_cmp(&limits.near_ceiling[*a]));
-    let mut bounds: Vec<f32> = Vec::new();
+    // The `above` highest bounds so far, highest first; once there are as many, a near miss
+    // without what reaching the lowest of them requires cannot change them.
+    let mut highest: Vec<f32> = Vec::with_capacity(above + 1);
     let mut floor = None;
     let mut failing = vec![0u64; pass.must_words.len()];
     for (position, &(j, set)) in musts.iter().enumerate() {
         let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
+        let mut required = Required { for_score: f32::NAN, levels: Vec::new() };
         for (i, (one, pass)) in sample.iter().zip(set).enumerate() {
+            let w = start + i;
             // Those who fail this must-have meet every other.
-            failing[j] = one & !pass;
-            if failing[j] != 0 {
-                let numerators = limits.numerators(e, start + i, failing[j], &failing, &mut cursors);
-                bounds.extend(BitIter(failing[j]).map(|bit| limits.most(e, numerators[bit as usize])));
+            let mut fails = one & !pass;
+            if let Some(&lowest) = highest.get(above - 1).filter(|_| fails != 0) {
+                if required.for_score != lowest {
+                    required = limits.required(e, lowest, Some(j));
+                }
+                fails = required.filter(e, w, fails, &mut cursors);
+            }
+            if fails == 0 {
+                continue;
+            }
+            failing[j] = fails;
+            let numerators = limits.numerators(e, w, fails, &failing, &mut cursors);
+            for bit in BitIter(fails) {
+                let bound = limits.most(e, numerators[bit as usize]);
+                let at = highest.partition_point(|&high| high >= bound);
+                if at < above {
+                    highest.insert(at, bound);
+                    highest.truncate(above);
+                }
             }
         }
         failing[j] = 0;
-        if bounds.len() >= above {
-            let (_, kth, _) = bounds.select_nth_unstable_by(above - 1, |a, b| b.total_cmp(a));
-            floor = Some(*kth);
+        if let Some(&kth) = highest.get(above - 1) {
+            floor = Some(kth);
             let next = musts.get(position + 1).map_or(f32::NEG_INFINITY, |&(j, _)| limits.near_ceiling[j]);
-            if *kth >= next {
+            if kth >= next {
                 break;
             }
         }
