@@ -100,49 +100,52 @@ impl Required {
         }
     }
 
-    /// Those in `words` of `only` (who fail only one must-have, the one these requirements are
-    /// for) who have every required criterion, a bit per document from the chunk's first word on.
-    /// Word operations over the whole chunk, or (when few fail only it) a look-up per word.
-    fn near_chunk(&self, e: &SegmentEvaluation, only: &DocSet, words: Range<usize>) -> Vec<u64> {
+    /// Adds to `found` those in `words` of `only` (who fail only must-have `must`, the one these
+    /// requirements are for) who have every required criterion: word operations over the whole
+    /// chunk (in `scratch`), or a look-up per word when few fail only it.
+    fn near_chunk(
+        &self,
+        e: &SegmentEvaluation,
+        must: usize,
+        only: &DocSet,
+        words: Range<usize>,
+        scratch: &mut Vec<u64>,
+        found: &mut Vec<NearWord>,
+    ) {
+        let sets: Option<Vec<&DocSet>> = self
+            .levels
+            .iter()
+            .map(|&(criterion, count)| Some(&e.sets[e.levels[criterion][count.checked_sub(1)?].at_least]))
+            .collect();
+        // None: a requirement nobody can meet.
+        let Some(sets) = sets else { return };
         match only {
             DocSet::Dense(bits) => {
-                let mut kept = bits.words()[words.clone()].to_vec();
-                for &(criterion, count) in &self.levels {
-                    match count.checked_sub(1) {
-                        Some(weakest) => e.sets[e.levels[criterion][weakest].at_least].and_into(&mut kept, words.start),
-                        None => kept.fill(0),
-                    }
-                    if kept.iter().all(|&word| word == 0) {
-                        break;
+                scratch.clear();
+                scratch.extend_from_slice(&bits.words()[words.clone()]);
+                for set in sets {
+                    set.and_into(scratch, words.start);
+                    if scratch.iter().all(|&word| word == 0) {
+                        return;
                     }
                 }
-                kept
+                let kept = (words.start..).zip(scratch.iter()).filter(|(_, docs)| **docs != 0);
+                found.extend(kept.map(|(word, &docs)| NearWord { word, must, docs }));
             }
             DocSet::Sparse(sparse) => {
-                let mut kept = vec![0; words.len()];
-                let mut cursors: Vec<(&DocSet, usize)> = self
-                    .levels
-                    .iter()
-                    .filter_map(|&(criterion, count)| {
-                        let set = &e.sets[e.levels[criterion][count.checked_sub(1)?].at_least];
-                        Some((set, set.cursor_at(words.start as u32)))
-                    })
-                    .collect();
-                if cursors.len() < self.levels.len() {
-                    // A requirement nobody can meet.
-                    return kept;
-                }
-                for &(index, word) in sparse.entries_between(words.start as u32, words.end as u32) {
-                    let mut word = word;
+                let mut cursors: Vec<(&DocSet, usize)> =
+                    sets.into_iter().map(|set| (set, set.cursor_at(words.start as u32))).collect();
+                for &(index, mut docs) in sparse.entries_between(words.start as u32, words.end as u32) {
                     for (set, cursor) in &mut cursors {
-                        word &= set.word_ascending(index, cursor);
-                        if word == 0 {
+                        docs &= set.word_ascending(index, cursor);
+                        if docs == 0 {
                             break;
                         }
                     }
-                    kept[index as usize - words.start] = word;
+                    if docs != 0 {
+                        found.push(NearWord { word: index as usize, must, docs });
+                    }
                 }
-                kept
             }
         }
     }
@@ -179,11 +182,17 @@ struct Needs {
     best: Required,
     /// Per must-have (in plan order), what the near misses who fail it need.
     near: Vec<Required>,
+    /// Room for a chunk's words, kept between chunks.
+    scratch: Vec<u64>,
 }
 
 impl Needs {
     fn new(musts: usize) -> Needs {
-        Needs { best: Required::default(), near: (0..musts).map(|_| Required::default()).collect() }
+        Needs {
+            best: Required::default(),
+            near: (0..musts).map(|_| Required::default()).collect(),
+            scratch: Vec::with_capacity(CHUNK_WORDS),
+        }
     }
 
     /// What those who qualify need to reach `score`.
@@ -203,7 +212,7 @@ impl Needs {
     }
 
     /// Those in `words` who fail exactly one must-have and may still beat `bar` as near misses,
-    /// as far as a whole chunk at a time can tell, by the must-have they fail.
+    /// as far as a whole chunk at a time can tell, by word.
     fn near_candidates(
         &mut self,
         e: &SegmentEvaluation,
@@ -211,40 +220,29 @@ impl Needs {
         pass: &Pass,
         words: Range<usize>,
         bar: Bar,
-    ) -> NearCandidates {
-        let mut by_must = Vec::new();
+    ) -> Vec<NearWord> {
+        let mut found = Vec::new();
         for (j, only) in pass.only.iter().enumerate() {
             // Nobody fails only a must-have without a set (everyone meets it).
             let Some(only) = only else { continue };
-            let required = self.near(e, limits, j, bar.score);
-            let reachable = required.levels.iter().all(|&(_, count)| count > 0);
-            if reachable && !tied_out(e, words.start, bar, limits.near_ceiling[j]) {
-                by_must.push((j, required.near_chunk(e, only, words.clone())));
+            if tied_out(e, words.start, bar, limits.near_ceiling[j]) {
+                continue;
             }
+            self.near(e, limits, j, bar.score);
+            self.near[j].near_chunk(e, j, only, words.clone(), &mut self.scratch, &mut found);
         }
-        let any = match &by_must[..] {
-            [] => Vec::new(),
-            [(_, words)] => words.clone(),
-            [(_, first), rest @ ..] => {
-                let mut any = first.clone();
-                for (_, words) in rest {
-                    any.iter_mut().zip(words).for_each(|(any, word)| *any |= word);
-                }
-                any
-            }
-        };
-        NearCandidates { any, by_must }
+        // Each fails exactly one must-have: a word's entries hold different documents.
+        found.sort_unstable_by_key(|near| near.word);
+        found
     }
 }
 
-/// A chunk's near misses who may still beat the bar, a bit per document from the chunk's first
-/// word on.
-#[derive(Default)]
-struct NearCandidates {
-    /// Whoever they are.
-    any: Vec<u64>,
-    /// Per must-have whose near misses may (position in plan order), those who fail it.
-    by_must: Vec<(usize, Vec<u64>)>,
+/// Near misses in one word who may still beat the bar, all of whom fail must-have `must`
+/// (position in plan order).
+struct NearWord {
+    word: usize,
+    must: usize,
+    docs: u64,
 }
 
 /// What a shortlist asks of the pass.
@@ -627,16 +625,18 @@ fn scan_chunk<'a>(
     } else {
         candidates.fill(0);
     }
-    let mut near = NearCandidates::default();
+    let mut near = Vec::new();
     if pass.exactly_one.is_some() && near_wanted {
         near = needs.near_candidates(e, limits, pass, words.clone(), bounds.near_misses.get());
     }
+    let mut near = near.into_iter().peekable();
 
     // Per must-have, who of the word's near misses fails it (those who qualify fail none).
     let mut may_fail = vec![0u64; must_words.len()];
     for w in words {
-        let (all, near_word) = (candidates[w - start], near.any.get(w - start).copied().unwrap_or(0));
-        if all == 0 && near_word == 0 {
+        let all = candidates[w - start];
+        let near_here = near.peek().is_some_and(|near| near.word == w);
+        if all == 0 && !near_here {
             continue;
         }
 
@@ -646,14 +646,11 @@ fn scan_chunk<'a>(
             target |= needs.best(e, limits, shared).filter(e, w, all, &mut cursors);
         }
         may_fail.fill(0);
-        if near_word != 0 {
+        if near_here {
             let shared = bounds.near_misses.get().score;
-            for (j, only) in &near.by_must {
-                let only = only[w - start];
-                may_fail[*j] = only;
-                if only != 0 {
-                    target |= needs.near(e, limits, *j, shared).filter(e, w, only, &mut cursors);
-                }
+            while let Some(NearWord { must, docs, .. }) = near.next_if(|near| near.word == w) {
+                may_fail[must] = docs;
+                target |= needs.near(e, limits, must, shared).filter(e, w, docs, &mut cursors);
             }
         }
         if target == 0 {
