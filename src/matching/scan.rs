@@ -37,11 +37,14 @@ pub(super) const CHUNK_WORDS: usize = if cfg!(test) { 4 } else { 1024 };
 const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 
 /// The near-miss floor: how many candidates for k near misses the whole segment should hold
-/// above it, and the most words and near misses of the sample it is estimated from. Tests aim
-/// low, so that floors are often too high and the pass's second look is checked too.
-const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 5 };
-const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 256 };
-const FLOOR_SAMPLE_NEAR_MISSES: usize = if cfg!(test) { 32 } else { 1024 };
+/// above it, and the most words and near misses of the sample it is estimated from. A sample
+/// takes at most a quarter of a segment's words, and a segment too small for the least sample
+/// gets no floor. Tests aim low, so that floors are often too high and the pass's second look is
+/// checked too.
+const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 3 };
+const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 512 };
+const FLOOR_SAMPLE_MIN_WORDS: usize = if cfg!(test) { 2 } else { 256 };
+const FLOOR_SAMPLE_NEAR_MISSES: usize = if cfg!(test) { 32 } else { 2048 };
 
 /// Room for rounding: bounds are summed in other orders than the exact score.
 const BOUND_SLACK: f32 = 1e-4;
@@ -523,14 +526,14 @@ struct FloorSample {
 impl FloorSample {
     fn of(exactly_one: &[u64], wanted: Wanted) -> Option<FloorSample> {
         let words = exactly_one.len();
-        if wanted.near_misses == 0 || words < 4 * FLOOR_SAMPLE_WORDS {
+        if wanted.near_misses == 0 || words < 4 * FLOOR_SAMPLE_MIN_WORDS {
             return None;
         }
         // Documents are in id order, which says nothing of what profiles hold: any run of words
         // will do, long enough to hold enough near misses.
         let start = words / 2;
         let (mut sampled, mut near_misses) = (0, 0);
-        for &word in &exactly_one[start..start + FLOOR_SAMPLE_WORDS] {
+        for &word in &exactly_one[start..start + FLOOR_SAMPLE_WORDS.min(words / 4)] {
             sampled += 1;
             near_misses += word.count_ones() as usize;
             if near_misses >= FLOOR_SAMPLE_NEAR_MISSES {
