@@ -41,7 +41,7 @@ const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 /// takes at most a quarter of a segment's words, and a segment too small for the least sample
 /// gets no floor. Tests aim low, so that floors are often too high and the pass's second look is
 /// checked too.
-const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 3 };
+const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 5 };
 const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 512 };
 const FLOOR_SAMPLE_MIN_WORDS: usize = if cfg!(test) { 2 } else { 256 };
 const FLOOR_SAMPLE_NEAR_MISSES: usize = if cfg!(test) { 32 } else { 2048 };
