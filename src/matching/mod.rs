@@ -6,7 +6,7 @@
 //! 2. [`segment`] reads the plan against each index segment: the documents each alternative is
 //!    found in (tantivy postings; common terms as cached bitsets), one bitset per must-have, and
 //!    the graded [`evidence`] and exact score of any one candidate.
-//! 3. [`algebra`] works out, per segment, who meets every must-have and who fails exactly one
+//! 3. [`algebra`] works out, per segment, who meets every must-have and who fails only each one
 //!    (kept for the next search with the same must-haves); [`scan`] passes over them 64 documents
 //!    at a time, in parallel chunks (rayon), for the best of each, scoring exactly only the
 //!    candidates whose upper bound can still make the list. Ties are broken by id ([`topk`]).
