@@ -231,6 +231,7 @@ impl Needs {
             if tied_out(e, words.start, bar, limits.near_ceiling[j]) {
                 continue;
             }
+            // Brought up to the bar first, then read beside the worker's scratch buffer.
             self.near(e, limits, j, bar.score);
             self.near[j].near_chunk(e, j, only, words.clone(), &mut self.scratch, &mut found);
         }
