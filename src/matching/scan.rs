@@ -27,7 +27,7 @@ use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
 use super::segment::{Level, SegmentEvaluation};
 use super::topk::{Bar, Scored, Threshold, TopK};
-use crate::bitset::{BitIter, DocBits, DocSet};
+use crate::bitset::{BitIter, DocSet};
 
 /// Words (of 64 documents) per parallel task: 65,536 documents. Tests cut the small fixture
 /// index into many chunks, so that what passes from chunk to chunk (the bars, ties) is checked.
@@ -281,7 +281,7 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let near_misses_wanted = !evaluation.musts.is_empty() && (wanted.near_misses > 0 || wanted.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
-    let pass = Pass::of(evaluation, &algebra.qualified, misses);
+    let pass = Pass::of(&algebra.qualified, misses);
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
@@ -465,25 +465,24 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
     let exactly_one = pass.exactly_one.filter(|_| carried.score == 0.0)?;
     let FloorSample { start, words, above } = FloorSample::of(exactly_one, wanted)?;
-    let sample = &exactly_one[start..start + words];
     // The sample's near misses a must-have at a time, those whose bounds can reach highest
     // first: once `above` bounds are as high as the next must-have's near misses can reach, the
     // others cannot change the floor.
-    let mut musts: Vec<(usize, &[u64])> =
-        pass.must_words.iter().enumerate().filter_map(|(j, set)| set.map(|set| (j, &set[start..]))).collect();
+    let mut musts: Vec<(usize, &DocSet)> =
+        pass.only.iter().enumerate().filter_map(|(j, only)| only.map(|only| (j, only))).collect();
     musts.sort_by(|(a, _), (b, _)| limits.near_ceiling[*b].total_cmp(&limits.near_ceiling[*a]));
     // The `above` highest bounds so far, highest first; once there are as many, a near miss
     // without what reaching the lowest of them requires cannot change them.
     let mut highest: Vec<f32> = Vec::with_capacity(above + 1);
     let mut floor = None;
-    let mut failing = vec![0u64; pass.must_words.len()];
-    for (position, &(j, set)) in musts.iter().enumerate() {
+    let mut failing = vec![0u64; pass.only.len()];
+    for (position, &(j, only)) in musts.iter().enumerate() {
         let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
+        let mut only_cursor = only.cursor_at(start as u32);
         let mut required = Required { for_score: f32::NAN, levels: Vec::new() };
-        for (i, (one, pass)) in sample.iter().zip(set).enumerate() {
-            let w = start + i;
+        for w in start..start + words {
             // Those who fail this must-have meet every other.
-            let mut fails = one & !pass;
+            let mut fails = only.word_ascending(w as u32, &mut only_cursor);
             if let Some(&lowest) = highest.get(above - 1).filter(|_| fails != 0) {
                 if required.for_score != lowest {
                     required = limits.required(e, lowest, Some(j));
@@ -551,19 +550,15 @@ impl FloorSample {
 struct Pass<'p> {
     qualified: &'p [u64],
     exactly_one: Option<&'p [u64]>,
-    /// Per must-have (in plan order), who meets it (`None`: everyone).
-    must_words: Vec<Option<&'p [u64]>>,
     /// Per must-have (in plan order), who fails only it (`None`: nobody; empty without near misses).
     only: Vec<Option<&'p DocSet>>,
 }
 
 impl<'p> Pass<'p> {
-    fn of(e: &'p SegmentEvaluation, qualified: &'p [u64], misses: Option<&'p Misses>) -> Pass<'p> {
-        let must_words = e.must_sets.iter().map(|set| set.as_deref().map(DocBits::words)).collect();
+    fn of(qualified: &'p [u64], misses: Option<&'p Misses>) -> Pass<'p> {
         Pass {
             qualified,
             exactly_one: misses.map(|misses| misses.exactly_one.as_slice()),
-            must_words,
             only: misses.map_or_else(Vec::new, |misses| misses.only.iter().map(Option::as_ref).collect()),
         }
     }
@@ -579,7 +574,7 @@ fn run<'a>(e: &'a SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, chunks.len().max(1));
     (0..workers).into_par_iter().with_max_len(1).for_each(|_| {
-        let mut needs = Needs::new(pass.must_words.len());
+        let mut needs = Needs::new(e.musts.len());
         while let Some(chunk) = chunks.get(next.fetch_add(1, Ordering::Relaxed)) {
             scan_chunk(e, pass, limits, chunk.clone(), bounds, &kept, &mut needs);
         }
@@ -610,7 +605,6 @@ fn scan_chunk<'a>(
     kept: &Kept<'a>,
     needs: &mut Needs,
 ) {
-    let must_words = &pass.must_words;
     let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(words.start as u32)).collect();
     let lists = [&kept.best, &kept.near_misses];
     let [best_wanted, near_wanted] = lists.map(|list| lock(list).wants_any());
@@ -636,7 +630,7 @@ fn scan_chunk<'a>(
     let mut near = near.into_iter().peekable();
 
     // Per must-have, who of the word's near misses fails it (those who qualify fail none).
-    let mut may_fail = vec![0u64; must_words.len()];
+    let mut may_fail = vec![0u64; e.musts.len()];
     for w in words {
         let all = candidates[w - start];
         let near_here = near.peek().is_some_and(|near| near.word == w);
@@ -719,7 +713,7 @@ mod tests {
                 let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
                 let misses = algebra.misses(&e.eligible);
                 let exactly_one = misses.exactly_one.as_slice();
-                let pass = Pass::of(&e, &algebra.qualified, Some(misses));
+                let pass = Pass::of(&algebra.qualified, Some(misses));
                 let limits = Limits::of(&e);
                 let floor = near_floor(&e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
 
