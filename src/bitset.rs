@@ -299,6 +299,24 @@ impl DocSet {
     }
 }
 
+/// Calls `each` with the index (counted from `start`) and value of every non-empty word of
+/// `words`, ascending. Words are tested 8 at a time, so that a run of empty ones costs one test.
+pub fn nonzero_words(words: &[u64], start: usize, mut each: impl FnMut(usize, u64)) {
+    for (group, eight) in words.chunks(8).enumerate() {
+        if all_empty(eight) {
+            continue;
+        }
+        for (offset, &word) in eight.iter().enumerate().filter(|(_, word)| **word != 0) {
+            each(start + group * 8 + offset, word);
+        }
+    }
+}
+
+/// Whether every word of `words` is empty. All are read, which vectorises.
+fn all_empty(words: &[u64]) -> bool {
+    words.iter().fold(0, |any, &word| any | word) == 0
+}
+
 /// The positions of the set bits of a word, lowest first.
 pub struct BitIter(pub u64);
 
@@ -319,7 +337,7 @@ impl Iterator for BitIter {
 mod tests {
     use std::sync::Arc;
 
-    use super::{DocBits, DocSet, SparseBits};
+    use super::{DocBits, DocSet, SparseBits, nonzero_words};
 
     #[test]
     fn insert_iterate_intersect() {
@@ -335,6 +353,19 @@ mod tests {
         assert!(!a.contains(130));
         a.remove(63);
         assert_eq!(a.count(), 3);
+    }
+
+    #[test]
+    fn nonzero_words_are_all_found_in_order() {
+        // Empty groups of 8, a lone word at a group's edges and a short last group.
+        let mut words = vec![0u64; 21];
+        for (index, word) in [(7, 1), (8, u64::MAX), (15, 1 << 63), (20, 5)] {
+            words[index] = word;
+        }
+        let mut found = Vec::new();
+        nonzero_words(&words, 100, |index, word| found.push((index, word)));
+        assert_eq!(found, [(107, 1), (108, u64::MAX), (115, 1 << 63), (120, 5)]);
+        nonzero_words(&[0; 9], 0, |index, _| panic!("word {index} is empty"));
     }
 
     #[test]

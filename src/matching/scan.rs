@@ -27,7 +27,7 @@ use super::evidence::{PARTIAL, PASS};
 use super::plan::{TermTest, Test};
 use super::segment::{Level, SegmentEvaluation};
 use super::topk::{Bar, Scored, Threshold, TopK};
-use crate::bitset::{BitIter, DocSet};
+use crate::bitset::{BitIter, DocSet, nonzero_words};
 
 /// Words (of 64 documents) per parallel task: 65,536 documents. Tests cut the small fixture
 /// index into many chunks, so that what passes from chunk to chunk (the bars, ties) is checked.
@@ -126,14 +126,8 @@ impl Required {
             DocSet::Dense(bits) => {
                 scratch.clear();
                 scratch.extend_from_slice(&bits.words()[words.clone()]);
-                for set in sets {
-                    set.and_into(scratch, words.start);
-                    if scratch.iter().all(|&word| word == 0) {
-                        return;
-                    }
-                }
-                let kept = (words.start..).zip(scratch.iter()).filter(|(_, docs)| **docs != 0);
-                found.extend(kept.map(|(word, &docs)| NearWord { word, must, docs }));
+                sets.into_iter().for_each(|set| set.and_into(scratch, words.start));
+                nonzero_words(scratch, words.start, |word, docs| found.push(NearWord { word, must, docs }));
             }
             DocSet::Sparse(sparse) => {
                 let mut cursors: Vec<(&DocSet, usize)> =
