@@ -124,7 +124,8 @@ impl SparseBits {
 
     /// The non-empty words of `words` (a bitset's raw words).
     pub fn from_words(words: &[u64]) -> Self {
-        let entries = (0u32..).zip(words).filter(|(_, word)| **word != 0).map(|(index, &word)| (index, word)).collect();
+        let mut entries = Vec::new();
+        nonzero_words(words, 0, |index, word| entries.push((index as u32, word)));
         SparseBits { entries }
     }
 
