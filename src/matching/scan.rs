@@ -13,8 +13,10 @@
 //!    idea of MaxScore in text retrieval). Near misses of a must-have whose near misses cannot
 //!    reach the bar are dropped whole, and once a bar is as high as any bound can be, a chunk
 //!    after its k-th best (in id order) has nobody who can make that list, not even by a tie.
-//! 2. Per candidate: an upper bound on its score from the evidence it has (as if years, distance
-//!    and adaptations cost nothing). Only candidates whose bound beats the bar are scored exactly.
+//! 2. Per candidate: first a screen of the criteria on which it may fall short the most (a
+//!    missing light wish with a weaker heavy one can already leave it below the bar), then an
+//!    upper bound on its score from all the evidence it has (as if years, distance and
+//!    adaptations cost nothing). Only candidates whose bound beats the bar are scored exactly.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -56,6 +58,25 @@ struct Required {
     for_score: f32,
     /// Term criterion (position in `levels`) and how many of its strongest levels qualify.
     levels: Vec<(usize, usize)>,
+    /// How far below `max_bound` a numerator may fall and still reach the score (with room for
+    /// rounding).
+    room: f32,
+    /// The criteria a candidate with every required level may still fall short on, the largest
+    /// possible shortfall first: their shortfalls add up.
+    shortfalls: Vec<Shortfall>,
+}
+
+/// What a candidate may fall short on one criterion, as [`Required::screen`] reads it.
+#[derive(Debug, Clone, Copy)]
+struct Shortfall {
+    criterion: usize,
+    /// How many of the strongest levels to look at: one in none of them is at the next level, or
+    /// has no evidence when there is none.
+    looks: usize,
+    /// The shortfall of one in none of the levels looked at: the largest.
+    most: f32,
+    /// The largest total shortfall on this criterion and those after it.
+    most_from_here: f32,
 }
 
 impl Required {
@@ -64,11 +85,13 @@ impl Required {
     /// the difference. `failed` is the must-have near misses fail, already counted in `max_bound`
     /// at its strongest failing level.
     fn for_score(e: &SegmentEvaluation, score: f32, scale: f32, max_bound: f32, failed: Option<usize>) -> Required {
-        let mut required = Required { for_score: score, levels: Vec::new() };
+        let mut required =
+            Required { for_score: score, levels: Vec::new(), room: f32::INFINITY, shortfalls: Vec::new() };
         if score <= 0.0 || scale <= 0.0 {
             return required;
         }
         let needed = score / scale * (1.0 - BOUND_SLACK);
+        required.room = max_bound - needed + max_bound * BOUND_SLACK;
         for (criterion, levels) in e.levels.iter().enumerate() {
             if failed == Some(criterion) {
                 continue;
@@ -89,7 +112,69 @@ impl Required {
         }
         // A requirement nobody can meet empties the word at once: check those first.
         required.levels.sort_by_key(|&(_, count)| count != 0);
+        required.shortfalls = Self::shortfalls(e, &required.levels, failed);
         required
+    }
+
+    /// The shortfalls candidates with every level in `required` may have, largest first. One who
+    /// meets a must-have (all but the `failed` one) is in one of its passing levels.
+    fn shortfalls(e: &SegmentEvaluation, required: &[(usize, usize)], failed: Option<usize>) -> Vec<Shortfall> {
+        let mut shortfalls: Vec<Shortfall> = Vec::new();
+        for (criterion, levels) in e.levels.iter().enumerate() {
+            let Some(strongest) = levels.first().filter(|_| failed != Some(criterion)) else { continue };
+            let at_least_required = required.iter().find(|&&(c, _)| c == criterion).map(|&(_, count)| count);
+            let passing =
+                e.must_position(criterion).map(|_| levels.iter().take_while(|level| level.code >= PASS).count());
+            let known = [at_least_required, passing].into_iter().flatten().min();
+            let looks = known.map_or(levels.len(), |count| count.saturating_sub(1));
+            let weakest = known.and_then(|count| levels.get(count.checked_sub(1)?));
+            let most = strongest.contribution - weakest.map_or(0.0, |level| level.contribution);
+            if most > 0.0 {
+                shortfalls.push(Shortfall { criterion, looks, most, most_from_here: 0.0 });
+            }
+        }
+        shortfalls.sort_by(|a, b| b.most.total_cmp(&a.most));
+        let mut total = 0.0;
+        for shortfall in shortfalls.iter_mut().rev() {
+            total += shortfall.most;
+            shortfall.most_from_here = total;
+        }
+        shortfalls
+    }
+
+    /// `docs` (in word `w`, every one with the required levels) less those whose shortfalls
+    /// together leave them below the score: a few looks that spare most of them the full bound.
+    fn screen(&self, e: &SegmentEvaluation, w: usize, mut docs: u64, cursors: &mut [usize]) -> u64 {
+        let mut left = [0.0f32; 64];
+        BitIter(docs).for_each(|bit| left[bit as usize] = self.room);
+        let mut least_left = self.room;
+        for shortfall in &self.shortfalls {
+            if docs == 0 || shortfall.most_from_here <= least_left {
+                break;
+            }
+            let levels = &e.levels[shortfall.criterion];
+            let strongest = levels[0].contribution;
+            let mut rest = docs;
+            for level in &levels[..shortfall.looks] {
+                if rest == 0 {
+                    break;
+                }
+                let set = level.at_least;
+                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
+                BitIter(hit).for_each(|bit| left[bit as usize] -= strongest - level.contribution);
+                rest &= !hit;
+            }
+            BitIter(rest).for_each(|bit| left[bit as usize] -= shortfall.most);
+            least_left = f32::INFINITY;
+            for bit in BitIter(docs) {
+                if left[bit as usize] < 0.0 {
+                    docs &= !(1 << bit);
+                } else {
+                    least_left = least_left.min(left[bit as usize]);
+                }
+            }
+        }
+        docs
     }
 
     /// Keeps in `words` (the chunk's words from `start` on) only those who have every required
@@ -222,7 +307,8 @@ impl Needs {
         for (j, only) in pass.only.iter().enumerate() {
             // Nobody fails only a must-have without a set (everyone meets it).
             let Some(only) = only else { continue };
-            if tied_out(e, words.start, bar, limits.near_ceiling[j]) {
+            // None of its near misses can reach the bar, or none after it can beat the bar by a tie.
+            if limits.near_ceiling[j] < bar.score || tied_out(e, words.start, bar, limits.near_ceiling[j]) {
                 continue;
             }
             // Brought up to the bar first, then read beside the worker's scratch buffer.
@@ -323,9 +409,22 @@ struct Limits {
     near_ceiling: Vec<f32>,
     /// Turns a score into the numerator bounds are compared with, with room for rounding.
     scale: f32,
-    /// Per leading criterion, the must-have (position in plan order) it is when only its
-    /// strongest level passes: a candidate known to meet it is at that level, without a look.
-    single_passing: Vec<Option<usize>>,
+    /// Per leading criterion, where it is a must-have, which of its levels pass: a candidate
+    /// known to meet it or to fail it needs fewer looks.
+    must_levels: Vec<Option<MustLevels>>,
+}
+
+/// A must-have's levels of evidence as bounds read them.
+#[derive(Clone, Copy)]
+struct MustLevels {
+    /// Position in plan order.
+    must: usize,
+    /// How many of the strongest levels pass: one who meets the must-have is in one of them, so
+    /// in the weakest of them if in no stronger one, without a look.
+    passing: usize,
+    /// Whether one who fails it may be in a passing level all the same (experience with too few
+    /// years); else failing levels are all such a candidate's levels to look at.
+    years: bool,
 }
 
 impl Limits {
@@ -353,17 +452,15 @@ impl Limits {
                 }
             })
         };
-        let single_passing = (0..leading)
+        let must_levels = (0..leading)
             .map(|criterion| {
-                let levels = &e.levels[criterion];
-                let single = levels.first().is_some_and(|strongest| strongest.code >= PASS)
-                    && levels.get(1).is_none_or(|next| next.code < PASS);
-                e.must_position(criterion).filter(|_| single)
+                let passing = e.levels[criterion].iter().take_while(|level| level.code >= PASS).count();
+                e.must_position(criterion).map(|must| MustLevels { must, passing, years: years(criterion) })
             })
             .collect();
         let mut limits = Limits {
             scale: if e.total_weight > 0.0 { (1.0 + BOUND_SLACK) / e.total_weight } else { 0.0 },
-            single_passing,
+            must_levels,
             leading,
             ceiling: 0.0,
             near_ceiling: Vec::new(),
@@ -387,44 +484,35 @@ impl Limits {
 
     /// Upper bounds of the numerators of the documents of `target` in word `w` (the leading
     /// criteria's part), summed in the order the exact score sums its terms: float addition is
-    /// monotone, so a bound is never below the exact sum. `may_fail` holds, per must-have, those
-    /// of `target` who may fail it (the others meet it); `cursors` are the word's places in
+    /// monotone, so a bound is never below the exact sum. `fails` holds, per must-have, those of
+    /// `target` who fail it (the others meet it); `cursors` are the word's places in
     /// [`SegmentEvaluation::sets`].
     fn numerators(
         &self,
         e: &SegmentEvaluation,
         w: usize,
         target: u64,
-        may_fail: &[u64],
+        fails: &[u64],
         cursors: &mut [usize],
     ) -> [f32; 64] {
         let mut bound = [0.0f32; 64];
-        let criteria = e.levels[..self.leading].iter().zip(&e.constant_bound).zip(&self.single_passing);
-        for ((levels, constant), single_passing) in criteria {
+        let criteria = e.levels[..self.leading].iter().zip(&e.constant_bound).zip(&self.must_levels);
+        for ((levels, constant), must) in criteria {
             if let Some(weight) = constant {
                 BitIter(target).for_each(|bit| bound[bit as usize] += weight);
                 continue;
             }
-            let mut rest = target;
-            if let (Some(must), Some(strongest)) = (single_passing, levels.first()) {
-                let meet = target & !may_fail[*must];
-                BitIter(meet).for_each(|bit| bound[bit as usize] += strongest.contribution);
-                rest &= !meet;
-                if rest == 0 {
-                    continue;
-                }
+            let Some(must) = must else {
+                add_levels(e, levels, w, target, &mut bound, cursors);
+                continue;
+            };
+            let failing = target & fails[must.must];
+            if let Some((weakest, stronger)) = levels[..must.passing].split_last() {
+                let rest = add_levels(e, stronger, w, target & !failing, &mut bound, cursors);
+                BitIter(rest).for_each(|bit| bound[bit as usize] += weakest.contribution);
             }
-            for level in levels {
-                let set = level.at_least;
-                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
-                for bit in BitIter(hit) {
-                    bound[bit as usize] += level.contribution;
-                }
-                rest &= !hit;
-                if rest == 0 {
-                    break;
-                }
-            }
+            let from = if must.years { 0 } else { must.passing };
+            add_levels(e, &levels[from..], w, failing, &mut bound, cursors);
         }
         bound
     }
@@ -434,6 +522,28 @@ impl Limits {
         let numerator = self.trailing.iter().fold(numerator, |sum, weight| sum + weight);
         if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
     }
+}
+
+/// Adds to `bound` what the strongest of `levels` (strongest first) that each of `docs` in word
+/// `w` has adds; returns those who have none of them.
+fn add_levels(
+    e: &SegmentEvaluation,
+    levels: &[Level],
+    w: usize,
+    mut docs: u64,
+    bound: &mut [f32; 64],
+    cursors: &mut [usize],
+) -> u64 {
+    for level in levels {
+        if docs == 0 {
+            break;
+        }
+        let set = level.at_least;
+        let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & docs;
+        BitIter(hit).for_each(|bit| bound[bit as usize] += level.contribution);
+        docs &= !hit;
+    }
+    docs
 }
 
 /// The pass's chunks of words, in document order: a few small ones first, so that the bars have
@@ -473,7 +583,7 @@ fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
     for (position, &(j, only)) in musts.iter().enumerate() {
         let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(start as u32)).collect();
         let mut only_cursor = only.cursor_at(start as u32);
-        let mut required = Required { for_score: f32::NAN, levels: Vec::new() };
+        let mut required = Required { for_score: f32::NAN, ..Required::default() };
         for w in start..start + words {
             // Those who fail this must-have meet every other.
             let mut fails = only.word_ascending(w as u32, &mut only_cursor);
@@ -482,6 +592,7 @@ fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wante
                     required = limits.required(e, lowest, Some(j));
                 }
                 fails = required.filter(e, w, fails, &mut cursors);
+                fails = required.screen(e, w, fails, &mut cursors);
             }
             if fails == 0 {
                 continue;
@@ -624,7 +735,7 @@ fn scan_chunk<'a>(
     let mut near = near.into_iter().peekable();
 
     // Per must-have, who of the word's near misses fails it (those who qualify fail none).
-    let mut may_fail = vec![0u64; e.musts.len()];
+    let mut fails = vec![0u64; e.musts.len()];
     for w in words {
         let all = candidates[w - start];
         let near_here = near.peek().is_some_and(|near| near.word == w);
@@ -635,20 +746,24 @@ fn scan_chunk<'a>(
         let mut target = 0;
         if best_wanted && all != 0 {
             let shared = bounds.best.get().score;
-            target |= needs.best(e, limits, shared).filter(e, w, all, &mut cursors);
+            let required = needs.best(e, limits, shared);
+            let docs = required.filter(e, w, all, &mut cursors);
+            target |= required.screen(e, w, docs, &mut cursors);
         }
-        may_fail.fill(0);
+        fails.fill(0);
         if near_here {
             let shared = bounds.near_misses.get().score;
             while let Some(NearWord { must, docs, .. }) = near.next_if(|near| near.word == w) {
-                may_fail[must] = docs;
-                target |= needs.near(e, limits, must, shared).filter(e, w, docs, &mut cursors);
+                fails[must] = docs;
+                let required = needs.near(e, limits, must, shared);
+                let docs = required.filter(e, w, docs, &mut cursors);
+                target |= required.screen(e, w, docs, &mut cursors);
             }
         }
         if target == 0 {
             continue;
         }
-        let bound = limits.numerators(e, w, target, &may_fail, &mut cursors);
+        let bound = limits.numerators(e, w, target, &fails, &mut cursors);
         // The bounds as of this word (another thread may raise them meanwhile; using a value a
         // little old only means scoring a few more candidates).
         let mut needed = [bounds.best.get(), bounds.near_misses.get()];
@@ -686,45 +801,98 @@ fn lock<'m, T>(mutex: &'m Mutex<T>) -> MutexGuard<'m, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bitset::DocBits;
     use crate::matching::tests::{fixtures, index};
     use crate::matching::{compiled, segment};
     use crate::model::JobNeed;
+    use std::sync::Arc;
 
-    /// Seeking the floor a must-have at a time and stopping early gives the floor of all the
-    /// sample's near misses.
-    #[test]
-    fn the_floor_is_that_of_the_whole_sample() {
-        let index = index();
+    /// The needs of the fixtures, each with its evaluation of each segment of the fixture index.
+    fn evaluated(index: &'static crate::index::CandidateIndex, mut each: impl FnMut(&str, &SegmentEvaluation)) {
         let searcher = index.searcher();
-        let wanted = Wanted { top: 10, near_misses: 3, relaxation: false };
-        let mut floors = 0;
         for entry in std::fs::read_dir(fixtures().join("needs")).expect("needs") {
             let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
             let plan = compiled::plan_for(&JobNeed::from_json(&text).expect("need"), index).expect("plan");
             let keys = segment::term_keys(&plan);
             for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
                 let e = SegmentEvaluation::new(&plan, &keys, index, reader, ordinal as u32).expect("evaluation");
-                let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
-                let misses = algebra.misses(&e.eligible);
-                let exactly_one = misses.exactly_one.as_slice();
-                let pass = Pass::of(&algebra.qualified, Some(misses));
-                let limits = Limits::of(&e);
-                let floor = near_floor(&e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
-
-                let Some(sample) = FloorSample::of(exactly_one, wanted) else { continue };
-                let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(sample.start as u32)).collect();
-                let anyone_may_fail = vec![u64::MAX; e.musts.len()];
-                let mut bounds = Vec::new();
-                for (w, &target) in exactly_one.iter().enumerate().skip(sample.start).take(sample.words) {
-                    let numerators = limits.numerators(&e, w, target, &anyone_may_fail, &mut cursors);
-                    bounds.extend(BitIter(target).map(|bit| limits.most(&e, numerators[bit as usize])));
-                }
-                bounds.sort_by(|a, b| b.total_cmp(a));
-                let whole = bounds.get(sample.above - 1).copied().filter(|&floor| floor > 0.0);
-                assert_eq!(floor, whole, "{text}");
-                floors += usize::from(floor.is_some());
+                each(&text, &e);
             }
         }
+    }
+
+    /// The screen drops only candidates whose bound is below the score, and it does drop some:
+    /// those who qualify and the near misses of each must-have, at bars from low to high.
+    #[test]
+    fn the_screen_drops_only_those_who_cannot_reach_the_score() {
+        let (mut kept, mut dropped) = (0, 0);
+        evaluated(index(), |text, e| {
+            let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
+            let misses = algebra.misses(&e.eligible);
+            let pass = Pass::of(&algebra.qualified, Some(misses));
+            let limits = Limits::of(e);
+            let groups = std::iter::once((
+                None,
+                DocSet::Dense(Arc::new(DocBits::from_words(algebra.qualified.clone(), e.eligible.bits.universe()))),
+            ))
+            .chain(pass.only.iter().enumerate().filter_map(|(j, only)| Some((Some(j), (*only)?.clone()))));
+            for (near_miss_of, docs) in groups {
+                for score in [0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
+                    let required = limits.required(e, score, near_miss_of);
+                    let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(0)).collect();
+                    for w in 0..algebra.qualified.len() {
+                        let group = docs.word(w as u32);
+                        let mut fails = vec![0; e.musts.len()];
+                        if let Some(j) = near_miss_of {
+                            fails[j] = group;
+                        }
+                        let required_levels = required.filter(e, w, group, &mut cursors);
+                        let screened = required.screen(e, w, required_levels, &mut cursors);
+                        assert_eq!(screened & !required_levels, 0, "the screen adds nobody");
+                        let numerators = limits.numerators(e, w, required_levels, &fails, &mut cursors);
+                        for bit in BitIter(required_levels) {
+                            let most = limits.most(e, numerators[bit as usize]);
+                            if screened & (1 << bit) == 0 {
+                                assert!(most < score, "{text}: dropped a bound of {most} for {score}");
+                                dropped += 1;
+                            } else {
+                                kept += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        assert!(dropped > 100 && kept > 100, "dropped {dropped}, kept {kept}");
+    }
+
+    /// Seeking the floor a must-have at a time and stopping early gives the floor of all the
+    /// sample's near misses.
+    #[test]
+    fn the_floor_is_that_of_the_whole_sample() {
+        let wanted = Wanted { top: 10, near_misses: 3, relaxation: false };
+        let mut floors = 0;
+        evaluated(index(), |text, e| {
+            let algebra = MustAlgebra::of(&e.eligible, &e.must_sets);
+            let misses = algebra.misses(&e.eligible);
+            let exactly_one = misses.exactly_one.as_slice();
+            let pass = Pass::of(&algebra.qualified, Some(misses));
+            let limits = Limits::of(e);
+            let floor = near_floor(e, &pass, &limits, wanted, Bar { score: 0.0, rank: 0 });
+
+            let Some(sample) = FloorSample::of(exactly_one, wanted) else { return };
+            let mut cursors: Vec<usize> = e.sets.iter().map(|set| set.cursor_at(sample.start as u32)).collect();
+            let mut bounds = Vec::new();
+            for (w, &target) in exactly_one.iter().enumerate().skip(sample.start).take(sample.words) {
+                let fails: Vec<u64> = pass.only.iter().map(|only| only.map_or(0, |only| only.word(w as u32))).collect();
+                let numerators = limits.numerators(e, w, target, &fails, &mut cursors);
+                bounds.extend(BitIter(target).map(|bit| limits.most(e, numerators[bit as usize])));
+            }
+            bounds.sort_by(|a, b| b.total_cmp(a));
+            let whole = bounds.get(sample.above - 1).copied().filter(|&floor| floor > 0.0);
+            assert_eq!(floor, whole, "{text}");
+            floors += usize::from(floor.is_some());
+        });
         assert!(floors >= 5, "only {floors} floors");
     }
 }
