@@ -209,10 +209,19 @@ impl Required {
         let Some(sets) = sets else { return };
         match only {
             DocSet::Dense(bits) => {
-                scratch.clear();
-                scratch.extend_from_slice(&bits.words()[words.clone()]);
-                sets.into_iter().for_each(|set| set.and_into(scratch, words.start));
-                nonzero_words(scratch, words.start, |word, docs| found.push(NearWord { word, must, docs }));
+                // As few passes over the chunk as there are sets: the first ANDed while copied,
+                // the last while the non-empty words are found.
+                let only = &bits.words()[words.clone()];
+                let push = |word, docs| found.push(NearWord { word, must, docs });
+                match sets.as_slice() {
+                    [] => nonzero_words(only, words.start, push),
+                    [set] => set.and_nonzero_words(only, words.start, push),
+                    [first, between @ .., last] => {
+                        first.and_from(only, words.start, scratch);
+                        between.iter().for_each(|set| set.and_into(scratch, words.start));
+                        last.and_nonzero_words(scratch, words.start, push);
+                    }
+                }
             }
             DocSet::Sparse(sparse) => {
                 let mut cursors: Vec<(&DocSet, usize)> =
