@@ -37,7 +37,7 @@ pub use segment::ADAPTATION_FACTOR;
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::model::{JobNeed, NearMiss, Relaxation, Shortlist};
-use scan::{Bounds, Found, Wanted, scan};
+use scan::{Bounds, Floor, Found, Wanted, scan};
 use segment::SegmentEvaluation;
 use topk::Scored;
 
@@ -109,16 +109,29 @@ impl<'a> Matcher<'a> {
     fn run_on_pool(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
         let searcher = self.index.searcher();
         let keys = segment::term_keys(plan);
-        let evaluations: Vec<SegmentEvaluation> = searcher
-            .segment_readers()
-            .iter()
-            .enumerate()
-            .map(|(ordinal, reader)| SegmentEvaluation::new(plan, &keys, self.index, reader, ordinal as u32))
-            .collect::<Result<_, _>>()?;
-
+        let readers = searcher.segment_readers();
+        let evaluate =
+            |ordinal: usize| SegmentEvaluation::new(plan, &keys, self.index, &readers[ordinal], ordinal as u32);
         let wanted = Wanted { top: plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
+        // The first segment's near-miss floor is worked out while the other segments are read.
+        let (first, rest) = rayon::join(
+            || {
+                let first = readers.first().map(|_| evaluate(0)).transpose()?;
+                Ok::<_, MatchError>(first.map(|first| (scan::first_floor(&first, wanted), first)))
+            },
+            || (1..readers.len()).map(evaluate).collect::<Result<Vec<_>, _>>(),
+        );
+        let (first, rest) = (first?, rest?);
+        let floors = first.as_ref().map(|(floor, _)| Floor::Known(*floor));
+        let floors = floors.into_iter().chain(std::iter::repeat_with(|| Floor::Beside));
+        let evaluations: Vec<SegmentEvaluation> = first.map(|(_, first)| first).into_iter().chain(rest).collect();
+
         let bounds = Bounds::default();
-        let found: Vec<Found> = evaluations.iter().map(|evaluation| scan(evaluation, wanted, &bounds)).collect();
+        let found: Vec<Found> = evaluations
+            .iter()
+            .zip(floors)
+            .map(|(evaluation, floor)| scan(evaluation, wanted, &bounds, floor))
+            .collect();
 
         let hits = |near_misses: bool| -> Vec<(u32, Scored)> {
             let mut hits = Vec::new();

@@ -362,8 +362,27 @@ pub struct Bounds {
     pub near_misses: Threshold,
 }
 
+/// Where the near-miss floor of a segment comes from (see `near_floor`).
+pub enum Floor {
+    /// Worked out beside the pass, when the segment is the first with near misses.
+    Beside,
+    /// Worked out before, by [`first_floor`], for the shortlist's first segment.
+    Known(Option<f32>),
+}
+
+/// The near-miss floor of a shortlist's first segment, before its pass: work that can be done
+/// while the other segments are read.
+pub fn first_floor(evaluation: &SegmentEvaluation, wanted: Wanted) -> Option<f32> {
+    if evaluation.musts.is_empty() || wanted.near_misses == 0 {
+        return None;
+    }
+    let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
+    let pass = Pass::of(&algebra.qualified, Some(algebra.misses(&evaluation.eligible)));
+    near_floor(evaluation, &pass, &Limits::of(evaluation), wanted, Bar { score: 0.0, rank: 0 })
+}
+
 /// Runs the pass over `evaluation`'s segment.
-pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Found<'a> {
+pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds, floor: Floor) -> Found<'a> {
     bounds.best.next_segment();
     bounds.near_misses.next_segment();
     let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
@@ -374,17 +393,20 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
     // they are sought again from the bar the segment started with.
     let carried = bounds.near_misses.get();
-    // Worked out beside the pass's first chunks, which start from the bar they find.
-    let (floor, kept) = rayon::join(
-        || {
-            let floor = near_floor(evaluation, &pass, &limits, wanted, carried);
-            if let Some(floor) = floor {
-                bounds.near_misses.raise(Bar { score: floor, rank: u32::MAX });
-            }
-            floor
-        },
-        || run(evaluation, &pass, &limits, wanted, bounds),
-    );
+    let raise = |floor: Option<f32>| {
+        if let Some(floor) = floor {
+            bounds.near_misses.raise(Bar { score: floor, rank: u32::MAX });
+        }
+        floor
+    };
+    let (floor, kept) = match floor {
+        Floor::Known(floor) if carried.score == 0.0 => (raise(floor), run(evaluation, &pass, &limits, wanted, bounds)),
+        // Worked out beside the pass's first chunks, which start from the bar they find.
+        _ => rayon::join(
+            || raise(near_floor(evaluation, &pass, &limits, wanted, carried)),
+            || run(evaluation, &pass, &limits, wanted, bounds),
+        ),
+    };
     let (best, mut near_misses) = kept.into_sorted();
     if let Some(floor) = floor {
         let beaten =
@@ -574,7 +596,8 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 /// bound of the one with as many above it as the whole segment should hold [`FLOOR_MARGIN`] × k.
 /// A floor is only a guess: the pass checks that k near misses beat it. Only a shortlist's first
 /// segment with near misses guesses (`carried`, the bar it starts with, is 0): later ones start
-/// from what it found. `None`: no guess.
+/// from what it found. The first segment's guess is made while the others are read
+/// ([`first_floor`]); a later segment's beside its pass. `None`: no guess.
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
     let exactly_one = pass.exactly_one.filter(|_| carried.score == 0.0)?;
     let FloorSample { start, words, above } = FloorSample::of(exactly_one, wanted)?;
