@@ -103,7 +103,7 @@ impl Required {
                 let count = levels.iter().take_while(|l| l.contribution >= least).count();
                 // Candidates here meet every must-have but the failed one: a requirement that
                 // meeting a must-have already fulfils (any passing level will do) needs no checking.
-                let met_by_passing = levels.iter().take_while(|l| l.code >= PASS).count();
+                let met_by_passing = passing(levels);
                 if count > 0 && count == met_by_passing && e.must_position(criterion).is_some() {
                     continue;
                 }
@@ -123,9 +123,8 @@ impl Required {
         for (criterion, levels) in e.levels.iter().enumerate() {
             let Some(strongest) = levels.first().filter(|_| failed != Some(criterion)) else { continue };
             let at_least_required = required.iter().find(|&&(c, _)| c == criterion).map(|&(_, count)| count);
-            let passing =
-                e.must_position(criterion).map(|_| levels.iter().take_while(|level| level.code >= PASS).count());
-            let known = [at_least_required, passing].into_iter().flatten().min();
+            let met_by_passing = e.must_position(criterion).map(|_| passing(levels));
+            let known = [at_least_required, met_by_passing].into_iter().flatten().min();
             let looks = known.map_or(levels.len(), |count| count.saturating_sub(1));
             let weakest = known.and_then(|count| levels.get(count.checked_sub(1)?));
             let most = strongest.contribution - weakest.map_or(0.0, |level| level.contribution);
@@ -485,7 +484,7 @@ impl Limits {
         };
         let must_levels = (0..leading)
             .map(|criterion| {
-                let passing = e.levels[criterion].iter().take_while(|level| level.code >= PASS).count();
+                let passing = passing(&e.levels[criterion]);
                 e.must_position(criterion).map(|must| MustLevels { must, passing, years: years(criterion) })
             })
             .collect();
@@ -553,6 +552,12 @@ impl Limits {
         let numerator = self.trailing.iter().fold(numerator, |sum, weight| sum + weight);
         if e.total_weight > 0.0 { numerator / e.total_weight } else { 0.0 }
     }
+}
+
+/// How many of a criterion's levels (strongest first) meet a must-have: those of code [`PASS`] or
+/// more.
+fn passing(levels: &[Level]) -> usize {
+    levels.iter().take_while(|level| level.code >= PASS).count()
 }
 
 /// Adds to `bound` what the strongest of `levels` (strongest first) that each of `docs` in word
