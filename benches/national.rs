@@ -144,7 +144,7 @@ fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(),
         )?;
         let (p50, p50_plain) = (percentile(&with, 50.0), percentile(&without, 50.0));
         println!(
-            "| {name} | {qualified} | {cold:.2} ms | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {p50_plain:.2} ms | {:+.0} % |",
+            "| {name} | {qualified} | {cold:.2} ms | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {p50_plain:.2} ms | {:+.1} % |",
             percentile(&with, 95.0),
             percentile(&with, 99.0),
             percentile(&with, 99.0) / p50,
@@ -157,7 +157,7 @@ fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(),
     mix_plain.sort_by(f64::total_cmp);
     let p50 = percentile(&mix, 50.0);
     println!(
-        "| **all of the above, mixed** | | | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {:.2} ms | {:+.0} % |",
+        "| **all of the above, mixed** | | | {p50:.2} ms | {:.2} ms | {:.2} ms | {:.1} | {:.2} ms | {:+.1} % |",
         percentile(&mix, 95.0),
         percentile(&mix, 99.0),
         percentile(&mix, 99.0) / p50,
