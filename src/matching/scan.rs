@@ -144,6 +144,10 @@ impl Required {
     /// `docs` (in word `w`, every one with the required levels) less those whose shortfalls
     /// together leave them below the score: a few looks that spare most of them the full bound.
     fn screen(&self, e: &SegmentEvaluation, w: usize, mut docs: u64, cursors: &mut [usize]) -> u64 {
+        // Most often no shortfalls can use up the room: nothing to look at.
+        if docs == 0 || self.shortfalls.first().is_none_or(|largest| largest.most_from_here <= self.room) {
+            return docs;
+        }
         let mut left = [0.0f32; 64];
         BitIter(docs).for_each(|bit| left[bit as usize] = self.room);
         let mut least_left = self.room;
@@ -153,16 +157,8 @@ impl Required {
             }
             let levels = &e.levels[shortfall.criterion];
             let strongest = levels[0].contribution;
-            let mut rest = docs;
-            for level in &levels[..shortfall.looks] {
-                if rest == 0 {
-                    break;
-                }
-                let set = level.at_least;
-                let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & rest;
-                BitIter(hit).for_each(|bit| left[bit as usize] -= strongest - level.contribution);
-                rest &= !hit;
-            }
+            let looked = &levels[..shortfall.looks];
+            let rest = walk_levels(e, looked, w, docs, cursors, |bit, adds| left[bit as usize] -= strongest - adds);
             BitIter(rest).for_each(|bit| left[bit as usize] -= shortfall.most);
             least_left = f32::INFINITY;
             for bit in BitIter(docs) {
@@ -533,16 +529,17 @@ impl Limits {
                 continue;
             }
             let Some(must) = must else {
-                add_levels(e, levels, w, target, &mut bound, cursors);
+                walk_levels(e, levels, w, target, cursors, |bit, adds| bound[bit as usize] += adds);
                 continue;
             };
             let failing = target & fails[must.must];
             if let Some((weakest, stronger)) = levels[..must.passing].split_last() {
-                let rest = add_levels(e, stronger, w, target & !failing, &mut bound, cursors);
+                let meets = target & !failing;
+                let rest = walk_levels(e, stronger, w, meets, cursors, |bit, adds| bound[bit as usize] += adds);
                 BitIter(rest).for_each(|bit| bound[bit as usize] += weakest.contribution);
             }
             let from = if must.years { 0 } else { must.passing };
-            add_levels(e, &levels[from..], w, failing, &mut bound, cursors);
+            walk_levels(e, &levels[from..], w, failing, cursors, |bit, adds| bound[bit as usize] += adds);
         }
         bound
     }
@@ -560,15 +557,15 @@ fn passing(levels: &[Level]) -> usize {
     levels.iter().take_while(|level| level.code >= PASS).count()
 }
 
-/// Adds to `bound` what the strongest of `levels` (strongest first) that each of `docs` in word
-/// `w` has adds; returns those who have none of them.
-fn add_levels(
+/// Calls `each` with every one of `docs` in word `w` that has any of `levels` (strongest first)
+/// and the contribution of the strongest it has; returns those who have none of them.
+fn walk_levels(
     e: &SegmentEvaluation,
     levels: &[Level],
     w: usize,
     mut docs: u64,
-    bound: &mut [f32; 64],
     cursors: &mut [usize],
+    mut each: impl FnMut(u32, f32),
 ) -> u64 {
     for level in levels {
         if docs == 0 {
@@ -576,7 +573,7 @@ fn add_levels(
         }
         let set = level.at_least;
         let hit = e.sets[set].word_ascending(w as u32, &mut cursors[set]) & docs;
-        BitIter(hit).for_each(|bit| bound[bit as usize] += level.contribution);
+        BitIter(hit).for_each(|bit| each(bit, level.contribution));
         docs &= !hit;
     }
     docs
