@@ -95,23 +95,27 @@ impl<'a> Matcher<'a> {
     /// The shortlist for `need` (which must be valid; see [`JobNeed::validate`]). Its compiled
     /// plan is kept by the index for the next time it is asked.
     pub fn shortlist(&self, need: &JobNeed) -> Result<Shortlist, MatchError> {
-        let plan = compiled::plan_for(need, self.index)?;
-        self.run(&plan)
+        let compiled = compiled::plan_for(need, self.index)?;
+        self.run_keyed(&compiled.plan, &compiled.term_keys)
     }
 
     /// The shortlist for a compiled plan.
     pub fn run(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
-        // On one of rayon's threads throughout: a caller outside the pool would otherwise hand
-        // each parallel step (a segment's pass, the explanations) over and wait for it.
-        rayon::scope(|_| self.run_on_pool(plan))
+        self.run_keyed(plan, &segment::term_keys(plan))
     }
 
-    fn run_on_pool(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
+    /// `keys`: the plan's [`segment::term_keys`].
+    fn run_keyed(&self, plan: &Plan, keys: &[u64]) -> Result<Shortlist, MatchError> {
+        // On one of rayon's threads throughout: a caller outside the pool would otherwise hand
+        // each parallel step (a segment's pass, the explanations) over and wait for it.
+        rayon::scope(|_| self.run_on_pool(plan, keys))
+    }
+
+    fn run_on_pool(&self, plan: &Plan, keys: &[u64]) -> Result<Shortlist, MatchError> {
         let searcher = self.index.searcher();
-        let keys = segment::term_keys(plan);
         let readers = searcher.segment_readers();
         let evaluate =
-            |ordinal: usize| SegmentEvaluation::new(plan, &keys, self.index, &readers[ordinal], ordinal as u32);
+            |ordinal: usize| SegmentEvaluation::new(plan, keys, self.index, &readers[ordinal], ordinal as u32);
         let wanted = Wanted { top: plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
         // The first segment's near-miss floor is worked out while the other segments are read.
         let (first, rest) = rayon::join(

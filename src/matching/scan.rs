@@ -836,8 +836,8 @@ fn lock<'m, T>(mutex: &'m Mutex<T>) -> MutexGuard<'m, T> {
 mod tests {
     use super::*;
     use crate::bitset::DocBits;
+    use crate::matching::compiled;
     use crate::matching::tests::{fixtures, index};
-    use crate::matching::{compiled, segment};
     use crate::model::JobNeed;
     use std::sync::Arc;
 
@@ -846,10 +846,10 @@ mod tests {
         let searcher = index.searcher();
         for entry in std::fs::read_dir(fixtures().join("needs")).expect("needs") {
             let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-            let plan = compiled::plan_for(&JobNeed::from_json(&text).expect("need"), index).expect("plan");
-            let keys = segment::term_keys(&plan);
+            let compiled = compiled::plan_for(&JobNeed::from_json(&text).expect("need"), index).expect("plan");
             for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
-                let e = SegmentEvaluation::new(&plan, &keys, index, reader, ordinal as u32).expect("evaluation");
+                let e = SegmentEvaluation::new(&compiled.plan, &compiled.term_keys, index, reader, ordinal as u32)
+                    .expect("evaluation");
                 each(&text, &e);
             }
         }
