@@ -5,6 +5,7 @@ import datetime
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 
@@ -78,6 +79,9 @@ def wrk(text):
 
 
 latency = {row[0]: row for row in table_rows(read("latency.md"))}
+# The same needs timed after the build, after the HTTP run and at the end (see scale.sh).
+TIMINGS = ("after the build", "after the HTTP run", "at the end")
+timings = [{row[0]: row for row in table_rows(read(name))} for name in ("latency.md", "latency-2.md", "latency-3.md")]
 peer = {row[0]: row for row in table_rows(read("peer.md"))}
 # Load runs at 2, 4 and 8 connections. The HTTP targets ask for a rate and a p99 at once, so they
 # are judged at the busiest level that holds p99 ≤ 20 ms, or at 8 connections when none does.
@@ -91,16 +95,27 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 
 
-def p50(name):
-    return ms(latency[name][3]) if name in latency else float("nan")
+def p50(name, timing=None):
+    timing = latency if timing is None else timing
+    return ms(timing[name][3]) if name in timing else float("nan")
 
 
 def p99_ratio(name):
     return float(latency[name][6]) if name in latency else float("nan")
 
 
+def share(name, timing):
+    """The near-miss share of `name` in one timing, in per cent."""
+    return float(timing[name][8].replace("%", "").replace("+", "")) if name in timing else float("nan")
+
+
+def shares(name):
+    return [share(name, timing) for timing in timings if name in timing]
+
+
 def overhead(name):
-    return float(latency[name][8].replace("%", "").replace("+", "")) if name in latency else float("nan")
+    """The median near-miss share of `name` over the timings."""
+    return statistics.median(shares(name)) if shares(name) else float("nan")
 
 
 def ratio(name):
@@ -115,7 +130,8 @@ targets = [
 for name in ("selective", "broad", "everyone"):
     targets.append((f"{name}: p99 / p50", "≤ 3", f"{p99_ratio(name):.1f}", p99_ratio(name) <= 3.0))
 for name in ("selective", "broad", "everyone"):
-    targets.append((f"{name}: near misses and relaxation add", "≤ 20 %", f"{overhead(name):+.1f} %", overhead(name) <= 20))
+    measured = f"{overhead(name):+.1f} % (median of {len(shares(name))})"
+    targets.append((f"{name}: near misses and relaxation add", "≤ 20 %", measured, overhead(name) <= 20))
 same_top_k = all(row[2] == "yes" for row in peer.values()) and bool(peer)
 targets += [
     ("Faster than PostgreSQL, broad need", "≥ 50×", f"{ratio('broad'):.0f}×", ratio("broad") >= 50),
@@ -155,6 +171,16 @@ out.append(
     "without the ten near misses and the relaxation counts.\n"
 )
 out.append(read("latency.md"))
+out.append(
+    "The VM has slow and fast phases minutes long, and near misses cost memory look-ups, which slow "
+    "phases slow most. So the same needs are timed three times in the run, on the same index, and the "
+    "near-miss target is judged on the median share (the table above is the first timing):\n"
+)
+out.append("| need | " + " | ".join(TIMINGS) + " | median |\n|---|" + "---:|" * (len(TIMINGS) + 1))
+for name in ("selective", "broad", "everyone"):
+    cells = [f"{p50(name, timing):.2f} ms, {share(name, timing):+.1f} %" for timing in timings]
+    out.append(f"| {name} | " + " | ".join(cells) + f" | {overhead(name):+.1f} % |")
+out.append("")
 out.append("The eleven pilot needs (fixtures/needs), 50 runs each:\n")
 out.append(read("pilot.md"))
 out.append("## Over HTTP, while veiledere write tags\n")
