@@ -131,21 +131,24 @@ impl<'a> Matcher<'a> {
         let evaluations: Vec<SegmentEvaluation> = first.map(|(_, first)| first).into_iter().chain(rest).collect();
 
         let bounds = Bounds::default();
-        let found: Vec<Found> = evaluations
+        let mut found: Vec<Found> = evaluations
             .iter()
             .zip(floors)
             .map(|(evaluation, floor)| scan(evaluation, wanted, &bounds, floor))
             .collect();
-
-        let hits = |near_misses: bool| -> Vec<(u32, Scored)> {
-            let mut hits = Vec::new();
-            for (evaluation, segment) in evaluations.iter().zip(&found) {
-                let scored = if near_misses { &segment.near_misses } else { &segment.best };
-                hits.extend(scored.iter().map(|hit| (evaluation.ordinal, *hit)));
+        // Near misses were sought from a guessed floor, in every segment after the one that
+        // guessed it too; should fewer than k beat it, they are sought again without it.
+        if let Some(floor) = found.iter().find_map(|segment| segment.floor) {
+            let near_misses = top(hits(&evaluations, &found, true), self.near_misses);
+            if near_misses.len() < self.near_misses || near_misses.last().is_some_and(|(_, kth)| kth.score < floor) {
+                let bounds = Bounds::default();
+                for (evaluation, segment) in evaluations.iter().zip(&mut found) {
+                    segment.near_misses = scan::near_misses_again(evaluation, wanted, &bounds);
+                }
             }
-            hits
-        };
-        let best = top(hits(false), plan.top);
+        }
+
+        let best = top(hits(&evaluations, &found, false), plan.top);
         let candidates = best
             .par_iter()
             .enumerate()
@@ -171,7 +174,7 @@ impl<'a> Matcher<'a> {
             Vec::new()
         };
         // Near misses are told from the columns alone: no stored profile is read for them.
-        let near_misses = top(hits(true), self.near_misses)
+        let near_misses = top(hits(&evaluations, &found, true), self.near_misses)
             .into_iter()
             .map(|(segment, hit)| {
                 let evaluation = &evaluations[segment as usize];
@@ -195,6 +198,16 @@ impl<'a> Matcher<'a> {
             drafted: None,
         })
     }
+}
+
+/// Each segment's best (or near misses), with the segment's ordinal.
+fn hits<'a>(evaluations: &[SegmentEvaluation], found: &[Found<'a>], near_misses: bool) -> Vec<(u32, Scored<'a>)> {
+    let mut hits = Vec::new();
+    for (evaluation, segment) in evaluations.iter().zip(found) {
+        let scored = if near_misses { &segment.near_misses } else { &segment.best };
+        hits.extend(scored.iter().map(|hit| (evaluation.ordinal, *hit)));
+    }
+    hits
 }
 
 /// The best `k` hits across segments, best first; equal scores in id order.

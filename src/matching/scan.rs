@@ -41,7 +41,7 @@ const FIRST_CHUNK_WORDS: usize = if cfg!(test) { 1 } else { 64 };
 /// The near-miss floor: how many candidates for k near misses the whole segment should hold
 /// above it, and the most words and near misses of the sample it is estimated from. A sample
 /// takes at most a quarter of a segment's words, and a segment too small for the least sample
-/// gets no floor. Tests aim low, so that floors are often too high and the pass's second look is
+/// gets no floor. Tests aim low, so that floors are often too high and the second look is
 /// checked too.
 const FLOOR_MARGIN: usize = if cfg!(test) { 1 } else { 5 };
 const FLOOR_SAMPLE_WORDS: usize = if cfg!(test) { 2 } else { 512 };
@@ -348,6 +348,9 @@ pub struct Found<'a> {
     pub only_failed: Vec<usize>,
     pub best: Vec<Scored<'a>>,
     pub near_misses: Vec<Scored<'a>>,
+    /// The floor near misses were sought from here, if this segment guessed one: the shortlist's
+    /// near misses stand only if its k-th best beats it (see [`near_misses_again`]).
+    pub floor: Option<f32>,
 }
 
 /// Shared lower bounds on the k-th best score, for the shortlist and for near misses.
@@ -385,8 +388,8 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     let misses = near_misses_wanted.then(|| algebra.misses(&evaluation.eligible));
     let limits = Limits::of(evaluation);
     let pass = Pass::of(&algebra.qualified, misses);
-    // Near misses start from an estimated floor (see `near_floor`); should fewer than k beat it,
-    // they are sought again from the bar the segment started with.
+    // Near misses start from an estimated floor (see `near_floor`), which later segments start
+    // from too; it is checked once all segments are done.
     let carried = bounds.near_misses.get();
     let raise = |floor: Option<f32>| {
         if let Some(floor) = floor {
@@ -402,21 +405,25 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
             || run(evaluation, &pass, &limits, wanted, bounds),
         ),
     };
-    let (best, mut near_misses) = kept.into_sorted();
-    if let Some(floor) = floor {
-        let beaten =
-            near_misses.len() == wanted.near_misses && near_misses.last().is_some_and(|kth| kth.score >= floor);
-        if !beaten {
-            bounds.near_misses.reset(carried);
-            near_misses = run(evaluation, &pass, &limits, Wanted { top: 0, ..wanted }, bounds).into_sorted().1;
-        }
-    }
+    let (best, near_misses) = kept.into_sorted();
     Found {
         qualified: algebra.qualified_count,
         only_failed: misses.map_or_else(|| vec![0; evaluation.musts.len()], |m| m.only_failed.clone()),
         best,
         near_misses,
+        floor,
     }
+}
+
+/// The near misses of `evaluation`'s segment sought again, with no floor: for when a floor proved
+/// too high. The pruning of all segments' passes is sound if the shortlist's k-th best near miss
+/// scores at least the floor (every bar was then at most that k-th best); else they are sought
+/// again in every segment, in order, with `bounds` starting from 0.
+pub fn near_misses_again<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Vec<Scored<'a>> {
+    bounds.near_misses.next_segment();
+    let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
+    let pass = Pass::of(&algebra.qualified, Some(algebra.misses(&evaluation.eligible)));
+    run(evaluation, &pass, &Limits::of(evaluation), Wanted { top: 0, ..wanted }, bounds).into_sorted().1
 }
 
 /// What the bounds of one segment's candidates can come to, worked out once per pass.
@@ -596,7 +603,7 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 /// far outnumber those who qualify, and from a bar of 0 the first chunks would score many of
 /// them before the bar rises. Of the near misses in a sample of the segment's words, it is the
 /// bound of the one with as many above it as the whole segment should hold [`FLOOR_MARGIN`] × k.
-/// A floor is only a guess: the pass checks that k near misses beat it. Only a shortlist's first
+/// A floor is only a guess: the shortlist checks that its k near misses beat it. Only a shortlist's first
 /// segment with near misses guesses (`carried`, the bar it starts with, is 0): later ones start
 /// from what it found. The first segment's guess is made while the others are read
 /// ([`first_floor`]); a later segment's beside its pass. `None`: no guess.

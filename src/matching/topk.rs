@@ -54,11 +54,6 @@ impl Threshold {
         self.0.fetch_max(bar.packed(), Atomic::Relaxed);
     }
 
-    /// Sets the bar back to `bar` (a guess that proved too high).
-    pub fn reset(&self, bar: Bar) {
-        self.0.store(bar.packed(), Atomic::Relaxed);
-    }
-
     /// Before a pass over another segment: its id ranks do not compare with this one's, so an
     /// equal score with any id may make it there.
     pub fn next_segment(&self) {
