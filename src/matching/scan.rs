@@ -415,10 +415,10 @@ pub fn scan<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Boun
     }
 }
 
-/// The near misses of `evaluation`'s segment sought again, with no floor: for when a floor proved
-/// too high. The pruning of all segments' passes is sound if the shortlist's k-th best near miss
-/// scores at least the floor (every bar was then at most that k-th best); else they are sought
-/// again in every segment, in order, with `bounds` starting from 0.
+/// The near misses of `evaluation`'s segment sought again without a floor, for when the floor
+/// proved too high: pruning under it is sound only if the shortlist's k-th best near miss beats
+/// it (every bar was then at most that k-th best). Called for every segment in order, with new
+/// `bounds`.
 pub fn near_misses_again<'a>(evaluation: &'a SegmentEvaluation, wanted: Wanted, bounds: &Bounds) -> Vec<Scored<'a>> {
     bounds.near_misses.next_segment();
     let algebra = MustAlgebra::of(&evaluation.eligible, &evaluation.must_sets);
@@ -603,9 +603,9 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 /// far outnumber those who qualify, and from a bar of 0 the first chunks would score many of
 /// them before the bar rises. Of the near misses in a sample of the segment's words, it is the
 /// bound of the one with as many above it as the whole segment should hold [`FLOOR_MARGIN`] × k.
-/// A floor is only a guess: the shortlist checks that its k near misses beat it. Only a shortlist's first
-/// segment with near misses guesses (`carried`, the bar it starts with, is 0): later ones start
-/// from what it found. The first segment's guess is made while the others are read
+/// A floor is only a guess: the shortlist checks that its k near misses beat it. Only a
+/// shortlist's first segment with near misses guesses (`carried`, the bar it starts with, is 0):
+/// later ones start from the floor and what that segment found. The first segment's guess is made while the others are read
 /// ([`first_floor`]); a later segment's beside its pass. `None`: no guess.
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
     let exactly_one = pass.exactly_one.filter(|_| carried.score == 0.0)?;
