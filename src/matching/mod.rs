@@ -138,14 +138,15 @@ impl<'a> Matcher<'a> {
             .collect();
         // Near misses were sought from a guessed floor, in every segment after the one that
         // guessed it too; should fewer than k beat it, they are sought again without it.
-        if let Some(floor) = found.iter().find_map(|segment| segment.floor) {
-            let near_misses = top(hits(&evaluations, &found, true), self.near_misses);
-            if near_misses.len() < self.near_misses || near_misses.last().is_some_and(|(_, kth)| kth.score < floor) {
-                let bounds = Bounds::default();
-                for (evaluation, segment) in evaluations.iter().zip(&mut found) {
-                    segment.near_misses = scan::near_misses_again(evaluation, wanted, &bounds);
-                }
+        let mut near_misses = top(hits(&evaluations, &found, true), self.near_misses);
+        let floor = found.iter().find_map(|segment| segment.floor);
+        let short = near_misses.len() < self.near_misses;
+        if floor.is_some_and(|floor| short || near_misses.last().is_some_and(|(_, kth)| kth.score < floor)) {
+            let bounds = Bounds::default();
+            for (evaluation, segment) in evaluations.iter().zip(&mut found) {
+                segment.near_misses = scan::near_misses_again(evaluation, wanted, &bounds);
             }
+            near_misses = top(hits(&evaluations, &found, true), self.near_misses);
         }
 
         let best = top(hits(&evaluations, &found, false), plan.top);
@@ -174,7 +175,7 @@ impl<'a> Matcher<'a> {
             Vec::new()
         };
         // Near misses are told from the columns alone: no stored profile is read for them.
-        let near_misses = top(hits(&evaluations, &found, true), self.near_misses)
+        let near_misses = near_misses
             .into_iter()
             .map(|(segment, hit)| {
                 let evaluation = &evaluations[segment as usize];

@@ -605,8 +605,9 @@ fn chunks(words: usize) -> Vec<Range<usize>> {
 /// bound of the one with as many above it as the whole segment should hold [`FLOOR_MARGIN`] × k.
 /// A floor is only a guess: the shortlist checks that its k near misses beat it. Only a
 /// shortlist's first segment with near misses guesses (`carried`, the bar it starts with, is 0):
-/// later ones start from the floor and what that segment found. The first segment's guess is made while the others are read
-/// ([`first_floor`]); a later segment's beside its pass. `None`: no guess.
+/// later ones start from the floor and what that segment found. The first segment's guess is
+/// made while the others are read ([`first_floor`]); a later segment's beside its pass. `None`:
+/// no guess.
 fn near_floor(e: &SegmentEvaluation, pass: &Pass, limits: &Limits, wanted: Wanted, carried: Bar) -> Option<f32> {
     let exactly_one = pass.exactly_one.filter(|_| carried.score == 0.0)?;
     let FloorSample { start, words, above } = FloorSample::of(exactly_one, wanted)?;
