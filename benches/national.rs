@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use jobbmatch::index::{CandidateIndex, ProfileField, document};
-use jobbmatch::matching::evidence::{self, PASS};
+use jobbmatch::matching::evidence::Strength;
 use jobbmatch::matching::plan::TermTest;
 use jobbmatch::matching::{Matcher, Plan, Test};
 use jobbmatch::model::{Candidate, JobNeed};
@@ -247,21 +247,21 @@ fn sql(plan: &Plan) -> String {
     let mut musts = Vec::new();
     for criterion in &plan.criteria {
         let Test::Terms(TermTest { alternatives, .. }) = &criterion.test else { continue };
-        let mut by_code: Vec<(u8, String)> = alternatives
+        let mut by_strength: Vec<(Strength, String)> = alternatives
             .iter()
             .map(|alternative| {
-                (evidence::code(alternative.field, alternative.how), condition(alternative.field, &alternative.terms))
+                (Strength::of(alternative.field, alternative.how), condition(alternative.field, &alternative.terms))
             })
             .collect();
-        by_code.sort_by_key(|(code, _)| std::cmp::Reverse(*code));
+        by_strength.sort_by_key(|(strength, _)| std::cmp::Reverse(*strength));
         let mut case = String::from("CASE");
-        for (code, condition) in &by_code {
-            case.push_str(&format!(" WHEN {condition} THEN {}", real(evidence::grade(*code))));
+        for (strength, condition) in &by_strength {
+            case.push_str(&format!(" WHEN {condition} THEN {}", real(strength.grade())));
         }
         case.push_str(" ELSE '0'::real END");
         score.push_str(&format!(" + {} * ({case})", real(criterion.weight)));
         if criterion.importance == jobbmatch::model::Importance::Must {
-            let passing: Vec<&String> = by_code.iter().filter(|(code, _)| *code >= PASS).map(|(_, c)| c).collect();
+            let passing: Vec<&String> = by_strength.iter().filter(|(s, _)| s.passes()).map(|(_, c)| c).collect();
             musts.push(if passing.is_empty() {
                 "false".to_string()
             } else {

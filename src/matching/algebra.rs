@@ -11,15 +11,18 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use super::scan::CHUNK_WORDS;
+use super::position::{MustAt, Table};
 use crate::bitset::{DocBits, DocSet, SparseBits};
 use crate::index::Eligible;
+
+/// Words (of 64 documents) per parallel task: 65,536 documents.
+const CHUNK_WORDS: usize = 1024;
 
 /// The must-have algebra of one segment for one set of must-haves.
 pub struct MustAlgebra {
     /// The must-have sets it was worked out from (`None`: everyone meets it). Held, so that no
     /// other set can take their addresses while this is kept, and a hit is checked by address.
-    sets: Vec<Option<Arc<DocBits>>>,
+    sets: Table<MustAt, Option<Arc<DocBits>>>,
     /// Eligible documents that meet every must-have, a bit per document.
     pub qualified: Vec<u64>,
     pub qualified_count: usize,
@@ -31,9 +34,9 @@ pub struct MustAlgebra {
 pub struct Misses {
     /// Eligible documents that fail exactly one must-have.
     pub exactly_one: Vec<u64>,
-    /// Per must-have (in plan order), who fails only it (`None`: nobody), and how many.
-    pub only: Vec<Option<DocSet>>,
-    pub only_failed: Vec<usize>,
+    /// Per must-have, who fails only it (`None`: nobody), and how many.
+    pub only: Table<MustAt, Option<DocSet>>,
+    pub only_failed: Table<MustAt, usize>,
 }
 
 /// Sets with non-empty words in fewer than one in this many are kept sparse.
@@ -41,7 +44,7 @@ const SPARSE_ONE_IN: usize = 8;
 
 impl MustAlgebra {
     /// The algebra of `sets` over `eligible`, from the cache when a search has worked it out.
-    pub fn of(eligible: &Eligible, sets: &[Option<Arc<DocBits>>]) -> Arc<MustAlgebra> {
+    pub fn of(eligible: &Eligible, sets: &Table<MustAt, Option<Arc<DocBits>>>) -> Arc<MustAlgebra> {
         let mut hasher = rustc_hash::FxHasher::default();
         for set in sets {
             set.as_ref().map_or(0, |set| Arc::as_ptr(set) as usize).hash(&mut hasher);
@@ -49,7 +52,7 @@ impl MustAlgebra {
         let key = hasher.finish();
         let same = |kept: &MustAlgebra| {
             kept.sets.len() == sets.len()
-                && kept.sets.iter().zip(sets).all(|(a, b)| match (a, b) {
+                && kept.sets.iter().zip(sets.iter()).all(|(a, b)| match (a, b) {
                     (Some(a), Some(b)) => Arc::ptr_eq(a, b),
                     (None, None) => true,
                     _ => false,
@@ -66,8 +69,7 @@ impl MustAlgebra {
             }
         });
         let qualified_count = qualified.iter().map(|word| word.count_ones() as usize).sum();
-        let algebra =
-            Arc::new(MustAlgebra { sets: sets.to_vec(), qualified, qualified_count, misses: OnceLock::new() });
+        let algebra = Arc::new(MustAlgebra { sets: sets.clone(), qualified, qualified_count, misses: OnceLock::new() });
         eligible.derived.keep(key, algebra.clone());
         algebra
     }
@@ -103,21 +105,17 @@ impl MustAlgebra {
             }
             once.iter_mut().zip(&twice).for_each(|(once, twice)| *once &= !twice);
         });
-        let only: Vec<Option<DocSet>> = self
-            .sets
-            .iter()
-            .map(|set| {
-                let set = set.as_ref()?;
-                let words: Vec<u64> = exactly_one.iter().zip(set.words()).map(|(one, pass)| one & !pass).collect();
-                let used = words.iter().filter(|&&word| word != 0).count();
-                Some(if used * SPARSE_ONE_IN < words.len() {
-                    DocSet::Sparse(Arc::new(SparseBits::from_words(&words)))
-                } else {
-                    DocSet::Dense(Arc::new(DocBits::from_words(words, set.universe())))
-                })
+        let only: Table<MustAt, Option<DocSet>> = self.sets.map(|set| {
+            let set = set.as_ref()?;
+            let words: Vec<u64> = exactly_one.iter().zip(set.words()).map(|(one, pass)| one & !pass).collect();
+            let used = words.iter().filter(|&&word| word != 0).count();
+            Some(if used * SPARSE_ONE_IN < words.len() {
+                DocSet::Sparse(Arc::new(SparseBits::from_words(&words)))
+            } else {
+                DocSet::Dense(Arc::new(DocBits::from_words(words, set.universe())))
             })
-            .collect();
-        let only_failed = only.iter().map(|set| set.as_ref().map_or(0, DocSet::count)).collect();
+        });
+        let only_failed = only.map(|set| set.as_ref().map_or(0, DocSet::count));
         Misses { exactly_one, only, only_failed }
     }
 }
@@ -140,11 +138,11 @@ mod tests {
         let eligible = Eligible::new(all);
         let first = bits(200, &(0..100).collect::<Vec<_>>());
         let second = bits(200, &(50..150).collect::<Vec<_>>());
-        let algebra = MustAlgebra::of(&eligible, &[Some(first.clone()), None, Some(second.clone())]);
+        let algebra = MustAlgebra::of(&eligible, &Table::from(vec![Some(first.clone()), None, Some(second.clone())]));
         // Both: 50..100. Only the first: 0..50 less 7 (fails the second only). Only the second: 100..150.
         assert_eq!(algebra.qualified_count, 50);
         let misses = algebra.misses(&eligible);
-        assert_eq!(misses.only_failed, vec![50, 0, 49]);
+        assert_eq!(misses.only_failed.as_slice(), [50, 0, 49]);
         let only: Vec<Option<Vec<u32>>> = misses.only.iter().map(|set| set.as_ref().map(DocSet::docs)).collect();
         let first_only: Vec<u32> = (0..50).filter(|&doc| doc != 7).collect();
         assert_eq!(only, [Some((100..150).collect()), None, Some(first_only)]);
@@ -152,9 +150,9 @@ mod tests {
         assert_eq!(exactly_one, 99, "150..200 fail both, 7 is not eligible");
 
         // Asked again with the same sets: the kept algebra; with another set: worked out anew.
-        let again = MustAlgebra::of(&eligible, &[Some(first.clone()), None, Some(second)]);
+        let again = MustAlgebra::of(&eligible, &Table::from(vec![Some(first.clone()), None, Some(second)]));
         assert!(Arc::ptr_eq(&algebra, &again));
-        let other = MustAlgebra::of(&eligible, &[Some(first), None, Some(bits(200, &[60]))]);
+        let other = MustAlgebra::of(&eligible, &Table::from(vec![Some(first), None, Some(bits(200, &[60]))]));
         assert!(!Arc::ptr_eq(&algebra, &other));
         assert_eq!(other.qualified_count, 1);
     }
@@ -175,7 +173,7 @@ mod tests {
         for round in 0..8 {
             // Each round's third must-have is met by one document only: a new algebra each round,
             // whose misses are worked out anew.
-            let sets = [Some(half.clone()), Some(third.clone()), Some(bits(len, &[round]))];
+            let sets = Table::from(vec![Some(half.clone()), Some(third.clone()), Some(bits(len, &[round]))]);
             let algebra = MustAlgebra::of(&eligible, &sets);
             expected.push(algebra.work_out_misses(&eligible).only_failed);
             for _ in 0..32 {

@@ -5,7 +5,7 @@
 //! parts, typos, tags or summaries; the employer's room to adapt is unknown, and so are
 //! adaptation needs; results are sorted by the number of criteria met, then id.
 
-use super::plan::{Plan, Test};
+use super::plan::{ColumnTest, Plan, Test};
 use crate::index::Source;
 use crate::model::{CriterionKind, Importance, MatchHow};
 
@@ -22,11 +22,12 @@ pub enum Wishes {
 pub fn filter_only(plan: &Plan, wishes: Wishes) -> Plan {
     let mut baseline = plan.clone();
     baseline.binary = true;
-    baseline.criteria.retain(|criterion| {
-        // NAV's search knows no adaptation needs and does not rank by distance.
+    // NAV's search knows no adaptation needs and does not rank by distance.
+    let kept = |criterion: &super::Planned| {
         criterion.kind != CriterionKind::Demand
             && !(criterion.implied && criterion.importance == Importance::Adjustable)
-    });
+    };
+    baseline.criteria = plan.criteria.iter().filter(|criterion| kept(criterion)).cloned().collect();
     for criterion in &mut baseline.criteria {
         let was_must = criterion.importance == Importance::Must || criterion.waiver.is_some();
         criterion.importance =
@@ -41,9 +42,9 @@ pub fn filter_only(plan: &Plan, wishes: Wishes) -> Plan {
                 });
                 test.typo_seeds.clear();
             }
-            Test::Extent { adaptable_min, .. } => *adaptable_min = None,
-            Test::StartDate { latest, .. } => *latest = None,
-            Test::Distance { .. } | Test::Demand { .. } => {}
+            Test::Column(ColumnTest::Extent { adaptable_min, .. }) => *adaptable_min = None,
+            Test::Column(ColumnTest::StartDate { latest, .. }) => *latest = None,
+            Test::Column(ColumnTest::Distance { .. }) | Test::Demand(_) => {}
         }
     }
     baseline

@@ -11,26 +11,32 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use super::{MatchError, Plan, segment};
+use super::position::{CriterionAt, Table};
+use super::retrieve::term_keys;
+use super::{MatchError, Plan};
 use crate::index::CandidateIndex;
 use crate::model::JobNeed;
 
-/// A need's plan with the [`segment::term_keys`] of its term tests. Kept behind an `Arc`, so
-/// the keys cannot go stale by a change to the plan.
+/// A need's plan with the [`term_keys`] of its term tests. Kept behind an `Arc`, so the keys
+/// cannot go stale by a change to the plan.
 pub struct Compiled {
     pub plan: Plan,
-    pub term_keys: Vec<u64>,
+    pub term_keys: Table<CriterionAt, u64>,
 }
 
 impl Compiled {
+    /// `plan` with its keys worked out.
+    pub fn new(plan: Plan) -> Compiled {
+        Compiled { term_keys: term_keys(&plan), plan }
+    }
+
     fn of(need: &JobNeed, index: &CandidateIndex) -> Result<Compiled, MatchError> {
-        let plan = Plan::compile(need, index.taxonomy())?;
-        Ok(Compiled { term_keys: segment::term_keys(&plan), plan })
+        Ok(Compiled::new(Plan::compile(need, index.taxonomy())?))
     }
 }
 
 /// A kept plan and the need it was compiled from (keys are hashes; a hit is checked against it).
-struct Kept {
+struct KeptPlan {
     need: String,
     compiled: Arc<Compiled>,
 }
@@ -43,11 +49,11 @@ pub fn plan_for(need: &JobNeed, index: &CandidateIndex) -> Result<Arc<Compiled>,
     let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
     let key = hasher.finish();
-    if let Some(kept) = index.derived().get::<Kept>(key).filter(|kept| kept.need == text) {
+    if let Some(kept) = index.derived().get::<KeptPlan>(key).filter(|kept| kept.need == text) {
         return Ok(kept.compiled.clone());
     }
     let compiled = Arc::new(Compiled::of(need, index)?);
-    index.derived().keep(key, Arc::new(Kept { need: text, compiled: compiled.clone() }));
+    index.derived().keep(key, Arc::new(KeptPlan { need: text, compiled: compiled.clone() }));
     Ok(compiled)
 }
 
@@ -68,11 +74,12 @@ mod tests {
         changed.criteria[0].value = "truckførerbevis".into();
         let other = plan_for(&changed, &index).expect("plan");
         assert!(!Arc::ptr_eq(&first, &other));
+        let first_criterion = other.plan.criteria.positions().next().expect("a criterion");
         assert_eq!(
-            other.plan.criteria[0].label,
-            Plan::compile(&changed, index.taxonomy()).expect("plan").criteria[0].label
+            other.plan.criteria[first_criterion].label,
+            Plan::compile(&changed, index.taxonomy()).expect("plan").criteria[first_criterion].label
         );
-        assert_eq!(other.term_keys, segment::term_keys(&other.plan));
+        assert_eq!(other.term_keys, term_keys(&other.plan));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! profile), so a shortlist and its explanation cannot disagree. The loop gets a compact
 //! [`Checked`]; only explanations turn it into words with [`Checked::describe`].
 
-use super::evidence::{Code, EXACT, NONE};
-use crate::model::{GeoPoint, format_date};
+use super::evidence::Strength;
+use super::plan::ColumnTest;
+use crate::model::{Candidate, GeoPoint, format_date};
 
 /// Mean Earth radius, km.
 const EARTH_RADIUS_KM: f32 = 6371.0;
@@ -15,8 +16,8 @@ pub const PROXIMITY_HALF_LIFE_KM: f32 = 20.0;
 /// The result of one constraint for one candidate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Checked {
-    pub code: Code,
-    /// Grade override for graded constraints (distance); otherwise the code's grade.
+    pub strength: Strength,
+    /// Grade override for graded constraints (distance); otherwise the strength's grade.
     pub grade: Option<f32>,
     /// What the employer adapts for this candidate, if the constraint holds only thanks to that.
     pub adaptation: Option<Adaptation>,
@@ -45,8 +46,8 @@ pub enum Finding {
 }
 
 impl Checked {
-    fn new(code: Code, adaptation: Option<Adaptation>, finding: Finding) -> Self {
-        Checked { code, grade: if code == NONE { Some(0.0) } else { None }, adaptation, finding }
+    fn new(strength: Strength, adaptation: Option<Adaptation>, finding: Finding) -> Self {
+        Checked { strength, grade: if strength == Strength::None { Some(0.0) } else { None }, adaptation, finding }
     }
 
     /// The finding in words, for explanations.
@@ -78,16 +79,61 @@ fn julian(day: i32) -> String {
     time::Date::from_julian_day(day).map(format_date).unwrap_or_default()
 }
 
+/// What column tests read of one candidate: the same facts whether they come from a segment's
+/// columns (ranking) or from the stored profile (explanations).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnFacts {
+    /// Desired stillingsprosent; 0–100 when the profile states none.
+    pub extent_min: u8,
+    pub extent_max: u8,
+    /// Home coordinates; NaN when unknown.
+    pub lat: f32,
+    pub lon: f32,
+    /// How far the candidate can travel; infinite when unstated.
+    pub max_commute: f32,
+    /// Julian day the candidate is available from; `i32::MIN` for now.
+    pub available_from: i32,
+}
+
+impl ColumnFacts {
+    /// The facts of a stored profile, as the index's columns hold them.
+    pub fn of_profile(profile: &Candidate) -> ColumnFacts {
+        let (extent_min, extent_max) = profile.extent_percent.map_or((0, 100), |range| (range.min, range.max));
+        let (lat, lon) = profile.location.map_or((f32::NAN, f32::NAN), |home| (home.lat as f32, home.lon as f32));
+        ColumnFacts {
+            extent_min,
+            extent_max,
+            lat,
+            lon,
+            max_commute: profile.max_commute_km.unwrap_or(f32::INFINITY),
+            available_from: profile.available_from.map_or(i32::MIN, time::Date::to_julian_day),
+        }
+    }
+}
+
+/// Checks `test` against one candidate's facts.
+pub fn check(test: &ColumnTest, facts: &ColumnFacts) -> Checked {
+    match *test {
+        ColumnTest::Extent { job_percent, adaptable_min } => {
+            extent(job_percent, adaptable_min, facts.extent_min, facts.extent_max)
+        }
+        ColumnTest::Distance { origin, limit_km } => {
+            distance(origin, limit_km, facts.lat, facts.lon, facts.max_commute)
+        }
+        ColumnTest::StartDate { start, latest } => start_date(start, latest, facts.available_from),
+    }
+}
+
 /// Desired extent `min..=max` against a job of `job` %, which the employer can lower to
 /// `adaptable_min` %.
 pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
     let finding = Finding::Extent { min, max };
     if min <= job && job <= max {
-        Checked::new(EXACT, None, finding)
+        Checked::new(Strength::Exact, None, finding)
     } else if max < job && adaptable_min.is_some_and(|lowest| max >= lowest) {
-        Checked::new(EXACT, Some(Adaptation::Extent(max)), finding)
+        Checked::new(Strength::Exact, Some(Adaptation::Extent(max)), finding)
     } else {
-        Checked::new(NONE, None, finding)
+        Checked::new(Strength::None, None, finding)
     }
 }
 
@@ -95,17 +141,17 @@ pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
 /// limit and the candidate's own commute. Nearness is graded: it halves every 20 km.
 pub fn distance(origin: GeoPoint, limit_km: Option<f32>, lat: f32, lon: f32, max_commute: f32) -> Checked {
     if lat.is_nan() || lon.is_nan() {
-        return Checked::new(NONE, None, Finding::UnknownHome);
+        return Checked::new(Strength::None, None, Finding::UnknownHome);
     }
     let km = km_between(origin, lat, lon);
     if limit_km.is_some_and(|limit| km > limit) {
-        return Checked::new(NONE, None, Finding::Distance { km, over_commute: None });
+        return Checked::new(Strength::None, None, Finding::Distance { km, over_commute: None });
     }
     if km > max_commute {
-        return Checked::new(NONE, None, Finding::Distance { km, over_commute: Some(max_commute) });
+        return Checked::new(Strength::None, None, Finding::Distance { km, over_commute: Some(max_commute) });
     }
     Checked {
-        code: EXACT,
+        strength: Strength::Exact,
         grade: Some(proximity(km)),
         adaptation: None,
         finding: Finding::Distance { km, over_commute: None },
@@ -132,11 +178,11 @@ pub fn km_between(origin: GeoPoint, lat: f32, lon: f32) -> f32 {
 pub fn start_date(start: i32, latest: Option<i32>, available: i32) -> Checked {
     if available <= start {
         let finding = if available == i32::MIN { Finding::AvailableNow } else { Finding::AvailableFrom(available) };
-        return Checked::new(EXACT, None, finding);
+        return Checked::new(Strength::Exact, None, finding);
     }
     let adapted = latest.is_some_and(|latest| available <= latest);
-    let code = if adapted { EXACT } else { NONE };
-    Checked::new(code, adapted.then_some(Adaptation::Start(available)), Finding::AvailableFrom(available))
+    let strength = if adapted { Strength::Exact } else { Strength::None };
+    Checked::new(strength, adapted.then_some(Adaptation::Start(available)), Finding::AvailableFrom(available))
 }
 
 #[cfg(test)]
@@ -147,14 +193,14 @@ mod tests {
     fn extent_is_waived_exactly_down_to_the_employers_minimum() {
         // A candidate who wants at most 60 % fits a 100 % job whose hours can go down to 60 %.
         let checked = extent(100, Some(60), 40, 60);
-        assert_eq!(checked.code, EXACT);
+        assert_eq!(checked.strength, Strength::Exact);
         assert_eq!(checked.adaptation_text().as_deref(), Some("stillingsprosent ned til 60 %"));
         // … but not one that can only go down to 80 %, nor one that cannot adapt at all.
-        assert_eq!(extent(100, Some(80), 40, 60).code, NONE);
-        assert_eq!(extent(100, None, 40, 60).code, NONE);
+        assert_eq!(extent(100, Some(80), 40, 60).strength, Strength::None);
+        assert_eq!(extent(100, None, 40, 60).strength, Strength::None);
         let met = extent(100, None, 50, 100);
-        assert_eq!((met.code, met.adaptation, met.describe().as_str()), (EXACT, None, "ønsker 50–100 %"));
-        assert_eq!(extent(50, Some(40), 80, 100).code, NONE, "wants more than the job offers");
+        assert_eq!((met.strength, met.adaptation, met.describe().as_str()), (Strength::Exact, None, "ønsker 50–100 %"));
+        assert_eq!(extent(50, Some(40), 80, 100).strength, Strength::None, "wants more than the job offers");
     }
 
     #[test]
@@ -163,13 +209,13 @@ mod tests {
         let (grimstad_lat, grimstad_lon) = (58.34, 8.59);
         let km = km_between(kristiansand, grimstad_lat, grimstad_lon);
         assert!((38.0..42.0).contains(&km), "{km}");
-        assert_eq!(distance(kristiansand, Some(30.0), grimstad_lat, grimstad_lon, 100.0).code, NONE);
+        assert_eq!(distance(kristiansand, Some(30.0), grimstad_lat, grimstad_lon, 100.0).strength, Strength::None);
         let over = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, 20.0);
-        assert_eq!(over.code, NONE);
+        assert_eq!(over.strength, Strength::None);
         assert!(over.describe().contains("pendlegrense på 20 km"), "{}", over.describe());
         let near = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, f32::INFINITY);
-        assert!(near.code == EXACT && (0.2..0.3).contains(&near.grade.unwrap_or_default()));
-        assert_eq!(distance(kristiansand, None, f32::NAN, f32::NAN, 10.0).code, NONE);
+        assert!(near.strength == Strength::Exact && (0.2..0.3).contains(&near.grade.unwrap_or_default()));
+        assert_eq!(distance(kristiansand, None, f32::NAN, f32::NAN, 10.0).strength, Strength::None);
         assert!((proximity(20.0) - 0.5).abs() < 1e-6);
     }
 
@@ -177,8 +223,8 @@ mod tests {
     fn start_date_can_be_postponed_to_the_latest_day() {
         let start = time::macros::date!(2027 - 01 - 04).to_julian_day();
         let later = start + 30;
-        assert_eq!(start_date(start, None, i32::MIN).code, EXACT);
-        assert_eq!(start_date(start, None, later).code, NONE);
+        assert_eq!(start_date(start, None, i32::MIN).strength, Strength::Exact);
+        assert_eq!(start_date(start, None, later).strength, Strength::None);
         let postponed = start_date(start, Some(later), later);
         assert_eq!(postponed.adaptation_text().as_deref(), Some("oppstart utsatt til 2027-02-03"));
     }

@@ -1,80 +1,116 @@
 //! Graded evidence: how strongly one part of a profile meets a criterion.
 //!
-//! Each candidate gets one evidence code per criterion, the strongest found. Codes are ordered
+//! Each candidate gets one [`Strength`] per criterion, the strongest found. Strengths are ordered
 //! so that "strongest" is simply the largest, and each has a fixed grade (0–1) in the score:
 //!
-//! | code | how | grade |
+//! | strength | how | grade |
 //! |---|---|---|
-//! | 7 | exact word (any inflection) or structured fact | 1.00 |
-//! | 6 | synonym, narrower term, or wider licence class | 0.90 |
-//! | 5 | part of a compound | 0.80 |
-//! | 4 | typo-tolerant | 0.75 |
-//! | 3 | a veileder's tag | 0.70 |
-//! | 2 | partial (below the level or years asked) | 0.50 |
-//! | 1 | mention in the free-text summary | 0.35 |
+//! | `Exact` | exact word (any inflection) or structured fact | 1.00 |
+//! | `Synonym` | synonym, narrower term, or wider licence class | 0.90 |
+//! | `Compound` | part of a compound | 0.80 |
+//! | `Typo` | typo-tolerant | 0.75 |
+//! | `Tag` | a veileder's tag | 0.70 |
+//! | `Partial` | partial (below the level or years asked) | 0.50 |
+//! | `Summary` | mention in the free-text summary | 0.35 |
 //!
 //! A tag is an informed judgement by the person who knows the candidate: weaker than the CV's own
 //! words, but not by half. The evaluation suite (README) measured the spacing: with tags at 0.55,
 //! candidates whose two top wishes were known only from tags lost to candidates with one CV match.
 //!
-//! A must-have is met by code 3 or more: tags count, summaries and partial matches do not.
+//! A must-have is met by a tag or stronger: summaries and partial matches do not meet one.
 
 use crate::index::{ProfileField, Source};
 use crate::model::MatchHow;
 
-/// Strength of evidence, 0 (none) to 7 (exact).
-pub type Code = u8;
-
-pub const NONE: Code = 0;
-pub const SUMMARY: Code = 1;
-pub const PARTIAL: Code = 2;
-pub const TAG: Code = 3;
-pub const TYPO: Code = 4;
-pub const COMPOUND: Code = 5;
-pub const SYNONYM: Code = 6;
-pub const EXACT: Code = 7;
-
-/// The weakest code that meets a must-have.
-pub const PASS: Code = TAG;
-
-/// Grade of each code.
-pub const GRADES: [f32; 8] = [0.0, 0.35, 0.5, 0.7, 0.75, 0.8, 0.9, 1.0];
-
-/// The grade of `code`.
-pub fn grade(code: Code) -> f32 {
-    GRADES[usize::from(code.min(EXACT))]
+/// How strongly a profile meets a criterion, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(u8)]
+pub enum Strength {
+    /// No evidence.
+    #[default]
+    None,
+    /// A mention in the free-text summary.
+    Summary,
+    /// Below the level or the years asked.
+    Partial,
+    /// A veileder's tag.
+    Tag,
+    /// Within typo distance.
+    Typo,
+    /// A part of a compound.
+    Compound,
+    /// A synonym, a narrower term, or a wider licence class.
+    Synonym,
+    /// The word itself (any inflection), or a structured fact.
+    Exact,
 }
 
-/// The code of a match made `how` in `field`: tags and summaries have their own grades whatever
-/// the word match was.
-pub fn code(field: ProfileField, how: MatchHow) -> Code {
-    match field.source() {
-        Source::Tag => TAG,
-        Source::Summary => SUMMARY,
-        Source::Cv => match how {
-            MatchHow::Exact | MatchHow::Adapted => EXACT,
-            MatchHow::Synonym => SYNONYM,
-            MatchHow::CompoundPart => COMPOUND,
-            MatchHow::Typo => TYPO,
-            MatchHow::Tag => TAG,
-            MatchHow::Partial => PARTIAL,
-            MatchHow::Summary => SUMMARY,
-            MatchHow::NotMatched => NONE,
-        },
+impl Strength {
+    /// The weakest strength that meets a must-have.
+    pub const PASS: Strength = Strength::Tag;
+
+    /// Every strength, weakest first.
+    pub const ALL: [Strength; 8] = [
+        Strength::None,
+        Strength::Summary,
+        Strength::Partial,
+        Strength::Tag,
+        Strength::Typo,
+        Strength::Compound,
+        Strength::Synonym,
+        Strength::Exact,
+    ];
+
+    /// Its grade in the score.
+    pub fn grade(self) -> f32 {
+        match self {
+            Strength::None => 0.0,
+            Strength::Summary => 0.35,
+            Strength::Partial => 0.5,
+            Strength::Tag => 0.7,
+            Strength::Typo => 0.75,
+            Strength::Compound => 0.8,
+            Strength::Synonym => 0.9,
+            Strength::Exact => 1.0,
+        }
     }
-}
 
-/// How a code reads in an explanation.
-pub fn how(code: Code) -> MatchHow {
-    match code {
-        EXACT => MatchHow::Exact,
-        SYNONYM => MatchHow::Synonym,
-        COMPOUND => MatchHow::CompoundPart,
-        TYPO => MatchHow::Typo,
-        TAG => MatchHow::Tag,
-        PARTIAL => MatchHow::Partial,
-        SUMMARY => MatchHow::Summary,
-        _ => MatchHow::NotMatched,
+    /// Whether it meets a must-have.
+    pub fn passes(self) -> bool {
+        self >= Strength::PASS
+    }
+
+    /// The strength of a match made `how` in `field`: tags and summaries have their own strength
+    /// whatever the word match was.
+    pub fn of(field: ProfileField, how: MatchHow) -> Strength {
+        match field.source() {
+            Source::Tag => Strength::Tag,
+            Source::Summary => Strength::Summary,
+            Source::Cv => match how {
+                MatchHow::Exact | MatchHow::Adapted => Strength::Exact,
+                MatchHow::Synonym => Strength::Synonym,
+                MatchHow::CompoundPart => Strength::Compound,
+                MatchHow::Typo => Strength::Typo,
+                MatchHow::Tag => Strength::Tag,
+                MatchHow::Partial => Strength::Partial,
+                MatchHow::Summary => Strength::Summary,
+                MatchHow::NotMatched => Strength::None,
+            },
+        }
+    }
+
+    /// How it reads in an explanation.
+    pub fn how(self) -> MatchHow {
+        match self {
+            Strength::Exact => MatchHow::Exact,
+            Strength::Synonym => MatchHow::Synonym,
+            Strength::Compound => MatchHow::CompoundPart,
+            Strength::Typo => MatchHow::Typo,
+            Strength::Tag => MatchHow::Tag,
+            Strength::Partial => MatchHow::Partial,
+            Strength::Summary => MatchHow::Summary,
+            Strength::None => MatchHow::NotMatched,
+        }
     }
 }
 
@@ -85,16 +121,16 @@ mod tests {
     #[test]
     fn grades_follow_the_documented_order() {
         // exact > synonym/broader > compound part > typo > tag > partial > free-text mention
-        assert!(GRADES.windows(2).all(|pair| pair[0] < pair[1]));
-        assert_eq!(grade(EXACT), 1.0);
+        assert!(Strength::ALL.windows(2).all(|pair| pair[0] < pair[1] && pair[0].grade() < pair[1].grade()));
+        assert_eq!(Strength::Exact.grade(), 1.0);
     }
 
     #[test]
     fn tags_and_summaries_grade_by_source() {
-        assert_eq!(code(ProfileField::TagInterest, MatchHow::Exact), TAG);
-        assert_eq!(code(ProfileField::Summary, MatchHow::Exact), SUMMARY);
-        assert_eq!(code(ProfileField::Skill, MatchHow::Typo), TYPO);
-        assert!(code(ProfileField::TagSkill, MatchHow::Typo) >= PASS, "a typo'd tag still meets a must");
-        const { assert!(SUMMARY < PASS && PARTIAL < PASS) };
+        assert_eq!(Strength::of(ProfileField::TagInterest, MatchHow::Exact), Strength::Tag);
+        assert_eq!(Strength::of(ProfileField::Summary, MatchHow::Exact), Strength::Summary);
+        assert_eq!(Strength::of(ProfileField::Skill, MatchHow::Typo), Strength::Typo);
+        assert!(Strength::of(ProfileField::TagSkill, MatchHow::Typo).passes(), "a typo'd tag still meets a must");
+        assert!(!Strength::Summary.passes() && !Strength::Partial.passes());
     }
 }

@@ -10,12 +10,16 @@ use std::collections::BTreeSet;
 
 use tantivy::DocId;
 
-use super::constraints;
-use super::evidence::{self, Code, NONE, PASS};
-use super::plan::{Alternative, Test};
-use super::segment::{ADAPTATION_FACTOR, SegmentEvaluation};
+use super::constraints::{self, ColumnFacts};
+use super::evaluation::{ADAPTATION_FACTOR, SegmentEvaluation};
+use super::evidence::Strength;
+use super::pass::Scored;
+use super::plan::{Alternative, ColumnTest, Plan, Test};
+use super::position::{MustAt, Position, Table};
 use crate::index::{ProfileField, document};
-use crate::model::{AdaptationNote, Candidate, CriterionOutcome, Evidence, MatchHow, ShortlistEntry, TagKind};
+use crate::model::{
+    AdaptationNote, Candidate, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, ShortlistEntry, TagKind,
+};
 use crate::taxonomy::Taxonomy;
 
 /// Builds the shortlist entry of `doc`, whose stored profile is `profile`.
@@ -27,31 +31,32 @@ pub fn entry(
     rank: usize,
     score: f32,
 ) -> ShortlistEntry {
-    let plan = evaluation.plan;
+    let plan = evaluation.plan();
     let total_weight = plan.total_weight().max(f32::EPSILON);
     let terms = ProfileTerms::new(taxonomy, profile);
     let mut criteria = Vec::with_capacity(plan.criteria.len());
     let mut adaptations = Vec::new();
     let mut penalised = 0;
     let mut distance_km = None;
-    for (index, planned) in plan.criteria.iter().enumerate() {
-        let outcome = evaluation.outcome(index, doc);
+    for (at, planned) in plan.criteria.enumerate() {
+        let outcome = evaluation.outcome(at, doc);
         penalised += i32::from(outcome.penalised);
-        let mut how = evidence::how(outcome.code);
+        let mut how = outcome.strength.how();
         let mut adaptation = None;
         let found = match &planned.test {
-            Test::Terms(_) => terms.evidence(&evaluation.alternatives(index), outcome.code),
-            Test::Demand { adaptable, demand, key } => {
-                let conflict = key.as_ref().is_some_and(|key| terms.has_key(key));
-                if conflict && *adaptable {
+            Test::Terms(_) => terms.evidence(&evaluation.retrieved.alternatives(at), outcome.strength),
+            Test::Demand(demand) => {
+                let conflict = demand.key.as_ref().is_some_and(|key| terms.has_key(key));
+                if conflict && demand.adaptable {
                     how = MatchHow::Adapted;
-                    adaptation = Some(format!("{demand} tas ut av arbeidsoppgavene"));
+                    adaptation = Some(format!("{} tas ut av arbeidsoppgavene", demand.demand));
                 }
                 conflict.then(|| plain("adaptation_needs", "tilrettelegging nødvendig"))
             }
-            test => {
-                let checked = constraint(test, profile);
-                if let (Test::Distance { origin, .. }, Some(home)) = (test, profile.location) {
+            Test::Column(test) => {
+                // Checked on the stored profile with the same rule as the ranking.
+                let checked = constraints::check(test, &ColumnFacts::of_profile(profile));
+                if let (ColumnTest::Distance { origin, .. }, Some(home)) = (test, profile.location) {
                     distance_km = Some(constraints::km_between(*origin, home.lat as f32, home.lon as f32));
                 }
                 if checked.adaptation.is_some() {
@@ -62,7 +67,7 @@ pub fn entry(
             }
         };
         if let Some(waiver) = &planned.waiver {
-            if outcome.code < PASS {
+            if !outcome.strength.passes() {
                 how = MatchHow::Adapted;
                 adaptation = Some(waiver.clone());
             }
@@ -74,7 +79,7 @@ pub fn entry(
             criterion: planned.label.clone(),
             kind: planned.kind,
             importance: planned.importance,
-            matched: outcome.code > NONE,
+            matched: outcome.strength > Strength::None,
             how,
             evidence: found,
             grade: outcome.grade,
@@ -95,27 +100,30 @@ pub fn entry(
     }
 }
 
-fn plain(source: &str, text: &str) -> Evidence {
-    Evidence { source: source.to_string(), text: text.to_string(), tagged_by: None, tagged_at: None }
+/// A near miss as the shortlist lists it: told from the columns alone, no stored profile read.
+pub fn near_miss(evaluation: &SegmentEvaluation, hit: Scored) -> NearMiss {
+    // A near miss fails exactly one must-have.
+    let failed = evaluation.musts.positions().find(|&must| !evaluation.meets_must(must, hit.doc));
+    let criterion = evaluation.musts[failed.unwrap_or_else(|| MustAt::from_index(0))];
+    NearMiss {
+        id: hit.id.to_string(),
+        score: hit.score,
+        municipality: evaluation.columns().municipality(hit.doc).to_string(),
+        failed: evaluation.plan().criteria[criterion].label.clone(),
+    }
 }
 
-/// A column constraint checked on the stored profile, with the same function as the ranking.
-fn constraint(test: &Test, profile: &Candidate) -> constraints::Checked {
-    match *test {
-        Test::Extent { job_percent, adaptable_min } => {
-            let range = profile.extent_percent.map_or((0, 100), |r| (r.min, r.max));
-            constraints::extent(job_percent, adaptable_min, range.0, range.1)
-        }
-        Test::Distance { origin, limit_km } => {
-            let (lat, lon) = profile.location.map_or((f32::NAN, f32::NAN), |p| (p.lat as f32, p.lon as f32));
-            constraints::distance(origin, limit_km, lat, lon, profile.max_commute_km.unwrap_or(f32::INFINITY))
-        }
-        Test::StartDate { start, latest } => {
-            let available = profile.available_from.map_or(i32::MIN, time::Date::to_julian_day);
-            constraints::start_date(start, latest, available)
-        }
-        _ => constraints::Checked { code: NONE, grade: None, adaptation: None, finding: constraints::Finding::None },
-    }
+/// Per must-have, how many more candidates would qualify without it: those who fail only it.
+pub fn relaxations(plan: &Plan, only_failed: &Table<MustAt, usize>) -> Vec<Relaxation> {
+    plan.musts()
+        .iter()
+        .zip(only_failed)
+        .map(|(&m, &count)| Relaxation { criterion: plan.criteria[m].label.clone(), extra_candidates: count })
+        .collect()
+}
+
+fn plain(source: &str, text: &str) -> Evidence {
+    Evidence { source: source.to_string(), text: text.to_string(), tagged_by: None, tagged_at: None }
 }
 
 /// A profile's entries with their index terms, per field: what the index saw. A field is
@@ -174,16 +182,16 @@ impl<'a> ProfileTerms<'a> {
         self.entries(ProfileField::Keys).iter().any(|entry| entry.terms.contains(key))
     }
 
-    /// The entry that carries evidence of strength `code`: from the weakest alternative that is at
-    /// least that strong and present in the profile (a years check can lower a code, never raise
-    /// it). Like the index, an alternative's terms may come from several entries of one field.
-    fn evidence(&self, alternatives: &[&Alternative], code: Code) -> Option<Evidence> {
-        if code == NONE {
+    /// The entry that carries evidence of `strength`: from the weakest alternative that is at
+    /// least that strong and present in the profile (a years check can lower a strength, never
+    /// raise it). Like the index, an alternative's terms may come from several entries of one field.
+    fn evidence(&self, alternatives: &[&Alternative], strength: Strength) -> Option<Evidence> {
+        if strength == Strength::None {
             return None;
         }
         let mut ranked: Vec<&Alternative> =
-            alternatives.iter().copied().filter(|alt| evidence::code(alt.field, alt.how) >= code).collect();
-        ranked.sort_by_key(|alt| evidence::code(alt.field, alt.how));
+            alternatives.iter().copied().filter(|alt| Strength::of(alt.field, alt.how) >= strength).collect();
+        ranked.sort_by_key(|alt| Strength::of(alt.field, alt.how));
         ranked.into_iter().find_map(|alternative| {
             let entries = self.entries(alternative.field);
             let present = |term: &String| entries.iter().any(|entry| entry.terms.contains(term));

@@ -1,45 +1,48 @@
 //! Matching: a job need → a ranked, explained shortlist with near misses and relaxation counts.
 //!
-//! 1. [`plan`] compiles the need against the vocabulary (synonyms, narrower terms, licence
-//!    classes, levels, waivers from the employer's room to adapt); the index keeps the plans of
-//!    needs asked again ([`compiled`]).
-//! 2. [`segment`] reads the plan against each index segment: the documents each alternative is
-//!    found in (tantivy postings; common terms as cached bitsets), one bitset per must-have, and
-//!    the graded [`evidence`] and exact score of any one candidate.
-//! 3. [`algebra`] works out, per segment, who meets every must-have and who fails only each one
-//!    (kept for the next search with the same must-haves); [`scan`] passes over them 64 documents
-//!    at a time, in parallel chunks (rayon), for the best of each, scoring exactly only the
-//!    candidates whose upper bound can still make the list. Ties are broken by id ([`topk`]).
-//! 4. [`explain`] says why each shortlisted candidate is there; near misses and relaxation counts
-//!    come from the same must-have bitsets.
+//! [`Matcher::shortlist`] reads as the four steps it takes:
+//!
+//! 1. **evaluate** — the need is compiled into a [`plan`] (kept for needs asked again:
+//!    [`compiled`]); each index segment is read against it ([`retrieve`]: postings and columns →
+//!    document sets) and turned into levels of graded [`evidence`] and must-have sets
+//!    ([`evaluation`]);
+//! 2. **pass** — per segment, the must-have [`algebra`] says who qualifies and who fails only each
+//!    must-have; the [`pass`] scores them 64 documents at a time, in parallel chunks, exactly only
+//!    where an upper bound can still make a list;
+//! 3. **merge** — the segments' best become one list, ties broken by id, and the near misses are
+//!    checked against the floor they were sought from ([`merge`]);
+//! 4. **explain** — each shortlisted candidate says why, per criterion; near misses name the
+//!    must-have they fail, relaxations how many more would qualify without each ([`explain`]).
 
 mod algebra;
 pub mod baseline;
 mod compiled;
 pub mod constraints;
+mod evaluation;
 pub mod evidence;
 mod explain;
+mod merge;
+pub mod pass;
 pub mod plan;
+pub mod position;
 #[cfg(test)]
 pub(crate) mod reference;
 pub mod relax;
-mod scan;
-mod segment;
+mod retrieve;
 #[cfg(test)]
 mod tests;
-mod topk;
 
 use rayon::prelude::*;
-use tantivy::DocAddress;
 
-pub use plan::{Plan, Planned, Test};
-pub use segment::ADAPTATION_FACTOR;
+pub use evaluation::ADAPTATION_FACTOR;
+pub use pass::Tuning;
+pub use plan::{ColumnTest, CompileError, DemandTest, Plan, Planned, Test};
 
 use crate::index::{CandidateIndex, IndexError};
-use crate::model::{JobNeed, NearMiss, Relaxation, Shortlist};
-use scan::{Bounds, Floor, Found, Wanted, scan};
-use segment::SegmentEvaluation;
-use topk::Scored;
+use crate::model::{JobNeed, Shortlist};
+use compiled::Compiled;
+use evaluation::SegmentEvaluation;
+use pass::{FloorSource, PassRequest};
 
 /// Near misses reported by default.
 pub const DEFAULT_NEAR_MISSES: usize = 10;
@@ -49,7 +52,12 @@ pub const DEFAULT_NEAR_MISSES: usize = 10;
 pub enum MatchError {
     /// A criterion the vocabulary cannot use (the caller's mistake: a 4xx).
     #[error("criteria[{index}] ({label}): {reason}")]
-    Criterion { index: usize, label: String, reason: String },
+    Criterion {
+        index: usize,
+        label: String,
+        #[source]
+        reason: CompileError,
+    },
     /// The index failed (our problem: a 5xx).
     #[error(transparent)]
     Index(#[from] IndexError),
@@ -72,12 +80,13 @@ pub struct Matcher<'a> {
     index: &'a CandidateIndex,
     near_misses: usize,
     relaxation: bool,
+    tuning: Tuning,
 }
 
 impl<'a> Matcher<'a> {
     /// A matcher over `index`, reporting 10 near misses and relaxation counts.
     pub fn new(index: &'a CandidateIndex) -> Self {
-        Matcher { index, near_misses: DEFAULT_NEAR_MISSES, relaxation: true }
+        Matcher { index, near_misses: DEFAULT_NEAR_MISSES, relaxation: true, tuning: Tuning::default() }
     }
 
     /// How many near misses to report (default 10).
@@ -92,128 +101,98 @@ impl<'a> Matcher<'a> {
         self
     }
 
+    /// The sizes the pass works in (default [`Tuning::PRODUCTION`]); they change the speed, never
+    /// the shortlist.
+    pub fn tuning(mut self, tuning: Tuning) -> Self {
+        self.tuning = tuning;
+        self
+    }
+
     /// The shortlist for `need` (which must be valid; see [`JobNeed::validate`]). Its compiled
     /// plan is kept by the index for the next time it is asked.
     pub fn shortlist(&self, need: &JobNeed) -> Result<Shortlist, MatchError> {
         let compiled = compiled::plan_for(need, self.index)?;
-        self.run_keyed(&compiled.plan, &compiled.term_keys)
+        self.run_compiled(&compiled)
     }
 
     /// The shortlist for a compiled plan.
     pub fn run(&self, plan: &Plan) -> Result<Shortlist, MatchError> {
-        self.run_keyed(plan, &segment::term_keys(plan))
+        self.run_compiled(&Compiled::new(plan.clone()))
     }
 
-    /// `keys`: the plan's [`segment::term_keys`].
-    fn run_keyed(&self, plan: &Plan, keys: &[u64]) -> Result<Shortlist, MatchError> {
+    fn run_compiled(&self, compiled: &Compiled) -> Result<Shortlist, MatchError> {
         // On one of rayon's threads throughout: a caller outside the pool would otherwise hand
         // each parallel step (a segment's pass, the explanations) over and wait for it.
-        rayon::scope(|_| self.run_on_pool(plan, keys))
+        rayon::scope(|_| self.run_on_pool(compiled))
     }
 
-    fn run_on_pool(&self, plan: &Plan, keys: &[u64]) -> Result<Shortlist, MatchError> {
+    fn run_on_pool(&self, compiled: &Compiled) -> Result<Shortlist, MatchError> {
         let searcher = self.index.searcher();
-        let readers = searcher.segment_readers();
-        let evaluate =
-            |ordinal: usize| SegmentEvaluation::new(plan, keys, self.index, &readers[ordinal], ordinal as u32);
-        let wanted = Wanted { top: plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
-        // The first segment's near-miss floor is worked out while the other segments are read.
-        let (first, rest) = rayon::join(
-            || {
-                let first = readers.first().map(|_| evaluate(0)).transpose()?;
-                Ok::<_, MatchError>(first.map(|first| (scan::first_floor(&first, wanted), first)))
-            },
-            || (1..readers.len()).map(evaluate).collect::<Result<Vec<_>, _>>(),
-        );
-        let (first, rest) = (first?, rest?);
-        let floors = first.as_ref().map(|(floor, _)| Floor::Known(*floor));
-        let floors = floors.into_iter().chain(std::iter::repeat_with(|| Floor::Beside));
-        let evaluations: Vec<SegmentEvaluation> = first.map(|(_, first)| first).into_iter().chain(rest).collect();
-
-        let bounds = Bounds::default();
-        let mut found: Vec<Found> = evaluations
+        let request =
+            PassRequest { top: compiled.plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
+        let (evaluations, floors) = self.evaluate(&searcher, compiled, request)?;
+        let bars = pass::SharedBars::default();
+        let results: Vec<_> = evaluations
             .iter()
             .zip(floors)
-            .map(|(evaluation, floor)| scan(evaluation, wanted, &bounds, floor))
+            .map(|(evaluation, floor)| pass::pass(evaluation, request, &self.tuning, &bars, floor))
             .collect();
-        // Near misses were sought from a guessed floor, in every segment after the one that
-        // guessed it too; should fewer than k beat it, they are sought again without it.
-        let mut near_misses = top(hits(&evaluations, &found, true), self.near_misses);
-        let floor = found.iter().find_map(|segment| segment.floor);
-        let short = near_misses.len() < self.near_misses;
-        if floor.is_some_and(|floor| short || near_misses.last().is_some_and(|(_, kth)| kth.score < floor)) {
-            let bounds = Bounds::default();
-            for (evaluation, segment) in evaluations.iter().zip(&mut found) {
-                segment.near_misses = scan::near_misses_again(evaluation, wanted, &bounds);
-            }
-            near_misses = top(hits(&evaluations, &found, true), self.near_misses);
-        }
+        let merged = merge::merge(&evaluations, results, request, &self.tuning, compiled.plan.musts().len());
 
-        let best = top(hits(&evaluations, &found, false), plan.top);
-        let candidates = best
+        let candidates = merged
+            .best
             .par_iter()
             .enumerate()
             .map(|(rank, &(segment, hit))| {
                 let evaluation = &evaluations[segment as usize];
-                let profile = self.index.profile_at(&searcher, DocAddress::new(segment, hit.doc))?;
+                let address = tantivy::DocAddress::new(segment, hit.doc);
+                let profile = self.index.profile_at(&searcher, address)?;
                 Ok(explain::entry(evaluation, self.index.taxonomy(), hit.doc, &profile, rank + 1, hit.score))
             })
             .collect::<Result<Vec<_>, MatchError>>()?;
-
-        let musts = plan.musts();
-        let relaxations = if self.relaxation {
-            let mut only_failed = vec![0; musts.len()];
-            for segment in &found {
-                only_failed.iter_mut().zip(&segment.only_failed).for_each(|(total, count)| *total += count);
-            }
-            musts
-                .iter()
-                .zip(only_failed)
-                .map(|(&m, count)| Relaxation { criterion: plan.criteria[m].label.clone(), extra_candidates: count })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        // Near misses are told from the columns alone: no stored profile is read for them.
-        let near_misses = near_misses
-            .into_iter()
-            .map(|(segment, hit)| {
-                let evaluation = &evaluations[segment as usize];
-                let failed = (0..musts.len()).find(|&position| !evaluation.meets_must(position, hit.doc)).unwrap_or(0);
-                NearMiss {
-                    id: hit.id.to_string(),
-                    score: hit.score,
-                    municipality: evaluation.cache.columns.municipality(hit.doc).to_string(),
-                    failed: plan.criteria[musts[failed]].label.clone(),
-                }
-            })
-            .collect();
-
+        let near_misses =
+            merged.near_misses.iter().map(|&(segment, hit)| explain::near_miss(&evaluations[segment as usize], hit));
+        let relaxations =
+            if self.relaxation { explain::relaxations(&compiled.plan, &merged.only_failed) } else { Vec::new() };
         Ok(Shortlist {
-            need_id: plan.need_id.clone(),
-            considered: evaluations.iter().map(|e| e.eligible.count).sum(),
-            qualified: found.iter().map(|f| f.qualified).sum(),
+            need_id: compiled.plan.need_id.clone(),
+            considered: evaluations.iter().map(|e| e.eligible().count).sum(),
+            qualified: merged.qualified,
             candidates,
-            near_misses,
+            near_misses: near_misses.collect(),
             relaxations,
             drafted: None,
         })
     }
-}
 
-/// Each segment's best (or near misses), with the segment's ordinal.
-fn hits<'a>(evaluations: &[SegmentEvaluation], found: &[Found<'a>], near_misses: bool) -> Vec<(u32, Scored<'a>)> {
-    let mut hits = Vec::new();
-    for (evaluation, segment) in evaluations.iter().zip(found) {
-        let scored = if near_misses { &segment.near_misses } else { &segment.best };
-        hits.extend(scored.iter().map(|hit| (evaluation.ordinal, *hit)));
+    /// Every segment of `searcher` evaluated against the plan, each with where its near-miss floor
+    /// comes from: the first segment's floor is worked out while the other segments are read.
+    fn evaluate<'p>(
+        &self,
+        searcher: &tantivy::Searcher,
+        compiled: &'p Compiled,
+        request: PassRequest,
+    ) -> Result<(Vec<SegmentEvaluation<'p>>, Vec<FloorSource>), MatchError> {
+        let readers = searcher.segment_readers();
+        let evaluate = |ordinal: usize| {
+            SegmentEvaluation::new(&compiled.plan, &compiled.term_keys, self.index, &readers[ordinal], ordinal as u32)
+        };
+        let (first, rest) = rayon::join(
+            || {
+                let first = readers.first().map(|_| evaluate(0)).transpose()?;
+                Ok::<_, MatchError>(first.map(|first| (pass::first_floor(&first, request, &self.tuning), first)))
+            },
+            || (1..readers.len()).map(evaluate).collect::<Result<Vec<_>, _>>(),
+        );
+        let (first, rest) = (first?, rest?);
+        let mut floors = Vec::with_capacity(readers.len());
+        let mut evaluations = Vec::with_capacity(readers.len());
+        if let Some((floor, first)) = first {
+            floors.push(FloorSource::Known(floor));
+            evaluations.push(first);
+        }
+        floors.extend(rest.iter().map(|_| FloorSource::Beside));
+        evaluations.extend(rest);
+        Ok((evaluations, floors))
     }
-    hits
-}
-
-/// The best `k` hits across segments, best first; equal scores in id order.
-fn top<'a>(mut hits: Vec<(u32, Scored<'a>)>, k: usize) -> Vec<(u32, Scored<'a>)> {
-    hits.sort_by(|a, b| a.1.rank_order(&b.1));
-    hits.truncate(k);
-    hits
 }

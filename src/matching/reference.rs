@@ -1,18 +1,20 @@
-//! The matching engine as it was before it was made fast: every criterion's evidence as a code per
-//! document read straight from postings, every eligible document checked and scored. Slow and
-//! plain on purpose; tests check that the engine returns exactly what this returns.
+//! The matching engine as it was before it was made fast, and kept apart from it: every
+//! criterion's evidence read straight from postings, hours, distance, start dates and years read
+//! from the stored profile by its own plain rules, every eligible document checked and scored.
+//! Slow and plain on purpose; tests check that the engine returns exactly what this returns. It
+//! shares nothing with the engine but the plan, the index and the evidence strengths, so a bug in
+//! the engine's columns, constraints or bounds shows as a difference.
 
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
+use tantivy::{DocAddress, DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 use super::MatchError;
-use super::evidence::{self, Code, EXACT, NONE, PARTIAL, PASS};
-use super::plan::{Alternative, Plan, TermTest, Test};
-use super::segment::{ADAPTATION_FACTOR, column_outcome, finish_outcome};
+use super::evidence::Strength;
+use super::plan::{Alternative, ColumnTest, Plan, TermTest, Test};
+use super::position::Position;
 use crate::analysis::typo;
-use crate::bitset::DocBits;
-use crate::index::{CandidateIndex, ProfileField, SegmentCache, document};
-use crate::model::MatchHow;
+use crate::index::{CandidateIndex, ProfileField};
+use crate::model::{Candidate, GeoPoint, MatchHow};
 
 /// What a shortlist must say, in comparable form.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,90 +28,153 @@ pub struct Expected {
     pub relaxations: Vec<(String, usize)>,
 }
 
-enum Evaluated {
-    Codes(Vec<Code>),
-    Conflicts(DocBits),
-    Columns,
+/// The index's eligible profiles, read once for many needs.
+pub struct Reference<'i> {
+    index: &'i CandidateIndex,
+    /// Per segment, its eligible documents and their stored profiles.
+    segments: Vec<Vec<(DocId, Candidate)>>,
 }
 
-/// The shortlist `plan` should give, found the slow way.
-pub fn expected(index: &CandidateIndex, plan: &Plan, near_misses: usize) -> Result<Expected, MatchError> {
-    let searcher = index.searcher();
-    let musts = plan.musts();
-    let mut considered = 0;
-    let mut best: Vec<(String, f32)> = Vec::new();
-    let mut near: Vec<(String, f32, usize)> = Vec::new();
-    let mut only_failed = vec![0; musts.len()];
-    for reader in searcher.segment_readers() {
-        let (cache, eligible) = index.segment_cache(reader)?;
-        let mut evaluated = Vec::new();
-        for criterion in &plan.criteria {
-            evaluated.push(match &criterion.test {
-                Test::Terms(test) => {
-                    let expanded = with_typos(test, index, reader)?;
-                    Evaluated::Codes(term_codes(test, &expanded, index, reader, &cache.columns)?)
-                }
-                Test::Demand { key: Some(key), .. } => {
-                    let mut conflicts = DocBits::empty(reader.max_doc());
-                    for doc in postings(index, reader, ProfileField::Keys, key)? {
-                        conflicts.insert(doc);
-                    }
-                    Evaluated::Conflicts(conflicts)
-                }
-                Test::Demand { key: None, .. } => Evaluated::Conflicts(DocBits::empty(reader.max_doc())),
-                _ => Evaluated::Columns,
-            });
+impl<'i> Reference<'i> {
+    /// Reads every eligible profile of `index`.
+    pub fn new(index: &'i CandidateIndex) -> Result<Self, MatchError> {
+        let searcher = index.searcher();
+        let mut segments = Vec::new();
+        for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
+            let (_, eligible) = index.segment_cache(reader)?;
+            let mut profiles = Vec::new();
+            for doc in eligible.bits.iter() {
+                profiles.push((doc, index.profile_at(&searcher, DocAddress::new(ordinal as u32, doc))?));
+            }
+            segments.push(profiles);
         }
-        for doc in eligible.bits.iter() {
-            considered += 1;
-            let outcomes: Vec<(Code, f32, bool)> =
-                (0..plan.criteria.len()).map(|i| outcome(plan, &evaluated, &cache, i, doc)).collect();
-            let failed: Vec<usize> = (0..musts.len()).filter(|&p| outcomes[musts[p]].0 < PASS).collect();
-            let score = score(plan, &outcomes);
-            let id = cache.columns.id(doc).to_string();
-            match failed.as_slice() {
-                [] => best.push((id, score)),
-                [only] => {
-                    only_failed[*only] += 1;
-                    near.push((id, score, *only));
+        Ok(Reference { index, segments })
+    }
+
+    /// The shortlist `plan` should give, found the slow way.
+    pub fn expected(&self, plan: &Plan, near_misses: usize) -> Result<Expected, MatchError> {
+        let searcher = self.index.searcher();
+        let musts = plan.musts();
+        let mut considered = 0;
+        let mut best: Vec<(String, f32)> = Vec::new();
+        let mut near: Vec<(String, f32, usize)> = Vec::new();
+        let mut only_failed = vec![0; musts.len()];
+        for (reader, profiles) in searcher.segment_readers().iter().zip(&self.segments) {
+            let strengths: Vec<Option<Found>> = plan
+                .criteria
+                .iter()
+                .map(|criterion| self.strengths(&criterion.test, reader))
+                .collect::<Result<_, _>>()?;
+            for (doc, profile) in profiles {
+                considered += 1;
+                let outcomes: Vec<(Strength, f32, bool)> = plan
+                    .criteria
+                    .iter()
+                    .zip(&strengths)
+                    .map(|(criterion, found)| {
+                        let (strength, grade, adapted) = match (&criterion.test, found) {
+                            (Test::Column(test), _) => column_outcome(test, profile),
+                            (Test::Terms(test), Some(found)) => {
+                                let strength = with_years(test, found, *doc, profile, self.index);
+                                (strength, strength.grade(), false)
+                            }
+                            (_, Some(found)) => {
+                                (found.strengths[*doc as usize], found.strengths[*doc as usize].grade(), false)
+                            }
+                            (_, None) => unreachable!("term and demand tests read postings"),
+                        };
+                        let waived = criterion.waiver.is_some() && strength < Strength::Tag;
+                        let grade = if plan.binary { f32::from(u8::from(strength >= Strength::Tag)) } else { grade };
+                        (strength, grade, adapted || waived)
+                    })
+                    .collect();
+                let failed: Vec<usize> = musts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| outcomes[m.index()].0 < Strength::Tag)
+                    .map(|(p, _)| p)
+                    .collect();
+                let score = score(plan, &outcomes);
+                match failed.as_slice() {
+                    [] => best.push((profile.id.clone(), score)),
+                    [only] => {
+                        only_failed[*only] += 1;
+                        near.push((profile.id.clone(), score, *only));
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
+        let qualified = best.len();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        best.truncate(plan.top);
+        near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        near.truncate(near_misses);
+        let musts = musts.into_vec();
+        Ok(Expected {
+            considered,
+            qualified,
+            candidates: best.into_iter().map(|(id, score)| (id, score.to_bits())).collect(),
+            near_misses: near
+                .into_iter()
+                .map(|(id, score, failed)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone()))
+                .collect(),
+            relaxations: musts.iter().zip(only_failed).map(|(&m, n)| (plan.criteria[m].label.clone(), n)).collect(),
+        })
     }
-    let qualified = best.len();
-    best.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    best.truncate(plan.top);
-    near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    near.truncate(near_misses);
-    Ok(Expected {
-        considered,
-        qualified,
-        candidates: best.into_iter().map(|(id, score)| (id, score.to_bits())).collect(),
-        near_misses: near
-            .into_iter()
-            .map(|(id, score, failed)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone()))
-            .collect(),
-        relaxations: musts.iter().zip(only_failed).map(|(&m, n)| (plan.criteria[m].label.clone(), n)).collect(),
-    })
+
+    /// What a term or demand test finds in the segment (years not yet checked); `None` for
+    /// column tests.
+    fn strengths(&self, test: &Test, reader: &SegmentReader) -> Result<Option<Found>, MatchError> {
+        let max_doc = reader.max_doc() as usize;
+        Ok(Some(match test {
+            Test::Terms(test) => {
+                let mut strengths = vec![Strength::None; max_doc];
+                let alternatives = with_typos(test, self.index, reader)?;
+                let experience_words = alternatives
+                    .iter()
+                    .filter(|a| a.field == ProfileField::Experience)
+                    .flat_map(|a| a.terms.iter().cloned())
+                    .collect();
+                for alternative in alternatives {
+                    let mut strength = Strength::of(alternative.field, alternative.how);
+                    // Evidence outside experience cannot show the years.
+                    if test.min_years.is_some() && alternative.field != ProfileField::Experience {
+                        strength = strength.min(Strength::Partial);
+                    }
+                    for doc in alternative_docs(self.index, reader, &alternative)? {
+                        let slot = &mut strengths[doc as usize];
+                        *slot = (*slot).max(strength);
+                    }
+                }
+                Found { strengths, experience_words }
+            }
+            Test::Demand(demand) => {
+                let mut strengths = vec![Strength::Exact; max_doc];
+                if let Some(key) = &demand.key {
+                    for doc in postings(self.index, reader, ProfileField::Keys, key)? {
+                        if !demand.adaptable {
+                            strengths[doc as usize] = Strength::None;
+                        }
+                    }
+                }
+                Found { strengths, experience_words: Vec::new() }
+            }
+            Test::Column(_) => return Ok(None),
+        }))
+    }
 }
 
-fn outcome(plan: &Plan, evaluated: &[Evaluated], cache: &SegmentCache, index: usize, doc: DocId) -> (Code, f32, bool) {
-    let criterion = &plan.criteria[index];
-    let d = doc as usize;
-    let (code, grade, penalised) = match (&evaluated[index], &criterion.test) {
-        (Evaluated::Codes(codes), _) => (codes[d], evidence::grade(codes[d]), false),
-        (Evaluated::Conflicts(conflicts), Test::Demand { adaptable, .. }) => {
-            let code = if !conflicts.contains(doc) || *adaptable { EXACT } else { NONE };
-            (code, evidence::grade(code), false)
-        }
-        (_, test) => column_outcome(test, &cache.columns, doc),
-    };
-    let outcome = finish_outcome(plan, criterion, code, grade, penalised);
-    (outcome.code, outcome.grade, outcome.penalised)
+/// What a term or demand test finds in one segment.
+struct Found {
+    /// Per document, the strongest evidence.
+    strengths: Vec<Strength>,
+    /// The words of the test's experience alternatives, typo expansions included: an experience
+    /// entry with one of them shows its years.
+    experience_words: Vec<String>,
 }
 
-fn score(plan: &Plan, outcomes: &[(Code, f32, bool)]) -> f32 {
+fn score(plan: &Plan, outcomes: &[(Strength, f32, bool)]) -> f32 {
     let mut sum = 0.0;
     let mut adaptations = 0;
     for (criterion, (_, grade, penalised)) in plan.criteria.iter().zip(outcomes) {
@@ -120,7 +185,69 @@ fn score(plan: &Plan, outcomes: &[(Code, f32, bool)]) -> f32 {
     if total <= 0.0 {
         return 0.0;
     }
-    sum / total * ADAPTATION_FACTOR.powi(adaptations)
+    sum / total * 0.9f32.powi(adaptations)
+}
+
+/// A term test's evidence for `profile` once its years are checked: experience evidence counts in
+/// full only if an experience entry that shares a word with the test's experience alternatives
+/// lasted long enough (years kept to a tenth, as the profile's CV states them).
+fn with_years(test: &TermTest, found: &Found, doc: DocId, profile: &Candidate, index: &CandidateIndex) -> Strength {
+    let strength = found.strengths[doc as usize];
+    let Some(min_years) = test.min_years else { return strength };
+    if strength <= Strength::Partial {
+        return strength;
+    }
+    let analyzer = index.taxonomy().analyzer();
+    let years = profile
+        .experience
+        .iter()
+        .filter(|entry| analyzer.terms(&entry.occupation).iter().any(|term| found.experience_words.contains(term)))
+        .map(|entry| (entry.years.max(0.0) * 10.0).round() / 10.0)
+        .fold(0.0, f32::max);
+    if years >= min_years { strength } else { Strength::Partial }
+}
+
+/// Hours, distance and start date for one profile, by the README's rules: strength, grade and
+/// whether the employer adapts.
+fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Strength, f32, bool) {
+    let (met, unmet) = ((Strength::Exact, 1.0, false), (Strength::None, 0.0, false));
+    match *test {
+        ColumnTest::Extent { job_percent, adaptable_min } => {
+            let (min, max) = profile.extent_percent.map_or((0, 100), |range| (range.min, range.max));
+            if (min..=max).contains(&job_percent) {
+                met
+            } else if max < job_percent && adaptable_min.is_some_and(|lowest| max >= lowest) {
+                (Strength::Exact, 1.0, true)
+            } else {
+                unmet
+            }
+        }
+        ColumnTest::Distance { origin, limit_km } => {
+            let Some(home) = profile.location else { return unmet };
+            let km = equirectangular_km(origin, home);
+            let commute = profile.max_commute_km.unwrap_or(f32::INFINITY);
+            if limit_km.is_some_and(|limit| km > limit) || km > commute {
+                unmet
+            } else {
+                (Strength::Exact, (-km / 20.0 * std::f32::consts::LN_2).exp(), false)
+            }
+        }
+        ColumnTest::StartDate { start, latest } => match profile.available_from.map(|day| day.to_julian_day()) {
+            None => met,
+            Some(day) if day <= start => met,
+            Some(day) if latest.is_some_and(|latest| day <= latest) => (Strength::Exact, 1.0, true),
+            Some(_) => unmet,
+        },
+    }
+}
+
+/// Distance in km, in single precision as the README states it: x = Δlon·cos(mean lat),
+/// y = Δlat, both in radians, times the Earth's mean radius.
+fn equirectangular_km(origin: GeoPoint, home: GeoPoint) -> f32 {
+    let (lat0, lon0, lat, lon) = (origin.lat as f32, origin.lon as f32, home.lat as f32, home.lon as f32);
+    let x = (lon - lon0).to_radians() * ((lat0 + lat) / 2.0).to_radians().cos();
+    let y = (lat - lat0).to_radians();
+    (x * x + y * y).sqrt() * 6371.0
 }
 
 /// The test's alternatives plus the index terms within typo distance of its seeds.
@@ -169,49 +296,6 @@ fn postings(
         }
     }
     Ok(docs)
-}
-
-/// Strongest evidence code per document for a term test.
-fn term_codes(
-    test: &TermTest,
-    alternatives: &[Alternative],
-    index: &CandidateIndex,
-    reader: &SegmentReader,
-    columns: &crate::index::SegmentColumns,
-) -> Result<Vec<Code>, MatchError> {
-    let max_doc = reader.max_doc() as usize;
-    let mut codes = vec![NONE; max_doc];
-    // With a years requirement, experience evidence is kept apart so its years can be checked.
-    let mut experience = test.min_years.map(|_| vec![NONE; max_doc]);
-    for alternative in alternatives {
-        let code = evidence::code(alternative.field, alternative.how);
-        let target = match (&mut experience, alternative.field) {
-            (Some(experience), ProfileField::Experience) => experience,
-            _ => &mut codes,
-        };
-        for doc in alternative_docs(index, reader, alternative)? {
-            let slot = &mut target[doc as usize];
-            *slot = (*slot).max(code);
-        }
-    }
-    if let (Some(min_years), Some(experience)) = (test.min_years, experience) {
-        let hashes: Vec<u32> = alternatives
-            .iter()
-            .filter(|a| a.field == ProfileField::Experience)
-            .flat_map(|a| a.terms.iter().map(|t| document::term_hash(t)))
-            .collect();
-        for (doc, code) in codes.iter_mut().enumerate() {
-            // Evidence that cannot show the years counts only partly.
-            let mut best = (*code).min(PARTIAL);
-            let found = experience[doc];
-            if found != NONE {
-                let enough = columns.experience_years(doc as DocId, &hashes) >= min_years;
-                best = best.max(if enough { found } else { found.min(PARTIAL) });
-            }
-            *code = best;
-        }
-    }
-    Ok(codes)
 }
 
 /// Documents that have every term of `alternative`.

@@ -1,142 +1,55 @@
-//! A job need compiled into a plan: each criterion becomes a test with a weight, must-haves that
-//! the employer can adapt become soft, and the need's top-level facts become implied criteria.
-//!
-//! Weights (documented in the README): a must-have weighs 1; a ranked wish weighs 2 / (rank + 1),
-//! so 1, ⅔, ½, ⅖ …; an unranked wish ½; an explicit `weight` overrides both. Nearness to the job
-//! (a distance criterion, or implied when the need has a location) weighs ¼: within the limit,
-//! being closer is a tie-breaker, not a wish.
+//! Compiling a job need against the vocabulary: each criterion's words become alternatives
+//! (synonyms, narrower terms, compound parts, typo seeds), structured values become index keys or
+//! column tests, the room to adapt becomes waivers, and the need's own fields imply criteria.
 
 use std::collections::BTreeSet;
 
 use time::Date;
 
-use super::MatchError;
+use super::{
+    Alternative, ColumnTest, DemandTest, MUST_WEIGHT, PROXIMITY_WEIGHT, Plan, Planned, TermTest, Test, UNRANKED_WEIGHT,
+};
 use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, Source, keys};
-use crate::model::{Criterion, CriterionKind, GeoPoint, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
+use crate::matching::MatchError;
+use crate::model::{Criterion, CriterionKind, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
-/// Why a value cannot be matched.
-const NO_WORDS: &str =
-    "value has no words to match (values are matched as words; query syntax and punctuation are not searched)";
-
-/// Weight of a must-have, and of a must-have the employer made soft.
-pub const MUST_WEIGHT: f32 = 1.0;
-/// Weight of an adjustable criterion without a rank.
-pub const UNRANKED_WEIGHT: f32 = 0.5;
-/// Weight of nearness: a distance criterion, must or not, and the implied nearness wish.
-pub const PROXIMITY_WEIGHT: f32 = 0.25;
-
-/// A job need ready to run.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    pub need_id: String,
-    pub top: usize,
-    pub criteria: Vec<Planned>,
-    /// Count criteria met instead of grading evidence (the filter-only baseline).
-    pub binary: bool,
+/// Why a criterion cannot be compiled: the caller's mistake, named for them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    #[error("value has no words to match (values are matched as words; query syntax and punctuation are not searched)")]
+    NoWords,
+    #[error("not a shift (dag, kveld, natt, helg, turnus)")]
+    NotAShift,
+    #[error("not a stillingsprosent")]
+    NotAnExtent,
+    #[error("a distance criterion needs the job's location")]
+    DistanceWithoutLocation,
+    #[error("not a distance in km")]
+    NotADistance,
+    #[error("not a date (YYYY-MM-DD)")]
+    NotADate,
+    #[error("unknown language \"{0}\"; add it to the vocabulary")]
+    UnknownLanguage(String),
 }
 
-/// One criterion as it will be tested and weighed.
-#[derive(Debug, Clone)]
-pub struct Planned {
-    pub label: String,
-    pub kind: CriterionKind,
-    /// After waivers: a must-have the employer can adapt is adjustable here.
-    pub importance: Importance,
-    pub weight: f32,
-    pub test: Test,
-    /// For a must-have made soft by the employer's room to adapt: what the employer does for a
-    /// candidate who does not meet it.
-    pub waiver: Option<String>,
-    /// Derived from the need's top-level fields rather than its criteria list.
-    pub implied: bool,
-}
-
-/// How a criterion is checked.
-#[derive(Debug, Clone)]
-pub enum Test {
-    /// Terms in profile fields; the strongest matching alternative decides the evidence.
-    Terms(TermTest),
-    /// The job's stillingsprosent against the candidate's desired range.
-    Extent { job_percent: u8, adaptable_min: Option<u8> },
-    /// Distance from the job to the candidate's home, within `limit_km` and the candidate's
-    /// own commute; nearer is better.
-    Distance { origin: GeoPoint, limit_km: Option<f32> },
-    /// The first working day against the candidate's availability (Julian days).
-    StartDate { start: i32, latest: Option<i32> },
-    /// Candidates whose adaptation need conflicts with the demand fail, unless the employer can
-    /// take the demand out of the tasks.
-    Demand { key: Option<String>, adaptable: bool, demand: String },
-}
-
-/// Alternatives that count as evidence for a term-based criterion.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TermTest {
-    pub alternatives: Vec<Alternative>,
-    /// Experience criteria: only experience entries of at least this many years count in full.
-    pub min_years: Option<f32>,
-    /// Words to look for misspelt in the index (typo tolerance), per field.
-    pub typo_seeds: Vec<(ProfileField, String)>,
-}
-
-/// One way to meet a criterion: every term present in one field.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Alternative {
-    pub field: ProfileField,
-    pub terms: Vec<String>,
-    pub how: MatchHow,
-}
-
-impl Plan {
-    /// Compiles `need` (already validated) against the vocabulary.
-    pub fn compile(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
-        let compiler = Compiler { need, taxonomy };
-        let mut criteria = Vec::new();
-        for (index, criterion) in need.criteria.iter().enumerate() {
-            criteria.push(compiler.criterion(criterion).map_err(|reason| MatchError::Criterion {
-                index,
-                label: criterion.label(),
-                reason,
-            })?);
-        }
-        criteria.extend(compiler.implied());
-        Ok(Plan { need_id: need.id.clone(), top: need.top(), criteria, binary: false })
+/// Compiles `need` (already validated) against the vocabulary.
+pub(super) fn plan(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
+    let compiler = Compiler { need, taxonomy };
+    let mut criteria = crate::matching::position::Table::with_capacity(need.criteria.len());
+    for (index, criterion) in need.criteria.iter().enumerate() {
+        let planned = compiler.criterion(criterion).map_err(|reason| MatchError::Criterion {
+            index,
+            label: criterion.label(),
+            reason,
+        })?;
+        criteria.push(planned);
     }
-
-    /// Sum of all weights: the score's denominator.
-    pub fn total_weight(&self) -> f32 {
-        self.criteria.iter().map(|c| c.weight).sum()
+    for implied in compiler.implied() {
+        criteria.push(implied);
     }
-
-    /// The deterministic core of this plan, for checking another engine against this one: term
-    /// criteria only, each matched on its own words alone (no synonyms, narrower terms, compound
-    /// parts or typos), without waivers. Grades still follow where the words are found.
-    pub fn exact_terms_only(&self) -> Plan {
-        let criteria = self
-            .criteria
-            .iter()
-            .filter_map(|criterion| match &criterion.test {
-                Test::Terms(test) => {
-                    let alternatives =
-                        test.alternatives.iter().filter(|alternative| alternative.how == MatchHow::Exact).cloned();
-                    let test = TermTest {
-                        alternatives: alternatives.collect(),
-                        min_years: test.min_years,
-                        typo_seeds: Vec::new(),
-                    };
-                    Some(Planned { test: Test::Terms(test), waiver: None, ..criterion.clone() })
-                }
-                _ => None,
-            })
-            .collect();
-        Plan { criteria, ..self.clone() }
-    }
-
-    /// Indices of the hard criteria.
-    pub fn musts(&self) -> Vec<usize> {
-        (0..self.criteria.len()).filter(|&i| self.criteria[i].importance == Importance::Must).collect()
-    }
+    Ok(Plan { need_id: need.id.clone(), top: need.top(), criteria, binary: false })
 }
 
 struct Compiler<'a> {
@@ -145,7 +58,7 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    fn criterion(&self, criterion: &Criterion) -> Result<Planned, String> {
+    fn criterion(&self, criterion: &Criterion) -> Result<Planned, CompileError> {
         let test = self.test(criterion)?;
         let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
         let importance = if waiver.is_some() { Importance::Adjustable } else { criterion.importance };
@@ -158,7 +71,7 @@ impl Compiler<'_> {
         Ok(Planned { label: criterion.label(), kind: criterion.kind, importance, weight, test, waiver, implied: false })
     }
 
-    fn test(&self, criterion: &Criterion) -> Result<Test, String> {
+    fn test(&self, criterion: &Criterion) -> Result<Test, CompileError> {
         use ProfileField as F;
         let value = criterion.value.trim();
         let with_years = |mut test: TermTest| {
@@ -214,31 +127,31 @@ impl Compiler<'_> {
                 true,
             )?),
             CriterionKind::Shift => {
-                let shift = Shift::parse(value).ok_or("not a shift (dag, kveld, natt, helg, turnus)")?;
+                let shift = Shift::parse(value).ok_or(CompileError::NotAShift)?;
                 Test::Terms(keys_test(&[keys::shift(shift), keys::shift_unstated()], MatchHow::Exact))
             }
             CriterionKind::Extent => {
-                let percent = criterion.number().ok_or("not a stillingsprosent")?;
-                Test::Extent {
+                let percent = criterion.number().ok_or(CompileError::NotAnExtent)?;
+                Test::Column(ColumnTest::Extent {
                     job_percent: percent.round() as u8,
                     adaptable_min: self.need.adaptable.extent_min_percent,
-                }
+                })
             }
-            CriterionKind::Distance => Test::Distance {
-                origin: self.need.location.ok_or("a distance criterion needs the job's location")?,
-                limit_km: Some(criterion.number().ok_or("not a distance in km")?),
-            },
-            CriterionKind::StartDate => Test::StartDate {
-                start: criterion.date().ok_or("not a date (YYYY-MM-DD)")?.to_julian_day(),
+            CriterionKind::Distance => Test::Column(ColumnTest::Distance {
+                origin: self.need.location.ok_or(CompileError::DistanceWithoutLocation)?,
+                limit_km: Some(criterion.number().ok_or(CompileError::NotADistance)?),
+            }),
+            CriterionKind::StartDate => Test::Column(ColumnTest::StartDate {
+                start: criterion.date().ok_or(CompileError::NotADate)?.to_julian_day(),
                 latest: self.need.adaptable.start_latest.map(Date::to_julian_day),
-            },
+            }),
             CriterionKind::Demand => self.demand(value),
         })
     }
 
     /// Term alternatives for free text: the words themselves, the concept's other labels and
     /// narrower concepts, compound parts, and seeds for typo tolerance.
-    fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> Result<TermTest, String> {
+    fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> Result<TermTest, CompileError> {
         self.text_with(value, kinds, fields, false)
     }
 
@@ -252,7 +165,7 @@ impl Compiler<'_> {
         kinds: &[ConceptKind],
         fields: &[ProfileField],
         strict_cv: bool,
-    ) -> Result<TermTest, String> {
+    ) -> Result<TermTest, CompileError> {
         // `lager eller butikk`, `lager/butikk` and `lager, butikk` each mean either.
         let options: Vec<&str> = value
             .split(" eller ")
@@ -268,7 +181,7 @@ impl Compiler<'_> {
             seeds.extend(option_seeds);
         }
         if phrases.is_empty() {
-            return Err(NO_WORDS.into());
+            return Err(CompileError::NoWords);
         }
         let mut test = TermTest::default();
         for &field in fields {
@@ -293,11 +206,11 @@ impl Compiler<'_> {
         &self,
         value: &str,
         kinds: &[ConceptKind],
-    ) -> Result<(Vec<(Vec<String>, MatchHow)>, BTreeSet<String>), String> {
+    ) -> Result<(Vec<(Vec<String>, MatchHow)>, BTreeSet<String>), CompileError> {
         let analyzer = self.taxonomy.analyzer();
         let words = analyzer.stems(value);
         if words.is_empty() {
-            return Err(NO_WORDS.into());
+            return Err(CompileError::NoWords);
         }
         let own = self.taxonomy.without_fillers(&words);
         let mut phrases: Vec<(Vec<String>, MatchHow)> = vec![(own.clone(), MatchHow::Exact)];
@@ -344,7 +257,7 @@ impl Compiler<'_> {
         Ok((phrases, seeds))
     }
 
-    fn certificate(&self, value: &str) -> Result<TermTest, String> {
+    fn certificate(&self, value: &str) -> Result<TermTest, CompileError> {
         let classes = self.taxonomy.licences().classes_in(value);
         if !classes.is_empty() {
             // Asking for several classes asks for all of them.
@@ -369,7 +282,7 @@ impl Compiler<'_> {
         self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])
     }
 
-    fn education(&self, value: &str) -> Result<TermTest, String> {
+    fn education(&self, value: &str) -> Result<TermTest, CompileError> {
         if let Some(trade) = self.taxonomy.fagbrev_trade(value) {
             let trade = trade.trim();
             if trade.is_empty() || self.taxonomy.analyzer().stems(trade).is_empty() {
@@ -388,14 +301,12 @@ impl Compiler<'_> {
     }
 
     /// A language at a level; `norsk eller engelsk` accepts either.
-    fn language(&self, value: &str, criterion: &Criterion) -> Result<TermTest, String> {
+    fn language(&self, value: &str, criterion: &Criterion) -> Result<TermTest, CompileError> {
         let level = criterion.min_level.unwrap_or(LanguageLevel::A1);
         let mut test = TermTest::default();
         for option in value.split(" eller ").flat_map(|part| part.split(['/', ','])).map(str::trim) {
-            let language = self
-                .taxonomy
-                .language(option)
-                .ok_or_else(|| format!("unknown language \"{option}\"; add it to the vocabulary"))?;
+            let language =
+                self.taxonomy.language(option).ok_or_else(|| CompileError::UnknownLanguage(option.to_string()))?;
             test.alternatives.push(Alternative {
                 field: ProfileField::Keys,
                 terms: vec![keys::language(language, level)],
@@ -419,11 +330,11 @@ impl Compiler<'_> {
             named.is_some() && named == demand
                 || self.taxonomy.analyzer().stems(task) == self.taxonomy.analyzer().stems(value)
         });
-        Test::Demand {
+        Test::Demand(DemandTest {
             key: demand.map(|id| keys::adaptation(&self.taxonomy.concept(id).id)),
             adaptable,
             demand: value.to_string(),
-        }
+        })
     }
 
     /// What the employer adapts for a candidate who lacks this must-have, if anything.
@@ -480,11 +391,14 @@ impl Compiler<'_> {
             implied.push(Planned { label, kind, importance, weight, test, waiver: None, implied: true });
         };
         if let (Some(percent), false) = (need.extent_percent, has(CriterionKind::Extent)) {
-            let test = Test::Extent { job_percent: percent, adaptable_min: need.adaptable.extent_min_percent };
+            let test = Test::Column(ColumnTest::Extent {
+                job_percent: percent,
+                adaptable_min: need.adaptable.extent_min_percent,
+            });
             add(format!("extent {percent} %"), CriterionKind::Extent, Importance::Must, MUST_WEIGHT, test);
         }
         if let (Some(origin), false) = (need.location, has(CriterionKind::Distance)) {
-            let test = Test::Distance { origin, limit_km: need.max_distance_km };
+            let test = Test::Column(ColumnTest::Distance { origin, limit_km: need.max_distance_km });
             match need.max_distance_km {
                 Some(km) => add(
                     format!("distance ≤ {km} km"),
@@ -497,10 +411,10 @@ impl Compiler<'_> {
             }
         }
         if let (Some(start), false) = (need.start_date, has(CriterionKind::StartDate)) {
-            let test = Test::StartDate {
+            let test = Test::Column(ColumnTest::StartDate {
                 start: start.to_julian_day(),
                 latest: need.adaptable.start_latest.map(Date::to_julian_day),
-            };
+            });
             let label = format!("start_date {}", crate::model::format_date(start));
             add(label, CriterionKind::StartDate, Importance::Must, MUST_WEIGHT, test);
         }
@@ -530,116 +444,5 @@ fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
             .map(|term| Alternative { field: ProfileField::Keys, terms: vec![term.clone()], how })
             .collect(),
         ..TermTest::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::taxonomy::Taxonomy;
-
-    fn plan(json: &str) -> Plan {
-        let need = JobNeed::from_json(json).expect("valid need");
-        Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect("compiles")
-    }
-
-    #[test]
-    fn ranked_wishes_weigh_by_rank_and_musts_weigh_one() {
-        let plan = plan(
-            r#"{"id":"n","criteria":[
-                {"kind":"skill","value":"kundeservice","importance":"must"},
-                {"kind":"interest","value":"bil","rank":1},
-                {"kind":"experience","value":"lager","rank":2},
-                {"kind":"quality","value":"punktlig","rank":3},
-                {"kind":"skill","value":"kasse"}]}"#,
-        );
-        let weights: Vec<f32> = plan.criteria.iter().map(|c| c.weight).collect();
-        assert_eq!(weights, [1.0, 1.0, 2.0 / 3.0, 0.5, 0.5]);
-    }
-
-    #[test]
-    fn synonyms_narrower_terms_and_compound_parts_become_alternatives() {
-        let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager","importance":"must"}]}"#);
-        let Test::Terms(test) = &plan.criteria[0].test else { panic!("a term test") };
-        let has = |field, term: &str, how| {
-            test.alternatives.contains(&Alternative { field, terms: vec![term.to_string()], how })
-        };
-        assert!(has(ProfileField::Experience, "lager", MatchHow::Exact));
-        assert!(has(ProfileField::Experience, "lagermedarbeider", MatchHow::Synonym));
-        assert!(has(ProfileField::Experience, "truckfører", MatchHow::Synonym));
-        assert!(has(ProfileField::Experience, "~lager", MatchHow::CompoundPart));
-        assert!(has(ProfileField::TagSkill, "lager", MatchHow::Exact));
-    }
-
-    #[test]
-    fn room_to_adapt_softens_exactly_what_the_employer_named() {
-        let plan = plan(
-            r#"{"id":"n","criteria":[
-                {"kind":"language","value":"norsk","min_level":"B2","importance":"must"},
-                {"kind":"language","value":"engelsk","min_level":"B1","importance":"must"},
-                {"kind":"skill","value":"sveising","importance":"must"},
-                {"kind":"shift","value":"natt","importance":"must"}],
-               "adaptable":{"languages":["norsk"],"training":["sveising"],"tasks":["tunge løft"]}}"#,
-        );
-        let importance: Vec<Importance> = plan.criteria.iter().map(|c| c.importance).collect();
-        assert_eq!(
-            importance,
-            [Importance::Adjustable, Importance::Must, Importance::Adjustable, Importance::Must, Importance::Must]
-        );
-        assert!(plan.criteria[0].waiver.is_some() && plan.criteria[1].waiver.is_none());
-        // The adaptable task implies a demand that is checked, with the adaptation allowed.
-        assert!(matches!(plan.criteria[4].test, Test::Demand { adaptable: true, key: Some(_), .. }));
-    }
-
-    #[test]
-    fn top_level_facts_become_implied_criteria() {
-        let plan = plan(
-            r#"{"id":"n","location":{"lat":58.1,"lon":8.0},"extent_percent":100,"max_distance_km":40,
-                "start_date":"2027-01-04","adaptable":{"extent_min_percent":60}}"#,
-        );
-        let kinds: Vec<CriterionKind> = plan.criteria.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
-        assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
-        assert!(matches!(plan.criteria[0].test, Test::Extent { job_percent: 100, adaptable_min: Some(60) }));
-    }
-
-    #[test]
-    fn either_or_values_match_any_option() {
-        let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager eller butikk","rank":1}]}"#);
-        let Test::Terms(test) = &plan.criteria[0].test else { panic!("a term test") };
-        let exact: Vec<&Vec<String>> = test
-            .alternatives
-            .iter()
-            .filter(|a| a.field == ProfileField::Experience && a.how == MatchHow::Exact)
-            .map(|a| &a.terms)
-            .collect();
-        assert!(
-            exact.contains(&&vec!["lager".to_string()]) && exact.contains(&&vec!["butikk".to_string()]),
-            "{exact:?}"
-        );
-    }
-
-    #[test]
-    fn values_without_words_are_refused() {
-        let taxonomy = Taxonomy::embedded().expect("taxonomy");
-        for value in ["*:*", "(", "og i på"] {
-            let need =
-                JobNeed::from_json(&format!(r#"{{"id":"n","criteria":[{{"kind":"skill","value":"{value}"}}]}}"#))
-                    .expect("valid shape");
-            let error = Plan::compile(&need, &taxonomy).expect_err("no words");
-            assert!(error.to_string().contains("no words to match"), "{error}");
-        }
-        // Query syntax among words is harmless: the words are matched, the syntax ignored.
-        let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"skill","value":"sveising OR title:*"}]}"#)
-            .expect("valid shape");
-        assert!(Plan::compile(&need, &taxonomy).is_ok());
-    }
-
-    #[test]
-    fn unknown_languages_are_refused_naming_the_criterion() {
-        let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"language","value":"klingon"}]}"#)
-            .expect("valid shape");
-        let error = Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect_err("unknown");
-        assert!(error.to_string().contains("criteria[0]") && error.to_string().contains("klingon"), "{error}");
     }
 }

@@ -1,5 +1,5 @@
 //! The best k scored candidates: higher score first, equal scores in id order, so the same input
-//! always gives the same list.
+//! always gives the same list; and the bar a candidate must beat to join them.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicU64, Ordering as Atomic};
 /// segment: a candidate that cannot beat it need not be scored.
 ///
 /// Ids are compared by their rank in the segment's id column, which orders as the ids do; ranks
-/// of two segments do not compare, so [`Threshold::next_segment`] keeps only the score.
+/// of two segments do not compare, so [`SharedBar::next_segment`] keeps only the score.
 #[derive(Debug, Default)]
-pub struct Threshold(AtomicU64);
+pub struct SharedBar(AtomicU64);
 
 /// A k-th best (score, id rank) that a candidate must beat to make a list.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -43,7 +43,7 @@ impl Bar {
     }
 }
 
-impl Threshold {
+impl SharedBar {
     /// The bar; score 0 and any id until some thread has k candidates.
     pub fn get(&self) -> Bar {
         Bar::unpacked(self.0.load(Atomic::Relaxed))
@@ -153,21 +153,21 @@ mod tests {
     }
 
     #[test]
-    fn threshold_only_rises_and_ties_go_to_the_lower_id() {
-        let threshold = Threshold::default();
-        assert_eq!(threshold.get(), Bar { score: 0.0, rank: u32::MAX });
-        assert!(threshold.get().admits(0.0, 7), "before anything is kept, anyone may make it");
-        threshold.raise(Bar { score: 0.4, rank: 9 });
-        threshold.raise(Bar { score: 0.2, rank: 1 });
-        threshold.raise(Bar { score: 0.4, rank: 12 });
-        let bar = threshold.get();
+    fn shared_bar_only_rises_and_ties_go_to_the_lower_id() {
+        let shared = SharedBar::default();
+        assert_eq!(shared.get(), Bar { score: 0.0, rank: u32::MAX });
+        assert!(shared.get().admits(0.0, 7), "before anything is kept, anyone may make it");
+        shared.raise(Bar { score: 0.4, rank: 9 });
+        shared.raise(Bar { score: 0.2, rank: 1 });
+        shared.raise(Bar { score: 0.4, rank: 12 });
+        let bar = shared.get();
         assert_eq!(bar, Bar { score: 0.4, rank: 9 });
         assert!(bar.admits(0.5, 100) && bar.admits(0.4, 8));
         assert!(!bar.admits(0.4, 9) && !bar.admits(0.4, 10) && !bar.admits(0.39, 0));
-        threshold.raise(Bar { score: 0.4, rank: 3 });
-        assert_eq!(threshold.get().rank, 3, "an equal score with a lower id is a higher bar");
-        threshold.next_segment();
-        assert_eq!(threshold.get(), Bar { score: 0.4, rank: u32::MAX });
-        assert!(threshold.get().admits(0.4, 100), "another segment's ids may tie");
+        shared.raise(Bar { score: 0.4, rank: 3 });
+        assert_eq!(shared.get().rank, 3, "an equal score with a lower id is a higher bar");
+        shared.next_segment();
+        assert_eq!(shared.get(), Bar { score: 0.4, rank: u32::MAX });
+        assert!(shared.get().admits(0.4, 100), "another segment's ids may tie");
     }
 }

@@ -1,0 +1,114 @@
+//! Compiling needs: weights, alternatives, waivers, implied criteria, and the errors that name
+//! the criterion.
+
+use super::*;
+use crate::matching::position::{CriterionAt, Position};
+use crate::model::{CriterionKind, Importance, JobNeed, MatchHow};
+use crate::taxonomy::Taxonomy;
+
+fn at(index: usize) -> CriterionAt {
+    CriterionAt::from_index(index)
+}
+
+fn plan(json: &str) -> Plan {
+    let need = JobNeed::from_json(json).expect("valid need");
+    Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect("compiles")
+}
+
+#[test]
+fn ranked_wishes_weigh_by_rank_and_musts_weigh_one() {
+    let plan = plan(
+        r#"{"id":"n","criteria":[
+            {"kind":"skill","value":"kundeservice","importance":"must"},
+            {"kind":"interest","value":"bil","rank":1},
+            {"kind":"experience","value":"lager","rank":2},
+            {"kind":"quality","value":"punktlig","rank":3},
+            {"kind":"skill","value":"kasse"}]}"#,
+    );
+    let weights: Vec<f32> = plan.criteria.iter().map(|c| c.weight).collect();
+    assert_eq!(weights, [1.0, 1.0, 2.0 / 3.0, 0.5, 0.5]);
+}
+
+#[test]
+fn synonyms_narrower_terms_and_compound_parts_become_alternatives() {
+    let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager","importance":"must"}]}"#);
+    let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+    let has =
+        |field, term: &str, how| test.alternatives.contains(&Alternative { field, terms: vec![term.to_string()], how });
+    assert!(has(ProfileField::Experience, "lager", MatchHow::Exact));
+    assert!(has(ProfileField::Experience, "lagermedarbeider", MatchHow::Synonym));
+    assert!(has(ProfileField::Experience, "truckfører", MatchHow::Synonym));
+    assert!(has(ProfileField::Experience, "~lager", MatchHow::CompoundPart));
+    assert!(has(ProfileField::TagSkill, "lager", MatchHow::Exact));
+}
+
+#[test]
+fn room_to_adapt_softens_exactly_what_the_employer_named() {
+    let plan = plan(
+        r#"{"id":"n","criteria":[
+            {"kind":"language","value":"norsk","min_level":"B2","importance":"must"},
+            {"kind":"language","value":"engelsk","min_level":"B1","importance":"must"},
+            {"kind":"skill","value":"sveising","importance":"must"},
+            {"kind":"shift","value":"natt","importance":"must"}],
+           "adaptable":{"languages":["norsk"],"training":["sveising"],"tasks":["tunge løft"]}}"#,
+    );
+    let importance: Vec<Importance> = plan.criteria.iter().map(|c| c.importance).collect();
+    assert_eq!(
+        importance,
+        [Importance::Adjustable, Importance::Must, Importance::Adjustable, Importance::Must, Importance::Must]
+    );
+    assert!(plan.criteria[at(0)].waiver.is_some() && plan.criteria[at(1)].waiver.is_none());
+    // The adaptable task implies a demand that is checked, with the adaptation allowed.
+    assert!(matches!(&plan.criteria[at(4)].test, Test::Demand(DemandTest { adaptable: true, key: Some(_), .. })));
+}
+
+#[test]
+fn top_level_facts_become_implied_criteria() {
+    let plan = plan(
+        r#"{"id":"n","location":{"lat":58.1,"lon":8.0},"extent_percent":100,"max_distance_km":40,
+            "start_date":"2027-01-04","adaptable":{"extent_min_percent":60}}"#,
+    );
+    let kinds: Vec<CriterionKind> = plan.criteria.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
+    assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
+    assert!(matches!(
+        plan.criteria[at(0)].test,
+        Test::Column(ColumnTest::Extent { job_percent: 100, adaptable_min: Some(60) })
+    ));
+}
+
+#[test]
+fn either_or_values_match_any_option() {
+    let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager eller butikk","rank":1}]}"#);
+    let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+    let exact: Vec<&Vec<String>> = test
+        .alternatives
+        .iter()
+        .filter(|a| a.field == ProfileField::Experience && a.how == MatchHow::Exact)
+        .map(|a| &a.terms)
+        .collect();
+    assert!(exact.contains(&&vec!["lager".to_string()]) && exact.contains(&&vec!["butikk".to_string()]), "{exact:?}");
+}
+
+#[test]
+fn values_without_words_are_refused() {
+    let taxonomy = Taxonomy::embedded().expect("taxonomy");
+    for value in ["*:*", "(", "og i på"] {
+        let need = JobNeed::from_json(&format!(r#"{{"id":"n","criteria":[{{"kind":"skill","value":"{value}"}}]}}"#))
+            .expect("valid shape");
+        let error = Plan::compile(&need, &taxonomy).expect_err("no words");
+        assert!(error.to_string().contains("no words to match"), "{error}");
+    }
+    // Query syntax among words is harmless: the words are matched, the syntax ignored.
+    let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"skill","value":"sveising OR title:*"}]}"#)
+        .expect("valid shape");
+    assert!(Plan::compile(&need, &taxonomy).is_ok());
+}
+
+#[test]
+fn unknown_languages_are_refused_naming_the_criterion() {
+    let need =
+        JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"language","value":"klingon"}]}"#).expect("valid shape");
+    let error = Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect_err("unknown");
+    assert!(error.to_string().contains("criteria[0]") && error.to_string().contains("klingon"), "{error}");
+}
