@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::load::{LoadError, read_candidates};
+use crate::store::{Store, StoreError, wal_path};
 use crate::taxonomy::{Taxonomy, TaxonomyError, Vocabulary};
 
 /// The committed synthetic candidates.
@@ -25,6 +26,8 @@ pub enum WorkspaceError {
     Index(#[from] IndexError),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Which word knowledge to use: vocabulary and optional real data.
@@ -100,6 +103,19 @@ pub fn open_index(
     index.replace_all(&profiles, &|done| progress(done, total))?;
     let readiness = Readiness::Built { candidates: index.len(), source: candidates.to_path_buf(), reason };
     Ok((index, readiness))
+}
+
+/// Opens the index in `dir` as [`open_index`] does, with its store: the write-ahead log beside
+/// it is replayed and committed.
+pub fn open_store(
+    dir: &Path,
+    candidates: &Path,
+    taxonomy: Arc<Taxonomy>,
+    rebuild_stale: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Store, Readiness), WorkspaceError> {
+    let (index, readiness) = open_index(dir, candidates, taxonomy, rebuild_stale, progress)?;
+    Ok((Store::over(index, &wal_path(dir))?, readiness))
 }
 
 fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {

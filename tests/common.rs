@@ -89,7 +89,7 @@ pub fn fixtures_dir() -> std::path::PathBuf {
 /// The HTTP service over an in-memory index, with its log, audit log and dev tokens in a
 /// temporary directory.
 pub struct Service {
-    pub state: jobbmatch::http::AppState,
+    pub state: std::sync::Arc<jobbmatch::service::Service>,
     pub store: std::sync::Arc<jobbmatch::store::Store>,
     pub dir: tempfile::TempDir,
 }
@@ -99,8 +99,9 @@ pub fn service(candidates: &[Candidate]) -> Service {
     let store = std::sync::Arc::new(
         jobbmatch::store::Store::over(index(candidates), &dir.path().join("wal.jsonl")).expect("store"),
     );
-    let audit = jobbmatch::http::AuditLog::open(&dir.path().join("audit.jsonl")).expect("audit log");
-    let state = jobbmatch::http::AppState::new(store.clone(), jobbmatch::http::Tokens::dev(), audit);
+    let audit = jobbmatch::service::AuditLog::open(&dir.path().join("audit.jsonl")).expect("audit log");
+    let state =
+        std::sync::Arc::new(jobbmatch::service::Service::new(store.clone(), jobbmatch::service::Tokens::dev(), audit));
     Service { state, store, dir }
 }
 
@@ -116,7 +117,7 @@ impl Service {
             .header("content-type", "application/json")
             .body(axum::body::Body::from(body.unwrap_or_default().to_string()))
             .expect("request");
-        let response = jobbmatch::http::router(self.state.clone()).oneshot(request).await.expect("infallible");
+        let response = jobbmatch::app::router(self.state.clone()).oneshot(request).await.expect("infallible");
         let status = response.status().as_u16();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
         let value = serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()));
@@ -142,7 +143,7 @@ impl Service {
             .header("content-type", "application/x-www-form-urlencoded")
             .body(axum::body::Body::from(form.unwrap_or_default().to_string()))
             .expect("request");
-        let response = jobbmatch::http::router(self.state.clone()).oneshot(request).await.expect("infallible");
+        let response = jobbmatch::app::router(self.state.clone()).oneshot(request).await.expect("infallible");
         let status = response.status().as_u16();
         let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");

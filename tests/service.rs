@@ -93,6 +93,8 @@ async fn every_action_writes_an_audit_line_with_its_decision() {
     service.call("PUT", "/v1/candidates/K9", ADMIN, Some(&new_profile("K9"))).await;
     service.call("PUT", "/v1/candidates/K9", ADVISOR, Some(&new_profile("K9"))).await;
     service.call("DELETE", "/v1/candidates/K9", ADMIN, None).await;
+    service.call("POST", "/v1/needs/draft", VEILEDER, Some(NEED)).await;
+    service.call("DELETE", "/v1/candidates/K1/tags/x", None, None).await;
 
     let audit = service.audit();
     let find = |action: &str, decision: &str, actor: Option<&str>| -> Value {
@@ -115,9 +117,15 @@ async fn every_action_writes_an_audit_line_with_its_decision() {
     assert_eq!(find("tag_add", "DENY", Some("V1042"))["candidate"], "K2");
     find("tag_remove", "PERMIT", Some("V1042"));
     assert_eq!(find("upsert", "PERMIT", Some("A3001"))["candidate"], "K9");
-    find("upsert", "DENY", Some("R2001"));
+    // A refusal by role is recorded under the matched route's action, with the candidate its
+    // path names, before the body is read.
+    assert_eq!(find("upsert", "DENY", Some("R2001"))["candidate"], "K9");
     assert_eq!(find("delete", "PERMIT", Some("A3001"))["candidate"], "K9");
-    assert_eq!(audit.len(), 11, "one line per request");
+    assert!(
+        find("draft", "DENY", Some("V1042"))["reason"].as_str().is_some_and(|r| r.contains("rekrutteringsrådgiver"))
+    );
+    find("tag_remove", "DENY", None);
+    assert_eq!(audit.len(), 13, "one line per request");
 }
 
 #[tokio::test]

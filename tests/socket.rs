@@ -38,7 +38,7 @@ fn request(
 }
 
 /// Runs the router on an ephemeral port in its own runtime thread.
-fn spawn_server(state: jobbmatch::http::AppState) -> SocketAddr {
+fn spawn_server(state: std::sync::Arc<jobbmatch::service::Service>) -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("address");
     listener.set_nonblocking(true).expect("nonblocking");
@@ -46,7 +46,7 @@ fn spawn_server(state: jobbmatch::http::AppState) -> SocketAddr {
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            let _ = axum::serve(listener, jobbmatch::http::router(state)).await;
+            let _ = axum::serve(listener, jobbmatch::app::router(state)).await;
         });
     });
     addr

@@ -111,7 +111,7 @@ async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
             .header("cookie", cookie)
             .body(axum::body::Body::empty())
             .expect("request");
-        let router = jobbmatch::http::router(service.state.clone());
+        let router = jobbmatch::app::router(service.state.clone());
         async move { router.oneshot(request).await.expect("infallible").status() }
     };
     assert_eq!(status_with("theme=dark; jobbmatch_okt=dev-radgiver").await, 200);

@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use jobbmatch::http::{self, AppState, AuditLog, Tokens};
-use jobbmatch::store::Store;
-use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Readiness};
+use jobbmatch::service::{AuditLog, DEV_TOKENS, Service, Tokens};
+use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Readiness, open_store};
 
 use super::DataArgs;
 
@@ -32,7 +31,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
     let is_default = data.index.as_os_str() == DEFAULT_INDEX && data.candidates.as_os_str() == DEFAULT_CANDIDATES;
     let bar = super::progress::bar(0, "indexing");
-    let (store, readiness) = Store::open(&data.index, &data.candidates, taxonomy, is_default, &|done, total| {
+    let (store, readiness) = open_store(&data.index, &data.candidates, taxonomy, is_default, &|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })
@@ -52,7 +51,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             let (tokens, created) = Tokens::load_or_create_dev(&path)?;
             if created {
                 println!("created development tokens in {} (for local use only):", path.display());
-                for (token, ident, _, role) in http::auth::DEV_TOKENS {
+                for (token, ident, _, role) in DEV_TOKENS {
                     println!("  {token:<16} {} {ident}", role.name());
                 }
             } else {
@@ -68,7 +67,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 
     let store = Arc::new(store);
     let committer = store.spawn_committer();
-    let state = AppState::new(store.clone(), tokens, audit);
+    let service = Arc::new(Service::new(store.clone(), tokens, audit));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start tokio")?;
     let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)
@@ -81,7 +80,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         println!("  API: http://{addr}/openapi.json   health: http://{addr}/health   stop: Ctrl-C");
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
-        http::serve(listener, state).await.context("the server failed")
+        jobbmatch::app::serve(listener, service).await.context("the server failed")
     });
     // Commit what is left before exiting; the log would replay it anyway.
     committer.stop();

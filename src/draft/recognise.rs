@@ -462,7 +462,7 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
 fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     for (i, word) in words.iter().enumerate() {
-        let common = super::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem);
+        let common = super::words::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem);
         if out.used[i] || common || word.chars().count() < crate::analysis::typo::MIN_TYPO_CHARS {
             continue;
         }

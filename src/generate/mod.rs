@@ -16,6 +16,8 @@ use time::{Date, Duration, OffsetDateTime, macros::date};
 pub use rng::Rng;
 use tables::*;
 
+use crate::taxonomy::places::AGDER;
+
 use crate::model::{
     Candidate, Education, EducationLevel, Experience, ExtentRange, GeoPoint, LanguageLevel, LanguageSkill, Shift, Tag,
     TagKind,
@@ -26,16 +28,11 @@ pub const DEFAULT_SEED: u64 = 20_240_801;
 /// Availability and tag dates are drawn around this day, not "now", so output never drifts.
 const BASE_DAY: Date = date!(2026 - 12 - 01);
 
-/// The municipalities generated candidates live in, with their centres (public geodata).
-pub fn municipalities() -> Vec<(&'static str, GeoPoint)> {
-    PLACES.iter().map(|place| (place.name, GeoPoint { lat: place.lat, lon: place.lon })).collect()
-}
-
 /// Synthetic candidate number `index` (0-based) for `seed`.
 pub fn candidate(seed: u64, index: u64) -> Candidate {
     let mut rng = Rng::for_item(seed, index);
     let track = rng.weighted(&TRACKS.iter().map(|t| (t, t.weight)).collect::<Vec<_>>()).to_owned();
-    let place = rng.weighted(&PLACES.iter().map(|p| (p, p.weight)).collect::<Vec<_>>()).to_owned();
+    let place = rng.weighted(&AGDER.iter().zip(PLACE_WEIGHTS).map(|(p, &w)| (p, w)).collect::<Vec<_>>()).to_owned();
     let veileder = format!("V{}", 1000 + rng.below(60));
 
     let experience = experience(&mut rng, track);
@@ -63,8 +60,8 @@ pub fn candidate(seed: u64, index: u64) -> Candidate {
         veileder: (!rng.chance(0.04)).then_some(veileder),
         municipality: place.name.to_string(),
         location: Some(GeoPoint {
-            lat: round(place.lat + (rng.unit() - 0.5) * 0.08, 4),
-            lon: round(place.lon + (rng.unit() - 0.5) * 0.14, 4),
+            lat: round(place.centre.lat + (rng.unit() - 0.5) * 0.08, 4),
+            lon: round(place.centre.lon + (rng.unit() - 0.5) * 0.14, 4),
         }),
         max_commute_km: (!rng.chance(0.1))
             .then(|| *rng.weighted(&[(10.0, 2), (15.0, 2), (20.0, 3), (30.0, 4), (40.0, 3), (60.0, 2)])),

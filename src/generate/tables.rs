@@ -1,41 +1,9 @@
-//! What synthetic profiles are made of: places in Agder, occupational tracks, and the phrases
+//! What synthetic profiles are made of: how many live where, occupational tracks, and the phrases
 //! veiledere use in tags. Hand-written; coordinates are rounded town centres, not addresses.
 
-/// A municipality (kommune) in Agder, its approximate centre and a population-like weight.
-pub struct Place {
-    pub name: &'static str,
-    pub lat: f64,
-    pub lon: f64,
-    pub weight: u32,
-}
-
-pub const PLACES: &[Place] = &[
-    Place { name: "Kristiansand", lat: 58.147, lon: 7.995, weight: 115 },
-    Place { name: "Arendal", lat: 58.461, lon: 8.767, weight: 45 },
-    Place { name: "Grimstad", lat: 58.341, lon: 8.593, weight: 24 },
-    Place { name: "Lindesnes", lat: 58.029, lon: 7.456, weight: 23 },
-    Place { name: "Vennesla", lat: 58.272, lon: 7.972, weight: 15 },
-    Place { name: "Lillesand", lat: 58.249, lon: 8.378, weight: 11 },
-    Place { name: "Lyngdal", lat: 58.138, lon: 7.071, weight: 10 },
-    Place { name: "Farsund", lat: 58.095, lon: 6.804, weight: 9 },
-    Place { name: "Flekkefjord", lat: 58.297, lon: 6.663, weight: 9 },
-    Place { name: "Froland", lat: 58.525, lon: 8.630, weight: 6 },
-    Place { name: "Tvedestrand", lat: 58.622, lon: 8.932, weight: 6 },
-    Place { name: "Risør", lat: 58.721, lon: 9.233, weight: 7 },
-    Place { name: "Birkenes", lat: 58.334, lon: 8.234, weight: 5 },
-    Place { name: "Kvinesdal", lat: 58.313, lon: 6.957, weight: 6 },
-    Place { name: "Evje og Hornnes", lat: 58.589, lon: 7.800, weight: 4 },
-    Place { name: "Iveland", lat: 58.451, lon: 7.962, weight: 1 },
-    Place { name: "Vegårshei", lat: 58.763, lon: 8.843, weight: 2 },
-    Place { name: "Gjerstad", lat: 58.873, lon: 9.029, weight: 2 },
-    Place { name: "Åmli", lat: 58.776, lon: 8.496, weight: 2 },
-    Place { name: "Hægebostad", lat: 58.450, lon: 7.200, weight: 2 },
-    Place { name: "Sirdal", lat: 58.666, lon: 6.720, weight: 2 },
-    Place { name: "Åseral", lat: 58.617, lon: 7.420, weight: 1 },
-    Place { name: "Bygland", lat: 58.832, lon: 7.800, weight: 1 },
-    Place { name: "Valle", lat: 59.201, lon: 7.533, weight: 1 },
-    Place { name: "Bykle", lat: 59.353, lon: 7.354, weight: 1 },
-];
+/// How many synthetic candidates live in each municipality ([`crate::taxonomy::places::AGDER`],
+/// in the same order), like its population.
+pub const PLACE_WEIGHTS: &[u32] = &[115, 45, 24, 23, 15, 11, 10, 9, 9, 6, 6, 7, 5, 6, 4, 1, 2, 2, 2, 2, 2, 1, 1, 1, 1];
 
 /// A path through working life: what someone on it wants, has done, knows and holds.
 pub struct Track {

@@ -1,5 +1,7 @@
 //! `GET`, `PUT` and `DELETE /v1/candidates/{id}`: one profile, for the people allowed to see it.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -7,11 +9,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use super::audit::Entry;
-use super::auth::{Caller, Role};
-use super::error::{ApiError, ErrorBody, parse_json};
-use super::{AppState, blocking};
+use super::access::{AnyCaller, AsAdmin};
+use super::error::{ApiError, ErrorBody, parse_body};
 use crate::model::Candidate;
+use crate::service::Service;
 use crate::store::Upserted;
 
 /// Reads one profile.
@@ -26,6 +27,7 @@ use crate::store::Upserted;
     params(("id" = String, Path, description = "Pseudonymous candidate id")),
     responses(
         (status = 200, description = "The profile", body = Candidate),
+        (status = 400, description = "An id no candidate can have", body = ErrorBody),
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "A veileder who does not follow the candidate", body = ErrorBody),
         (status = 404, description = "No such candidate", body = ErrorBody),
@@ -33,48 +35,11 @@ use crate::store::Upserted;
     security(("bearer" = []))
 )]
 pub async fn read(
-    State(state): State<AppState>,
-    caller: Caller,
+    State(service): State<Arc<Service>>,
+    AnyCaller(caller): AnyCaller,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let (candidate, own) = read_for(&state, &caller, &id).await?;
-    Ok(Json(view(&candidate, own)))
-}
-
-/// The profile of `id` if `caller` may read it, audit-logged, and whether the caller is the
-/// candidate's own veileder: the API's and the web page's one way to a profile.
-pub(crate) async fn read_for(state: &AppState, caller: &Caller, id: &str) -> Result<(Candidate, bool), ApiError> {
-    check_id(id)?;
-    let store = state.store.clone();
-    let lookup = id.to_string();
-    let candidate = blocking(move || store.candidate(&lookup)).await??;
-    let follows = |c: &Candidate| c.veileder.as_deref() == Some(caller.ident.as_str());
-    let candidate = match (candidate, caller.role) {
-        (Some(c), Role::Veileder) if !follows(&c) => {
-            let reason = "a veileder reads only the candidates they follow";
-            state.audit.record(&Entry::deny(caller, "read_profile", reason).candidate(id))?;
-            return Err(ApiError::Forbidden(reason.into()));
-        }
-        // Hidden candidates never appear to advisors, not even by id.
-        (Some(c), Role::Advisor) if !c.visible => None,
-        (found, _) => found,
-    };
-    let candidate = candidate.ok_or_else(|| ApiError::NotFound(format!("candidate {id} does not exist")))?;
-    state.audit.record(&Entry::permit(caller, "read_profile").candidate(id))?;
-    let own = follows(&candidate);
-    Ok((candidate, own))
-}
-
-/// The profile as a caller may see it: adaptation needs only for the candidate's veileder.
-pub fn view(candidate: &Candidate, own_veileder: bool) -> Value {
-    let mut value = serde_json::to_value(candidate).unwrap_or(Value::Null);
-    if !own_veileder {
-        if let Some(object) = value.as_object_mut() {
-            object.remove("adaptation_needs");
-            object.insert("adaptation_needed".into(), Value::Bool(!candidate.adaptation_needs.is_empty()));
-        }
-    }
-    value
+    Ok(Json(service.profile(&caller, &id).await?.to_json()))
 }
 
 /// Creates or replaces a profile. Admins only.
@@ -96,30 +61,13 @@ pub fn view(candidate: &Candidate, own_veileder: bool) -> Value {
     security(("bearer" = []))
 )]
 pub async fn upsert(
-    State(state): State<AppState>,
-    caller: Caller,
+    State(service): State<Arc<Service>>,
+    AsAdmin(admin): AsAdmin,
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Candidate>), ApiError> {
-    if caller.role != Role::Admin {
-        let reason = "only an admin may create or replace profiles";
-        state.audit.record(&Entry::deny(&caller, "upsert", reason).candidate(&id))?;
-        return Err(ApiError::Forbidden(reason.into()));
-    }
-    check_id(&id)?;
-    let body = body.map_err(|rejection| ApiError::from_body(rejection, state.body_limit))?;
-    let candidate: Candidate = parse_json(&body)?;
-    if candidate.id != id {
-        return Err(ApiError::BadRequest(format!(
-            "the body's id \"{}\" differs from the path's \"{id}\"",
-            candidate.id
-        )));
-    }
-    candidate.validate().map_err(|error| ApiError::BadRequest(error.to_string()))?;
-    let store = state.store.clone();
-    let saved = candidate.clone();
-    let outcome = blocking(move || store.upsert(saved)).await??;
-    state.audit.record(&Entry::permit(&caller, "upsert").candidate(&id))?;
+    let candidate: Candidate = parse_body(body)?;
+    let outcome = service.upsert(&admin, &id, candidate.clone()).await?;
     let status = if outcome == Upserted::Created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(candidate)))
 }
@@ -135,6 +83,7 @@ pub async fn upsert(
     params(("id" = String, Path, description = "Pseudonymous candidate id")),
     responses(
         (status = 204, description = "Erased; durable when this is sent"),
+        (status = 400, description = "An id no candidate can have", body = ErrorBody),
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such candidate", body = ErrorBody),
@@ -143,24 +92,10 @@ pub async fn upsert(
     security(("bearer" = []))
 )]
 pub async fn erase(
-    State(state): State<AppState>,
-    caller: Caller,
+    State(service): State<Arc<Service>>,
+    AsAdmin(admin): AsAdmin,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if caller.role != Role::Admin {
-        let reason = "only an admin may delete profiles";
-        state.audit.record(&Entry::deny(&caller, "delete", reason).candidate(&id))?;
-        return Err(ApiError::Forbidden(reason.into()));
-    }
-    check_id(&id)?;
-    let store = state.store.clone();
-    let target = id.clone();
-    blocking(move || store.delete(&target)).await??;
-    state.audit.record(&Entry::permit(&caller, "delete").candidate(&id))?;
+    service.erase(&admin, &id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Refuses ids that no candidate can have.
-pub fn check_id(id: &str) -> Result<(), ApiError> {
-    crate::model::validate_id(id).map_err(|error| ApiError::BadRequest(error.to_string()))
 }

@@ -1,16 +1,15 @@
 //! The API's one error type: every failure becomes a status and a JSON body
 //! `{ "error": …, "detail": … }`. Client mistakes (4xx) say what is wrong; server failures (5xx)
-//! are logged and reveal nothing.
+//! are logged with their whole chain of causes and reveal nothing.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::matching::MatchError;
-use crate::model::NeedError;
-use crate::store::StoreError;
+use crate::service::ServiceError;
 
 /// A failed request.
 #[derive(Debug, thiserror::Error)]
@@ -36,9 +35,9 @@ pub enum ApiError {
     /// 503: the index cannot take writes or answer right now.
     #[error("{0}")]
     Unavailable(String),
-    /// 500: our fault; the detail is logged, not returned.
+    /// 500: our fault; the cause is logged, not returned.
     #[error("internal error")]
-    Internal(String),
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -90,8 +89,8 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let detail = match &self {
-            ApiError::Internal(detail) => {
-                tracing::error!(%detail, "request failed");
+            ApiError::Internal(_) => {
+                tracing::error!(error = %chain(&self), "request failed");
                 "internal error".to_string()
             }
             ApiError::Unavailable(detail) => {
@@ -108,30 +107,35 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<NeedError> for ApiError {
-    fn from(error: NeedError) -> Self {
-        ApiError::BadRequest(error.to_string())
-    }
-}
-
-impl From<MatchError> for ApiError {
-    fn from(error: MatchError) -> Self {
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
         match error {
-            MatchError::Criterion { .. } => ApiError::BadRequest(error.to_string()),
-            MatchError::Index(error) => ApiError::Internal(error.to_string()),
+            ServiceError::Invalid(detail) => ApiError::BadRequest(detail),
+            ServiceError::Unauthenticated(detail) => ApiError::Unauthorized(detail),
+            ServiceError::Forbidden(detail) => ApiError::Forbidden(detail),
+            ServiceError::NotFound(detail) => ApiError::NotFound(detail),
+            ServiceError::Unavailable(detail) => ApiError::Unavailable(detail),
+            internal @ ServiceError::Internal(_) => ApiError::Internal(Box::new(internal)),
         }
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::NotFound(id) => ApiError::NotFound(format!("candidate {id} does not exist")),
-            // A failed write changed nothing; the caller may retry.
-            StoreError::Wal(error) => ApiError::Unavailable(format!("the change was not saved: {error}")),
-            other => ApiError::Internal(other.to_string()),
-        }
+/// `error` and every cause under it, for the log.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
     }
+    text
+}
+
+/// Parses a request's JSON body, or says why it could not be read.
+pub fn parse_body<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    let body = body.map_err(|rejection| ApiError::from_body(rejection, super::BODY_LIMIT))?;
+    parse_json(&body)
 }
 
 /// Parses a JSON body with the path of the offending value in the error, e.g.

@@ -1,16 +1,16 @@
 //! `GET /v1/followed`: the candidates the calling veileder follows.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 
-use super::audit::Entry;
-use super::auth::{Caller, Role};
-use super::candidates::view;
+use super::access::AsVeileder;
 use super::error::{ApiError, ErrorBody};
-use super::{AppState, blocking};
 use crate::model::Candidate;
+use crate::service::{ProfileView, Service};
 
 const DEFAULT_LIMIT: usize = 50;
 const MAX_LIMIT: usize = 500;
@@ -50,8 +50,8 @@ pub struct Followed {
     security(("bearer" = []))
 )]
 pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
+    State(service): State<Arc<Service>>,
+    AsVeileder(veileder): AsVeileder,
     page: Result<Query<Page>, QueryRejection>,
 ) -> Result<Json<Followed>, ApiError> {
     let Query(page) = page.map_err(|rejection| ApiError::BadRequest(rejection.body_text()))?;
@@ -60,29 +60,8 @@ pub async fn list(
         return Err(ApiError::BadRequest(format!("limit: must be 1–{MAX_LIMIT}")));
     }
     let offset = page.offset.unwrap_or(0);
-    let (total, candidates) = followed_for(&state, &caller, offset, limit).await?;
-    let candidates = candidates.iter().map(|candidate| view(candidate, true)).collect();
-    Ok(Json(Followed { total, offset, candidates }))
-}
-
-/// A page of the candidates `caller` follows (veiledere only), audit-logged with the ids shown.
-pub(crate) async fn followed_for(
-    state: &AppState,
-    caller: &Caller,
-    offset: usize,
-    limit: usize,
-) -> Result<(usize, Vec<Candidate>), ApiError> {
-    if caller.role != Role::Veileder {
-        let reason = "only a veileder has candidates they follow";
-        state.audit.record(&Entry::deny(caller, "list_followed", reason))?;
-        return Err(ApiError::Forbidden(reason.into()));
-    }
-    let (store, ident) = (state.store.clone(), caller.ident.clone());
-    let (total, candidates) = blocking(move || store.index().followed_by(&ident, offset, limit))
-        .await?
-        .map_err(crate::store::StoreError::from)?;
-    let mut entry = Entry::permit(caller, "list_followed");
-    entry.returned = Some(candidates.iter().map(|c| c.id.clone()).collect());
-    state.audit.record(&entry)?;
-    Ok((total, candidates))
+    let found = service.followed(&veileder, offset, limit).await?;
+    let candidates =
+        found.candidates.into_iter().map(|candidate| ProfileView { candidate, own: true }.to_json()).collect();
+    Ok(Json(Followed { total: found.total, offset, candidates }))
 }

@@ -1,5 +1,7 @@
-//! `GET /health` (liveness and readiness) and `GET /metrics` (Prometheus). No token needed; no
+//! `GET /health` (liveness and readiness) and `GET /metrics` (OpenMetrics). No token needed; no
 //! candidate data in either.
+
+use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
@@ -7,7 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Serialize;
 
-use super::AppState;
+use crate::service::{Service, metrics};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Health {
@@ -30,28 +32,27 @@ pub struct Health {
     tag = "operations",
     responses((status = 200, body = Health), (status = 503, body = Health))
 )]
-pub async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    let status = state.store.status();
-    let ready = status.last_error.is_none();
+pub async fn health(State(service): State<Arc<Service>>) -> impl IntoResponse {
+    let figures = service.health();
+    let ready = figures.store.last_error.is_none();
     let health = Health {
         status: if ready { "ok" } else { "degraded" },
         live: true,
         ready,
-        candidates: status.candidates,
-        uncommitted_changes: status.uncommitted_changes,
-        uptime_seconds: state.started.elapsed().as_secs(),
+        candidates: figures.store.candidates,
+        uncommitted_changes: figures.store.uncommitted_changes,
+        uptime_seconds: figures.uptime_seconds,
     };
     (if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }, Json(health))
 }
 
-/// Prometheus metrics: requests and latencies per route, index size, commits.
+/// Metrics in the OpenMetrics text format: requests and latencies per route, index size, commits.
 #[utoipa::path(
     get,
     path = "/metrics",
     tag = "operations",
-    responses((status = 200, description = "Prometheus text format", content_type = "text/plain"))
+    responses((status = 200, description = "OpenMetrics text format", content_type = "application/openmetrics-text"))
 )]
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let text = state.metrics.render(&state.store.status());
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text)
+pub async fn metrics(State(service): State<Arc<Service>>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, metrics::CONTENT_TYPE)], service.metrics().render())
 }

@@ -4,6 +4,7 @@
 //! no behaviour beyond parsing and validation; matching lives in [`crate::matching`].
 
 mod candidate;
+mod draft;
 mod level;
 mod need;
 mod shortlist;
@@ -14,6 +15,7 @@ pub use candidate::{
     Candidate, CandidateError, Education, EducationLevel, Experience, ExtentRange, GeoPoint, LanguageSkill, Shift, Tag,
     TagKind,
 };
+pub use draft::{Answer, Draft, Refused, Unrecognised};
 pub use level::{LanguageLevel, UnknownLevel};
 pub use need::{Adaptable, Criterion, CriterionKind, Importance, JobNeed, NeedError, ReflectionAnswers};
 pub use shortlist::{

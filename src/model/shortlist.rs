@@ -21,7 +21,7 @@ pub struct Shortlist {
     pub relaxations: Vec<Relaxation>,
     /// When the need came as text alone: the criteria drafted from it, to review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub drafted: Option<Box<crate::draft::Draft>>,
+    pub drafted: Option<Box<super::Draft>>,
 }
 
 /// One shortlisted candidate and why.

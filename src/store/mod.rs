@@ -29,8 +29,6 @@ use tantivy::IndexWriter;
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::model::Candidate;
-use crate::taxonomy::Taxonomy;
-use crate::workspace::{Readiness, WorkspaceError, open_index};
 use wal::{Change, Record, Wal, WalError};
 
 /// File name of the write-ahead log inside the index directory.
@@ -51,8 +49,6 @@ pub enum StoreError {
     Wal(#[from] WalError),
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error(transparent)]
-    Workspace(#[from] WorkspaceError),
 }
 
 impl From<tantivy::TantivyError> for StoreError {
@@ -127,19 +123,6 @@ pub struct StoreStatus {
 }
 
 impl Store {
-    /// Opens the index in `dir` (built from `seed` when empty), replays the log, and commits.
-    pub fn open(
-        dir: &Path,
-        seed: &Path,
-        taxonomy: Arc<Taxonomy>,
-        rebuild_stale: bool,
-        progress: &(dyn Fn(usize, usize) + Sync),
-    ) -> Result<(Store, Readiness), StoreError> {
-        let (index, readiness) = open_index(dir, seed, taxonomy, rebuild_stale, progress)?;
-        let store = Self::over(index, &wal_path(dir))?;
-        Ok((store, readiness))
-    }
-
     /// A store over an open index, with its log at `wal_path`.
     pub fn over(index: CandidateIndex, wal_path: &Path) -> Result<Store, StoreError> {
         let stamp = index.stamp()?;
@@ -228,7 +211,7 @@ impl Store {
         let record = Record { seq: state.written + 1, change };
         state.wal.append(&record)?;
         if let Err(error) = apply(&self.index, &mut state.writer, &record.change) {
-            state.wal.undo_last(&record)?;
+            state.wal.undo_last()?;
             return Err(error);
         }
         state.written = record.seq;

@@ -1,9 +1,12 @@
-//! The write-ahead log: every acknowledged change, one JSON line each, synced to disk before the
+//! The write-ahead log: every acknowledged change, one line each, synced to disk before the
 //! caller is told it succeeded.
 //!
-//! Records are whole snapshots (an upsert carries the full profile), so replaying one twice is
-//! harmless. A torn last line — the process died mid-write, before the change was acknowledged —
-//! is cut off when the log is opened; a bad line anywhere else is an error, never skipped.
+//! A line is the CRC-32 of its record in eight hex digits, a space, and the record as JSON, so a
+//! line altered on disk (a flipped bit, a bad sector) is found, not replayed. Records are whole
+//! snapshots (an upsert carries the full profile), so replaying one twice is harmless. A torn
+//! last line — the process died mid-write, before the change was acknowledged — is cut off when
+//! the log is opened; a bad line anywhere else is an error, never skipped. Lines written before
+//! checksums (bare JSON) are still read.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
@@ -58,6 +61,33 @@ pub struct Wal {
     path: PathBuf,
     file: File,
     len: u64,
+    /// The length of the line [`Wal::append`] wrote last, for [`Wal::undo_last`].
+    last: Option<u64>,
+}
+
+/// `record` as one log line: checksum, space, JSON, newline.
+fn line_of(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
+    let json = serde_json::to_vec(record)?;
+    let mut line = format!("{:08x} ", crc32fast::hash(&json)).into_bytes();
+    line.extend_from_slice(&json);
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// The record a log line (without its newline) holds.
+fn record_of(line: &str) -> Result<Record, String> {
+    let json = match line.split_once(' ') {
+        Some((checksum, json)) if checksum.len() == 8 && checksum.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            let found = crc32fast::hash(json.as_bytes());
+            if u32::from_str_radix(checksum, 16).ok() != Some(found) {
+                return Err(format!("checksum {checksum} does not match its record ({found:08x})"));
+            }
+            json
+        }
+        // Written before lines carried checksums.
+        _ => line,
+    };
+    serde_json::from_str(json).map_err(|error| error.to_string())
 }
 
 impl Wal {
@@ -81,17 +111,13 @@ impl Wal {
             if !line.ends_with('\n') {
                 break; // a torn tail: the write never finished, so it was never acknowledged
             }
-            match serde_json::from_str::<Record>(line.trim_end()) {
+            match record_of(line.trim_end_matches('\n')) {
                 Ok(record) => {
                     records.push(record);
                     good_len += read as u64;
                 }
-                Err(error) => {
-                    return Err(WalError::Corrupt {
-                        path: path.display().to_string(),
-                        line: number,
-                        detail: error.to_string(),
-                    });
+                Err(detail) => {
+                    return Err(WalError::Corrupt { path: path.display().to_string(), line: number, detail });
                 }
             }
         }
@@ -101,26 +127,27 @@ impl Wal {
             file.sync_all().map_err(io)?;
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
-        Ok((Wal { path: path.to_path_buf(), file, len: good_len }, records))
+        Ok((Wal { path: path.to_path_buf(), file, len: good_len, last: None }, records))
     }
 
     /// Appends `record` and syncs it to disk. On failure the log is cut back to where it was, so
     /// a failed write leaves nothing behind.
     pub fn append(&mut self, record: &Record) -> Result<(), WalError> {
-        let mut line = serde_json::to_vec(record).map_err(|error| self.error(std::io::Error::other(error)))?;
-        line.push(b'\n');
+        let line = line_of(record).map_err(|error| self.error(std::io::Error::other(error)))?;
         let written = self.file.write_all(&line).and_then(|()| self.file.sync_data());
         if let Err(error) = written {
             let _ = self.file.set_len(self.len);
             return Err(self.error(error));
         }
         self.len += line.len() as u64;
+        self.last = Some(line.len() as u64);
         Ok(())
     }
 
-    /// Removes the last record appended (the change it logged could not be applied).
-    pub fn undo_last(&mut self, record: &Record) -> Result<(), WalError> {
-        let size = serde_json::to_vec(record).map_or(0, |bytes| bytes.len() as u64 + 1);
+    /// Removes the record appended last (the change it logged could not be applied); nothing if
+    /// it was already removed or the log emptied since.
+    pub fn undo_last(&mut self) -> Result<(), WalError> {
+        let Some(size) = self.last.take() else { return Ok(()) };
         self.len = self.len.saturating_sub(size);
         self.file.set_len(self.len).and_then(|()| self.file.sync_data()).map_err(|error| self.error(error))
     }
@@ -129,6 +156,7 @@ impl Wal {
     pub fn clear(&mut self) -> Result<(), WalError> {
         self.file.set_len(0).and_then(|()| self.file.sync_data()).map_err(|error| self.error(error))?;
         self.len = 0;
+        self.last = None;
         Ok(())
     }
 
@@ -167,12 +195,30 @@ mod tests {
         drop(wal);
         // The process dies halfway through writing a third record.
         let mut file = OpenOptions::new().append(true).open(&path).expect("open");
-        file.write_all(br#"{"seq":3,"op":"upsert","candid"#).expect("write");
+        file.write_all(br#"1234abcd {"seq":3,"op":"upsert","candid"#).expect("write");
         drop(file);
         let (wal, records) = Wal::open(&path).expect("reopens");
         assert_eq!(records.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(records[1].change, Change::Delete { id: "K1".into() });
         assert_eq!(std::fs::metadata(&path).expect("meta").len(), wal.len(), "the torn tail is gone");
+    }
+
+    #[test]
+    fn an_altered_line_fails_its_checksum_and_old_lines_without_one_are_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("wal.jsonl");
+        let (mut wal, _) = Wal::open(&path).expect("opens");
+        wal.append(&upsert(1, "K1")).expect("append");
+        wal.append(&upsert(2, "K2")).expect("append");
+        drop(wal);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.lines().all(|line| line.len() > 9 && line.as_bytes()[8] == b' '), "{text}");
+        std::fs::write(&path, text.replacen("K1", "K7", 1)).expect("alter");
+        let error = Wal::open(&path).err().expect("an altered line is an error");
+        assert!(matches!(&error, WalError::Corrupt { line: 1, detail, .. } if detail.contains("checksum")), "{error}");
+
+        std::fs::write(&path, "{\"seq\":1,\"op\":\"delete\",\"id\":\"K1\"}\n").expect("write");
+        assert_eq!(Wal::open(&path).expect("a line without a checksum is read").1.len(), 1);
     }
 
     #[test]
@@ -189,9 +235,9 @@ mod tests {
         let path = dir.path().join("wal.jsonl");
         let (mut wal, _) = Wal::open(&path).expect("opens");
         wal.append(&upsert(1, "K1")).expect("append");
-        let second = upsert(2, "K2");
-        wal.append(&second).expect("append");
-        wal.undo_last(&second).expect("undo");
+        wal.append(&upsert(2, "K2")).expect("append");
+        wal.undo_last().expect("undo");
+        wal.undo_last().expect("a second undo removes nothing");
         let (mut wal, records) = Wal::open(&path).expect("reopens");
         assert_eq!(records.len(), 1);
         wal.clear().expect("clear");

@@ -87,10 +87,11 @@ pub fn load(dir: &Path, vocabulary: &mut Vocabulary) -> Result<(Lexicon, Loaded)
 /// STYRK code → (category level 1, category level 2).
 fn read_categories(path: &Path) -> Result<HashMap<String, (String, String)>, TaxonomyError> {
     let mut categories = HashMap::new();
-    for (number, line) in read_text(path)?.lines().enumerate().skip(1) {
-        let fields: Vec<&str> = line.split(';').map(str::trim).collect();
+    for record in csv_records(path, &read_text(path)?, b';') {
+        let (line, record) = record?;
+        let fields: Vec<&str> = record.iter().map(str::trim).collect();
         let [code, _, first, second] = fields[..] else {
-            return Err(data_error(path, number + 1, "expected 4 ';'-separated fields"));
+            return Err(data_error(path, line, "expected 4 ';'-separated fields"));
         };
         if code != "0000" && !first.is_empty() && !second.is_empty() {
             categories.insert(code.to_string(), (first.to_string(), second.to_string()));
@@ -108,10 +109,11 @@ fn add_titles(
 ) -> Result<(), TaxonomyError> {
     let mut by_code: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     let mut codes_of: HashMap<String, std::collections::BTreeSet<String>> = HashMap::new();
-    for (number, line) in read_text(path)?.lines().enumerate().skip(1) {
-        let fields = split_csv(line);
+    for record in csv_records(path, &read_text(path)?, b',') {
+        let (line, record) = record?;
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
         let [code, group, title, ..] = &fields[..] else {
-            return Err(data_error(path, number + 1, "expected at least 3 ','-separated fields"));
+            return Err(data_error(path, line, "expected at least 3 ','-separated fields"));
         };
         if code == "0000" || title.starts_with("Lærling") {
             continue;
@@ -234,25 +236,22 @@ fn read_text(path: &Path) -> Result<String, TaxonomyError> {
     Ok(text.trim_start_matches('\u{feff}').to_string())
 }
 
-/// Fields of one CSV line (commas; double quotes around fields that hold commas).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    fields.push(field);
-    fields
+/// The records of a CSV text after its header line, each with the line it starts on. Quoted
+/// fields may hold the delimiter, doubled quotes and line breaks (NAV's files have all three).
+fn csv_records<'t>(
+    path: &'t Path,
+    text: &'t str,
+    delimiter: u8,
+) -> impl Iterator<Item = Result<(usize, csv::StringRecord), TaxonomyError>> + 't {
+    let reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    reader.into_records().map(move |record| {
+        let record = record.map_err(|error| {
+            let line = error.position().map_or(0, |position| position.line() as usize);
+            data_error(path, line, &error.to_string())
+        })?;
+        let line = record.position().map_or(0, |position| position.line() as usize);
+        Ok((line, record))
+    })
 }
 
 fn slug(text: &str) -> String {
@@ -276,11 +275,13 @@ mod tests {
     use crate::taxonomy::Taxonomy;
 
     #[test]
-    fn csv_fields_with_quotes() {
-        assert_eq!(
-            split_csv(r#"4211,"Kundebehandlere, bank og postkontor",Kasserer (bank),x"#)[1],
-            "Kundebehandlere, bank og postkontor"
-        );
+    fn csv_fields_with_quotes_and_line_breaks() {
+        let text = "styrk08,styrk08_navn,yrkesbetegnelse\n4211,\"Kundebehandlere, bank\nog postkontor\",Kasserer (bank)\n4212,Bingoverter,\"Verter \"\"bingo\"\"\"\n";
+        let records: Vec<(usize, csv::StringRecord)> =
+            csv_records(Path::new("test.csv"), text, b',').collect::<Result<_, _>>().expect("records");
+        assert_eq!(records.len(), 2, "a quoted line break does not end a record");
+        assert_eq!(&records[0].1[1], "Kundebehandlere, bank\nog postkontor");
+        assert_eq!((records[1].0, &records[1].1[2]), (4, "Verter \"bingo\""), "the line a record starts on");
         assert_eq!(clean_title("Kasserer (bank)").as_deref(), Some("kasserer"));
         assert_eq!(clean_title("Bud"), None);
     }

@@ -7,6 +7,7 @@
 
 pub mod external;
 mod licence;
+pub mod places;
 mod vocabulary;
 
 use std::collections::{HashMap, HashSet};

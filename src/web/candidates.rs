@@ -1,6 +1,8 @@
 //! The veileder's candidates, and one candidate's page: the profile and its tags, which the
 //! candidate's own veileder can add to and remove from.
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -9,12 +11,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::layout::{page, respond};
-use super::{failure, labels, require, signed_in};
-use crate::http::candidates::read_for;
-use crate::http::followed::followed_for;
-use crate::http::tags::{NewTag, add_for, remove_for};
-use crate::http::{AppState, Caller, Role};
+use super::{failure, labels, signed_in, veileder};
 use crate::model::{Candidate, TagKind};
+use crate::service::{Caller, NewTag, ProfileView, Service, ServiceError, TagChange};
 
 /// Candidates per page of the list.
 const PAGE: usize = 50;
@@ -24,14 +23,14 @@ pub struct ListQuery {
     side: Option<usize>,
 }
 
-pub async fn mine(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<ListQuery>) -> Response {
-    let caller = match require(&state, &headers, Role::Veileder, "my candidates") {
+pub async fn mine(State(service): State<Arc<Service>>, headers: HeaderMap, Query(query): Query<ListQuery>) -> Response {
+    let caller = match veileder(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
     let page_number = query.side.unwrap_or(1).max(1);
-    let (total, candidates) = match followed_for(&state, &caller, (page_number - 1) * PAGE, PAGE).await {
-        Ok(found) => found,
+    let (total, candidates) = match service.followed(&caller, (page_number - 1) * PAGE, PAGE).await {
+        Ok(found) => (found.total, found.candidates),
         Err(error) => return failure(error, Some(&caller)),
     };
     let pages = total.div_ceil(PAGE).max(1);
@@ -80,31 +79,31 @@ pub struct ProfileQuery {
 }
 
 pub async fn profile(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(query): Query<ProfileQuery>,
 ) -> Response {
-    let Some(caller) = signed_in(&state, &headers) else { return Redirect::to("/logg-inn").into_response() };
+    let Some(caller) = signed_in(&service, &headers) else { return Redirect::to("/logg-inn").into_response() };
     let status = match query.melding.as_deref() {
         Some("lagt-til") => Some("Taggen er lagt til. Den er med i kortlister innen et sekund."),
         Some("fjernet") => Some("Taggen er fjernet."),
         Some("fantes") => Some("Kandidaten hadde allerede denne taggen."),
         _ => None,
     };
-    profile_page(&state, &caller, &id, status, None, StatusCode::OK).await
+    profile_page(&service, &caller, &id, status, None, StatusCode::OK).await
 }
 
 async fn profile_page(
-    state: &AppState,
+    service: &Arc<Service>,
     caller: &Caller,
     id: &str,
     status: Option<&str>,
     error: Option<&str>,
     code: StatusCode,
 ) -> Response {
-    let (candidate, own) = match read_for(state, caller, id).await {
-        Ok(found) => found,
+    let (candidate, own) = match service.profile(caller, id).await {
+        Ok(ProfileView { candidate, own }) => (candidate, own),
         Err(error) => return failure(error, Some(caller)),
     };
     let content = html! {
@@ -208,18 +207,18 @@ pub struct TagForm {
 }
 
 pub async fn add_tag(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<TagForm>,
 ) -> Response {
-    let caller = match require(&state, &headers, Role::Veileder, "add tag") {
+    let caller = match veileder(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
     let Some(kind) = TagKind::parse(&form.kind) else {
         return profile_page(
-            &state,
+            &service,
             &caller,
             &id,
             None,
@@ -228,12 +227,12 @@ pub async fn add_tag(
         )
         .await;
     };
-    match add_for(&state, &caller, &id, NewTag { label: form.label, kind }).await {
-        Ok((StatusCode::CREATED, _)) => Redirect::to(&format!("/kandidat/{id}?melding=lagt-til")).into_response(),
-        Ok(_) => Redirect::to(&format!("/kandidat/{id}?melding=fantes")).into_response(),
-        Err(error) if error.status() == StatusCode::BAD_REQUEST => {
+    match service.add_tag(&caller, &id, NewTag { label: form.label, kind }).await {
+        Ok((TagChange::Added, _)) => Redirect::to(&format!("/kandidat/{id}?melding=lagt-til")).into_response(),
+        Ok((TagChange::AlreadyThere, _)) => Redirect::to(&format!("/kandidat/{id}?melding=fantes")).into_response(),
+        Err(error @ ServiceError::Invalid(_)) => {
             let message = format!("Taggen kan ikke brukes: {error}");
-            profile_page(&state, &caller, &id, None, Some(&message), StatusCode::UNPROCESSABLE_ENTITY).await
+            profile_page(&service, &caller, &id, None, Some(&message), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(error) => failure(error, Some(&caller)),
     }
@@ -245,16 +244,16 @@ pub struct RemoveForm {
 }
 
 pub async fn remove_tag(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<RemoveForm>,
 ) -> Response {
-    let caller = match require(&state, &headers, Role::Veileder, "remove tag") {
+    let caller = match veileder(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
-    match remove_for(&state, &caller, &id, &form.label).await {
+    match service.remove_tag(&caller, &id, &form.label).await {
         Ok(()) => Redirect::to(&format!("/kandidat/{id}?melding=fjernet")).into_response(),
         Err(error) => failure(error, Some(&caller)),
     }

@@ -1,7 +1,7 @@
 //! Norwegian words for the model's terms, as advisors and veiledere say them.
 
-use crate::http::Role;
 use crate::model::{CriterionKind, Importance, MatchHow, TagKind};
+use crate::service::Role;
 
 pub fn role(role: Role) -> &'static str {
     match role {

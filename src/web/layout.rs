@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html};
 
 use super::labels;
-use crate::http::{Caller, Role};
+use crate::service::{Caller, Role};
 
 /// A whole page.
 pub fn page(title: &str, caller: Option<&Caller>, status: Option<&str>, content: Markup) -> Markup {

@@ -3,8 +3,8 @@
 //! Server-rendered HTML in Norwegian bokmål (maud), plain forms that work without JavaScript,
 //! and a small script (`assets/app.js`) that makes reordering wishes and finding words quicker.
 //! The pages sign in with the same tokens as the API (kept in an HttpOnly, SameSite=Strict
-//! cookie) and go through the same functions as the API, so roles are enforced and every action
-//! is audit-logged the same way.
+//! cookie) and call the same service layer as the API, so roles are enforced and every action is
+//! audit-logged the same way.
 //!
 //! - `signin`: sign in and out.
 //! - `need`: the advisor's new job need: three answers → drafted criteria to edit.
@@ -20,17 +20,20 @@ mod need_form;
 mod shortlist;
 mod signin;
 
+use std::sync::Arc;
+
 use axum::Router;
+use axum::extract::State;
+use axum::http::header::COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
-use crate::http::audit::Entry;
-use crate::http::auth::session_token;
-use crate::http::{ApiError, AppState, Caller, Role};
+use crate::service::session::token_in_cookies;
+use crate::service::{Action, Advisor, Caller, Role, Service, ServiceError, Veileder};
 
 /// The pages' routes.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<Arc<Service>> {
     Router::new()
         .route("/", get(home))
         .route("/logg-inn", get(signin::show).post(signin::submit))
@@ -48,8 +51,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The front page: where the signed-in caller's work starts, or the sign-in page.
-async fn home(axum::extract::State(state): axum::extract::State<AppState>, headers: HeaderMap) -> Response {
-    match signed_in(&state, &headers) {
+async fn home(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
+    match signed_in(&service, &headers) {
         Some(caller) => Redirect::to(start_page(caller.role)).into_response(),
         None => Redirect::to("/logg-inn").into_response(),
     }
@@ -65,33 +68,55 @@ fn start_page(role: Role) -> &'static str {
 }
 
 /// The caller the session cookie names, if any.
-fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<Caller> {
-    session_token(headers).and_then(|token| state.tokens.caller(token).cloned())
+fn signed_in(service: &Service, headers: &HeaderMap) -> Option<Caller> {
+    let cookies = headers.get_all(COOKIE).into_iter().filter_map(|value| value.to_str().ok());
+    token_in_cookies(cookies).and_then(|token| service.session_caller(token))
 }
 
-/// The signed-in caller if they have `role`; otherwise what to answer instead: the sign-in page,
-/// or a refusal that is audit-logged like the API's.
-fn require(state: &AppState, headers: &HeaderMap, role: Role, page: &'static str) -> Result<Caller, Box<Response>> {
-    let Some(caller) = signed_in(state, headers) else {
-        return Err(Box::new(Redirect::to("/logg-inn").into_response()));
-    };
-    if caller.role != role {
-        let reason = format!("the page {page} is for a {}", role.name());
-        if let Err(error) = state.audit.record(&Entry::deny(&caller, "open_page", reason)) {
-            return Err(Box::new(failure(error, Some(&caller))));
-        }
-        let message =
-            format!("Denne siden er for {}e. Du er logget inn som {}.", labels::role(role), labels::role(caller.role));
-        return Err(Box::new(layout::error_page(StatusCode::FORBIDDEN, Some(&caller), &message)));
+/// The signed-in advisor; otherwise what to answer instead: the sign-in page, or a refusal that
+/// is audit-logged like the API's.
+fn advisor(service: &Service, headers: &HeaderMap) -> Result<Advisor, Box<Response>> {
+    let caller = signed_in(service, headers).ok_or_else(sign_in)?;
+    service.advisor(caller.clone(), Action::OpenPage, None).map_err(|error| refused(error, &caller, Role::Advisor))
+}
+
+/// The signed-in veileder; otherwise the sign-in page or an audit-logged refusal.
+fn veileder(service: &Service, headers: &HeaderMap) -> Result<Veileder, Box<Response>> {
+    let caller = signed_in(service, headers).ok_or_else(sign_in)?;
+    service.veileder(caller.clone(), Action::OpenPage, None).map_err(|error| refused(error, &caller, Role::Veileder))
+}
+
+fn sign_in() -> Box<Response> {
+    Box::new(Redirect::to("/logg-inn").into_response())
+}
+
+/// The page for a caller refused a page that is for `role`.
+fn refused(error: ServiceError, caller: &Caller, role: Role) -> Box<Response> {
+    if !matches!(error, ServiceError::Forbidden(_)) {
+        return Box::new(failure(error, Some(caller)));
     }
-    Ok(caller)
+    let message =
+        format!("Denne siden er for {}e. Du er logget inn som {}.", labels::role(role), labels::role(caller.role));
+    Box::new(layout::error_page(StatusCode::FORBIDDEN, Some(caller), &message))
 }
 
-/// An API error as a page: client mistakes say what is wrong; our own failures say only that.
-fn failure(error: ApiError, caller: Option<&Caller>) -> Response {
-    let status = error.status();
+/// The status a page answers a failed use case with.
+fn status_of(error: &ServiceError) -> StatusCode {
+    match error {
+        ServiceError::Invalid(_) => StatusCode::BAD_REQUEST,
+        ServiceError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        ServiceError::Forbidden(_) => StatusCode::FORBIDDEN,
+        ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
+        ServiceError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A failed use case as a page: client mistakes say what is wrong; our own failures say only that.
+fn failure(error: ServiceError, caller: Option<&Caller>) -> Response {
+    let status = status_of(&error);
     let message = if status.is_server_error() {
-        tracing::error!(%error, "a page failed");
+        tracing::error!(error = %error, source = ?std::error::Error::source(&error), "a page failed");
         "Noe gikk galt hos oss. Prøv igjen om litt.".to_string()
     } else {
         error.to_string()

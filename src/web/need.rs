@@ -1,6 +1,8 @@
 //! The advisor's new job need: the employer's three answers in, drafted criteria out, beside the
 //! answers with what the draft could not place highlighted, ready to edit.
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -9,17 +11,15 @@ use maud::{Markup, html};
 
 use super::layout::{page, respond};
 use super::need_form::{NeedForm, places};
-use super::{labels, require};
-use crate::draft::{Answer, Draft};
-use crate::http::shortlists::draft_for;
-use crate::http::{AppState, Caller, Role};
-use crate::model::{Criterion, CriterionKind, Importance, JobNeed, LanguageLevel};
+use super::{advisor, labels};
+use crate::model::{Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, LanguageLevel};
+use crate::service::{Caller, Service};
 
 /// Empty rows the edit page offers for new criteria.
 const NEW_ROWS: usize = 2;
 
-pub async fn new_need(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let caller = match require(&state, &headers, Role::Advisor, "new need") {
+pub async fn new_need(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
+    let caller = match advisor(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
@@ -99,11 +99,11 @@ fn error_list(errors: &[String]) -> Markup {
 
 /// Drafts criteria from the answers, or redraws the edit page with the advisor's changes.
 pub async fn draft(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match require(&state, &headers, Role::Advisor, "draft") {
+    let caller = match advisor(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
@@ -119,7 +119,7 @@ pub async fn draft(
             );
         }
     };
-    let drafted = match draft_for(&state, &need) {
+    let drafted = match service.draft(&caller, &need) {
         Ok(drafted) => drafted,
         // Nothing to highlight without answers; the criteria still stand.
         Err(_) if editing => return edit_page(&caller, &form, Some((need, None)), &[]),
@@ -347,7 +347,7 @@ fn highlighted(text: &str, answer: Answer, drafted: Option<&Draft>) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Refused, Unrecognised};
+    use crate::model::{Refused, Unrecognised};
 
     #[test]
     fn unplaced_and_refused_phrases_are_marked_and_the_rest_escaped() {

@@ -13,7 +13,7 @@ pub const MAX_ROWS: usize = 40;
 /// Workplaces the form offers: the municipalities the fixture candidates live in, with their
 /// centres' coordinates (public geodata).
 pub fn places() -> Vec<(&'static str, GeoPoint)> {
-    crate::generate::municipalities()
+    crate::taxonomy::places::AGDER.iter().map(|place| (place.name, place.centre)).collect()
 }
 
 /// A submitted form.

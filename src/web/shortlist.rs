@@ -1,6 +1,8 @@
 //! The shortlist page: ranked candidates with a score bar and an explanation per criterion,
 //! the adaptations the employer would make, near misses, "relax this must-have", CSV export.
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -10,31 +12,30 @@ use maud::{Markup, html};
 use super::layout::{page, respond};
 use super::need::edit_page;
 use super::need_form::NeedForm;
-use super::{failure, labels, require};
-use crate::http::shortlists::shortlist_for;
-use crate::http::{ApiError, AppState, Role};
+use super::{advisor, failure, labels};
 use crate::matching::relax::relaxed;
 use crate::model::{Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
+use crate::service::{Service, ServiceError};
 
 /// Runs the need the form describes (the edit page's fields, or a carried need, relaxed if asked)
 /// and shows the shortlist.
 pub async fn show(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match require(&state, &headers, Role::Advisor, "shortlist") {
+    let caller = match advisor(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
     let form = NeedForm::new(pairs);
-    let (need, status) = match need_of(&state, &form) {
+    let (need, status) = match need_of(&service, &form) {
         Ok(found) => found,
         Err(errors) => return edit_page(&caller, &form, None, &errors),
     };
-    let shortlist = match shortlist_for(&state, &caller, need.clone()).await {
+    let shortlist = match service.shortlist(&caller, need.clone()).await {
         Ok(shortlist) => shortlist,
-        Err(ApiError::BadRequest(message)) => return edit_page(&caller, &form, Some((need, None)), &[message]),
+        Err(ServiceError::Invalid(message)) => return edit_page(&caller, &form, Some((need, None)), &[message]),
         Err(error) => return failure(error, Some(&caller)),
     };
     // A relaxed shortlist says so in the live region; a first one is simply the new page.
@@ -43,7 +44,7 @@ pub async fn show(
 }
 
 /// The need to run: a carried one (relaxed when the advisor asked), or the edit page's fields.
-fn need_of(state: &AppState, form: &NeedForm) -> Result<(JobNeed, Option<String>), Vec<String>> {
+fn need_of(service: &Service, form: &NeedForm) -> Result<(JobNeed, Option<String>), Vec<String>> {
     if form.get("need").is_empty() {
         return form.need(true).map(|need| (need, None));
     }
@@ -52,7 +53,7 @@ fn need_of(state: &AppState, form: &NeedForm) -> Result<(JobNeed, Option<String>
     if label.is_empty() {
         return Ok((need, None));
     }
-    let taxonomy = state.store.index().taxonomy();
+    let taxonomy = service.taxonomy();
     match relaxed(&need, label, taxonomy) {
         Ok(Some(relaxed)) => {
             let status = format!("«{}» er nå et ønske i stedet for et krav.", labels::criterion(label));
@@ -221,20 +222,20 @@ fn candidate(entry: &ShortlistEntry) -> Markup {
 
 /// The shortlist of a carried need as CSV (one row per candidate), for the employer meeting.
 pub async fn csv(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match require(&state, &headers, Role::Advisor, "shortlist csv") {
+    let caller = match advisor(&service, &headers) {
         Ok(caller) => caller,
         Err(response) => return *response,
     };
     let form = NeedForm::new(pairs);
     let need = match form.carried_need() {
         Ok(need) => need,
-        Err(error) => return failure(ApiError::BadRequest(error), Some(&caller)),
+        Err(error) => return failure(ServiceError::Invalid(error), Some(&caller)),
     };
-    match shortlist_for(&state, &caller, need.clone()).await {
+    match service.shortlist(&caller, need.clone()).await {
         Ok(shortlist) => csv_response(&need, &shortlist),
         Err(error) => failure(error, Some(&caller)),
     }

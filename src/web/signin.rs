@@ -1,5 +1,7 @@
 //! Sign in with a token, sign out.
 
+use std::sync::Arc;
+
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -9,9 +11,8 @@ use serde::Deserialize;
 
 use super::layout::{page, respond};
 use super::{signed_in, start_page};
-use crate::http::audit::Entry;
-use crate::http::auth::SESSION_COOKIE;
-use crate::http::{AppState, Role};
+use crate::service::session::SESSION_COOKIE;
+use crate::service::{Credential, Role, Service, ServiceError};
 
 #[derive(Deserialize)]
 pub struct SignIn {
@@ -20,19 +21,19 @@ pub struct SignIn {
 
 /// The sign-in page (an administrator who signed in is told the pages are not for them).
 pub async fn show(
-    State(state): State<AppState>,
+    State(service): State<Arc<Service>>,
     headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let caller = signed_in(&state, &headers);
+    let caller = signed_in(&service, &headers);
     let admin = caller.as_ref().is_some_and(|caller| caller.role == Role::Admin);
     let status = (admin && query.iter().any(|(key, _)| key == "admin"))
         .then_some("Administratorer bruker API-et (se /openapi.json); sidene er for rådgivere og veiledere.");
-    respond(StatusCode::OK, page("Logg inn", caller.as_ref(), status, form(&state, None)))
+    respond(StatusCode::OK, page("Logg inn", caller.as_ref(), status, form(&service, None)))
 }
 
-fn form(state: &AppState, error: Option<&str>) -> Markup {
-    let dev = state.tokens.caller("dev-radgiver").is_some();
+fn form(service: &Service, error: Option<&str>) -> Markup {
+    let dev = service.has_dev_tokens();
     html! {
         h1 { "Logg inn" }
         @if let Some(error) = error { p.error role="alert" #feil { (error) } }
@@ -57,17 +58,16 @@ fn form(state: &AppState, error: Option<&str>) -> Markup {
     }
 }
 
-pub async fn submit(State(state): State<AppState>, Form(sign_in): Form<SignIn>) -> Response {
+pub async fn submit(State(service): State<Arc<Service>>, Form(sign_in): Form<SignIn>) -> Response {
     let token = sign_in.token.trim();
-    let Some(caller) = state.tokens.caller(token).cloned() else {
-        state.audit.deny_unauthenticated("sign_in", "unknown token on the sign-in page");
-        let markup =
-            page("Logg inn", None, None, form(&state, Some("Nøkkelen er ukjent. Sjekk at du har skrevet den riktig.")));
-        return respond(StatusCode::UNAUTHORIZED, markup);
+    let caller = match service.sign_in(Credential::Bearer(token)) {
+        Ok(caller) => caller,
+        Err(ServiceError::Unauthenticated(_)) => {
+            let unknown = "Nøkkelen er ukjent. Sjekk at du har skrevet den riktig.";
+            return respond(StatusCode::UNAUTHORIZED, page("Logg inn", None, None, form(&service, Some(unknown))));
+        }
+        Err(error) => return super::failure(error, None),
     };
-    if let Err(error) = state.audit.record(&Entry::permit(&caller, "sign_in")) {
-        return super::failure(error, None);
-    }
     let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
     let mut response = Redirect::to(start_page(caller.role)).into_response();
     match HeaderValue::from_str(&cookie) {
@@ -77,7 +77,7 @@ pub async fn submit(State(state): State<AppState>, Form(sign_in): Form<SignIn>) 
         }
         Err(_) => respond(
             StatusCode::BAD_REQUEST,
-            page("Logg inn", None, None, form(&state, Some("Nøkkelen inneholder tegn som ikke kan brukes."))),
+            page("Logg inn", None, None, form(&service, Some("Nøkkelen inneholder tegn som ikke kan brukes."))),
         ),
     }
 }

@@ -1,18 +1,16 @@
 //! The audit log: who did what to whom, and whether it was allowed. Kept apart from the
-//! application log, append-only JSON Lines, each line written and flushed before the response is
-//! sent — if it cannot be written, the request fails rather than go unrecorded.
+//! application log, append-only JSON Lines, each line written and flushed before the caller is
+//! answered — if it cannot be written, the request fails rather than go unrecorded.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use axum::http::Method;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::auth::Caller;
-use super::error::ApiError;
+use super::caller::Caller;
 
 /// PERMIT or DENY.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +19,42 @@ pub enum Decision {
     Permit,
     #[serde(rename = "DENY")]
     Deny,
+}
+
+/// What a caller did or tried to do. Each route of both doors names its action; the audit line
+/// carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Shortlist,
+    Draft,
+    ReadProfile,
+    Upsert,
+    Delete,
+    TagAdd,
+    TagRemove,
+    Vocabulary,
+    ListFollowed,
+    OpenPage,
+    SignIn,
+}
+
+impl Action {
+    /// What the action does, for refusals: "only a veileder may change tags".
+    pub fn doing(self) -> &'static str {
+        match self {
+            Action::Shortlist => "ask for shortlists",
+            Action::Draft => "draft job needs",
+            Action::ReadProfile => "read profiles",
+            Action::Upsert => "create or replace profiles",
+            Action::Delete => "delete profiles",
+            Action::TagAdd | Action::TagRemove => "change tags",
+            Action::Vocabulary => "look up words",
+            Action::ListFollowed => "list the candidates they follow",
+            Action::OpenPage => "open this page",
+            Action::SignIn => "sign in",
+        }
+    }
 }
 
 /// One audited action. Optional parts are left out of the line when absent.
@@ -33,8 +67,7 @@ pub struct Entry {
     pub actor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'static str>,
-    /// `shortlist`, `read_profile`, `upsert`, `delete`, `tag_add`, `tag_remove`.
-    pub action: &'static str,
+    pub action: Action,
     pub decision: Decision,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub candidate: Option<String>,
@@ -55,18 +88,18 @@ pub struct Entry {
 
 impl Entry {
     /// A permitted `action` by `caller`.
-    pub fn permit(caller: &Caller, action: &'static str) -> Entry {
+    pub fn permit(caller: &Caller, action: Action) -> Entry {
         Self::new(Some(caller), action, Decision::Permit)
     }
 
-    /// A denied `action` by `caller`, and why.
-    pub fn deny(caller: &Caller, action: &'static str, reason: impl Into<String>) -> Entry {
-        let mut entry = Self::new(Some(caller), action, Decision::Deny);
+    /// A denied `action` by `caller` (`None`: not identified), and why.
+    pub fn deny(caller: Option<&Caller>, action: Action, reason: impl Into<String>) -> Entry {
+        let mut entry = Self::new(caller, action, Decision::Deny);
         entry.reason = Some(reason.into());
         entry
     }
 
-    fn new(caller: Option<&Caller>, action: &'static str, decision: Decision) -> Entry {
+    fn new(caller: Option<&Caller>, action: Action, decision: Decision) -> Entry {
         Entry {
             at: OffsetDateTime::now_utc(),
             actor: caller.map(|c| c.ident.clone()),
@@ -82,15 +115,26 @@ impl Entry {
         }
     }
 
+    /// The candidate acted on.
     pub fn candidate(mut self, id: &str) -> Entry {
         self.candidate = Some(id.to_string());
         self
     }
 
+    /// The tag changed.
     pub fn tag(mut self, label: &str) -> Entry {
         self.tag = Some(label.to_string());
         self
     }
+}
+
+/// The audit log could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("the audit log {path} cannot be written: {source}")]
+pub struct AuditError {
+    path: String,
+    #[source]
+    source: std::io::Error,
 }
 
 /// The audit log file.
@@ -111,37 +155,11 @@ impl AuditLog {
     }
 
     /// Writes and flushes one entry; a request whose audit entry cannot be written fails.
-    pub fn record(&self, entry: &Entry) -> Result<(), ApiError> {
-        let mut line = serde_json::to_vec(entry).map_err(|error| ApiError::Internal(error.to_string()))?;
+    pub fn record(&self, entry: &Entry) -> Result<(), AuditError> {
+        let error = |source| AuditError { path: self.path.display().to_string(), source };
+        let mut line = serde_json::to_vec(entry).map_err(|e| error(std::io::Error::other(e)))?;
         line.push(b'\n');
         let mut file = self.file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        file.write_all(&line)
-            .and_then(|()| file.flush())
-            .map_err(|error| ApiError::Unavailable(format!("the audit log cannot be written: {error}")))
-    }
-
-    /// Records a request refused before the caller was known (no or bad token).
-    pub fn deny_unauthenticated(&self, action: &'static str, reason: &str) {
-        let mut entry = Entry::new(None, action, Decision::Deny);
-        entry.reason = Some(reason.to_string());
-        if let Err(error) = self.record(&entry) {
-            tracing::error!(%error, "audit entry for an unauthenticated request was not written");
-        }
-    }
-}
-
-/// The audited action a request would perform, from its method and path.
-pub fn action_of(method: &Method, path: &str) -> &'static str {
-    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match (method.as_str(), parts.as_slice()) {
-        ("POST", ["v1", "shortlists"]) => "shortlist",
-        ("GET", ["v1", "candidates", _]) => "read_profile",
-        ("PUT", ["v1", "candidates", _]) => "upsert",
-        ("DELETE", ["v1", "candidates", _]) => "delete",
-        ("POST", ["v1", "candidates", _, "tags"]) => "tag_add",
-        ("DELETE", ["v1", "candidates", _, "tags", _]) => "tag_remove",
-        ("GET", ["v1", "vocabulary"]) => "vocabulary",
-        ("GET", ["v1", "followed"]) => "list_followed",
-        _ => "other",
+        file.write_all(&line).and_then(|()| file.flush()).map_err(error)
     }
 }

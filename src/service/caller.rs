@@ -1,4 +1,4 @@
-//! Who is calling: bearer tokens mapped to NAV roles by a tokens file.
+//! Who is calling: tokens mapped to NAV roles by a tokens file.
 //!
 //! - A **veileder** (counsellor) reads and tags only the candidates they follow.
 //! - A **rekrutteringsrådgiver** (recruitment advisor) asks for shortlists over all visible
@@ -10,12 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use serde::{Deserialize, Serialize};
-
-use super::AppState;
-use super::error::ApiError;
 
 /// A caller's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
@@ -29,6 +24,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// The role's name in NAV's words, as the audit log and the tokens file write it.
     pub fn name(self) -> &'static str {
         match self {
             Role::Veileder => "veileder",
@@ -135,53 +131,8 @@ impl Tokens {
         Self::from_pairs(DEV_TOKENS.iter().map(Self::dev_entry).map(|entry| (entry.token, entry.caller)))
     }
 
+    /// Who holds `token`, if anyone.
     pub fn caller(&self, token: &str) -> Option<&Caller> {
         self.by_token.get(token)
     }
-}
-
-impl FromRequestParts<AppState> for Caller {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(axum::http::header::AUTHORIZATION);
-        let result = match header.and_then(|value| value.to_str().ok()) {
-            // The web pages' script calls the API with the session cookie the sign-in page set.
-            None => match session_token(&parts.headers) {
-                Some(token) => state
-                    .tokens
-                    .caller(token)
-                    .cloned()
-                    .ok_or(ApiError::Unauthorized("the session has expired; sign in again")),
-                None => Err(ApiError::Unauthorized("missing bearer token (Authorization: Bearer …)")),
-            },
-            Some(value) => match value.strip_prefix("Bearer ").map(str::trim) {
-                None => Err(ApiError::Unauthorized("the Authorization header must be \"Bearer <token>\"")),
-                Some(token) => {
-                    state.tokens.caller(token).cloned().ok_or(ApiError::Unauthorized("unknown or invalid token"))
-                }
-            },
-        };
-        if let Err(error) = &result {
-            let action = super::audit::action_of(&parts.method, parts.uri.path());
-            state.audit.deny_unauthenticated(action, &error.to_string());
-        }
-        result
-    }
-}
-
-/// The cookie the web pages keep the caller's token in (HttpOnly, SameSite=Strict).
-pub const SESSION_COOKIE: &str = "jobbmatch_okt";
-
-/// The token in the request's session cookie, if any.
-pub fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, token)| token)
-        .filter(|token| !token.is_empty())
 }

@@ -1,0 +1,85 @@
+//! The running service: both doors — the API ([`crate::http`]) and the pages ([`crate::web`]) —
+//! behind one set of layers, assembled here and nowhere else, and served until Ctrl-C or SIGTERM.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+use crate::http::{ApiError, BODY_LIMIT};
+use crate::service::Service;
+
+/// A request taking longer than this is answered 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Requests handled at once; more wait their turn.
+pub const MAX_CONCURRENT_REQUESTS: usize = 512;
+
+/// The whole service. Layers, outermost first: concurrency limit, compression, timeout, request
+/// tracing (by route template, never with ids or bodies), metrics, body limit.
+pub fn router(service: Arc<Service>) -> Router {
+    Router::new()
+        .merge(crate::http::routes())
+        .merge(crate::web::routes())
+        .fallback(|| async { ApiError::NotFound("no such route; see /openapi.json".into()) })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(service.clone(), record))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str());
+                    tracing::info_span!("request", method = %request.method(), route)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG)),
+        )
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(CompressionLayer::new())
+        .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
+        .with_state(service)
+}
+
+/// Times every request and counts it by its route's template.
+async fn record(State(service): State<Arc<Service>>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |path| path.as_str()).to_string();
+    let method = request.method().to_string();
+    let response = next.run(request).await;
+    service.metrics().observe(&route, &method, response.status().as_u16(), started.elapsed().as_secs_f64());
+    response
+}
+
+/// Serves `service` on `listener` until Ctrl-C or SIGTERM, then lets requests in flight finish.
+pub async fn serve(listener: tokio::net::TcpListener, service: Arc<Service>) -> std::io::Result<()> {
+    axum::serve(listener, router(service)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

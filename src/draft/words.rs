@@ -1,0 +1,186 @@
+//! The words that steer a draft: grammar that carries no criterion, must-markers and softeners,
+//! and the cue words of the room to adapt (training, taking tasks out, language support, a later
+//! start, shifts to spare).
+
+/// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
+pub const GRAMMAR: &[&str] = &[
+    "må",
+    "kan",
+    "krav",
+    "kravet",
+    "absolutt",
+    "ufravikelig",
+    "ufravikelige",
+    "nødvendig",
+    "påkrevd",
+    "viktig",
+    "viktigst",
+    "helst",
+    "gjerne",
+    "ønsker",
+    "ønskelig",
+    "ønske",
+    "fint",
+    "fordel",
+    "bonus",
+    "pluss",
+    "også",
+    "først",
+    "fremst",
+    "deretter",
+    "ha",
+    "har",
+    "være",
+    "kunne",
+    "jobbe",
+    "arbeide",
+    "snakke",
+    "forstå",
+    "skrive",
+    "lese",
+    "tåle",
+    "trenger",
+    "trengs",
+    "søker",
+    "vil",
+    "vi",
+    "du",
+    "deg",
+    "oss",
+    "stillingen",
+    "jobben",
+    "kandidaten",
+    "personen",
+    "person",
+    "minst",
+    "inntil",
+    "opp",
+    "mye",
+    "god",
+    "godt",
+    "nok",
+    "nivå",
+    "gjennom",
+    "hele",
+    "dagen",
+    "tid",
+    "oppstart",
+    "start",
+    "starte",
+    "reisevei",
+    "bo",
+    "bor",
+    "innen",
+    "maks",
+    "maksimalt",
+    "fra",
+    "til",
+    "stilling",
+    "fast",
+    "fulltid",
+    "hos",
+    "samt",
+    "eventuelt",
+    "evt",
+    "ca",
+    "rundt",
+    "sammen",
+    "andre",
+    "alle",
+    "selv",
+    "fine",
+    "klarer",
+    "klare",
+    "greie",
+    "tar",
+    "ta",
+    "ikke",
+    "veldig",
+    "svært",
+    "år",
+    "års",
+    "erfaring",
+    "interesse",
+    "interessert",
+    "liker",
+    "glad",
+    "lære",
+    "mulig",
+    "snarest",
+    "mer",
+    "mest",
+    "bra",
+    "være",
+    "tilby",
+    "tilbyr",
+    "instrukser",
+    "instruks",
+    "beskjeder",
+    "trappe",
+    "gradvis",
+    "stillingsprosent",
+    "ned",
+    "deltid",
+    "helt",
+    "deles",
+    "går",
+    "vanlig",
+    "selv",
+    "inn",
+    "etter",
+    "hvert",
+    "hver",
+    "uke",
+    "uker",
+    "ukene",
+    "første",
+    "dager",
+    "kunder",
+    "kundene",
+    "kollegaer",
+    "arbeidsdag",
+    "hverdag",
+];
+
+/// In the must-have answer, these make a clause a wish instead.
+pub const SOFTENERS: &[&str] = &["helst", "gjerne", "ønskelig", "fint", "fordel", "bonus", "pluss"];
+/// In the wishes answer, these make a clause a must-have.
+pub const MUST_MARKERS: &[&str] =
+    &["må", "krav", "kravet", "absolutt", "ufravikelig", "ufravikelige", "nødvendig", "påkrevd"];
+/// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
+pub fn says_not_needed(words: &[&str]) -> bool {
+    let near = |first: &[&str], second: &[&str], gap: usize| {
+        words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| first.contains(w) && words.iter().skip(i + 1).take(gap + 1).any(|next| second.contains(next)))
+    };
+    near(&["trenger", "trengs", "behøver"], &["ikke"], 2)
+        || near(&["ikke", "ingen"], &["krav", "nødvendig", "påkrevd"], 1)
+}
+
+/// Room-to-adapt cues.
+pub const TRAINING: &[&str] = &[
+    "opplæring",
+    "lærer",
+    "lære",
+    "kurs",
+    "kurset",
+    "sende",
+    "ordne",
+    "ordner",
+    "tar",
+    "gi",
+    "gir",
+    "betaler",
+    "dekker",
+];
+/// An apprentice is welcome: a missing fagbrev can be earned on the job.
+pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
+pub const TAKE_OUT: &[&str] =
+    &["bort", "vekk", "slippe", "slipper", "unngå", "hjelpemidler", "tilrettelegge", "tilpasse", "tilpasses"];
+pub const LANGUAGE_EASY: &[&str] =
+    &["perfekt", "perfekte", "holder", "enkel", "enkelt", "gang", "hjelper", "tilpasses", "greit", "nok"];
+pub const LATER: &[&str] = &["vente", "venter", "utsette", "utsettes", "senere", "seinere", "flyttes"];
+pub const SPARE: &[&str] = &["slippe", "slipper", "ikke", "kun", "bare", "unngå"];
+pub const NEGATION: &[&str] = &["ikke", "dessverre", "umulig"];

@@ -1,0 +1,98 @@
+//! The service layer: who may do what, the audit of it, and the use cases — shortlist, draft,
+//! profile, tag, erase, typeahead — that both doors call: the API ([`crate::http`]) and the pages
+//! ([`crate::web`]). Nothing here knows HTTP: a door turns a request into a call here and a
+//! [`ServiceError`] into its own answer.
+//!
+//! CPU work (matching, drafting) runs on rayon and blocking I/O (profile reads, synced writes)
+//! on tokio's blocking pool, never on the async workers that answer requests.
+
+mod access;
+pub mod audit;
+mod caller;
+mod error;
+pub mod metrics;
+mod profiles;
+pub mod session;
+mod shortlists;
+mod tags;
+mod vocabulary;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+pub use access::{Admin, Advisor, Credential, Veileder};
+pub use audit::{Action, AuditLog};
+pub use caller::{Caller, DEV_TOKENS, Role, Tokens, TokensError};
+pub use error::ServiceError;
+pub use metrics::Metrics;
+pub use profiles::{FollowedPage, ProfileView};
+pub use tags::{NewTag, TagChange};
+pub use vocabulary::{Suggestion, SuggestionSource};
+
+use crate::store::{Store, StoreStatus};
+use crate::taxonomy::Taxonomy;
+
+/// The service: the store behind it, who may call it, and where it writes down what they did.
+/// Share it through an `Arc`.
+pub struct Service {
+    store: Arc<Store>,
+    tokens: Tokens,
+    audit: AuditLog,
+    metrics: Metrics,
+    started: Instant,
+}
+
+/// Whether the service is up and sees every acknowledged change.
+#[derive(Debug, Clone)]
+pub struct Health {
+    pub store: StoreStatus,
+    pub uptime_seconds: u64,
+}
+
+impl Service {
+    pub fn new(store: Arc<Store>, tokens: Tokens, audit: AuditLog) -> Service {
+        let metrics = Metrics::new(store.clone());
+        Service { store, tokens, audit, metrics, started: Instant::now() }
+    }
+
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// The vocabulary and analyser the index was built with.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        self.store.index().taxonomy()
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    pub fn audit_log(&self) -> &AuditLog {
+        &self.audit
+    }
+
+    /// Liveness and readiness figures.
+    pub fn health(&self) -> Health {
+        Health { store: self.store.status(), uptime_seconds: self.started.elapsed().as_secs() }
+    }
+
+    /// Whether the development tokens are in use (the sign-in page lists them then).
+    pub fn has_dev_tokens(&self) -> bool {
+        self.tokens.caller(DEV_TOKENS[0].0).is_some()
+    }
+}
+
+/// Runs CPU-bound work on rayon and awaits it without blocking the async runtime.
+async fn on_rayon<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, ServiceError> {
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        let _ = sender.send(work());
+    });
+    receiver.await.map_err(ServiceError::internal)
+}
+
+/// Runs blocking I/O on tokio's blocking pool.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(work).await.map_err(ServiceError::internal)
+}

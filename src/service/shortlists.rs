@@ -1,0 +1,59 @@
+//! Shortlists and drafts: the advisor's use cases.
+
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+use super::access::Advisor;
+use super::audit::{Action, Entry};
+use super::{Service, ServiceError, on_rayon};
+use crate::draft::draft_need;
+use crate::matching::Matcher;
+use crate::model::{Draft, JobNeed, Shortlist};
+
+impl Service {
+    /// The shortlist for `need`, audit-logged with its criteria and the ids it returned. A need
+    /// with answers and no criteria is drafted from the answers first, and the draft comes back
+    /// beside the shortlist.
+    pub async fn shortlist(self: &Arc<Self>, advisor: &Advisor, mut need: JobNeed) -> Result<Shortlist, ServiceError> {
+        need.validate()?;
+        let mut drafted = None;
+        if need.criteria.is_empty() && !answers_empty(&need) {
+            let draft = draft_need(&need, self.taxonomy(), OffsetDateTime::now_utc().date());
+            draft.need.validate()?;
+            need = draft.need.clone();
+            drafted = Some(Box::new(draft));
+        }
+        let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
+        let need_id = need.id.clone();
+        let service = self.clone();
+        let mut shortlist = on_rayon(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
+        shortlist.drafted = drafted;
+
+        let mut entry = Entry::permit(advisor, Action::Shortlist);
+        entry.need_id = Some(need_id);
+        entry.criteria = Some(criteria);
+        let near_misses = shortlist.near_misses.iter().map(|m| m.id.clone());
+        entry.returned = Some(shortlist.candidates.iter().map(|c| c.id.clone()).chain(near_misses).collect());
+        self.audit.record(&entry)?;
+        Ok(shortlist)
+    }
+
+    /// The draft of `need`'s three answers, for the advisor to review.
+    pub fn draft(&self, advisor: &Advisor, need: &JobNeed) -> Result<Draft, ServiceError> {
+        need.validate()?;
+        if answers_empty(need) {
+            return Err(ServiceError::Invalid("answers: all three answers are empty; nothing to draft".into()));
+        }
+        let draft = draft_need(need, self.taxonomy(), OffsetDateTime::now_utc().date());
+        let mut entry = Entry::permit(advisor, Action::Draft);
+        entry.need_id = Some(need.id.clone());
+        self.audit.record(&entry)?;
+        Ok(draft)
+    }
+}
+
+fn answers_empty(need: &JobNeed) -> bool {
+    let answers = &need.answers;
+    answers.must_have.trim().is_empty() && answers.wishes.trim().is_empty() && answers.room_to_adapt.trim().is_empty()
+}
