@@ -96,6 +96,16 @@ pub struct ColumnFacts {
 }
 
 impl ColumnFacts {
+    /// Nothing known: no stated range, no home, no limit, available now.
+    pub const UNKNOWN: ColumnFacts = ColumnFacts {
+        extent_min: 0,
+        extent_max: 100,
+        lat: f32::NAN,
+        lon: f32::NAN,
+        max_commute: f32::INFINITY,
+        available_from: i32::MIN,
+    };
+
     /// The facts of a stored profile, as the index's columns hold them.
     pub fn of_profile(profile: &Candidate) -> ColumnFacts {
         let (extent_min, extent_max) = profile.extent_percent.map_or((0, 100), |range| (range.min, range.max));
@@ -112,6 +122,7 @@ impl ColumnFacts {
 }
 
 /// Checks `test` against one candidate's facts.
+#[inline]
 pub fn check(test: &ColumnTest, facts: &ColumnFacts) -> Checked {
     match *test {
         ColumnTest::Extent { job_percent, adaptable_min } => {

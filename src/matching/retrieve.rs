@@ -125,7 +125,7 @@ impl<'a> Retrieved<'a> {
                 (if !conflicting || test.adaptable { Strength::Exact } else { Strength::None }, None, false)
             }
             Found::Columns(test) => {
-                let checked = constraints::check(test, &column_facts(&self.cache.columns, doc));
+                let checked = constraints::check(test, &column_facts(&self.cache.columns, doc, test));
                 (checked.strength, checked.grade, checked.adaptation.is_some())
             }
         }
@@ -139,7 +139,7 @@ impl<'a> Retrieved<'a> {
         let by_column = |key: String, test: &ColumnTest| {
             cache.set::<MatchError>(&key, || {
                 let mut bits = DocBits::empty(max_doc);
-                let passes = |doc: &u32| constraints::check(test, &column_facts(c, *doc)).strength.passes();
+                let passes = |doc: &u32| constraints::check(test, &column_facts(c, *doc, test)).strength.passes();
                 (0..max_doc).filter(passes).for_each(|doc| bits.insert(doc));
                 Ok(bits)
             })
@@ -167,7 +167,7 @@ impl<'a> Retrieved<'a> {
                     cache.set::<MatchError>(&format!("distance {} {} {limit}", origin.lat, origin.lon), || {
                         let mut bits = DocBits::empty(max_doc);
                         for doc in cache.grid.near(origin.lat, origin.lon, f64::from(limit)) {
-                            if constraints::check(test, &column_facts(c, doc)).strength.passes() {
+                            if constraints::check(test, &column_facts(c, doc, test)).strength.passes() {
                                 bits.insert(doc);
                             }
                         }
@@ -212,17 +212,19 @@ impl<'a> Retrieved<'a> {
     }
 }
 
-/// The facts column tests read, for document `doc` of a segment.
-pub fn column_facts(c: &SegmentColumns, doc: u32) -> ColumnFacts {
+/// The facts `test` reads, for document `doc` of a segment: only those columns are read (a
+/// column look-up is a cache miss for a candidate scored in the pass), the others left unknown.
+pub fn column_facts(c: &SegmentColumns, doc: u32, test: &ColumnTest) -> ColumnFacts {
     let d = doc as usize;
-    ColumnFacts {
-        extent_min: c.extent_min[d],
-        extent_max: c.extent_max[d],
-        lat: c.lat[d],
-        lon: c.lon[d],
-        max_commute: c.max_commute[d],
-        available_from: c.available_from[d],
+    let mut facts = ColumnFacts::UNKNOWN;
+    match test {
+        ColumnTest::Extent { .. } => (facts.extent_min, facts.extent_max) = (c.extent_min[d], c.extent_max[d]),
+        ColumnTest::Distance { .. } => {
+            (facts.lat, facts.lon, facts.max_commute) = (c.lat[d], c.lon[d], c.max_commute[d])
+        }
+        ColumnTest::StartDate { .. } => facts.available_from = c.available_from[d],
     }
+    facts
 }
 
 impl TermFindings {
