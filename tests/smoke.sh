@@ -14,7 +14,8 @@ WORK=$(mktemp -d)
 URL="http://127.0.0.1:$PORT"
 ADVISOR="Authorization: Bearer dev-radgiver"
 VEILEDER="Authorization: Bearer dev-veileder"   # V1042
-trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 [ -x "$BIN" ] || { echo "build first: cargo build --release (or set JOBBMATCH_BIN)"; exit 1; }
 "$BIN" serve --addr "127.0.0.1:$PORT" --index "$WORK/index" --candidates fixtures/candidates.jsonl >"$WORK/server.log" 2>&1 &
