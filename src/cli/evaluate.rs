@@ -63,8 +63,14 @@ pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
                 "\n{label}: {} (need, candidate) pairs in some top 10 are not judged:",
                 evaluation.unjudged.len()
             );
+            let pool = suite.pool();
             for (need, candidate) in &evaluation.unjudged {
-                eprintln!("  {need} {candidate}");
+                // Whether the oracle says the candidate meets the need's must-haves: a start for judging.
+                let meets = suite.needs.iter().find(|n| &n.id == need).is_some_and(|n| {
+                    let profile = pool.iter().find(|c| &c.id == candidate);
+                    profile.is_some_and(|c| evaluation::oracle::meets(c, &suite.oracle[need], n.location))
+                });
+                eprintln!("  {need} {candidate} {}", if meets { "meets-musts" } else { "fails-musts" });
             }
         }
         let structured = evaluation.summary(System::Structured);

@@ -93,6 +93,39 @@ pub struct Suite {
     pub needs: Vec<JobNeed>,
     pub judgements: Vec<Judgement>,
     pub oracle: HashMap<String, Vec<Rule>>,
+    layout: Layout,
+}
+
+/// Where a suite's profiles come from and where its background lives (`suite.json`, optional:
+/// the first suite uses its own `candidates.jsonl` and the defaults above).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layout {
+    /// The hand-written profiles, relative to the suite (shared by a suite's two halves).
+    #[serde(default = "Layout::default_candidates")]
+    candidates: String,
+    #[serde(default = "Layout::default_background")]
+    background: u64,
+    #[serde(default = "Layout::default_seed")]
+    background_seed: u64,
+    /// Towns of the suite's world: name, latitude, longitude, weight of the background there.
+    #[serde(default = "Layout::default_towns")]
+    towns: Vec<(String, f64, f64, u32)>,
+}
+
+impl Layout {
+    fn default_candidates() -> String {
+        "candidates.jsonl".into()
+    }
+    fn default_background() -> u64 {
+        BACKGROUND
+    }
+    fn default_seed() -> u64 {
+        BACKGROUND_SEED
+    }
+    fn default_towns() -> Vec<(String, f64, f64, u32)> {
+        TOWNS.iter().map(|&(name, lat, lon, weight)| (name.to_string(), lat, lon, weight)).collect()
+    }
 }
 
 /// The systems compared.
@@ -161,7 +194,8 @@ pub struct Evaluation {
 }
 
 impl Suite {
-    /// Reads `dir` (candidates.jsonl, needs/*.json, judgements.jsonl, oracle.json) and checks it.
+    /// Reads `dir` (candidates.jsonl, needs/*.json, judgements.jsonl, oracle.json, and the
+    /// optional suite.json) and checks it.
     pub fn load(dir: &Path) -> Result<Suite, EvalError> {
         let read = |name: &str| {
             std::fs::read_to_string(dir.join(name)).map_err(|error| EvalError::Read {
@@ -169,7 +203,12 @@ impl Suite {
                 detail: error.to_string(),
             })
         };
-        let candidates = crate::load::read_candidates(&dir.join("candidates.jsonl"))
+        let layout: Layout = match dir.join("suite.json").exists() {
+            true => serde_json::from_str(&read("suite.json")?)
+                .map_err(|error| EvalError::Invalid(format!("suite.json: {error}")))?,
+            false => serde_json::from_str("{}").map_err(|error| EvalError::Invalid(error.to_string()))?,
+        };
+        let candidates = crate::load::read_candidates(&dir.join(&layout.candidates))
             .map_err(|error| EvalError::Read { path: dir.display().to_string(), detail: error.to_string() })?;
         let mut needs = Vec::new();
         let entries = std::fs::read_dir(dir.join("needs")).map_err(|error| EvalError::Read {
@@ -194,7 +233,7 @@ impl Suite {
         }
         let oracle: HashMap<String, Vec<Rule>> = serde_json::from_str(&read("oracle.json")?)
             .map_err(|error| EvalError::Invalid(format!("oracle.json: {error}")))?;
-        let suite = Suite { candidates, needs, judgements, oracle };
+        let suite = Suite { candidates, needs, judgements, oracle, layout };
         suite.check()?;
         Ok(suite)
     }
@@ -225,13 +264,20 @@ impl Suite {
         Ok(())
     }
 
+    /// How many generated profiles the pool adds as background.
+    pub fn background_count(&self) -> u64 {
+        self.layout.background
+    }
+
     /// Generated profiles moved to the evaluation's towns, ids `B00001`….
     pub fn background(&self) -> Vec<Candidate> {
-        let weights: Vec<((&str, f64, f64), u32)> = TOWNS.iter().map(|&(n, la, lo, w)| ((n, la, lo), w)).collect();
-        (0..BACKGROUND)
+        let layout = &self.layout;
+        let weights: Vec<((&str, f64, f64), u32)> =
+            layout.towns.iter().map(|(n, la, lo, w)| ((n.as_str(), *la, *lo), *w)).collect();
+        (0..layout.background)
             .map(|index| {
-                let mut candidate = generate::candidate(BACKGROUND_SEED, index);
-                let mut rng = generate::Rng::for_item(BACKGROUND_SEED ^ 0x7041, index);
+                let mut candidate = generate::candidate(layout.background_seed, index);
+                let mut rng = generate::Rng::for_item(layout.background_seed ^ 0x7041, index);
                 let (town, lat, lon) = *rng.weighted(&weights);
                 candidate.id = format!("B{:05}", index + 1);
                 candidate.municipality = town.to_string();
@@ -368,7 +414,7 @@ pub fn render(configurations: &[(&str, &Evaluation)], suite: &Suite) -> String {
         "{} needs, {} hand-written profiles + {} generated background, {} judgements.\n",
         suite.needs.len(),
         suite.candidates.len(),
-        BACKGROUND,
+        suite.background_count(),
         judged
     );
     let _ = writeln!(

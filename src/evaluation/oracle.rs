@@ -30,6 +30,16 @@ pub enum Rule {
     Fagbrev {
         fagbrev: String,
     },
+    /// A trade certificate in any of these trades: a fagbrev in the education, or a fagbrev,
+    /// svennebrev or mesterbrev (which includes the fagbrev) among the certificates.
+    Trade {
+        trade: Vec<String>,
+    },
+    /// Any one of these languages at `min` or above.
+    LanguageAny {
+        language_any: Vec<String>,
+        min: String,
+    },
     WithinKm {
         within_km: f64,
     },
@@ -121,6 +131,17 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
         Rule::Fagbrev { fagbrev } => {
             c.education.iter().any(|e| e.fagbrev.as_deref().is_some_and(|f| lower(f).contains(fagbrev.as_str())))
         }
+        Rule::Trade { trade } => {
+            let in_education = c.education.iter().filter_map(|e| e.fagbrev.as_deref()).map(lower);
+            let letters = ["fagbrev", "svennebrev", "mesterbrev"];
+            let certificates =
+                c.certificates.iter().map(|t| lower(t)).filter(|t| letters.iter().any(|l| t.contains(l)));
+            in_education.chain(certificates).any(|text| trade.iter().any(|t| text.contains(t.as_str())))
+        }
+        Rule::LanguageAny { language_any, min } => c
+            .languages
+            .iter()
+            .any(|l| language_any.iter().any(|wanted| lower(&l.language) == *wanted) && l.level.rank() >= cefr(min)),
         Rule::WithinKm { within_km } => match (job, c.location) {
             (Some(job), Some(home)) => {
                 let km = haversine(job, home);
