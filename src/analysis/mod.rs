@@ -19,6 +19,10 @@ use rustc_hash::FxHashMap;
 pub use lexicon::Lexicon;
 pub use tokenizer::{NORWEGIAN, NorwegianTokenizer};
 
+/// The version of the analysis rules (endings, function words, compound splitting). A change to the
+/// terms a text gives bumps it, so an index analysed before is rebuilt or refused.
+pub const VERSION: u32 = 2;
+
 /// Prefix that marks a compound part in the index, so `~lager` (part of `lagermedarbeider`) is a
 /// different term from `lager` (the whole word).
 pub const PART_PREFIX: char = '~';

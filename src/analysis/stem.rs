@@ -5,13 +5,22 @@
 //! to reduce a word to a lemma the lexicon knows (`elektrikerne` → `elektriker`, `bilene` → `bil`)
 //! and only when that fails apply a small rule stemmer that strips the same endings from every
 //! form (`programmerere` and `programmerer` both → `programmer`).
+//!
+//! Nynorsk endings are stripped as well (`tømrar`, `tømrarar` → `tømr`, like bokmål `tømrer`;
+//! `bebuarane` → `bebu`; `jobbar` → `jobb`), so nynorsk forms meet bokmål ones where the word is
+//! shared; words the two standards spell apart (`heim` / `hjem`) need a lexicon.
 
 use super::Lexicon;
 
-/// Inflection endings tried against the lexicon, longest first.
-const LEMMA_ENDINGS: [&str; 11] = ["ene", "ane", "et", "en", "er", "ne", "a", "e", "r", "n", "t"];
+/// Inflection endings tried against the lexicon, longest first (nynorsk `-arane`, `-arar`, `-ar`
+/// among them).
+const LEMMA_ENDINGS: [&str; 14] =
+    ["arane", "arar", "ene", "ane", "ar", "et", "en", "er", "ne", "a", "e", "r", "n", "t"];
+/// Nynorsk agent-noun endings whose bokmål form ends in `-er`.
+const NYNORSK_AGENT_ENDINGS: [&str; 4] = ["arane", "arar", "aren", "ar"];
 /// Endings the rule stemmer strips, longest first.
-const RULE_ENDINGS: [&str; 9] = ["erne", "eren", "ere", "ene", "er", "en", "et", "e", "a"];
+const RULE_ENDINGS: [&str; 14] =
+    ["arane", "erne", "eren", "arar", "aren", "ere", "ene", "ane", "ar", "er", "en", "et", "e", "a"];
 /// Shortest stem the rule stemmer leaves.
 const MIN_RULE_STEM: usize = 3;
 
@@ -19,6 +28,15 @@ const MIN_RULE_STEM: usize = 3;
 pub(super) fn stem(lexicon: &Lexicon, word: &str) -> String {
     if !worth_stemming(word) || lexicon.is_lemma(word) {
         return word.to_string();
+    }
+    // A nynorsk agent noun (`tømrar`, `tømrarar`, `arbeidarane`) is the bokmål one in `-er`.
+    for ending in NYNORSK_AGENT_ENDINGS {
+        if let Some(base) = word.strip_suffix(ending) {
+            let bokmål = format!("{base}er");
+            if base.chars().count() >= 2 && lexicon.is_lemma(&bokmål) {
+                return bokmål;
+            }
+        }
     }
     for ending in LEMMA_ENDINGS {
         if let Some(base) = word.strip_suffix(ending) {

@@ -63,6 +63,9 @@ pub enum Rule {
     },
 }
 
+/// Everyday names of licence classes, as a word or the start of a compound (longest first).
+const EVERYDAY: &[(&str, &str)] = &[("minibuss", "D1"), ("buss", "D"), ("lastebil", "C"), ("vogntog", "CE")];
+
 /// Held class → the classes it satisfies (B is satisfied by BE, C1, C1E, C, CE, D1, D1E, D, DE).
 const WIDER: &[(&str, &[&str])] = &[
     ("B", &["B"]),
@@ -100,12 +103,22 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
         Rule::Licence { licence } => c.certificates.iter().any(|text| {
             let text = lower(text);
             let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric()).collect();
-            let is_licence = words.iter().any(|w| matches!(*w, "førerkort" | "sertifikat" | "lappen" | "klasse"));
-            let held: Vec<String> = if words.contains(&"lappen") {
-                vec!["B".into()]
-            } else {
-                words.iter().map(|w| w.to_uppercase()).collect()
-            };
+            let paper = ["førerkort", "sertifikat", "lappen", "klasse"];
+            let is_licence = words.iter().any(|w| paper.iter().any(|p| w.contains(p)));
+            // Everyday names: `buss-lappen`, `bussertifikat`, `lastebillappen`, `sertifikat for lastebil`.
+            let everyday: Vec<String> = EVERYDAY
+                .iter()
+                .filter(|(name, _)| words.iter().any(|w| w.starts_with(name)))
+                .map(|(_, class)| class.to_string())
+                .collect();
+            let mut held: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+            held.extend(everyday.iter().cloned());
+            if words.contains(&"lappen")
+                && everyday.is_empty()
+                && !held.iter().any(|h| WIDER.iter().any(|(c, _)| c == h))
+            {
+                held.push("B".into());
+            }
             is_licence
                 && held
                     .iter()

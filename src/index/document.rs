@@ -8,6 +8,11 @@ use super::keys;
 use super::schema::{Fields, ProfileField};
 use crate::model::{Candidate, Education, EducationLevel, LanguageLevel, Tag, TagKind};
 use crate::taxonomy::Taxonomy;
+use crate::taxonomy::trade::Rung;
+
+/// The version of what a document holds for a profile. A change to the fields or keys a profile
+/// gives bumps it, and an index built before is rebuilt (the default index) or refused.
+pub const VERSION: u32 = 3;
 
 /// The text of each searchable part of a profile, one entry per item (skill, tag, …).
 ///
@@ -55,7 +60,22 @@ pub fn keyed_entries(candidate: &Candidate, taxonomy: &Taxonomy) -> Vec<KeyedEnt
             facts.insert(keys::truck_any());
             facts.extend(classes.iter().map(|class| keys::truck_class(class)));
         }
+        facts.extend(taxonomy.course_subjects(certificate).iter().map(|subject| keys::course(subject)));
+        // A fagbrev, svennebrev or mesterbrev listed among the certificates.
+        if let Some(trade) = taxonomy.trade_in(certificate, None) {
+            facts.extend(keys::trade_keys(&trade));
+            if trade.rung >= Rung::Certified {
+                facts.insert(keys::fagbrev_any());
+            }
+        }
         entries.push(KeyedEntry { source: "certificates", text: certificate.clone(), keys: facts });
+    }
+    // An apprenticeship (`tømrerlærling`, `lærling i bilfaget`) held as a job.
+    for experience in &candidate.experience {
+        if let Some(trade) = taxonomy.trade_in(&experience.occupation, None).filter(|t| t.rung == Rung::Apprentice) {
+            let keys = keys::trade_keys(&trade).into_iter().collect();
+            entries.push(KeyedEntry { source: "experience", text: experience.occupation.clone(), keys });
+        }
     }
     for skill in &candidate.languages {
         let Some(language) = taxonomy.language(&skill.language) else { continue };
@@ -73,8 +93,12 @@ pub fn keyed_entries(candidate: &Candidate, taxonomy: &Taxonomy) -> Vec<KeyedEnt
     for education in &candidate.education {
         let mut facts: BTreeSet<String> =
             EducationLevel::ALL.into_iter().filter(|l| *l <= education.level).map(keys::education).collect();
-        if education.fagbrev.as_deref().is_some_and(|trade| !trade.trim().is_empty()) {
-            facts.insert(keys::fagbrev_any());
+        if let Some(fagbrev) = education.fagbrev.as_deref().filter(|trade| !trade.trim().is_empty()) {
+            let trade = taxonomy.trade_in(fagbrev, Some(Rung::Certified));
+            if trade.as_ref().is_none_or(|trade| trade.rung >= Rung::Certified) {
+                facts.insert(keys::fagbrev_any());
+            }
+            facts.extend(trade.iter().flat_map(keys::trade_keys));
         }
         let text = field_entries_education(education);
         entries.push(KeyedEntry { source: "education", text, keys: facts });

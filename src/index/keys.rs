@@ -37,6 +37,40 @@ pub fn fagbrev_any() -> String {
     "fagbrev:*".to_string()
 }
 
+/// Holds a fagbrev (or a mesterbrev, which includes it) in the trade keyed `trade` (see
+/// [`crate::taxonomy::trade`]).
+pub fn trade(trade: &str) -> String {
+    format!("fag:{trade}")
+}
+
+/// Holds a mesterbrev in the trade keyed `trade`.
+pub fn trade_master(trade: &str) -> String {
+    format!("fag-mester:{trade}")
+}
+
+/// Is an apprentice (lærling) in the trade keyed `trade`, or holds more.
+pub fn trade_apprentice(trade: &str) -> String {
+    format!("fag-lærling:{trade}")
+}
+
+/// The keys a qualification in a trade gives: each rung implies those below it.
+pub fn trade_keys(trade: &crate::taxonomy::trade::Trade) -> Vec<String> {
+    use crate::taxonomy::trade::Rung;
+    let mut keys = vec![trade_apprentice(&trade.key)];
+    if trade.rung >= Rung::Certified {
+        keys.push(self::trade(&trade.key));
+    }
+    if trade.rung == Rung::Master {
+        keys.push(trade_master(&trade.key));
+    }
+    keys
+}
+
+/// Holds a course or certificate in `subject` (see [`crate::taxonomy::Taxonomy::course_subjects`]).
+pub fn course(subject: &str) -> String {
+    format!("kurs:{subject}")
+}
+
 /// Has completed education at `level` or higher.
 pub fn education(level: EducationLevel) -> String {
     format!("utdanning:{}", level.name())

@@ -200,7 +200,7 @@ impl CandidateIndex {
     /// The stamp a commit made now should carry.
     pub fn stamp_for(&self, applied_sequence: u64, erasures_pending: bool) -> BuildStamp {
         BuildStamp {
-            fingerprint: format!("{:016x}", self.taxonomy.fingerprint()),
+            fingerprint: format!("{:016x}.{}", self.taxonomy.fingerprint(), document::VERSION),
             applied_sequence,
             erasures_pending: Some(erasures_pending),
         }

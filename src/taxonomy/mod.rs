@@ -5,9 +5,11 @@
 //! in the same format can extend or replace it, and NAV's STYRK-08 titles and Norsk Ordbank's
 //! lemmas and compound analysis can be added from a data directory at run time ([`external`]).
 
+mod course;
 pub mod external;
 mod licence;
 pub mod places;
+pub mod trade;
 mod vocabulary;
 
 use std::collections::{HashMap, HashSet};
@@ -50,6 +52,8 @@ pub struct Taxonomy {
     need_phrases: Vec<(Vec<String>, ConceptId)>,
     education_levels: Vec<(Vec<String>, EducationLevel)>,
     fagbrev_stems: HashSet<String>,
+    /// Keys of renamed trades → the key of today's name.
+    trade_aliases: HashMap<String, String>,
     fingerprint: u64,
 }
 
@@ -105,7 +109,7 @@ impl Taxonomy {
         education_levels.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
         let fagbrev_stems = vocabulary.fagbrev_words.iter().map(|w| analyzer.stem(&w.to_lowercase())).collect();
         let fingerprint = fingerprint(&vocabulary, analyzer.lexicon());
-        Ok(Taxonomy {
+        let mut taxonomy = Taxonomy {
             vocabulary,
             analyzer,
             by_phrase,
@@ -115,8 +119,11 @@ impl Taxonomy {
             need_phrases,
             education_levels,
             fagbrev_stems,
+            trade_aliases: HashMap::new(),
             fingerprint,
-        })
+        };
+        taxonomy.trade_aliases = taxonomy.trade_alias_keys().into_iter().collect();
+        Ok(taxonomy)
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -325,6 +332,7 @@ fn fingerprint(vocabulary: &Vocabulary, lexicon: &Lexicon) -> u64 {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
+    feed(&crate::analysis::VERSION.to_le_bytes());
     feed(serde_json::to_string(vocabulary).unwrap_or_default().as_bytes());
     feed(&(lexicon.len() as u64).to_le_bytes());
     feed(&[u8::from(lexicon.has_recorded_splits())]);

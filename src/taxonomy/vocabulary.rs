@@ -21,6 +21,9 @@ pub struct Vocabulary {
     /// Words that mark a trade certificate: `fagbrev`, `svennebrev`.
     #[serde(default)]
     pub fagbrev_words: Vec<String>,
+    /// The rest of a trade's ladder (lærling, mesterbrev) and its renamed trades.
+    #[serde(default)]
+    pub trades: super::trade::TradeRules,
     /// Names of education levels as people write them, mapped onto the levels of the data model.
     #[serde(default)]
     pub education_levels: BTreeMap<String, Vec<String>>,
@@ -81,6 +84,10 @@ pub struct LicenceRules {
     pub default_words: Vec<String>,
     #[serde(default)]
     pub default_class: String,
+    /// Everyday names of classes, alone or in a compound with a licence word: `buss` → D
+    /// (`buss-lappen`, `bussertifikat`), `lastebil` → C (`lastebillappen`).
+    #[serde(default)]
+    pub class_words: BTreeMap<String, String>,
     pub classes: Vec<String>,
     /// Required class → the other classes that satisfy it (NAV widens upwards: B is satisfied by
     /// BE, C1, C1E, C, CE, D1, D1E, D, DE).
@@ -139,12 +146,16 @@ impl Vocabulary {
         for (class, satisfied_by) in other.licences.satisfied_by {
             merge_unique(self.licences.satisfied_by.entry(class).or_default(), satisfied_by);
         }
+        self.licences.class_words.extend(other.licences.class_words);
         if !other.licences.default_class.is_empty() {
             self.licences.default_class = other.licences.default_class;
         }
         merge_unique(&mut self.truck.words, other.truck.words);
         merge_unique(&mut self.truck.classes, other.truck.classes);
         merge_unique(&mut self.fagbrev_words, other.fagbrev_words);
+        merge_unique(&mut self.trades.apprentice_words, other.trades.apprentice_words);
+        merge_unique(&mut self.trades.master_words, other.trades.master_words);
+        self.trades.same.extend(other.trades.same);
         for (level, names) in other.education_levels {
             merge_unique(self.education_levels.entry(level).or_default(), names);
         }

@@ -13,6 +13,7 @@ use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, Source, keys};
 use crate::matching::MatchError;
 use crate::model::{Criterion, CriterionKind, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
+use crate::taxonomy::trade::Rung;
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// Why a criterion cannot be compiled: the caller's mistake, named for them.
@@ -279,10 +280,39 @@ impl Compiler<'_> {
                 ..TermTest::default()
             });
         }
-        self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])
+        let mut test =
+            self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])?;
+        // The same course named with another course word (`hygienebevis` for `hygienekurs`).
+        for subject in self.taxonomy.course_subjects(value) {
+            let alternative =
+                Alternative { field: ProfileField::Keys, terms: vec![keys::course(&subject)], how: MatchHow::Synonym };
+            if !test.alternatives.contains(&alternative) {
+                test.alternatives.push(alternative);
+            }
+        }
+        Ok(test)
     }
 
     fn education(&self, value: &str) -> Result<TermTest, CompileError> {
+        // A trade at its rung (`fagbrev som X`, `Xfaget`, `mesterbrev i X`, `X-lærling`): the
+        // key every way of writing it gives, and the words of the trade in a fagbrev field.
+        if let Some(trade) = self.taxonomy.trade_in(value, None) {
+            let key = match trade.rung {
+                Rung::Apprentice => keys::trade_apprentice(&trade.key),
+                Rung::Certified => keys::trade(&trade.key),
+                Rung::Master => keys::trade_master(&trade.key),
+            };
+            let mut test = keys_test(&[key], MatchHow::Exact);
+            let name =
+                self.taxonomy.fagbrev_trade(value).filter(|name| !self.taxonomy.analyzer().stems(name).is_empty());
+            if let Some(words) = name.and_then(|name| {
+                self.text(&name, &[ConceptKind::Occupation, ConceptKind::Education], &[ProfileField::Fagbrev]).ok()
+            }) {
+                test.alternatives.extend(words.alternatives);
+                test.typo_seeds = words.typo_seeds;
+            }
+            return Ok(test);
+        }
         if let Some(trade) = self.taxonomy.fagbrev_trade(value) {
             let trade = trade.trim();
             if trade.is_empty() || self.taxonomy.analyzer().stems(trade).is_empty() {
