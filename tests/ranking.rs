@@ -4,7 +4,9 @@
 //! - a higher-ranked wish weighs more than a lower one;
 //! - the employer's room to adapt waives exactly what it names, and tilretteleggingsbehov never
 //!   changes a score;
-//! - the same input gives the same order, ties broken by id.
+//! - the same input gives the same order, ties broken by id;
+//! - a phrase is met by some of its words, graded by their share and named in the explanation,
+//!   but a must-have only by the whole phrase.
 
 use jobbmatch::model::{Importance, MatchHow};
 use serde_json::json;
@@ -201,4 +203,25 @@ fn the_same_input_gives_the_same_order_ties_by_id() {
     for _ in 0..5 {
         assert_eq!(shortlist(&index, &need), first);
     }
+}
+
+#[test]
+fn a_phrase_is_met_by_some_of_its_words_but_a_must_have_only_by_all() {
+    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
+    let candidates = [
+        profile("K1", tagged("passer hunder og andre dyr for naboer")),
+        profile("K2", tagged("liker arbeid med dyr")),
+        profile("K3", tagged("liker å lese")),
+    ];
+    let wish = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "rank": 1}]}));
+    let result = shortlist(&index(&candidates), &wish);
+    assert_eq!(ids(&result), ["K2", "K1", "K3"], "the whole phrase, then some of its words, then none");
+    let some = &result.candidates[1].criteria[0];
+    assert_eq!(some.how, MatchHow::SomeWords);
+    assert_eq!(some.words, ["dyr"], "the explanation names the word that carried the match");
+    assert!(some.grade > 0.0 && some.grade < result.candidates[0].criteria[0].grade);
+
+    let must = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "importance": "must"}]}));
+    let result = shortlist(&index(&candidates), &must);
+    assert_eq!(ids(&result), ["K2"], "some of the words do not meet a must-have");
 }

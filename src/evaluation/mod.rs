@@ -27,7 +27,7 @@ use crate::draft::draft_need;
 use crate::generate;
 use crate::index::{CandidateIndex, IndexError};
 use crate::matching::baseline::{Wishes, filter_only};
-use crate::matching::{MatchError, Matcher, Plan};
+use crate::matching::{IndexRarity, MatchError, Matcher, Plan};
 use crate::model::{Candidate, GeoPoint, JobNeed};
 use crate::taxonomy::Taxonomy;
 pub use metrics::{ideal_share, ndcg_at, recall_at};
@@ -367,7 +367,7 @@ impl Suite {
         if system == System::FreeText {
             need = draft_need(&need, taxonomy, TODAY).need;
         }
-        let mut plan = Plan::compile(&need, taxonomy)?;
+        let mut plan = Plan::compile_with(&need, taxonomy, &IndexRarity::new(index))?;
         match system {
             System::FilterOnly => plan = filter_only(&plan, Wishes::Required),
             System::FilterCounted => plan = filter_only(&plan, Wishes::Counted),

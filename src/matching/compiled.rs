@@ -11,10 +11,11 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use super::plan::Rarity;
 use super::position::{CriterionAt, Table};
 use super::retrieve::term_keys;
 use super::{MatchError, Plan};
-use crate::index::CandidateIndex;
+use crate::index::{CandidateIndex, ProfileField};
 use crate::model::JobNeed;
 
 /// A need's plan with the [`term_keys`] of its term tests. Kept behind an `Arc`, so the keys
@@ -31,7 +32,35 @@ impl Compiled {
     }
 
     fn of(need: &JobNeed, index: &CandidateIndex) -> Result<Compiled, MatchError> {
-        Ok(Compiled::new(Plan::compile(need, index.taxonomy())?))
+        Ok(Compiled::new(Plan::compile_with(need, index.taxonomy(), &IndexRarity::new(index))?))
+    }
+}
+
+/// How rare a word is among an index's profiles: its inverse document frequency in the text
+/// field where it is most common, so that `dyr` weighs more than `arbeid` in `arbeid med dyr`.
+pub struct IndexRarity<'a> {
+    index: &'a CandidateIndex,
+    searcher: tantivy::Searcher,
+}
+
+impl<'a> IndexRarity<'a> {
+    pub fn new(index: &'a CandidateIndex) -> Self {
+        IndexRarity { index, searcher: index.searcher() }
+    }
+}
+
+impl Rarity for IndexRarity<'_> {
+    fn weight(&self, stem: &str) -> f32 {
+        let profiles = self.searcher.num_docs() as f32;
+        let fields = ProfileField::ALL.into_iter().filter(|field| *field != ProfileField::Keys);
+        let in_most = fields
+            .filter_map(|field| {
+                let term = tantivy::Term::from_field_text(self.index.fields().text(field), stem);
+                self.searcher.doc_freq(&term).ok()
+            })
+            .max()
+            .unwrap_or(0) as f32;
+        (1.0 + (profiles - in_most + 0.5) / (in_most + 0.5)).ln()
     }
 }
 

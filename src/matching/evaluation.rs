@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use super::MatchError;
-use super::evidence::Strength;
+use super::evidence::{Strength, Support};
 use super::plan::{ColumnTest, Plan, Test};
 use super::position::{CriterionAt, MustAt, SetAt, Table};
 use super::retrieve::{Found, Retrieved};
@@ -30,7 +30,7 @@ pub struct Level {
     /// What meeting the criterion at this strength adds to the score's numerator, at most.
     pub contribution: f32,
     /// The strongest evidence at this level.
-    pub strength: Strength,
+    pub support: Support,
     /// The documents with evidence at least this strong.
     pub at_least: SetAt,
 }
@@ -38,7 +38,7 @@ pub struct Level {
 /// One criterion's result for one candidate, as scoring needs it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outcome {
-    pub strength: Strength,
+    pub support: Support,
     pub grade: f32,
     /// The employer adapts for this candidate, and it costs score.
     pub penalised: bool,
@@ -126,10 +126,11 @@ impl<'a> SegmentEvaluation<'a> {
                         _ => vec![(1.0, pass)],
                     };
                     let mut levels = Vec::with_capacity(rings.len());
+                    let exact = Support::whole(Strength::Exact);
                     for (grade, docs) in rings {
-                        let contribution = criterion.weight * evaluation.grade(Strength::Exact) * grade;
+                        let contribution = criterion.weight * evaluation.grade(exact) * grade;
                         let at_least = evaluation.sets.push(DocSet::Dense(docs));
-                        levels.push(Level { contribution, strength: Strength::Exact, at_least });
+                        levels.push(Level { contribution, support: exact, at_least });
                     }
                     evaluation.levels[at] = levels;
                 }
@@ -156,14 +157,14 @@ impl<'a> SegmentEvaluation<'a> {
         &self.retrieved.eligible
     }
 
-    /// A term criterion's levels of evidence, strongest first: strengths whose grades weigh the
+    /// A term criterion's levels of evidence, strongest first: supports whose grades weigh the
     /// same (met or not, for the filter-only baseline) share a level.
     fn term_levels(&mut self, at: CriterionAt, weight: f32) -> Vec<Level> {
         let Found::Terms(findings) = &self.retrieved.found[at] else { return Vec::new() };
         let findings = findings.clone();
         let mut levels: Vec<Level> = Vec::new();
-        for (strength, docs) in &findings.at_least {
-            let contribution = weight * self.grade(*strength);
+        for (support, docs) in &findings.at_least {
+            let contribution = weight * self.grade(*support);
             if contribution <= 0.0 {
                 break;
             }
@@ -172,30 +173,30 @@ impl<'a> SegmentEvaluation<'a> {
                 Some(level) if level.contribution == contribution => self.sets[level.at_least] = docs.clone(),
                 _ => {
                     let at_least = self.sets.push(docs.clone());
-                    levels.push(Level { contribution, strength: *strength, at_least });
+                    levels.push(Level { contribution, support: *support, at_least });
                 }
             }
         }
         levels
     }
 
-    /// The grade the plan gives `strength`: graded evidence, or met / not met for the baseline.
-    pub fn grade(&self, strength: Strength) -> f32 {
-        if self.plan().binary { f32::from(u8::from(strength.passes())) } else { strength.grade() }
+    /// The grade the plan gives `support`: graded evidence, or met / not met for the baseline.
+    pub fn grade(&self, support: Support) -> f32 {
+        if self.plan().binary { f32::from(u8::from(support.passes())) } else { support.grade() }
     }
 
     /// How criterion `at` comes out for `doc`.
     pub fn outcome(&self, at: CriterionAt, doc: u32) -> Outcome {
         let criterion = &self.plan().criteria[at];
-        let (strength, graded, adapted) = self.retrieved.strength(at, doc);
+        let (support, graded, adapted) = self.retrieved.support(at, doc);
         // A must-have the employer made soft costs an adaptation when it is not met.
-        let waived = criterion.waiver.is_some() && !strength.passes();
+        let waived = criterion.waiver.is_some() && !support.passes();
         let grade = if self.plan().binary {
-            f32::from(u8::from(strength.passes()))
+            f32::from(u8::from(support.passes()))
         } else {
-            graded.unwrap_or_else(|| strength.grade())
+            graded.unwrap_or_else(|| support.grade())
         };
-        Outcome { strength, grade, penalised: adapted || waived }
+        Outcome { support, grade, penalised: adapted || waived }
     }
 
     /// The score of `doc`: Σ weight × grade / Σ weight, times 0.9 per penalised adaptation.
@@ -206,9 +207,9 @@ impl<'a> SegmentEvaluation<'a> {
             if self.graded_by_level[at] {
                 // The strongest level that has the document carries weight × grade already.
                 let level = self.levels[at].iter().find(|level| self.sets[level.at_least].contains(doc));
-                let (contribution, strength) = level.map_or((0.0, Strength::None), |l| (l.contribution, l.strength));
+                let (contribution, support) = level.map_or((0.0, Support::NONE), |l| (l.contribution, l.support));
                 sum += contribution;
-                adaptations += i32::from(criterion.waiver.is_some() && !strength.passes());
+                adaptations += i32::from(criterion.waiver.is_some() && !support.passes());
             } else {
                 let outcome = self.outcome(at, doc);
                 sum += criterion.weight * outcome.grade;

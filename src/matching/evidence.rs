@@ -18,6 +18,11 @@
 //! candidates whose two top wishes were known only from tags lost to candidates with one CV match.
 //!
 //! A must-have is met by a tag or stronger: summaries and partial matches do not meet one.
+//!
+//! A match may also cover only some of a phrase's words (`dyr` of `arbeid med dyr`): its
+//! [`Support`] has a [`Coverage`] below whole, grades by the share of the phrase's weight the
+//! words carry (rarer words weigh more), at most [`PARTIAL_PHRASE_MAX`] — below a tag, so that
+//! evidence that meets a must-have always grades above evidence that cannot.
 
 use crate::index::{ProfileField, Source};
 use crate::model::MatchHow;
@@ -92,7 +97,7 @@ impl Strength {
                 MatchHow::CompoundPart => Strength::Compound,
                 MatchHow::Typo => Strength::Typo,
                 MatchHow::Tag => Strength::Tag,
-                MatchHow::Partial => Strength::Partial,
+                MatchHow::Partial | MatchHow::SomeWords => Strength::Partial,
                 MatchHow::Summary => Strength::Summary,
                 MatchHow::NotMatched => Strength::None,
             },
@@ -114,6 +119,94 @@ impl Strength {
     }
 }
 
+/// The most a match on some of a phrase's words can grade: below a veileder's tag (0.70).
+pub const PARTIAL_PHRASE_MAX: f32 = 0.65;
+
+/// The share of a criterion's words a match covers, in per cent (100: all of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Coverage(u8);
+
+impl Coverage {
+    /// Every word of the criterion, or a structured fact.
+    pub const WHOLE: Coverage = Coverage(100);
+
+    /// Some of the words, carrying `share` (0–1) of the phrase's weight.
+    pub fn part(share: f32) -> Coverage {
+        Coverage((share * 100.0).round().clamp(1.0, 99.0) as u8)
+    }
+
+    pub fn is_whole(self) -> bool {
+        self == Coverage::WHOLE
+    }
+
+    /// The share, 0–1.
+    pub fn share(self) -> f32 {
+        f32::from(self.0) / 100.0
+    }
+}
+
+/// How well one part of a profile supports a criterion: the strength of the match, and how much
+/// of the criterion it covers. Ordered by grade, so "the strongest" is the largest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Support {
+    pub strength: Strength,
+    pub coverage: Coverage,
+}
+
+impl Support {
+    /// No evidence.
+    pub const NONE: Support = Support { strength: Strength::None, coverage: Coverage::WHOLE };
+
+    /// A match on the whole criterion.
+    pub fn whole(strength: Strength) -> Support {
+        Support { strength, coverage: Coverage::WHOLE }
+    }
+
+    /// Its grade in the score.
+    pub fn grade(self) -> f32 {
+        if self.coverage.is_whole() {
+            self.strength.grade()
+        } else {
+            (self.strength.grade() * self.coverage.share()).min(PARTIAL_PHRASE_MAX)
+        }
+    }
+
+    /// Whether it meets a must-have: the whole requirement, at a tag or stronger.
+    pub fn passes(self) -> bool {
+        self.coverage.is_whole() && self.strength.passes()
+    }
+
+    /// How it reads in an explanation.
+    pub fn how(self) -> MatchHow {
+        if self.coverage.is_whole() || self.strength == Strength::None {
+            self.strength.how()
+        } else {
+            MatchHow::SomeWords
+        }
+    }
+}
+
+impl Default for Support {
+    fn default() -> Self {
+        Support::NONE
+    }
+}
+
+impl Ord for Support {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.grade()
+            .total_cmp(&other.grade())
+            .then(self.strength.cmp(&other.strength))
+            .then(self.coverage.cmp(&other.coverage))
+    }
+}
+
+impl PartialOrd for Support {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +225,15 @@ mod tests {
         assert_eq!(Strength::of(ProfileField::Skill, MatchHow::Typo), Strength::Typo);
         assert!(Strength::of(ProfileField::TagSkill, MatchHow::Typo).passes(), "a typo'd tag still meets a must");
         assert!(!Strength::Summary.passes() && !Strength::Partial.passes());
+    }
+
+    #[test]
+    fn some_of_a_phrases_words_grade_below_a_tag_and_never_pass() {
+        let most = Support { strength: Strength::Exact, coverage: Coverage::part(0.99) };
+        assert!(most.grade() < Support::whole(Strength::Tag).grade() && !most.passes());
+        let half = Support { strength: Strength::Exact, coverage: Coverage::part(0.5) };
+        assert_eq!(half.grade(), 0.5);
+        assert!(half < most && most < Support::whole(Strength::Tag));
+        assert_eq!(half.how(), MatchHow::SomeWords);
     }
 }

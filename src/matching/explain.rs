@@ -12,10 +12,11 @@ use tantivy::DocId;
 
 use super::constraints::{self, ColumnFacts};
 use super::evaluation::{ADAPTATION_FACTOR, SegmentEvaluation};
-use super::evidence::Strength;
+use super::evidence::{Strength, Support};
 use super::pass::Scored;
 use super::plan::{Alternative, ColumnTest, Plan, Test};
 use super::position::{MustAt, Position, Table};
+use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, document};
 use crate::model::{
     AdaptationNote, Candidate, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, ShortlistEntry, TagKind,
@@ -41,10 +42,17 @@ pub fn entry(
     for (at, planned) in plan.criteria.enumerate() {
         let outcome = evaluation.outcome(at, doc);
         penalised += i32::from(outcome.penalised);
-        let mut how = outcome.strength.how();
+        let mut how = outcome.support.how();
         let mut adaptation = None;
+        let mut words = Vec::new();
         let found = match &planned.test {
-            Test::Terms(_) => terms.evidence(&evaluation.retrieved.alternatives(at), outcome.strength),
+            Test::Terms(_) => {
+                let found = terms.evidence(&evaluation.retrieved.alternatives(at), outcome.support);
+                if let Some((_, alternative)) = found.as_ref().filter(|_| !outcome.support.coverage.is_whole()) {
+                    words = carrying_words(taxonomy, &planned.label, alternative);
+                }
+                found.map(|(evidence, _)| evidence)
+            }
             Test::Demand(demand) => {
                 let conflict = demand.key.as_ref().is_some_and(|key| terms.has_key(key));
                 if conflict && demand.adaptable {
@@ -67,7 +75,7 @@ pub fn entry(
             }
         };
         if let Some(waiver) = &planned.waiver {
-            if !outcome.strength.passes() {
+            if !outcome.support.passes() {
                 how = MatchHow::Adapted;
                 adaptation = Some(waiver.clone());
             }
@@ -79,12 +87,13 @@ pub fn entry(
             criterion: planned.label.clone(),
             kind: planned.kind,
             importance: planned.importance,
-            matched: outcome.strength > Strength::None,
+            matched: outcome.support.strength > Strength::None,
             how,
             evidence: found,
             grade: outcome.grade,
             weight: planned.weight,
             share: planned.weight * outcome.grade / total_weight,
+            words,
         });
     }
     ShortlistEntry {
@@ -185,13 +194,13 @@ impl<'a> ProfileTerms<'a> {
     /// The entry that carries evidence of `strength`: from the weakest alternative that is at
     /// least that strong and present in the profile (a years check can lower a strength, never
     /// raise it). Like the index, an alternative's terms may come from several entries of one field.
-    fn evidence(&self, alternatives: &[&Alternative], strength: Strength) -> Option<Evidence> {
-        if strength == Strength::None {
+    fn evidence<'x>(&self, alternatives: &[&'x Alternative], support: Support) -> Option<(Evidence, &'x Alternative)> {
+        if support.strength == Strength::None {
             return None;
         }
         let mut ranked: Vec<&Alternative> =
-            alternatives.iter().copied().filter(|alt| Strength::of(alt.field, alt.how) >= strength).collect();
-        ranked.sort_by_key(|alt| Strength::of(alt.field, alt.how));
+            alternatives.iter().copied().filter(|alt| alt.support() >= support).collect();
+        ranked.sort_by_key(|alt| alt.support());
         ranked.into_iter().find_map(|alternative| {
             let entries = self.entries(alternative.field);
             let present = |term: &String| entries.iter().any(|entry| entry.terms.contains(term));
@@ -199,9 +208,21 @@ impl<'a> ProfileTerms<'a> {
                 return None;
             }
             let first = &alternative.terms[0];
-            entries.iter().find(|entry| entry.terms.contains(first)).map(|entry| entry.evidence.clone())
+            let entry = entries.iter().find(|entry| entry.terms.contains(first))?;
+            Some((entry.evidence.clone(), alternative))
         })
     }
+}
+
+/// The words of a criterion (its `label`) that `alternative`'s terms are: which of a phrase's
+/// words carried a match on some of them.
+fn carrying_words(taxonomy: &Taxonomy, label: &str, alternative: &Alternative) -> Vec<String> {
+    let analyzer = taxonomy.analyzer();
+    let stems: Vec<&str> = alternative.terms.iter().map(|term| term.trim_start_matches(PART_PREFIX)).collect();
+    let mut words: Vec<String> =
+        crate::analysis::split_words(label).filter(|w| stems.contains(&analyzer.stem(w).as_str())).collect();
+    words.dedup();
+    words
 }
 
 fn tag_kind(field: ProfileField) -> Option<TagKind> {

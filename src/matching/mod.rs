@@ -34,9 +34,10 @@ mod tests;
 
 use rayon::prelude::*;
 
+pub use compiled::IndexRarity;
 pub use evaluation::ADAPTATION_FACTOR;
 pub use pass::Tuning;
-pub use plan::{ColumnTest, CompileError, DemandTest, Plan, Planned, Test};
+pub use plan::{ColumnTest, CompileError, DemandTest, Plan, Planned, Rarity, Test};
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::model::{JobNeed, Shortlist};

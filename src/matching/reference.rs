@@ -9,7 +9,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, SegmentReader, TERMINATED, Term};
 
 use super::MatchError;
-use super::evidence::Strength;
+use super::evidence::{Strength, Support};
 use super::plan::{Alternative, ColumnTest, Plan, TermTest, Test};
 use super::position::Position;
 use crate::analysis::typo;
@@ -67,33 +67,29 @@ impl<'i> Reference<'i> {
                 .collect::<Result<_, _>>()?;
             for (doc, profile) in profiles {
                 considered += 1;
-                let outcomes: Vec<(Strength, f32, bool)> = plan
+                let outcomes: Vec<(Support, f32, bool)> = plan
                     .criteria
                     .iter()
                     .zip(&strengths)
                     .map(|(criterion, found)| {
-                        let (strength, grade, adapted) = match (&criterion.test, found) {
+                        let (support, grade, adapted) = match (&criterion.test, found) {
                             (Test::Column(test), _) => column_outcome(test, profile),
                             (Test::Terms(test), Some(found)) => {
-                                let strength = with_years(test, found, *doc, profile, self.index);
-                                (strength, strength.grade(), false)
+                                let support = with_years(test, found, *doc, profile, self.index);
+                                (support, support.grade(), false)
                             }
-                            (_, Some(found)) => {
-                                (found.strengths[*doc as usize], found.strengths[*doc as usize].grade(), false)
-                            }
+                            (_, Some(found)) => (found.other[*doc as usize], found.other[*doc as usize].grade(), false),
                             (_, None) => unreachable!("term and demand tests read postings"),
                         };
-                        let waived = criterion.waiver.is_some() && strength < Strength::Tag;
-                        let grade = if plan.binary { f32::from(u8::from(strength >= Strength::Tag)) } else { grade };
-                        (strength, grade, adapted || waived)
+                        // The whole requirement, at a tag or stronger, meets a must-have.
+                        let passes = support.coverage.is_whole() && support.strength >= Strength::Tag;
+                        let waived = criterion.waiver.is_some() && !passes;
+                        let grade = if plan.binary { f32::from(u8::from(passes)) } else { grade };
+                        (support, grade, adapted || waived)
                     })
                     .collect();
-                let failed: Vec<usize> = musts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| outcomes[m.index()].0 < Strength::Tag)
-                    .map(|(p, _)| p)
-                    .collect();
+                let failed: Vec<usize> =
+                    musts.iter().enumerate().filter(|(_, m)| !outcomes[m.index()].0.passes()).map(|(p, _)| p).collect();
                 let score = score(plan, &outcomes);
                 match failed.as_slice() {
                     [] => best.push((profile.id.clone(), score)),
@@ -129,7 +125,8 @@ impl<'i> Reference<'i> {
         let max_doc = reader.max_doc() as usize;
         Ok(Some(match test {
             Test::Terms(test) => {
-                let mut strengths = vec![Strength::None; max_doc];
+                let mut other = vec![Support::NONE; max_doc];
+                let mut experience = vec![Support::NONE; max_doc];
                 let alternatives = with_typos(test, self.index, reader)?;
                 let experience_words = alternatives
                     .iter()
@@ -137,28 +134,32 @@ impl<'i> Reference<'i> {
                     .flat_map(|a| a.terms.iter().cloned())
                     .collect();
                 for alternative in alternatives {
-                    let mut strength = Strength::of(alternative.field, alternative.how);
-                    // Evidence outside experience cannot show the years.
-                    if test.min_years.is_some() && alternative.field != ProfileField::Experience {
-                        strength = strength.min(Strength::Partial);
-                    }
+                    let support = alternative.support();
+                    // With a years requirement, experience is kept apart (its years decide), and
+                    // evidence outside experience, which cannot show the years, counts at most as
+                    // partial.
+                    let (slots, support) = match (test.min_years, alternative.field) {
+                        (Some(_), ProfileField::Experience) => (&mut experience, support),
+                        (Some(_), _) => (&mut other, at_most_partial(support)),
+                        (None, _) => (&mut other, support),
+                    };
                     for doc in alternative_docs(self.index, reader, &alternative)? {
-                        let slot = &mut strengths[doc as usize];
-                        *slot = (*slot).max(strength);
+                        let slot = &mut slots[doc as usize];
+                        *slot = (*slot).max(support);
                     }
                 }
-                Found { strengths, experience_words }
+                Found { other, experience, experience_words }
             }
             Test::Demand(demand) => {
-                let mut strengths = vec![Strength::Exact; max_doc];
+                let mut other = vec![Support::whole(Strength::Exact); max_doc];
                 if let Some(key) = &demand.key {
                     for doc in postings(self.index, reader, ProfileField::Keys, key)? {
                         if !demand.adaptable {
-                            strengths[doc as usize] = Strength::None;
+                            other[doc as usize] = Support::NONE;
                         }
                     }
                 }
-                Found { strengths, experience_words: Vec::new() }
+                Found { other, experience: Vec::new(), experience_words: Vec::new() }
             }
             Test::Column(_) => return Ok(None),
         }))
@@ -167,14 +168,16 @@ impl<'i> Reference<'i> {
 
 /// What a term or demand test finds in one segment.
 struct Found {
-    /// Per document, the strongest evidence.
-    strengths: Vec<Strength>,
+    /// Per document, the strongest evidence (with a years requirement: outside experience).
+    other: Vec<Support>,
+    /// With a years requirement: per document, the strongest experience evidence.
+    experience: Vec<Support>,
     /// The words of the test's experience alternatives, typo expansions included: an experience
     /// entry with one of them shows its years.
     experience_words: Vec<String>,
 }
 
-fn score(plan: &Plan, outcomes: &[(Strength, f32, bool)]) -> f32 {
+fn score(plan: &Plan, outcomes: &[(Support, f32, bool)]) -> f32 {
     let mut sum = 0.0;
     let mut adaptations = 0;
     for (criterion, (_, grade, penalised)) in plan.criteria.iter().zip(outcomes) {
@@ -191,11 +194,12 @@ fn score(plan: &Plan, outcomes: &[(Strength, f32, bool)]) -> f32 {
 /// A term test's evidence for `profile` once its years are checked: experience evidence counts in
 /// full only if an experience entry that shares a word with the test's experience alternatives
 /// lasted long enough (years kept to a tenth, as the profile's CV states them).
-fn with_years(test: &TermTest, found: &Found, doc: DocId, profile: &Candidate, index: &CandidateIndex) -> Strength {
-    let strength = found.strengths[doc as usize];
-    let Some(min_years) = test.min_years else { return strength };
-    if strength <= Strength::Partial {
-        return strength;
+fn with_years(test: &TermTest, found: &Found, doc: DocId, profile: &Candidate, index: &CandidateIndex) -> Support {
+    let other = found.other[doc as usize];
+    let Some(min_years) = test.min_years else { return other };
+    let experience = found.experience[doc as usize];
+    if experience == Support::NONE {
+        return other;
     }
     let analyzer = index.taxonomy().analyzer();
     let years = profile
@@ -204,20 +208,25 @@ fn with_years(test: &TermTest, found: &Found, doc: DocId, profile: &Candidate, i
         .filter(|entry| analyzer.terms(&entry.occupation).iter().any(|term| found.experience_words.contains(term)))
         .map(|entry| (entry.years.max(0.0) * 10.0).round() / 10.0)
         .fold(0.0, f32::max);
-    if years >= min_years { strength } else { Strength::Partial }
+    other.max(if years >= min_years { experience } else { at_most_partial(experience) })
+}
+
+fn at_most_partial(support: Support) -> Support {
+    Support { strength: support.strength.min(Strength::Partial), ..support }
 }
 
 /// Hours, distance and start date for one profile, by the README's rules: strength, grade and
 /// whether the employer adapts.
-fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Strength, f32, bool) {
-    let (met, unmet) = ((Strength::Exact, 1.0, false), (Strength::None, 0.0, false));
+fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Support, f32, bool) {
+    let exact = Support::whole(Strength::Exact);
+    let (met, unmet) = ((exact, 1.0, false), (Support::NONE, 0.0, false));
     match *test {
         ColumnTest::Extent { job_percent, adaptable_min } => {
             let (min, max) = profile.extent_percent.map_or((0, 100), |range| (range.min, range.max));
             if (min..=max).contains(&job_percent) {
                 met
             } else if max < job_percent && adaptable_min.is_some_and(|lowest| max >= lowest) {
-                (Strength::Exact, 1.0, true)
+                (exact, 1.0, true)
             } else {
                 unmet
             }
@@ -229,13 +238,13 @@ fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Strength, f32, boo
             if limit_km.is_some_and(|limit| km > limit) || km > commute {
                 unmet
             } else {
-                (Strength::Exact, (-km / 20.0 * std::f32::consts::LN_2).exp(), false)
+                (exact, (-km / 20.0 * std::f32::consts::LN_2).exp(), false)
             }
         }
         ColumnTest::StartDate { start, latest } => match profile.available_from.map(|day| day.to_julian_day()) {
             None => met,
             Some(day) if day <= start => met,
-            Some(day) if latest.is_some_and(|latest| day <= latest) => (Strength::Exact, 1.0, true),
+            Some(day) if latest.is_some_and(|latest| day <= latest) => (exact, 1.0, true),
             Some(_) => unmet,
         },
     }
@@ -266,7 +275,7 @@ fn with_typos(test: &TermTest, index: &CandidateIndex, reader: &SegmentReader) -
                 break;
             }
             if typo::is_typo_of(seed, term) {
-                let candidate = Alternative { field: *field, terms: vec![term.to_string()], how: MatchHow::Typo };
+                let candidate = Alternative::new(*field, vec![term.to_string()], MatchHow::Typo);
                 if !alternatives.iter().any(|a| a.field == *field && a.terms == candidate.terms) {
                     alternatives.push(candidate);
                 }

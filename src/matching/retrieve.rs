@@ -13,7 +13,7 @@ use tantivy::SegmentReader;
 
 use super::MatchError;
 use super::constraints::{self, ColumnFacts};
-use super::evidence::Strength;
+use super::evidence::{Strength, Support};
 use super::plan::{Alternative, ColumnTest, DemandTest, Plan, TermTest, Test};
 use super::position::{CriterionAt, Table};
 use crate::analysis::typo;
@@ -43,18 +43,18 @@ pub struct TermFindings {
     test: TermTest,
     /// Index terms of this segment within typo distance of the test's words.
     typos: Vec<Alternative>,
-    /// Alternatives' documents whose strength stands as it is (with a years requirement: capped
+    /// Alternatives' documents whose support stands as it is (with a years requirement: capped
     /// at partial, since they cannot show the years), strongest first.
-    found: Vec<(Strength, DocSet)>,
+    found: Vec<(Support, DocSet)>,
     /// With a years requirement: experience alternatives' documents, whose years decide their
-    /// strength, strongest first.
-    experience: Vec<(Strength, DocSet)>,
+    /// support, strongest first.
+    experience: Vec<(Support, DocSet)>,
     min_years: Option<f32>,
     /// Hashes of the experience terms, to find the matching entries' years.
     hashes: Vec<u32>,
-    /// For each strength found (strongest first), the documents with evidence at least that
+    /// For each support found (strongest first), the documents with evidence at least that
     /// strong (as if years were enough): what upper bounds are built from.
-    pub at_least: Vec<(Strength, DocSet)>,
+    pub at_least: Vec<(Support, DocSet)>,
     /// The documents that meet the test as a must-have, once asked for.
     passing: OnceLock<Arc<DocBits>>,
 }
@@ -115,18 +115,20 @@ impl<'a> Retrieved<'a> {
         }
     }
 
-    /// The strongest evidence `doc` has for criterion `at`, and whether it holds only because the
-    /// employer adapts (a column test the room to adapt waives).
-    pub fn strength(&self, at: CriterionAt, doc: u32) -> (Strength, Option<f32>, bool) {
+    /// The strongest evidence `doc` has for criterion `at`, a grade that overrides its own (a
+    /// distance), and whether it holds only because the employer adapts (a column test the room
+    /// to adapt waives).
+    pub fn support(&self, at: CriterionAt, doc: u32) -> (Support, Option<f32>, bool) {
         match &self.found[at] {
-            Found::Terms(findings) => (findings.strength(doc, &self.cache.columns), None, false),
+            Found::Terms(findings) => (findings.support(doc, &self.cache.columns), None, false),
             Found::Demand { test, conflicts } => {
                 let conflicting = conflicts.as_ref().is_some_and(|docs| docs.contains(doc));
-                (if !conflicting || test.adaptable { Strength::Exact } else { Strength::None }, None, false)
+                let strength = if !conflicting || test.adaptable { Strength::Exact } else { Strength::None };
+                (Support::whole(strength), None, false)
             }
             Found::Columns(test) => {
                 let checked = constraints::check(test, &column_facts(&self.cache.columns, doc, test));
-                (checked.strength, checked.grade, checked.adaptation.is_some())
+                (Support::whole(checked.strength), checked.grade, checked.adaptation.is_some())
             }
         }
     }
@@ -229,22 +231,22 @@ pub fn column_facts(c: &SegmentColumns, doc: u32, test: &ColumnTest) -> ColumnFa
 
 impl TermFindings {
     /// The strongest evidence `doc` has.
-    fn strength(&self, doc: u32, columns: &SegmentColumns) -> Strength {
-        // `at_least` holds a set per strength, each with all stronger ones: the last is everyone
+    fn support(&self, doc: u32, columns: &SegmentColumns) -> Support {
+        // `at_least` holds a set per support, each with all stronger ones: the last is everyone
         // with any evidence, and without a years requirement the first that has `doc` gives its
-        // strength. A few set look-ups instead of one per alternative (a plan may have hundreds).
-        let Some((_, anyone)) = self.at_least.last() else { return Strength::None };
+        // support. A few set look-ups instead of one per alternative (a plan may have hundreds).
+        let Some((_, anyone)) = self.at_least.last() else { return Support::NONE };
         if !anyone.contains(doc) {
-            return Strength::None;
+            return Support::NONE;
         }
-        let strongest = |sets: &[(Strength, DocSet)]| sets.iter().find(|(_, docs)| docs.contains(doc)).map(|s| s.0);
+        let strongest = |sets: &[(Support, DocSet)]| sets.iter().find(|(_, docs)| docs.contains(doc)).map(|s| s.0);
         let Some(min_years) = self.min_years else {
             return strongest(&self.at_least).unwrap_or_default();
         };
         let mut best = strongest(&self.found).unwrap_or_default();
         if let Some(found) = strongest(&self.experience) {
             let enough = columns.experience_years(doc, &self.hashes) >= min_years;
-            best = best.max(if enough { found } else { found.min(Strength::Partial) });
+            best = best.max(if enough { found } else { capped(found) });
         }
         best
     }
@@ -258,10 +260,10 @@ impl TermFindings {
                     None => self
                         .found
                         .iter()
-                        .filter(|(strength, _)| strength.passes())
+                        .filter(|(support, _)| support.passes())
                         .for_each(|(_, docs)| bits.union_with(docs)),
                     Some(min_years) => {
-                        for (_, docs) in self.experience.iter().filter(|(strength, _)| strength.passes()) {
+                        for (_, docs) in self.experience.iter().filter(|(support, _)| support.passes()) {
                             for doc in docs.docs() {
                                 if !bits.contains(doc) && columns.experience_years(doc, &self.hashes) >= min_years {
                                     bits.insert(doc);
@@ -292,34 +294,34 @@ fn term_findings(
     let alternatives: Vec<&Alternative> = test.alternatives.iter().chain(&typos).collect();
     let mut found = Vec::new();
     let mut experience = Vec::new();
-    let mut strengths = Vec::new();
+    let mut supports = Vec::new();
     for alternative in &alternatives {
         let Some(docs) = alternative_docs(cache, alternative, index, reader)? else { continue };
-        let strength = Strength::of(alternative.field, alternative.how);
+        let support = alternative.support();
         match (test.min_years, alternative.field) {
             (Some(_), ProfileField::Experience) => {
-                strengths.push((strength, docs.clone()));
-                experience.push((strength, docs));
+                supports.push((support, docs.clone()));
+                experience.push((support, docs));
             }
             (Some(_), _) => {
-                let capped = strength.min(Strength::Partial);
-                strengths.push((capped, docs.clone()));
+                let capped = capped(support);
+                supports.push((capped, docs.clone()));
                 found.push((capped, docs));
             }
             (None, _) => {
-                strengths.push((strength, docs.clone()));
-                found.push((strength, docs));
+                supports.push((support, docs.clone()));
+                found.push((support, docs));
             }
         }
     }
-    found.sort_by_key(|(strength, _)| std::cmp::Reverse(*strength));
-    experience.sort_by_key(|(strength, _)| std::cmp::Reverse(*strength));
+    found.sort_by_key(|(support, _)| std::cmp::Reverse(*support));
+    experience.sort_by_key(|(support, _)| std::cmp::Reverse(*support));
     let hashes = alternatives
         .iter()
         .filter(|a| a.field == ProfileField::Experience)
         .flat_map(|a| a.terms.iter().map(|t| document::term_hash(t)))
         .collect();
-    let at_least = at_least(strengths, cache.max_doc());
+    let at_least = at_least(supports, cache.max_doc());
     let findings = Arc::new(TermFindings {
         test: test.clone(),
         typos,
@@ -334,22 +336,27 @@ fn term_findings(
     Ok(findings)
 }
 
-/// For each strength among `strengths` (strongest first), the documents at least that strong.
-fn at_least(mut strengths: Vec<(Strength, DocSet)>, max_doc: u32) -> Vec<(Strength, DocSet)> {
-    strengths.sort_by_key(|(strength, _)| std::cmp::Reverse(*strength));
-    let mut at_least: Vec<(Strength, DocSet)> = Vec::new();
+/// For each support among `supports` (strongest first), the documents at least that strong.
+fn at_least(mut supports: Vec<(Support, DocSet)>, max_doc: u32) -> Vec<(Support, DocSet)> {
+    supports.sort_by_key(|(support, _)| std::cmp::Reverse(*support));
+    let mut at_least: Vec<(Support, DocSet)> = Vec::new();
     let mut start = 0;
-    while start < strengths.len() {
-        let strength = strengths[start].0;
-        let end = start + strengths[start..].iter().take_while(|(s, _)| *s == strength).count();
-        let mut members: Vec<&DocSet> = strengths[start..end].iter().map(|(_, docs)| docs).collect();
+    while start < supports.len() {
+        let support = supports[start].0;
+        let end = start + supports[start..].iter().take_while(|(s, _)| *s == support).count();
+        let mut members: Vec<&DocSet> = supports[start..end].iter().map(|(_, docs)| docs).collect();
         if let Some((_, stronger)) = at_least.last() {
             members.push(stronger);
         }
-        at_least.push((strength, DocSet::union(&members, max_doc)));
+        at_least.push((support, DocSet::union(&members, max_doc)));
         start = end;
     }
     at_least
+}
+
+/// Evidence that cannot show an experience's years counts at most as partial.
+fn capped(support: Support) -> Support {
+    Support { strength: support.strength.min(Strength::Partial), ..support }
 }
 
 /// The index terms within typo distance of the test's seeds that it does not already have.
@@ -367,7 +374,7 @@ fn typos_of(
         for term in cache.typos(reader, index.fields(), *field, seed)?.iter() {
             let known = |a: &Alternative| a.field == *field && a.terms.len() == 1 && *a.terms[0] == **term;
             if !test.alternatives.iter().chain(&typos).any(known) {
-                typos.push(Alternative { field: *field, terms: vec![term.to_string()], how: MatchHow::Typo });
+                typos.push(Alternative::new(*field, vec![term.to_string()], MatchHow::Typo));
             }
         }
     }

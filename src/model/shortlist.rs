@@ -61,6 +61,9 @@ pub struct CriterionOutcome {
     pub weight: f32,
     /// Its share of the score before the adaptation factor: weight × grade / Σ weights.
     pub share: f32,
+    /// For a match on some of a phrase's words: the criterion's words that carried it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
 }
 
 /// How a criterion was met, strongest first.
@@ -79,6 +82,8 @@ pub enum MatchHow {
     Tag,
     /// Met below the asked level or years: counts partly.
     Partial,
+    /// Some of a phrase's words, not all (`dyr` of `arbeid med dyr`): counts by their share.
+    SomeWords,
     /// A mention in the CV's free-text summary.
     Summary,
     /// Met only because the employer adapts (hours, tasks, start date, language).

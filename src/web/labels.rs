@@ -45,6 +45,7 @@ pub fn how(how: MatchHow) -> &'static str {
         MatchHow::Typo => "Skrivefeil tolerert",
         MatchHow::Tag => "Fra veileders tagg",
         MatchHow::Partial => "Delvis",
+        MatchHow::SomeWords => "Noen av ordene",
         MatchHow::Summary => "Nevnt i sammendraget",
         MatchHow::Adapted => "Arbeidsgiver tilpasser",
         MatchHow::NotMatched => "Ikke oppfylt",

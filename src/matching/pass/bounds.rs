@@ -7,7 +7,7 @@
 //! lower a score (years short, distance within a ring, adaptations), so it may be above it.
 
 use super::super::evaluation::{Level, SegmentEvaluation};
-use super::super::evidence::Strength;
+use super::super::evidence::{Strength, Support};
 use super::super::plan::{TermTest, Test};
 use super::super::position::{CriterionAt, MustAt, SetAt, Table};
 use super::topk::Bar;
@@ -58,9 +58,10 @@ impl ScoreBounds {
         let strongest = |levels: &[Level]| levels.iter().map(|level| level.contribution).fold(0.0, f32::max);
         let failing = |m: CriterionAt| {
             let levels = &e.levels[m];
-            let failing = levels.iter().find(|level| !level.strength.passes()).map_or(0.0, |level| level.contribution);
+            let failing = levels.iter().find(|level| !level.support.passes()).map_or(0.0, |level| level.contribution);
             // Experience without enough years fails as partial evidence, whatever its level.
-            if years(m) { failing.max(plan.criteria[m].weight * e.grade(Strength::Partial)) } else { failing }
+            let partial = Support::whole(Strength::Partial);
+            if years(m) { failing.max(plan.criteria[m].weight * e.grade(partial)) } else { failing }
         };
         let near_max_bound = e.musts.map(|&m| e.max_bound - strongest(&e.levels[m]) + failing(m));
         // A near miss is in none of its must-have's passing levels (failing evidence is all it can
@@ -142,7 +143,7 @@ impl ScoreBounds {
 
 /// How many of a criterion's levels (strongest first) meet a must-have.
 pub(super) fn passing_levels(levels: &[Level]) -> usize {
-    levels.iter().take_while(|level| level.strength.passes()).count()
+    levels.iter().take_while(|level| level.support.passes()).count()
 }
 
 /// Calls `each` with every one of `docs` in word `w` that has any of `levels` (strongest first)

@@ -12,6 +12,7 @@ use super::{
 use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, Source, keys};
 use crate::matching::MatchError;
+use crate::matching::evidence::Coverage;
 use crate::model::{Criterion, CriterionKind, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
 use crate::taxonomy::trade::Rung;
 use crate::taxonomy::{ConceptKind, Taxonomy};
@@ -35,9 +36,37 @@ pub enum CompileError {
     UnknownLanguage(String),
 }
 
-/// Compiles `need` (already validated) against the vocabulary.
-pub(super) fn plan(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
-    let compiler = Compiler { need, taxonomy };
+/// How much a word weighs in a phrase: its rarity among profiles (an inverse document frequency).
+/// Matches on some of a phrase's words cover the share of the phrase's weight they carry.
+pub trait Rarity {
+    fn weight(&self, stem: &str) -> f32;
+}
+
+/// Every word weighs the same: for plans compiled without an index.
+pub struct EqualRarity;
+
+impl Rarity for EqualRarity {
+    fn weight(&self, _stem: &str) -> f32 {
+        1.0
+    }
+}
+
+/// One way to meet an option of a value: terms in one field, how they count, what they cover.
+struct Phrase {
+    terms: Vec<String>,
+    how: MatchHow,
+    coverage: Coverage,
+}
+
+impl Phrase {
+    fn whole(terms: Vec<String>, how: MatchHow) -> Phrase {
+        Phrase { terms, how, coverage: Coverage::WHOLE }
+    }
+}
+
+/// Compiles `need` (already validated) against the vocabulary, weighing words by `rarity`.
+pub(super) fn plan(need: &JobNeed, taxonomy: &Taxonomy, rarity: &dyn Rarity) -> Result<Plan, MatchError> {
+    let compiler = Compiler { need, taxonomy, rarity };
     let mut criteria = crate::matching::position::Table::with_capacity(need.criteria.len());
     for (index, criterion) in need.criteria.iter().enumerate() {
         let planned = compiler.criterion(criterion).map_err(|reason| MatchError::Criterion {
@@ -56,6 +85,7 @@ pub(super) fn plan(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchErr
 struct Compiler<'a> {
     need: &'a JobNeed,
     taxonomy: &'a Taxonomy,
+    rarity: &'a dyn Rarity,
 }
 
 impl Compiler<'_> {
@@ -151,30 +181,32 @@ impl Compiler<'_> {
     }
 
     /// Term alternatives for free text: the words themselves, the concept's other labels and
-    /// narrower concepts, compound parts, and seeds for typo tolerance.
+    /// narrower concepts, compound parts, some of a phrase's words, and seeds for typo tolerance.
     fn text(&self, value: &str, kinds: &[ConceptKind], fields: &[ProfileField]) -> Result<TermTest, CompileError> {
         self.text_with(value, kinds, fields, false)
     }
 
-    /// Interests and qualities live in tags and summaries. A CV shows them only when it names the
-    /// theme itself (a `bilmekaniker` is interested in cars); a loose CV match (`lastebilsjåfør`
-    /// contains `bil`) must not outrank a veileder's tag, so `strict_cv` keeps compound parts and
-    /// typos to tags and summaries.
+    /// Interests and qualities (`theme`) live in tags and summaries. A CV shows them only when it
+    /// names the theme itself (a `bilmekaniker` is interested in cars); a loose CV match
+    /// (`lastebilsjåfør` contains `bil`) must not outrank a veileder's tag, so compound parts and
+    /// typos count only in tags and summaries. And a theme `X og Y` is an area where either
+    /// counts (`klær og mote`), as `X eller Y` is for every kind.
     fn text_with(
         &self,
         value: &str,
         kinds: &[ConceptKind],
         fields: &[ProfileField],
-        strict_cv: bool,
+        theme: bool,
     ) -> Result<TermTest, CompileError> {
         // `lager eller butikk`, `lager/butikk` and `lager, butikk` each mean either.
         let options: Vec<&str> = value
             .split(" eller ")
             .flat_map(|part| part.split(['/', ',']))
+            .flat_map(|part| if theme { part.split(" og ").collect::<Vec<_>>() } else { vec![part] })
             .map(str::trim)
             .filter(|part| !part.is_empty())
             .collect();
-        let mut phrases: Vec<(Vec<String>, MatchHow)> = Vec::new();
+        let mut phrases: Vec<Phrase> = Vec::new();
         let mut seeds: BTreeSet<String> = BTreeSet::new();
         for option in options {
             let (option_phrases, option_seeds) = self.option_phrases(option, kinds)?;
@@ -186,10 +218,11 @@ impl Compiler<'_> {
         }
         let mut test = TermTest::default();
         for &field in fields {
-            let loose = !(strict_cv && field.source() == Source::Cv);
-            for (terms, how) in &phrases {
-                if loose || matches!(how, MatchHow::Exact | MatchHow::Synonym) {
-                    test.alternatives.push(Alternative { field, terms: terms.clone(), how: *how });
+            let loose = !(theme && field.source() == Source::Cv);
+            for phrase in &phrases {
+                if loose || matches!(phrase.how, MatchHow::Exact | MatchHow::Synonym) {
+                    let alternative = Alternative::new(field, phrase.terms.clone(), phrase.how);
+                    test.alternatives.push(Alternative { coverage: phrase.coverage, ..alternative });
                 }
             }
             if loose {
@@ -202,19 +235,18 @@ impl Compiler<'_> {
     }
 
     /// The phrases that meet one option of a value, with how each counts, and the typo seeds.
-    #[allow(clippy::type_complexity)]
     fn option_phrases(
         &self,
         value: &str,
         kinds: &[ConceptKind],
-    ) -> Result<(Vec<(Vec<String>, MatchHow)>, BTreeSet<String>), CompileError> {
+    ) -> Result<(Vec<Phrase>, BTreeSet<String>), CompileError> {
         let analyzer = self.taxonomy.analyzer();
         let words = analyzer.stems(value);
         if words.is_empty() {
             return Err(CompileError::NoWords);
         }
         let own = self.taxonomy.without_fillers(&words);
-        let mut phrases: Vec<(Vec<String>, MatchHow)> = vec![(own.clone(), MatchHow::Exact)];
+        let mut phrases: Vec<Phrase> = vec![Phrase::whole(own.clone(), MatchHow::Exact)];
 
         let mut concepts = self.taxonomy.find(value, kinds);
         let concept_how = if concepts.is_empty() {
@@ -230,19 +262,20 @@ impl Compiler<'_> {
         for concept in related {
             for stems in self.taxonomy.label_stems(concept) {
                 if !stems.is_empty() && *stems != own {
-                    phrases.push((stems.clone(), concept_how));
+                    phrases.push(Phrase::whole(stems.clone(), concept_how));
                 }
             }
         }
         // A single word may also be a part of a compound in the profile.
         let singles: Vec<(String, MatchHow)> =
-            phrases.iter().filter(|(stems, _)| stems.len() == 1).map(|(stems, how)| (stems[0].clone(), *how)).collect();
+            phrases.iter().filter(|p| p.terms.len() == 1).map(|p| (p.terms[0].clone(), p.how)).collect();
         for (word, how) in &singles {
             if word.chars().count() >= 3 {
                 let how = if *how == MatchHow::Typo { MatchHow::Typo } else { MatchHow::CompoundPart };
-                phrases.push((vec![format!("{PART_PREFIX}{word}")], how));
+                phrases.push(Phrase::whole(vec![format!("{PART_PREFIX}{word}")], how));
             }
         }
+        phrases.extend(self.some_words(&own));
         // Typo tolerance looks for misspellings of the criterion's own words and of the names of
         // the concept it names, not of every narrower term (which would multiply dictionary scans
         // for little gain).
@@ -258,6 +291,38 @@ impl Compiler<'_> {
         Ok((phrases, seeds))
     }
 
+    /// Matches on some of a phrase's words (`dyr` of `arbeid med dyr`), each covering the share
+    /// of the phrase's weight its words carry: a word's weight is its rarity in the index, so
+    /// `dyr` carries more than `arbeid`. Single words, and pairs of a phrase of three or four;
+    /// each word as itself and as a part of a compound (`dyrepasser`).
+    fn some_words(&self, own: &[String]) -> Vec<Phrase> {
+        if own.len() < 2 {
+            return Vec::new();
+        }
+        let weights: Vec<f32> = own.iter().map(|word| self.rarity.weight(word).max(f32::EPSILON)).collect();
+        let total: f32 = weights.iter().sum();
+        let mut subsets: Vec<Vec<usize>> = (0..own.len()).map(|i| vec![i]).collect();
+        if own.len() <= 4 {
+            for i in 0..own.len() {
+                subsets.extend((i + 1..own.len()).map(|j| vec![i, j]));
+            }
+            subsets.retain(|subset| subset.len() < own.len());
+        }
+        let mut phrases = Vec::new();
+        for subset in subsets {
+            let coverage = Coverage::part(subset.iter().map(|&i| weights[i]).sum::<f32>() / total);
+            let words: Vec<String> = subset.iter().map(|&i| own[i].clone()).collect();
+            phrases.push(Phrase { terms: words.clone(), how: MatchHow::Exact, coverage });
+            if let [word] = words.as_slice() {
+                if word.chars().count() >= 3 {
+                    let part = vec![format!("{PART_PREFIX}{word}")];
+                    phrases.push(Phrase { terms: part, how: MatchHow::CompoundPart, coverage });
+                }
+            }
+        }
+        phrases
+    }
+
     fn certificate(&self, value: &str) -> Result<TermTest, CompileError> {
         let classes = self.taxonomy.licences().classes_in(value);
         if !classes.is_empty() {
@@ -265,8 +330,8 @@ impl Compiler<'_> {
             let held: Vec<String> = classes.iter().map(|c| keys::licence_held(c)).collect();
             let satisfied: Vec<String> = classes.iter().map(|c| keys::licence(c)).collect();
             let mut test = keys_test(&[], MatchHow::Exact);
-            test.alternatives.push(Alternative { field: ProfileField::Keys, terms: held, how: MatchHow::Exact });
-            test.alternatives.push(Alternative { field: ProfileField::Keys, terms: satisfied, how: MatchHow::Synonym });
+            test.alternatives.push(Alternative::new(ProfileField::Keys, held, MatchHow::Exact));
+            test.alternatives.push(Alternative::new(ProfileField::Keys, satisfied, MatchHow::Synonym));
             return Ok(test);
         }
         if let Some(classes) = self.taxonomy.truck().classes_in(value) {
@@ -276,7 +341,7 @@ impl Compiler<'_> {
                 classes.iter().map(|c| keys::truck_class(c)).collect()
             };
             return Ok(TermTest {
-                alternatives: vec![Alternative { field: ProfileField::Keys, terms, how: MatchHow::Exact }],
+                alternatives: vec![Alternative::new(ProfileField::Keys, terms, MatchHow::Exact)],
                 ..TermTest::default()
             });
         }
@@ -284,8 +349,7 @@ impl Compiler<'_> {
             self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])?;
         // The same course named with another course word (`hygienebevis` for `hygienekurs`).
         for subject in self.taxonomy.course_subjects(value) {
-            let alternative =
-                Alternative { field: ProfileField::Keys, terms: vec![keys::course(&subject)], how: MatchHow::Synonym };
+            let alternative = Alternative::new(ProfileField::Keys, vec![keys::course(&subject)], MatchHow::Synonym);
             if !test.alternatives.contains(&alternative) {
                 test.alternatives.push(alternative);
             }
@@ -337,17 +401,17 @@ impl Compiler<'_> {
         for option in value.split(" eller ").flat_map(|part| part.split(['/', ','])).map(str::trim) {
             let language =
                 self.taxonomy.language(option).ok_or_else(|| CompileError::UnknownLanguage(option.to_string()))?;
-            test.alternatives.push(Alternative {
-                field: ProfileField::Keys,
-                terms: vec![keys::language(language, level)],
-                how: MatchHow::Exact,
-            });
+            test.alternatives.push(Alternative::new(
+                ProfileField::Keys,
+                vec![keys::language(language, level)],
+                MatchHow::Exact,
+            ));
             if let Some(below) = level.below() {
-                test.alternatives.push(Alternative {
-                    field: ProfileField::Keys,
-                    terms: vec![keys::language(language, below)],
-                    how: MatchHow::Partial,
-                });
+                test.alternatives.push(Alternative::new(
+                    ProfileField::Keys,
+                    vec![keys::language(language, below)],
+                    MatchHow::Partial,
+                ));
             }
         }
         Ok(test)
@@ -469,10 +533,7 @@ impl Compiler<'_> {
 /// A test that looks for exact keys, any one of which counts.
 fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
     TermTest {
-        alternatives: terms
-            .iter()
-            .map(|term| Alternative { field: ProfileField::Keys, terms: vec![term.clone()], how })
-            .collect(),
+        alternatives: terms.iter().map(|term| Alternative::new(ProfileField::Keys, vec![term.clone()], how)).collect(),
         ..TermTest::default()
     }
 }

@@ -12,9 +12,10 @@ mod compile;
 #[cfg(test)]
 mod tests;
 
-pub use compile::CompileError;
+pub use compile::{CompileError, EqualRarity, Rarity};
 
 use super::MatchError;
+use super::evidence::{Coverage, Strength, Support};
 use super::position::{CriterionAt, MustAt, Table};
 use crate::index::ProfileField;
 use crate::model::{CriterionKind, GeoPoint, Importance, JobNeed, MatchHow};
@@ -103,12 +104,31 @@ pub struct Alternative {
     pub field: ProfileField,
     pub terms: Vec<String>,
     pub how: MatchHow,
+    /// How much of the criterion the terms cover: all of it, or some of a phrase's words.
+    pub coverage: Coverage,
+}
+
+impl Alternative {
+    /// An alternative that covers the whole criterion.
+    pub fn new(field: ProfileField, terms: Vec<String>, how: MatchHow) -> Alternative {
+        Alternative { field, terms, how, coverage: Coverage::WHOLE }
+    }
+
+    /// The support a document with every term has.
+    pub fn support(&self) -> Support {
+        Support { strength: Strength::of(self.field, self.how), coverage: self.coverage }
+    }
 }
 
 impl Plan {
-    /// Compiles `need` (already validated) against the vocabulary.
+    /// Compiles `need` (already validated) against the vocabulary, every word weighing the same.
     pub fn compile(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
-        compile::plan(need, taxonomy)
+        compile::plan(need, taxonomy, &EqualRarity)
+    }
+
+    /// Compiles `need` with words weighed by their `rarity` among profiles.
+    pub fn compile_with(need: &JobNeed, taxonomy: &Taxonomy, rarity: &dyn Rarity) -> Result<Plan, MatchError> {
+        compile::plan(need, taxonomy, rarity)
     }
 
     /// Sum of all weights: the score's denominator.

@@ -2,6 +2,7 @@
 //! the criterion.
 
 use super::*;
+use crate::matching::evidence::Coverage;
 use crate::matching::position::{CriterionAt, Position};
 use crate::model::{CriterionKind, Importance, JobNeed, MatchHow};
 use crate::taxonomy::Taxonomy;
@@ -34,7 +35,7 @@ fn synonyms_narrower_terms_and_compound_parts_become_alternatives() {
     let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"lager","importance":"must"}]}"#);
     let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
     let has =
-        |field, term: &str, how| test.alternatives.contains(&Alternative { field, terms: vec![term.to_string()], how });
+        |field, term: &str, how| test.alternatives.contains(&Alternative::new(field, vec![term.to_string()], how));
     assert!(has(ProfileField::Experience, "lager", MatchHow::Exact));
     assert!(has(ProfileField::Experience, "lagermedarbeider", MatchHow::Synonym));
     assert!(has(ProfileField::Experience, "truckfører", MatchHow::Synonym));
@@ -111,4 +112,46 @@ fn unknown_languages_are_refused_naming_the_criterion() {
         JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"language","value":"klingon"}]}"#).expect("valid shape");
     let error = Plan::compile(&need, &Taxonomy::embedded().expect("taxonomy")).expect_err("unknown");
     assert!(error.to_string().contains("criteria[0]") && error.to_string().contains("klingon"), "{error}");
+}
+
+/// `arbeid` is common, `dyr` rare.
+struct Rare;
+
+impl Rarity for Rare {
+    fn weight(&self, stem: &str) -> f32 {
+        if stem == "dyr" { 4.0 } else { 1.0 }
+    }
+}
+
+#[test]
+fn a_phrase_is_met_by_some_of_its_words_the_rarer_weighing_more() {
+    let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"interest","value":"arbeid med dyr","rank":1}]}"#)
+        .expect("need");
+    let plan = Plan::compile_with(&need, &Taxonomy::embedded().expect("taxonomy"), &Rare).expect("plan");
+    let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+    let coverage = |terms: &[&str]| {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        test.alternatives.iter().find(|a| a.field == ProfileField::TagInterest && a.terms == terms).map(|a| a.coverage)
+    };
+    assert_eq!(coverage(&["arbeid", "dyr"]), Some(Coverage::WHOLE), "the whole phrase");
+    assert_eq!(coverage(&["dyr"]), Some(Coverage::part(0.8)));
+    assert_eq!(coverage(&["~dyr"]), Some(Coverage::part(0.8)), "and as a part of a compound: dyrepasser");
+    assert_eq!(coverage(&["arbeid"]), Some(Coverage::part(0.2)));
+    assert!(test.alternatives.iter().filter(|a| !a.coverage.is_whole()).all(|a| !a.support().passes()));
+}
+
+#[test]
+fn og_joins_a_theme_area_and_a_phrase_alike_each_as_meant() {
+    // An interest `klær og mote` is met by either; an experience `plukk og pakk` wholly by both,
+    // in part by one.
+    let plan = plan(
+        r#"{"id":"n","criteria":[{"kind":"interest","value":"klær og mote","rank":1},
+                                   {"kind":"experience","value":"plukk og pakk","rank":2}]}"#,
+    );
+    let whole = |criterion: usize, term: &str| {
+        let Test::Terms(test) = &plan.criteria[at(criterion)].test else { panic!("a term test") };
+        test.alternatives.iter().any(|a| a.coverage.is_whole() && a.terms == [term.to_string()])
+    };
+    assert!(whole(0, "klær") && whole(0, "mote"), "either word meets the theme");
+    assert!(!whole(1, "plukk") && !whole(1, "pakk"), "one word covers only part of the experience");
 }
