@@ -27,6 +27,8 @@ pub mod load;
 pub mod matching;
 /// Candidate profiles, job needs, drafts and shortlists as plain serde data.
 pub mod model;
+/// Which profile phrases resemble a criterion: sentence embeddings (multilingual-e5-small).
+pub mod semantic;
 /// Who may do what, the audit log, and the use cases both doors call.
 pub mod service;
 /// Durable writes: write-ahead log and batched commits.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::index::{CandidateIndex, IndexError};
 use crate::load::{LoadError, read_candidates};
+use crate::semantic::{Semantic, SemanticError};
 use crate::store::{Store, StoreError, wal_path};
 use crate::taxonomy::{Taxonomy, TaxonomyError, Vocabulary};
 
@@ -28,6 +29,8 @@ pub enum WorkspaceError {
     Load(#[from] LoadError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Semantic(#[from] SemanticError),
 }
 
 /// Which word knowledge to use: vocabulary and optional real data.
@@ -127,4 +130,68 @@ fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
         if path.is_dir() { std::fs::remove_dir_all(&path)? } else { std::fs::remove_file(&path)? }
     }
     Ok(())
+}
+
+/// Whether to match with the semantic layer as well as lexically.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SemanticChoice {
+    /// The model the build fetched, if it did (lexical only otherwise).
+    #[default]
+    BuiltIn,
+    /// This model file (an error if it cannot be loaded).
+    Model(PathBuf),
+    /// Lexical only.
+    Off,
+}
+
+/// What the semantic layer came to, for the caller to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SemanticReadiness {
+    /// Attached: the model, the phrases it knows, how many it embedded now (the rest came from
+    /// the cache), in how many milliseconds.
+    On { model: String, phrases: usize, embedded: usize, millis: u128 },
+    /// Lexical only, and why.
+    Off { reason: String },
+}
+
+impl std::fmt::Display for SemanticReadiness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SemanticReadiness::On { model, phrases, embedded, millis } => write!(
+                f,
+                "semantic layer on: {model}, {phrases} phrases ({embedded} embedded now, in {:.1} s)",
+                *millis as f64 / 1000.0
+            ),
+            SemanticReadiness::Off { reason } => write!(f, "lexical only: {reason}"),
+        }
+    }
+}
+
+/// Attaches the semantic layer `choice` names to `index`, caching embeddings in `cache_file`.
+/// Without a built-in model this is not an error: matching is lexical only, and says so.
+pub fn attach_semantic(
+    index: &CandidateIndex,
+    choice: &SemanticChoice,
+    cache_file: Option<&Path>,
+) -> Result<SemanticReadiness, WorkspaceError> {
+    let started = std::time::Instant::now();
+    let semantic = match choice {
+        SemanticChoice::Off => return Ok(SemanticReadiness::Off { reason: "turned off (--lexical-only)".into() }),
+        SemanticChoice::Model(path) => Semantic::load(path, cache_file)?,
+        SemanticChoice::BuiltIn => match Semantic::built_in(cache_file) {
+            Ok(semantic) => semantic,
+            Err(error @ (SemanticError::NotBuilt | SemanticError::Model(_))) => {
+                return Ok(SemanticReadiness::Off { reason: error.to_string() });
+            }
+            Err(other) => return Err(other.into()),
+        },
+    };
+    let semantic = Arc::new(semantic);
+    index.attach_semantic(semantic.clone())?;
+    Ok(SemanticReadiness::On {
+        model: semantic.model().to_string(),
+        phrases: semantic.phrases(),
+        embedded: semantic.embedded(),
+        millis: started.elapsed().as_millis(),
+    })
 }

@@ -9,6 +9,7 @@ mod fixtures;
 mod must_haves;
 mod near_misses;
 mod ranking;
+mod semantic;
 mod service;
 mod socket;
 mod store;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use jobbmatch::evaluation::{self, Suite, System};
+use jobbmatch::semantic::{self, Semantic};
 use jobbmatch::workspace::Knowledge;
 
 #[derive(Debug, Args)]
@@ -22,6 +23,9 @@ pub struct EvaluateArgs {
     /// read when judging candidates that reach a top 10.
     #[arg(long)]
     write_pool: Option<PathBuf>,
+    /// Measure lexical matching only (skip the semantic configuration).
+    #[arg(long)]
+    lexical_only: bool,
 }
 
 pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
@@ -32,11 +36,20 @@ pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
         std::fs::write(path, lines.join("\n") + "\n").with_context(|| format!("cannot write {}", path.display()))?;
     }
     let embedded = Knowledge::default().taxonomy()?;
-    let mut configurations = vec![("embedded vocabulary", suite.evaluate(embedded)?)];
+    let mut configurations = vec![("lexical (embedded vocabulary)", suite.evaluate(embedded.clone())?)];
+    let mut richest = embedded;
     if let Some(dir) = &args.data_dir {
         let knowledge = Knowledge { data_dir: Some(dir.clone()), ..Knowledge::default() };
         let taxonomy = knowledge.taxonomy().with_context(|| format!("cannot read the data in {}", dir.display()))?;
-        configurations.push(("+ STYRK-08 and Norsk Ordbank", suite.evaluate(taxonomy)?));
+        configurations.push(("+ STYRK-08 and Norsk Ordbank", suite.evaluate(taxonomy.clone())?));
+        richest = taxonomy;
+    }
+    if !args.lexical_only {
+        let cache = semantic::scratch_cache("evaluation.cache");
+        match Semantic::built_in(cache.as_deref()) {
+            Ok(model) => configurations.push(("+ semantic", suite.evaluate_with(richest, Some(model))?)),
+            Err(error) => eprintln!("semantic configuration left out: {error}"),
+        }
     }
     let labelled: Vec<(&str, &evaluation::Evaluation)> = configurations.iter().map(|(l, e)| (*l, e)).collect();
     print!("{}", evaluation::render(&labelled, &suite));

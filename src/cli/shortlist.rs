@@ -60,6 +60,7 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
         eprintln!("{reason}: indexed {candidates} candidates from {} into {}", source.display(), data.index.display());
     }
 
+    data.attach_semantic(&index)?;
     let mut shortlist = Matcher::new(&index).shortlist(&need)?;
     shortlist.drafted = drafted;
     if args.json {

@@ -27,8 +27,9 @@ use crate::draft::draft_need;
 use crate::generate;
 use crate::index::{CandidateIndex, IndexError};
 use crate::matching::baseline::{Wishes, filter_only};
-use crate::matching::{IndexRarity, MatchError, Matcher, Plan};
+use crate::matching::{MatchError, Matcher, compile_for};
 use crate::model::{Candidate, GeoPoint, JobNeed};
+use crate::semantic::Semantic;
 use crate::taxonomy::Taxonomy;
 pub use metrics::{ideal_share, ndcg_at, recall_at};
 use oracle::Rule;
@@ -294,12 +295,21 @@ impl Suite {
         self.candidates.iter().cloned().chain(self.background()).collect()
     }
 
-    /// Runs every system on every need with the given word knowledge.
+    /// Runs every system on every need with the given word knowledge, lexically only.
     pub fn evaluate(&self, taxonomy: Arc<Taxonomy>) -> Result<Evaluation, EvalError> {
+        self.evaluate_with(taxonomy, None)
+    }
+
+    /// Runs every system on every need with the given word knowledge and, if given, a semantic
+    /// layer (fresh: it learns this suite's phrases).
+    pub fn evaluate_with(&self, taxonomy: Arc<Taxonomy>, semantic: Option<Semantic>) -> Result<Evaluation, EvalError> {
         let pool = self.pool();
         let by_id: HashMap<&str, &Candidate> = pool.iter().map(|c| (c.id.as_str(), c)).collect();
         let index = CandidateIndex::in_memory(taxonomy.clone())?;
         index.replace_all(&pool, &|_| {})?;
+        if let Some(semantic) = semantic {
+            index.attach_semantic(Arc::new(semantic))?;
+        }
         let mut runs = Vec::new();
         let mut unjudged = Vec::new();
         for need in &self.needs {
@@ -367,7 +377,7 @@ impl Suite {
         if system == System::FreeText {
             need = draft_need(&need, taxonomy, TODAY).need;
         }
-        let mut plan = Plan::compile_with(&need, taxonomy, &IndexRarity::new(index))?;
+        let mut plan = compile_for(&need, index)?;
         match system {
             System::FilterOnly => plan = filter_only(&plan, Wishes::Required),
             System::FilterCounted => plan = filter_only(&plan, Wishes::Counted),

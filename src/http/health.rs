@@ -23,6 +23,11 @@ pub struct Health {
     pub candidates: u64,
     pub uncommitted_changes: usize,
     pub uptime_seconds: u64,
+    /// `lexical+semantic` when wishes are also matched by meaning (the embedding model is
+    /// loaded), `lexical only` when it is not.
+    pub matching: &'static str,
+    /// Distinct profile phrases the semantic layer knows (0 when lexical only).
+    pub semantic_phrases: usize,
 }
 
 /// Liveness and readiness. 200 when ready, 503 when the index cannot commit.
@@ -42,6 +47,8 @@ pub async fn health(State(service): State<Arc<Service>>) -> impl IntoResponse {
         candidates: figures.store.candidates,
         uncommitted_changes: figures.store.uncommitted_changes,
         uptime_seconds: figures.uptime_seconds,
+        matching: if figures.semantic_phrases.is_some() { "lexical+semantic" } else { "lexical only" },
+        semantic_phrases: figures.semantic_phrases.unwrap_or(0),
     };
     (if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE }, Json(health))
 }

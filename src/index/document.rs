@@ -12,7 +12,7 @@ use crate::taxonomy::trade::Rung;
 
 /// The version of what a document holds for a profile. A change to the fields or keys a profile
 /// gives bumps it, and an index built before is rebuilt (the default index) or refused.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The text of each searchable part of a profile, one entry per item (skill, tag, …).
 ///
@@ -32,7 +32,46 @@ pub fn field_entries(candidate: &Candidate, field: ProfileField) -> Vec<String> 
         ProfileField::TagPreference => tags(TagKind::WorkPreference),
         ProfileField::Summary => vec![candidate.summary.clone()],
         ProfileField::Keys => Vec::new(),
+        ProfileField::Phrase => phrase_entries(candidate).into_iter().map(|entry| entry.key).collect(),
     }
+}
+
+/// One phrase of a profile as the semantic layer embeds it: where it is, as written, and its key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseEntry {
+    /// The part of the profile it is in.
+    pub field: ProfileField,
+    /// As written.
+    pub text: String,
+    /// Normalised ([`crate::semantic::phrase_key`]): the term indexed and the text embedded.
+    pub key: String,
+}
+
+/// The phrases of a profile: tags, skills, experience, desired occupations, and each sentence of
+/// the summary.
+pub fn phrase_entries(candidate: &Candidate) -> Vec<PhraseEntry> {
+    let mut entries = Vec::new();
+    let fields = [
+        ProfileField::TagInterest,
+        ProfileField::TagSkill,
+        ProfileField::TagPreference,
+        ProfileField::Skill,
+        ProfileField::Experience,
+        ProfileField::DesiredOccupation,
+    ];
+    for field in fields {
+        for text in field_entries(candidate, field) {
+            if let Some(key) = crate::semantic::phrase_key(&text) {
+                entries.push(PhraseEntry { field, text, key });
+            }
+        }
+    }
+    for sentence in candidate.summary.split(['.', '!', '?', ';', '\n']) {
+        if let Some(key) = crate::semantic::phrase_key(sentence) {
+            entries.push(PhraseEntry { field: ProfileField::Summary, text: sentence.trim().to_string(), key });
+        }
+    }
+    entries
 }
 
 /// One part of a profile and the exact keys it contributes, so an explanation can point at the

@@ -8,8 +8,11 @@ mod geo;
 pub mod keys;
 mod schema;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use tantivy::index::SegmentId;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -26,6 +29,7 @@ pub use schema::{Fields, ProfileField, Source};
 
 use crate::analysis::{NORWEGIAN, NorwegianTokenizer};
 use crate::model::Candidate;
+use crate::semantic::{Semantic, SemanticError};
 use crate::taxonomy::Taxonomy;
 
 /// Memory for a bulk build's indexing threads; bigger means fewer segments to merge.
@@ -49,6 +53,8 @@ pub enum IndexError {
     Io(#[from] std::io::Error),
     #[error("the stored profile of {id} is unreadable: {detail}")]
     Corrupt { id: String, detail: String },
+    #[error("semantic layer: {0}")]
+    Semantic(#[from] SemanticError),
 }
 
 /// What an index remembers about how it was built, stored in tantivy's commit payload.
@@ -83,6 +89,10 @@ pub struct CandidateIndex {
     current: RwLock<Searcher>,
     reloading: Mutex<()>,
     location: String,
+    /// The semantic layer, once attached: it learns the phrases of every segment the index loads.
+    semantic: OnceLock<Arc<Semantic>>,
+    /// Segments whose phrases the semantic layer has learned.
+    learned: Mutex<HashSet<SegmentId>>,
 }
 
 impl CandidateIndex {
@@ -123,6 +133,8 @@ impl CandidateIndex {
             current,
             reloading: Mutex::new(()),
             location,
+            semantic: OnceLock::new(),
+            learned: Mutex::default(),
         };
         opened.reload()?;
         Ok(opened)
@@ -174,8 +186,54 @@ impl CandidateIndex {
             self.segment_cache(segment)?;
         }
         let live: Vec<_> = searcher.segment_readers().iter().map(|r| (r.segment_id(), r.delete_opstamp())).collect();
+        if let Err(error) = self.learn_phrases(&searcher) {
+            // Semantic evidence is extra: matching goes on without the new phrases.
+            tracing::warn!(%error, "the semantic layer did not learn the new phrases");
+        }
         *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = searcher;
         self.caches.retain(&live);
+        Ok(())
+    }
+
+    /// Attaches the semantic layer: it learns every phrase in the index now (from its disk cache,
+    /// or by embedding them), and those of every segment loaded from now on. Once per index.
+    pub fn attach_semantic(&self, semantic: Arc<Semantic>) -> Result<(), IndexError> {
+        let _one_at_a_time = self.reloading.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.semantic.set(semantic.clone()).is_err() {
+            return Ok(());
+        }
+        self.learn_phrases(&self.searcher())?;
+        semantic.compact_cache()?;
+        Ok(())
+    }
+
+    /// The semantic layer, if attached.
+    pub fn semantic(&self) -> Option<&Arc<Semantic>> {
+        self.semantic.get()
+    }
+
+    /// Teaches the semantic layer the phrases of `searcher`'s segments it has not seen.
+    fn learn_phrases(&self, searcher: &Searcher) -> Result<(), IndexError> {
+        let Some(semantic) = self.semantic.get() else { return Ok(()) };
+        let mut learned = self.learned.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let field = self.fields.text(ProfileField::Phrase);
+        let mut phrases: Vec<String> = Vec::new();
+        let mut segments = Vec::new();
+        for reader in searcher.segment_readers() {
+            if learned.contains(&reader.segment_id()) {
+                continue;
+            }
+            let inverted = reader.inverted_index(field)?;
+            let mut terms = inverted.terms().stream()?;
+            while terms.advance() {
+                if let Ok(phrase) = std::str::from_utf8(terms.key()) {
+                    phrases.push(phrase.to_string());
+                }
+            }
+            segments.push(reader.segment_id());
+        }
+        semantic.learn(phrases.iter().map(String::as_str))?;
+        learned.extend(segments);
         Ok(())
     }
 

@@ -22,6 +22,9 @@ pub enum ProfileField {
     Summary,
     /// Exact structured facts (see [`super::keys`]).
     Keys,
+    /// Whole phrases of a profile (tags, skills, experience, summary sentences), normalised, as
+    /// the semantic layer embeds them.
+    Phrase,
 }
 
 /// Where evidence comes from, which decides how much it can weigh.
@@ -33,11 +36,13 @@ pub enum Source {
     Tag,
     /// The CV's free-text summary.
     Summary,
+    /// A phrase of any part of the profile, found by resemblance (the semantic layer).
+    Semantic,
 }
 
 impl ProfileField {
     /// Every field.
-    pub const ALL: [ProfileField; 11] = [
+    pub const ALL: [ProfileField; 12] = [
         Self::Experience,
         Self::DesiredOccupation,
         Self::Education,
@@ -49,6 +54,7 @@ impl ProfileField {
         Self::TagPreference,
         Self::Summary,
         Self::Keys,
+        Self::Phrase,
     ];
 
     /// The tantivy field name, also shown in explanations as the evidence's source.
@@ -65,6 +71,7 @@ impl ProfileField {
             Self::TagPreference => "tags_work_preference",
             Self::Summary => "summary",
             Self::Keys => "keys",
+            Self::Phrase => "semantic_phrases",
         }
     }
 
@@ -72,6 +79,7 @@ impl ProfileField {
         match self {
             Self::TagInterest | Self::TagSkill | Self::TagPreference => Source::Tag,
             Self::Summary => Source::Summary,
+            Self::Phrase => Source::Semantic,
             _ => Source::Cv,
         }
     }
@@ -129,7 +137,7 @@ pub fn build() -> (Schema, Fields) {
         TextFieldIndexing::default().set_tokenizer(NORWEGIAN).set_index_option(IndexRecordOption::Basic),
     );
     let text = ProfileField::ALL.map(|field| match field {
-        ProfileField::Keys => builder.add_text_field(field.name(), STRING),
+        ProfileField::Keys | ProfileField::Phrase => builder.add_text_field(field.name(), STRING),
         _ => builder.add_text_field(field.name(), analysed.clone()),
     });
     let fields = Fields {

@@ -17,6 +17,7 @@ use super::retrieve::term_keys;
 use super::{MatchError, Plan};
 use crate::index::{CandidateIndex, ProfileField};
 use crate::model::JobNeed;
+use crate::semantic::Resemblance;
 
 /// A need's plan with the [`term_keys`] of its term tests. Kept behind an `Arc`, so the keys
 /// cannot go stale by a change to the plan.
@@ -32,8 +33,15 @@ impl Compiled {
     }
 
     fn of(need: &JobNeed, index: &CandidateIndex) -> Result<Compiled, MatchError> {
-        Ok(Compiled::new(Plan::compile_with(need, index.taxonomy(), &IndexRarity::new(index))?))
+        Ok(Compiled::new(compile_for(need, index)?))
     }
+}
+
+/// `need` compiled for `index`: words weighed by their rarity in it, and wishes also met by the
+/// phrases its semantic layer (if attached) finds.
+pub fn compile_for(need: &JobNeed, index: &CandidateIndex) -> Result<Plan, MatchError> {
+    let resemblance = index.semantic().map(|semantic| semantic.as_ref() as &dyn Resemblance);
+    Plan::compile_with(need, index.taxonomy(), &IndexRarity::new(index), resemblance)
 }
 
 /// How rare a word is among an index's profiles: its inverse document frequency in the text
@@ -52,7 +60,8 @@ impl<'a> IndexRarity<'a> {
 impl Rarity for IndexRarity<'_> {
     fn weight(&self, stem: &str) -> f32 {
         let profiles = self.searcher.num_docs() as f32;
-        let fields = ProfileField::ALL.into_iter().filter(|field| *field != ProfileField::Keys);
+        let fields =
+            ProfileField::ALL.into_iter().filter(|field| !matches!(field, ProfileField::Keys | ProfileField::Phrase));
         let in_most = fields
             .filter_map(|field| {
                 let term = tantivy::Term::from_field_text(self.index.fields().text(field), stem);
@@ -77,6 +86,8 @@ pub fn plan_for(need: &JobNeed, index: &CandidateIndex) -> Result<Arc<Compiled>,
     };
     let mut hasher = rustc_hash::FxHasher::default();
     text.hash(&mut hasher);
+    // Phrases learned since change what a wish resembles.
+    index.semantic().map(|semantic| semantic.version()).hash(&mut hasher);
     let key = hasher.finish();
     if let Some(kept) = index.derived().get::<KeptPlan>(key).filter(|kept| kept.need == text) {
         return Ok(kept.compiled.clone());

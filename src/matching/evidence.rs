@@ -10,6 +10,7 @@
 //! | `Compound` | part of a compound | 0.80 |
 //! | `Typo` | typo-tolerant | 0.75 |
 //! | `Tag` | a veileder's tag | 0.70 |
+//! | `Semantic` | a phrase that resembles the criterion (semantic layer; wishes only) | 0.60 |
 //! | `Partial` | partial (below the level or years asked) | 0.50 |
 //! | `Summary` | mention in the free-text summary | 0.35 |
 //!
@@ -38,6 +39,8 @@ pub enum Strength {
     Summary,
     /// Below the level or the years asked.
     Partial,
+    /// A phrase that resembles the criterion (the semantic layer).
+    Semantic,
     /// A veileder's tag.
     Tag,
     /// Within typo distance.
@@ -55,10 +58,11 @@ impl Strength {
     pub const PASS: Strength = Strength::Tag;
 
     /// Every strength, weakest first.
-    pub const ALL: [Strength; 8] = [
+    pub const ALL: [Strength; 9] = [
         Strength::None,
         Strength::Summary,
         Strength::Partial,
+        Strength::Semantic,
         Strength::Tag,
         Strength::Typo,
         Strength::Compound,
@@ -72,6 +76,7 @@ impl Strength {
             Strength::None => 0.0,
             Strength::Summary => 0.35,
             Strength::Partial => 0.5,
+            Strength::Semantic => 0.6,
             Strength::Tag => 0.7,
             Strength::Typo => 0.75,
             Strength::Compound => 0.8,
@@ -91,6 +96,7 @@ impl Strength {
         match field.source() {
             Source::Tag => Strength::Tag,
             Source::Summary => Strength::Summary,
+            Source::Semantic => Strength::Semantic,
             Source::Cv => match how {
                 MatchHow::Exact | MatchHow::Adapted => Strength::Exact,
                 MatchHow::Synonym => Strength::Synonym,
@@ -98,6 +104,7 @@ impl Strength {
                 MatchHow::Typo => Strength::Typo,
                 MatchHow::Tag => Strength::Tag,
                 MatchHow::Partial | MatchHow::SomeWords => Strength::Partial,
+                MatchHow::Semantic => Strength::Semantic,
                 MatchHow::Summary => Strength::Summary,
                 MatchHow::NotMatched => Strength::None,
             },
@@ -113,6 +120,7 @@ impl Strength {
             Strength::Typo => MatchHow::Typo,
             Strength::Tag => MatchHow::Tag,
             Strength::Partial => MatchHow::Partial,
+            Strength::Semantic => MatchHow::Semantic,
             Strength::Summary => MatchHow::Summary,
             Strength::None => MatchHow::NotMatched,
         }
@@ -178,10 +186,10 @@ impl Support {
 
     /// How it reads in an explanation.
     pub fn how(self) -> MatchHow {
-        if self.coverage.is_whole() || self.strength == Strength::None {
-            self.strength.how()
-        } else {
-            MatchHow::SomeWords
+        match self.strength {
+            Strength::None | Strength::Semantic => self.strength.how(),
+            _ if self.coverage.is_whole() => self.strength.how(),
+            _ => MatchHow::SomeWords,
         }
     }
 }

@@ -167,6 +167,18 @@ impl<'a> ProfileTerms<'a> {
                 .map(|entry| Entry { evidence: plain(entry.source, &entry.text), terms: entry.keys })
                 .collect();
         }
+        if field == ProfileField::Phrase {
+            // Shown as the entry the phrase is (a tag with who set it, say); a summary sentence as itself.
+            return document::phrase_entries(profile)
+                .into_iter()
+                .map(|phrase| {
+                    let entry = self.entries(phrase.field).iter().find(|entry| entry.evidence.text == phrase.text);
+                    let evidence =
+                        entry.map_or_else(|| plain(phrase.field.name(), &phrase.text), |e| e.evidence.clone());
+                    Entry { terms: BTreeSet::from([phrase.key]), evidence }
+                })
+                .collect();
+        }
         let analyzer = taxonomy.analyzer();
         let tags = tag_kind(field).map(|kind| document::tags_of_kind(profile, kind)).unwrap_or_default();
         document::field_entries(profile, field)

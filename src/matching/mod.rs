@@ -34,7 +34,7 @@ mod tests;
 
 use rayon::prelude::*;
 
-pub use compiled::IndexRarity;
+pub use compiled::{IndexRarity, compile_for};
 pub use evaluation::ADAPTATION_FACTOR;
 pub use pass::Tuning;
 pub use plan::{ColumnTest, CompileError, DemandTest, Plan, Planned, Rarity, Test};
@@ -163,6 +163,7 @@ impl<'a> Matcher<'a> {
             near_misses: near_misses.collect(),
             relaxations,
             drafted: None,
+            semantic: self.index.semantic().is_some(),
         })
     }
 

@@ -22,6 +22,9 @@ pub struct Shortlist {
     /// When the need came as text alone: the criteria drafted from it, to review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drafted: Option<Box<super::Draft>>,
+    /// Whether wishes were also matched by meaning (the semantic layer), or by words only.
+    #[serde(default)]
+    pub semantic: bool,
 }
 
 /// One shortlisted candidate and why.
@@ -84,6 +87,8 @@ pub enum MatchHow {
     Partial,
     /// Some of a phrase's words, not all (`dyr` of `arbeid med dyr`): counts by their share.
     SomeWords,
+    /// A phrase of the profile that resembles the criterion (the semantic layer; wishes only).
+    Semantic,
     /// A mention in the CV's free-text summary.
     Summary,
     /// Met only because the employer adapts (hours, tasks, start date, language).

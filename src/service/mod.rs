@@ -47,6 +47,8 @@ pub struct Service {
 pub struct Health {
     pub store: StoreStatus,
     pub uptime_seconds: u64,
+    /// The phrases the semantic layer knows; `None` when matching is lexical only.
+    pub semantic_phrases: Option<usize>,
 }
 
 impl Service {
@@ -74,7 +76,11 @@ impl Service {
 
     /// Liveness and readiness figures.
     pub fn health(&self) -> Health {
-        Health { store: self.store.status(), uptime_seconds: self.started.elapsed().as_secs() }
+        Health {
+            store: self.store.status(),
+            uptime_seconds: self.started.elapsed().as_secs(),
+            semantic_phrases: self.store.index().semantic().map(|semantic| semantic.phrases()),
+        }
     }
 
     /// Whether the development tokens are in use (the sign-in page lists them then).

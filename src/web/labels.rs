@@ -46,6 +46,7 @@ pub fn how(how: MatchHow) -> &'static str {
         MatchHow::Tag => "Fra veileders tagg",
         MatchHow::Partial => "Delvis",
         MatchHow::SomeWords => "Noen av ordene",
+        MatchHow::Semantic => "Semantisk (ligner)",
         MatchHow::Summary => "Nevnt i sammendraget",
         MatchHow::Adapted => "Arbeidsgiver tilpasser",
         MatchHow::NotMatched => "Ikke oppfylt",

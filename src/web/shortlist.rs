@@ -78,6 +78,11 @@ fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
     html! {
         h1 { "Kortliste: " (need.title) }
         p #qualified { (summary(shortlist)) }
+        @if !shortlist.semantic {
+            p.hint #lexical-only {
+                "Bare ordtreff: språkmodellen er ikke lastet, så ønsker møtes bare av ordene selv, ikke av det som ligner."
+            }
+        }
         div.actions {
             form method="post" action="/radgiver/utkast" {
                 (carry_fields(need))

@@ -14,8 +14,12 @@ use crate::index::{ProfileField, Source, keys};
 use crate::matching::MatchError;
 use crate::matching::evidence::Coverage;
 use crate::model::{Criterion, CriterionKind, Importance, JobNeed, LanguageLevel, MatchHow, Shift};
+use crate::semantic::{CLOSE_Z, LEAST_Z, Resemblance};
 use crate::taxonomy::trade::Rung;
 use crate::taxonomy::{ConceptKind, Taxonomy};
+
+/// At most this many names (the value first) make up the text a wish is embedded as.
+const SEMANTIC_NAMES: usize = 10;
 
 /// Why a criterion cannot be compiled: the caller's mistake, named for them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,9 +68,20 @@ impl Phrase {
     }
 }
 
-/// Compiles `need` (already validated) against the vocabulary, weighing words by `rarity`.
-pub(super) fn plan(need: &JobNeed, taxonomy: &Taxonomy, rarity: &dyn Rarity) -> Result<Plan, MatchError> {
-    let compiler = Compiler { need, taxonomy, rarity };
+/// Compiles `need` (already validated) against the vocabulary, weighing words by `rarity`, and
+/// letting `resemblance` find profile phrases for wishes.
+pub(super) fn plan(
+    need: &JobNeed,
+    taxonomy: &Taxonomy,
+    rarity: &dyn Rarity,
+    resemblance: Option<&dyn Resemblance>,
+) -> Result<Plan, MatchError> {
+    let compiler = Compiler { need, taxonomy, rarity, resemblance };
+    if let Some(resemblance) = resemblance {
+        let texts: Vec<String> =
+            need.criteria.iter().filter(|c| resembles(c)).map(|c| compiler.semantic_text(c)).collect();
+        resemblance.prepare(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+    }
     let mut criteria = crate::matching::position::Table::with_capacity(need.criteria.len());
     for (index, criterion) in need.criteria.iter().enumerate() {
         let planned = compiler.criterion(criterion).map_err(|reason| MatchError::Criterion {
@@ -86,11 +101,32 @@ struct Compiler<'a> {
     need: &'a JobNeed,
     taxonomy: &'a Taxonomy,
     rarity: &'a dyn Rarity,
+    resemblance: Option<&'a dyn Resemblance>,
+}
+
+/// Whether the semantic layer may give evidence for `criterion`: a wish in words (occupation,
+/// experience, skill, interest, quality). Never a must-have, even one the employer can adapt:
+/// a must-have is met by the requirement itself.
+fn resembles(criterion: &Criterion) -> bool {
+    criterion.importance == Importance::Adjustable
+        && matches!(
+            criterion.kind,
+            CriterionKind::Occupation
+                | CriterionKind::Experience
+                | CriterionKind::Skill
+                | CriterionKind::Interest
+                | CriterionKind::Quality
+        )
 }
 
 impl Compiler<'_> {
     fn criterion(&self, criterion: &Criterion) -> Result<Planned, CompileError> {
-        let test = self.test(criterion)?;
+        let mut test = self.test(criterion)?;
+        if let (Test::Terms(terms), Some(resemblance)) = (&mut test, self.resemblance) {
+            if resembles(criterion) {
+                terms.alternatives.extend(semantic_alternatives(resemblance, &self.semantic_text(criterion)));
+            }
+        }
         let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
         let importance = if waiver.is_some() { Importance::Adjustable } else { criterion.importance };
         let weight = criterion.weight.unwrap_or(match (criterion.importance, criterion.rank) {
@@ -100,6 +136,22 @@ impl Compiler<'_> {
             (Importance::Adjustable, None) => UNRANKED_WEIGHT,
         });
         Ok(Planned { label: criterion.label(), kind: criterion.kind, importance, weight, test, waiver, implied: false })
+    }
+
+    /// What the semantic layer looks for a wish by: its value, followed by the names the
+    /// vocabulary has for the concepts it names (`friluftsliv, natur, fjelltur, …`). Their common
+    /// meaning outvotes a quirk of one word (`friluftsliv` lies near `frisør` by its letters alone).
+    fn semantic_text(&self, criterion: &Criterion) -> String {
+        let value = criterion.value.trim();
+        let mut names: Vec<&str> = vec![value];
+        for concept in self.taxonomy.find(value, &[ConceptKind::Theme, ConceptKind::Occupation, ConceptKind::Skill]) {
+            for label in &self.taxonomy.concept(concept).labels {
+                if names.len() < SEMANTIC_NAMES && !names.contains(&label.as_str()) {
+                    names.push(label);
+                }
+            }
+        }
+        names.join(", ")
     }
 
     fn test(&self, criterion: &Criterion) -> Result<Test, CompileError> {
@@ -531,6 +583,20 @@ impl Compiler<'_> {
 }
 
 /// A test that looks for exact keys, any one of which counts.
+/// The profile phrases that resemble `text`, as alternatives graded by how far they stand out.
+fn semantic_alternatives(resemblance: &dyn Resemblance, text: &str) -> Vec<Alternative> {
+    resemblance
+        .resembling(text)
+        .into_iter()
+        .map(|found| {
+            let closeness = ((found.z - LEAST_Z) / (CLOSE_Z - LEAST_Z)).clamp(0.0, 1.0);
+            let coverage = if closeness >= 1.0 { Coverage::WHOLE } else { Coverage::part(0.6 + 0.4 * closeness) };
+            let alternative = Alternative::new(ProfileField::Phrase, vec![found.phrase], MatchHow::Semantic);
+            Alternative { coverage, ..alternative }
+        })
+        .collect()
+}
+
 fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
     TermTest {
         alternatives: terms.iter().map(|term| Alternative::new(ProfileField::Keys, vec![term.clone()], how)).collect(),

@@ -19,6 +19,7 @@ use super::evidence::{Coverage, Strength, Support};
 use super::position::{CriterionAt, MustAt, Table};
 use crate::index::ProfileField;
 use crate::model::{CriterionKind, GeoPoint, Importance, JobNeed, MatchHow};
+use crate::semantic::Resemblance;
 use crate::taxonomy::Taxonomy;
 
 /// Weight of a must-have, and of a must-have the employer made soft.
@@ -121,14 +122,21 @@ impl Alternative {
 }
 
 impl Plan {
-    /// Compiles `need` (already validated) against the vocabulary, every word weighing the same.
+    /// Compiles `need` (already validated) against the vocabulary, every word weighing the same,
+    /// without semantic evidence.
     pub fn compile(need: &JobNeed, taxonomy: &Taxonomy) -> Result<Plan, MatchError> {
-        compile::plan(need, taxonomy, &EqualRarity)
+        compile::plan(need, taxonomy, &EqualRarity, None)
     }
 
-    /// Compiles `need` with words weighed by their `rarity` among profiles.
-    pub fn compile_with(need: &JobNeed, taxonomy: &Taxonomy, rarity: &dyn Rarity) -> Result<Plan, MatchError> {
-        compile::plan(need, taxonomy, rarity)
+    /// Compiles `need` with words weighed by their `rarity` among profiles, and wishes also met
+    /// by the profile phrases that `resemblance` finds for them.
+    pub fn compile_with(
+        need: &JobNeed,
+        taxonomy: &Taxonomy,
+        rarity: &dyn Rarity,
+        resemblance: Option<&dyn Resemblance>,
+    ) -> Result<Plan, MatchError> {
+        compile::plan(need, taxonomy, rarity, resemblance)
     }
 
     /// Sum of all weights: the score's denominator.

@@ -127,7 +127,7 @@ impl Rarity for Rare {
 fn a_phrase_is_met_by_some_of_its_words_the_rarer_weighing_more() {
     let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"interest","value":"arbeid med dyr","rank":1}]}"#)
         .expect("need");
-    let plan = Plan::compile_with(&need, &Taxonomy::embedded().expect("taxonomy"), &Rare).expect("plan");
+    let plan = Plan::compile_with(&need, &Taxonomy::embedded().expect("taxonomy"), &Rare, None).expect("plan");
     let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
     let coverage = |terms: &[&str]| {
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
@@ -154,4 +154,50 @@ fn og_joins_a_theme_area_and_a_phrase_alike_each_as_meant() {
     };
     assert!(whole(0, "klær") && whole(0, "mote"), "either word meets the theme");
     assert!(!whole(1, "plukk") && !whole(1, "pakk"), "one word covers only part of the experience");
+}
+
+/// Finds one phrase for every text, at a given z-score.
+struct Finds(f32);
+
+impl crate::semantic::Resemblance for Finds {
+    fn resembling(&self, _text: &str) -> Vec<crate::semantic::Resembling> {
+        vec![crate::semantic::Resembling { phrase: "går mye på fjelltur".into(), z: self.0 }]
+    }
+
+    fn version(&self) -> u64 {
+        1
+    }
+}
+
+#[test]
+fn semantic_evidence_is_offered_for_wishes_in_words_and_never_for_a_must_have() {
+    let need = JobNeed::from_json(
+        r#"{"id":"n","location":{"lat":60.39,"lon":5.32},"criteria":[
+            {"kind":"interest","value":"friluftsliv","importance":"must"},
+            {"kind":"interest","value":"friluftsliv","rank":1},
+            {"kind":"certificate","value":"førerkort B","rank":2},
+            {"kind":"skill","value":"sveising","importance":"must"}],
+           "adaptable":{"training":["sveising"]}}"#,
+    )
+    .expect("need");
+    let taxonomy = Taxonomy::embedded().expect("taxonomy");
+    let semantic = |plan: &Plan, criterion: usize| -> Vec<Alternative> {
+        let Test::Terms(test) = &plan.criteria[at(criterion)].test else { panic!("a term test") };
+        test.alternatives.iter().filter(|a| a.field == ProfileField::Phrase).cloned().collect()
+    };
+    let close = Plan::compile_with(&need, &taxonomy, &EqualRarity, Some(&Finds(4.0))).expect("plan");
+    assert!(semantic(&close, 0).is_empty(), "a must-have is met by the requirement itself");
+    assert!(semantic(&close, 3).is_empty(), "also one the employer can adapt (it is still a must-have)");
+    assert!(semantic(&close, 2).is_empty(), "a certificate is a fact, not a resemblance");
+    let wish = semantic(&close, 1);
+    assert_eq!(wish.len(), 1);
+    assert_eq!(wish[0].how, MatchHow::Semantic);
+    assert_eq!(wish[0].terms, ["går mye på fjelltur"]);
+    assert_eq!(wish[0].coverage, Coverage::WHOLE, "a phrase far out counts as a whole semantic match");
+    assert!(!wish[0].support().passes(), "and even then could not meet a must-have");
+    assert!(wish[0].support().grade() < Support::whole(Strength::Tag).grade(), "below a veileder's tag");
+
+    let near = Plan::compile_with(&need, &taxonomy, &EqualRarity, Some(&Finds(3.0))).expect("plan");
+    let wish = semantic(&near, 1);
+    assert!(!wish[0].coverage.is_whole() && wish[0].support().grade() < 0.6, "a nearer miss counts less");
 }

