@@ -4,7 +4,8 @@
 //! - a higher-ranked wish weighs more than a lower one;
 //! - the employer's room to adapt waives exactly what it names, and tilretteleggingsbehov never
 //!   changes a score;
-//! - the same input gives the same order, ties broken by id;
+//! - the same input gives the same order; equal scores go to the nearer, then the broader
+//!   evidence, and only then by id;
 //! - a phrase is met by some of its words, graded by their share and named in the explanation,
 //!   but a must-have only by the whole phrase.
 
@@ -193,16 +194,37 @@ fn an_adaptable_language_requirement_becomes_soft_but_others_stay_hard() {
 }
 
 #[test]
-fn the_same_input_gives_the_same_order_ties_by_id() {
+fn the_same_input_gives_the_same_order_and_a_tie_otherwise_equal_falls_to_the_id() {
     let candidates: Vec<_> =
         ["K9", "K3", "K7", "K1"].iter().map(|id| profile(id, json!({"skills": ["kundeservice"]}))).collect();
     let index = index(&candidates);
     let need = need(json!({"criteria": [{"kind": "skill", "value": "kundeservice", "rank": 1}]}));
     let first = shortlist(&index, &need);
     assert_eq!(ids(&first), ["K1", "K3", "K7", "K9"]);
+    assert_eq!(first.top_tied, 4, "the list says its top is a tie");
     for _ in 0..5 {
         assert_eq!(shortlist(&index, &need), first);
     }
+}
+
+#[test]
+fn equal_scores_go_to_broader_evidence_before_the_id() {
+    // Nearness is part of the score whenever the job has a place, so equal scores come without
+    // one. K1's tag meets the first wish (0.7 × 1); K2 has a summary mention of it (0.35 × 1)
+    // and a tag for the second (0.7 × ½): the same score, from evidence for two criteria.
+    let tag =
+        |label: &str| json!({"label": label, "kind": "informal_skill", "by": "V1042", "at": "2026-10-02T09:14:00Z"});
+    let candidates = [
+        profile("K1", json!({"tags": [tag("kundeservice")]})),
+        profile("K2", json!({"summary": "Har jobbet med kundeservice.", "tags": [tag("sveising")]})),
+    ];
+    let wishes = need(json!({"criteria": [
+        {"kind": "skill", "value": "kundeservice", "weight": 1.0},
+        {"kind": "skill", "value": "sveising", "weight": 0.5}]}));
+    let result = shortlist(&index(&candidates), &wishes);
+    assert_eq!(result.candidates[0].score, result.candidates[1].score, "a tie: {result:?}");
+    assert_eq!(ids(&result), ["K2", "K1"], "broader evidence first, not the lower id");
+    assert_eq!(result.top_tied, 2);
 }
 
 #[test]

@@ -65,8 +65,15 @@ async fn an_advisor_drafts_edits_and_runs_a_need_through_the_forms() {
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("3 av 3 synlige kandidater"), "{html}");
     assert!(html.contains("K3"), "{html}");
+    assert!(html.contains("id=\"lexical-only\""), "without the model the page says matching is by words only");
+    assert!(!html.contains("id=\"tie\""), "K3 alone has both: no tie at the top");
+    // With only the wish all three share, the page says its top is a tie, and how it is ordered.
+    let tied = format!("{answers}&c0.kind=skill&c0.value=kundeservice&c0.importance=adjustable&c0.rank=1");
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&tied)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("id=\"tie\"") && html.contains("De 3 øverste har lik poengsum"), "{html}");
     let shortlists = service.audit().into_iter().filter(|line| line["action"] == "shortlist").count();
-    assert_eq!(shortlists, 1, "the page's shortlist is audited like the API's");
+    assert_eq!(shortlists, 2, "the page's shortlists are audited like the API's");
     // A mistake comes back on the edit page with what was typed, not as a lost form.
     let broken = format!("{answers}&distance=langt&c0.kind=skill&c0.value=kundeservice&c0.importance=must");
     let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&broken)).await;

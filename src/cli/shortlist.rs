@@ -100,6 +100,17 @@ fn render(need: &JobNeed, shortlist: &Shortlist) -> String {
     if shortlist.candidates.is_empty() {
         let _ = writeln!(out, "Nobody meets every must-have. See what relaxing one would add below.\n");
     }
+    if shortlist.top_tied > 1 {
+        let _ = writeln!(
+            out,
+            "The top {} share one score: ordered by distance to the job, then how many criteria they \
+             have evidence for, then id.\n",
+            shortlist.top_tied
+        );
+    }
+    if !shortlist.semantic {
+        let _ = writeln!(out, "(lexical only: wishes are met by their words, not by what resembles them)\n");
+    }
     for entry in &shortlist.candidates {
         let km = entry.distance_km.map(|km| format!("{km:.0} km")).unwrap_or_else(|| "-".into());
         let _ = writeln!(

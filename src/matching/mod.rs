@@ -9,8 +9,9 @@
 //! 2. **pass** — per segment, the must-have [`algebra`] says who qualifies and who fails only each
 //!    must-have; the [`pass`] scores them 64 documents at a time, in parallel chunks, exactly only
 //!    where an upper bound can still make a list;
-//! 3. **merge** — the segments' best become one list, ties broken by id, and the near misses are
-//!    checked against the floor they were sought from ([`merge`]);
+//! 3. **merge** — the segments' best become one list, equal scores ordered by nearness and
+//!    breadth of evidence before the id ([`ties`]), and the near misses are checked against the
+//!    floor they were sought from ([`merge`]);
 //! 4. **explain** — each shortlisted candidate says why, per criterion; near misses name the
 //!    must-have they fail, relaxations how many more would qualify without each ([`explain`]).
 
@@ -31,6 +32,7 @@ pub mod relax;
 mod retrieve;
 #[cfg(test)]
 mod tests;
+mod ties;
 
 use rayon::prelude::*;
 
@@ -129,8 +131,11 @@ impl<'a> Matcher<'a> {
 
     fn run_on_pool(&self, compiled: &Compiled) -> Result<Shortlist, MatchError> {
         let searcher = self.index.searcher();
-        let request =
-            PassRequest { top: compiled.plan.top, near_misses: self.near_misses, relaxation: self.relaxation };
+        let request = PassRequest {
+            top: ties::window(compiled.plan.top),
+            near_misses: self.near_misses,
+            relaxation: self.relaxation,
+        };
         let (evaluations, floors) = self.evaluate(&searcher, compiled, request)?;
         let bars = pass::SharedBars::default();
         let results: Vec<_> = evaluations
@@ -139,9 +144,9 @@ impl<'a> Matcher<'a> {
             .map(|(evaluation, floor)| pass::pass(evaluation, request, &self.tuning, &bars, floor))
             .collect();
         let merged = merge::merge(&evaluations, results, request, &self.tuning, compiled.plan.musts().len());
+        let (best, top_tied) = ties::settle(&evaluations, &merged.best, compiled.plan.top);
 
-        let candidates = merged
-            .best
+        let candidates = best
             .par_iter()
             .enumerate()
             .map(|(rank, &(segment, hit))| {
@@ -164,6 +169,7 @@ impl<'a> Matcher<'a> {
             relaxations,
             drafted: None,
             semantic: self.index.semantic().is_some(),
+            top_tied,
         })
     }
 

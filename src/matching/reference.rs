@@ -56,7 +56,7 @@ impl<'i> Reference<'i> {
         let searcher = self.index.searcher();
         let musts = plan.musts();
         let mut considered = 0;
-        let mut best: Vec<(String, f32)> = Vec::new();
+        let mut best: Vec<(String, f32, (f32, usize))> = Vec::new();
         let mut near: Vec<(String, f32, usize)> = Vec::new();
         let mut only_failed = vec![0; musts.len()];
         for (reader, profiles) in searcher.segment_readers().iter().zip(&self.segments) {
@@ -92,7 +92,7 @@ impl<'i> Reference<'i> {
                     musts.iter().enumerate().filter(|(_, m)| !outcomes[m.index()].0.passes()).map(|(p, _)| p).collect();
                 let score = score(plan, &outcomes);
                 match failed.as_slice() {
-                    [] => best.push((profile.id.clone(), score)),
+                    [] => best.push((profile.id.clone(), score, tie_break(plan, profile, &outcomes))),
                     [only] => {
                         only_failed[*only] += 1;
                         near.push((profile.id.clone(), score, *only));
@@ -102,7 +102,15 @@ impl<'i> Reference<'i> {
             }
         }
         let qualified = best.len();
+        // The best by score and id, in a window beyond the list; then ties by nearness and breadth.
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        best.truncate(super::ties::window(plan.top));
+        best.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| a.2.0.total_cmp(&b.2.0))
+                .then_with(|| b.2.1.cmp(&a.2.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         best.truncate(plan.top);
         near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         near.truncate(near_misses);
@@ -110,7 +118,7 @@ impl<'i> Reference<'i> {
         Ok(Expected {
             considered,
             qualified,
-            candidates: best.into_iter().map(|(id, score)| (id, score.to_bits())).collect(),
+            candidates: best.into_iter().map(|(id, score, _)| (id, score.to_bits())).collect(),
             near_misses: near
                 .into_iter()
                 .map(|(id, score, failed)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone()))
@@ -321,4 +329,20 @@ fn alternative_docs(
         docs.retain(|doc| other.binary_search(doc).is_ok());
     }
     Ok(docs)
+}
+
+/// Kilometres from the job to the profile's home (infinite when unknown) and how many criteria
+/// have any evidence: what orders equal scores.
+fn tie_break(plan: &Plan, profile: &Candidate, outcomes: &[(Support, f32, bool)]) -> (f32, usize) {
+    let km = plan
+        .criteria
+        .iter()
+        .filter_map(|criterion| match (&criterion.test, profile.location) {
+            (Test::Column(ColumnTest::Distance { origin, .. }), Some(home)) => {
+                Some(super::constraints::km_between(*origin, home.lat as f32, home.lon as f32))
+            }
+            _ => None,
+        })
+        .fold(f32::INFINITY, f32::min);
+    (km, outcomes.iter().filter(|(support, _, _)| support.strength > Strength::None).count())
 }

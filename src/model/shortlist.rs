@@ -25,6 +25,10 @@ pub struct Shortlist {
     /// Whether wishes were also matched by meaning (the semantic layer), or by words only.
     #[serde(default)]
     pub semantic: bool,
+    /// How many at the top of the list share its score, when more than one does (0: no tie).
+    /// They are ordered by nearness to the job, then breadth of evidence, then id.
+    #[serde(default)]
+    pub top_tied: usize,
 }
 
 /// One shortlisted candidate and why.

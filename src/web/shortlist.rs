@@ -78,6 +78,12 @@ fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
     html! {
         h1 { "Kortliste: " (need.title) }
         p #qualified { (summary(shortlist)) }
+        @if shortlist.top_tied > 1 {
+            p.hint #tie {
+                "De " (shortlist.top_tied) " øverste har lik poengsum. De står etter avstand til arbeidsstedet, "
+                "så etter hvor mange kriterier de har treff på, så etter kandidatnummer."
+            }
+        }
         @if !shortlist.semantic {
             p.hint #lexical-only {
                 "Bare ordtreff: språkmodellen er ikke lastet, så ønsker møtes bare av ordene selv, ikke av det som ligner."
