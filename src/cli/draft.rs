@@ -24,7 +24,7 @@ pub struct DraftArgs {
 pub fn run(args: DraftArgs) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.need).with_context(|| format!("cannot read {}", args.need.display()))?;
     let need = JobNeed::from_json(&text).with_context(|| format!("{} is not a valid job need", args.need.display()))?;
-    let taxonomy = args.data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let taxonomy = args.data.knowledge()?.taxonomy().context("cannot load the vocabulary")?;
     let draft = draft_need(&need, &taxonomy, time::OffsetDateTime::now_utc().date());
     let json = serde_json::to_string_pretty(&draft.need)?;
     match &args.out {

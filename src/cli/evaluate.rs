@@ -38,11 +38,21 @@ pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
     let embedded = Knowledge::default().taxonomy()?;
     let mut configurations = vec![("lexical (embedded vocabulary)", suite.evaluate(embedded.clone())?)];
     let mut richest = embedded;
+    let mut knowledge = Knowledge::default();
     if let Some(dir) = &args.data_dir {
-        let knowledge = Knowledge { data_dir: Some(dir.clone()), ..Knowledge::default() };
+        knowledge.data_dir = Some(dir.clone());
         let taxonomy = knowledge.taxonomy().with_context(|| format!("cannot read the data in {}", dir.display()))?;
         configurations.push(("+ STYRK-08 and Norsk Ordbank", suite.evaluate(taxonomy.clone())?));
         richest = taxonomy;
+    }
+    match jobbmatch::taxonomy::forms::built_in() {
+        Some(forms) => {
+            knowledge.forms = Some(forms);
+            let taxonomy = knowledge.taxonomy().context("cannot read Bokmålsordboka's forms")?;
+            configurations.push(("+ lexicon (Bokmålsordboka's forms)", suite.evaluate(taxonomy.clone())?));
+            richest = taxonomy;
+        }
+        None => eprintln!("lexicon configuration left out: this build has no Bokmålsordboka forms"),
     }
     if !args.lexical_only {
         let cache = semantic::scratch_cache("evaluation.cache");

@@ -19,7 +19,7 @@ pub struct IndexArgs {
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
     let data = &args.data;
     let started = Instant::now();
-    let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let taxonomy = data.knowledge()?.taxonomy().context("cannot load the vocabulary")?;
     let index = CandidateIndex::open_or_create(&data.index, taxonomy)
         .with_context(|| format!("cannot open the index at {}", data.index.display()))?;
     // Profiles stream in batches; a bad line rolls the build back, leaving the index as it was.

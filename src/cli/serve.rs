@@ -28,7 +28,7 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let data = &args.data;
-    let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let taxonomy = data.knowledge()?.taxonomy().context("cannot load the vocabulary")?;
     let is_default = data.index.as_os_str() == DEFAULT_INDEX && data.candidates.as_os_str() == DEFAULT_CANDIDATES;
     let bar = super::progress::bar(0, "indexing");
     let (store, readiness) = open_store(&data.index, &data.candidates, taxonomy, is_default, &|done, total| {

@@ -39,7 +39,7 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
     }
 
     let data = &args.data;
-    let taxonomy = data.knowledge().taxonomy().context("cannot load the vocabulary")?;
+    let taxonomy = data.knowledge()?.taxonomy().context("cannot load the vocabulary")?;
     let mut drafted = None;
     if args.from_answers {
         let draft = jobbmatch::draft::draft_need(&need, &taxonomy, time::OffsetDateTime::now_utc().date());

@@ -7,6 +7,7 @@
 
 mod course;
 pub mod external;
+pub mod forms;
 mod licence;
 pub mod places;
 pub mod trade;
@@ -311,7 +312,7 @@ fn check_concepts(vocabulary: &Vocabulary) -> Result<HashMap<&str, ConceptId>, T
 
 /// The analyzer's lexicon: every word of the vocabulary plus `extra`.
 fn lexicon_for(vocabulary: &Vocabulary, mut lexicon: Lexicon) -> Lexicon {
-    if lexicon.is_empty() {
+    if lexicon.is_empty() && lexicon.forms_len() == 0 {
         lexicon = Lexicon::from_words(std::iter::empty(), Lexicon::DEFAULT_STOPWORDS);
     }
     let labels = vocabulary.concepts.iter().flat_map(|c| c.labels.iter().chain(&c.needs));
@@ -320,6 +321,9 @@ fn lexicon_for(vocabulary: &Vocabulary, mut lexicon: Lexicon) -> Lexicon {
     lexicon.add_words(
         labels.chain(rules).chain(levels).chain(&vocabulary.fillers).chain(&vocabulary.words).map(String::as_str),
     );
+    for (word, bokmål) in &vocabulary.nynorsk {
+        lexicon.add_nynorsk(word, bokmål);
+    }
     lexicon
 }
 
@@ -335,6 +339,7 @@ fn fingerprint(vocabulary: &Vocabulary, lexicon: &Lexicon) -> u64 {
     feed(&crate::analysis::VERSION.to_le_bytes());
     feed(serde_json::to_string(vocabulary).unwrap_or_default().as_bytes());
     feed(&(lexicon.len() as u64).to_le_bytes());
+    feed(&(lexicon.forms_len() as u64).to_le_bytes());
     feed(&[u8::from(lexicon.has_recorded_splits())]);
     hash
 }
@@ -359,6 +364,44 @@ mod tests {
         assert_eq!(ids(&t, t.find("vaskehjelp", &kinds)), ["renholder"]);
         assert_eq!(ids(&t, t.find("Elektrikere", &kinds)), ["elektriker"]);
         assert_eq!(ids(&t, t.find("truckførerbevis", &[ConceptKind::Certificate])), ["truckforerbevis"]);
+    }
+
+    #[test]
+    fn nynorsk_words_meet_their_bokmål_ones_inflected_or_not() {
+        let t = taxonomy();
+        let same = |nynorsk: &str, bokmål: &str| {
+            assert_eq!(t.analyzer().stems(nynorsk), t.analyzer().stems(bokmål), "{nynorsk} ~ {bokmål}");
+        };
+        same("heimetenesta", "hjemmetjenesten");
+        same("sjukeheimen", "sykehjem");
+        same("bebuarane", "beboerne");
+        same("tolmodig", "tålmodig");
+        same("vaktmeister", "vaktmester");
+        same("røyrleggjar", "rørlegger");
+        same("eldreomsorg i heimetenesta", "eldreomsorg i hjemmetjenesten");
+        assert_eq!(
+            ids(&t, t.find("sjukepleiar", &[ConceptKind::Occupation])),
+            ids(&t, t.find("sykepleier", &[ConceptKind::Occupation]))
+        );
+    }
+
+    /// With Bokmålsordboka's forms (the build exports them), irregular forms meet their lemma
+    /// while a form of two words is left to the rules.
+    #[test]
+    fn a_dictionarys_forms_reach_their_lemmas() {
+        let Some(forms) = crate::taxonomy::forms::built_in() else {
+            assert!(std::env::var_os("JOBBMATCH_NO_FETCH").is_some(), "the build exports Bokmålsordboka's forms");
+            return;
+        };
+        let mut lexicon = Lexicon::from_words(std::iter::empty(), Lexicon::DEFAULT_STOPWORDS);
+        crate::taxonomy::forms::load(&forms, &mut lexicon).expect("forms");
+        let t = Taxonomy::build(Vocabulary::embedded().expect("vocabulary"), lexicon).expect("taxonomy");
+        let stems = |text: &str| t.analyzer().stems(text);
+        assert_eq!(stems("gikk"), stems("gå"));
+        assert_eq!(stems("sykehjemmet"), stems("sykehjem"));
+        assert_eq!(stems("elektrikerne"), stems("elektriker"));
+        assert_eq!(stems("lager"), taxonomy().analyzer().stems("lager"), "ambiguous: as without the lexicon");
+        assert_ne!(t.fingerprint(), taxonomy().fingerprint(), "an index built with it is told apart");
     }
 
     #[test]

