@@ -99,6 +99,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     refused(&words, &mut recognised);
     licences(&words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
+    trades(&words, taxonomy, &mut recognised);
     amounts_and_dates(&words, today, &mut recognised);
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
@@ -166,41 +167,79 @@ fn phrase_around(words: &[&str], i: usize) -> String {
     words[i.saturating_sub(2)..(i + 2).min(words.len())].join(" ")
 }
 
+/// Driving licences as people write them: `førerkort B`, `sertifikat for lastebil (C)`,
+/// `buss-lappen (klasse D)`, `lappen`. The classes are read from the words around the licence
+/// word by the vocabulary's rules (class letters, everyday names, compounds); none named means
+/// the default class.
 fn licences(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let rules = taxonomy.licences();
-    let is_word = |w: &str| rules.words.iter().any(|x| x == w) && !matches!(w, "klasse" | "kl");
-    let class = |w: &str| rules.classes.iter().find(|c| c.eq_ignore_ascii_case(w)).cloned();
-    for (i, word) in words.iter().enumerate() {
-        if out.used[i] {
+    let is_licence = |w: &str| {
+        (rules.words.iter().any(|x| x == w) && !matches!(w, "klasse" | "kl"))
+            || rules.default_words.iter().any(|x| x == w)
+            || !rules.classes_in(w).is_empty() && !rules.class_words.contains_key(w)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if out.used[i] || !is_licence(words[i]) {
+            i += 1;
             continue;
         }
-        if is_word(word) {
-            let mut classes = Vec::new();
-            let mut last = i;
-            let mut either = false;
-            for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
-                if let Some(found) = class(next) {
-                    classes.push(found);
-                    last = j;
-                } else if *next == "eller" {
-                    either = true;
-                } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på") {
-                    break;
-                }
+        // The licence phrase: a class-naming word just before (`buss-lappen`), the licence word,
+        // and what follows while it still names classes (`for lastebil (C)`, `klasse B eller BE`).
+        let first = if i > 0 && !out.used[i - 1] && rules.class_words.contains_key(words[i - 1]) { i - 1 } else { i };
+        let mut last = i;
+        for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
+            let names_class = rules.class_named(next).is_some() || rules.class_words.contains_key(*next);
+            if names_class {
+                last = j;
+            } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på" | "for" | "eller" | "til") {
+                break;
             }
-            if either {
-                classes.truncate(1); // `B eller BE`: the lighter class is enough
+        }
+        let phrase = words[first..=last].join(" ");
+        let mut classes: Vec<String> = rules.classes_in(&phrase).into_iter().collect();
+        if classes.is_empty() {
+            classes.push(rules.default_class.clone());
+        }
+        if words[first..=last].contains(&"eller") {
+            classes.truncate(1); // `B eller BE`: the lighter class is enough
+        }
+        out.criterion(CriterionKind::Certificate, format!("førerkort {}", classes.join(" ")), first);
+        out.take(first, last);
+        i = last + 1;
+    }
+}
+
+/// Trade qualifications: `fagbrev som industrimekaniker`, `fagbrev i logistikk`,
+/// `mesterbrev i malerfaget`, `logistikkfaget`, `tømrerlærling`. The value is the phrase as
+/// written; the plan reads the trade and the rung from it.
+fn trades(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let lexicon = taxonomy.analyzer().lexicon();
+    for i in 0..words.len() {
+        if out.used[i] || !taxonomy.is_qualification_word(words[i]) {
+            continue;
+        }
+        // The trade's name follows (`fagbrev som tømrer`), unless the word holds it.
+        let mut last = i;
+        let mut j = i + 1;
+        while j < words.len() && matches!(words[j], "som" | "i" | "innen" | "innenfor" | "fra" | "frå") {
+            j += 1;
+        }
+        while j < words.len() && j <= last + 3 && !out.used[j] {
+            let word = words[j];
+            if lexicon.is_stopword(word) || super::words::GRAMMAR.contains(&word) || word.parse::<f64>().is_ok() {
+                break;
             }
-            let value = if classes.is_empty() {
-                "førerkort B".to_string()
-            } else {
-                format!("førerkort {}", classes.join(" "))
-            };
-            out.criterion(CriterionKind::Certificate, value, i);
+            last = j;
+            j += 1;
+            if taxonomy.is_qualification_word(word) || last > i + 2 {
+                break;
+            }
+        }
+        let phrase = words[i..=last].join(" ");
+        if taxonomy.trade_in(&phrase, None).is_some() {
+            out.criterion(CriterionKind::Education, phrase, i);
             out.take(i, last);
-        } else if rules.default_words.iter().any(|w| w == word) {
-            out.criterion(CriterionKind::Certificate, format!("førerkort {}", rules.default_class), i);
-            out.take(i, i);
         }
     }
 }
@@ -373,8 +412,10 @@ fn shifts(words: &[&str], out: &mut Recognised) {
         }
         let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
         if let Some(shift) = Shift::parse(word).or_else(|| Shift::parse(bare)) {
-            // `dag` alone is too common a word to be a shift requirement.
-            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") {
+            // `dag` alone is too common a word to be a shift requirement; an early start in the
+            // morning (`klokka fem om morgenen`) is one.
+            let morning = matches!(*word, "morgen" | "morgenen" | "morgonen" | "morgenskift");
+            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning {
                 continue;
             }
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);

@@ -179,3 +179,31 @@ fn not_needed_is_not_a_requirement() {
     let draft = draft_of("Førerkort trenger du ikke. Må kunne norsk.", "", "");
     assert!(draft.need.criteria.iter().all(|c| c.kind == CriterionKind::Language), "{:?}", summary(&draft));
 }
+
+#[test]
+fn licences_by_their_everyday_names_and_trades_as_written() {
+    use CriterionKind::*;
+    use Importance::*;
+    let draft = draft_of(
+        "Sertifikat for lastebil (C) må du ha. Du må ha buss-lappen (klasse D). Fagbrev som industrimekaniker er et krav.",
+        "Gjerne mesterbrev i malerfaget, eller fagbrev i logistikk.",
+        "",
+    );
+    assert!(has(&draft, Certificate, "førerkort C", Must), "{:?}", summary(&draft));
+    assert!(has(&draft, Certificate, "førerkort D", Must), "{:?}", summary(&draft));
+    assert!(!has(&draft, Certificate, "førerkort B", Must), "no class is guessed where one is named");
+    assert!(has(&draft, Education, "fagbrev som industrimekaniker", Must), "{:?}", summary(&draft));
+    assert!(has(&draft, Education, "mesterbrev i malerfaget", Adjustable), "{:?}", summary(&draft));
+    assert!(has(&draft, Education, "fagbrev i logistikk", Adjustable), "{:?}", summary(&draft));
+    let plain = draft_of("Du må ha lappen.", "", "");
+    assert!(has(&plain, Certificate, "førerkort B", Must), "`lappen` alone is the default class");
+}
+
+#[test]
+fn weekend_days_and_early_mornings_are_shifts() {
+    let draft = draft_of("Du må kunne jobbe lørdager, og begynne klokka fem om morgenen.", "", "");
+    assert!(has(&draft, CriterionKind::Shift, "helg", Importance::Must), "{:?}", summary(&draft));
+    assert!(has(&draft, CriterionKind::Shift, "dag", Importance::Must), "{:?}", summary(&draft));
+    let nynorsk = draft_of("Du må kunne jobbe nokre laurdagar.", "", "");
+    assert!(has(&nynorsk, CriterionKind::Shift, "helg", Importance::Must), "{:?}", summary(&nynorsk));
+}

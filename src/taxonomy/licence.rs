@@ -58,7 +58,8 @@ impl LicenceRules {
         satisfied
     }
 
-    fn class_named(&self, word: &str) -> Option<String> {
+    /// The class `word` is (`b`, `CE`), if it is one.
+    pub fn class_named(&self, word: &str) -> Option<String> {
         self.classes.iter().find(|class| class.eq_ignore_ascii_case(word)).cloned()
     }
 }

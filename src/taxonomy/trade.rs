@@ -87,6 +87,17 @@ impl Taxonomy {
         Some(Trade { key: self.same_trade(&key), rung })
     }
 
+    /// Whether `word` names a qualification in a trade by itself: `fagbrev`, `svennebrev`,
+    /// `mesterbrev`, a `…lærling`, or a trade's official name (`logistikkfaget`).
+    pub fn is_qualification_word(&self, word: &str) -> bool {
+        let rules = &self.vocabulary.trades;
+        let stem = self.analyzer.stem(word);
+        self.fagbrev_stems.contains(&stem)
+            || rules.master_words.iter().any(|w| w == word || self.analyzer.stem(w) == stem)
+            || ends_with_any(word, &rules.apprentice_words).is_some()
+            || without_fag(word).is_some()
+    }
+
     /// The key of a trade named by `words` (already without qualification words).
     fn trade_key(&self, words: &[String]) -> Option<String> {
         let stems: Vec<String> = words
