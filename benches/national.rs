@@ -5,7 +5,13 @@
 //! cargo bench --bench national -- latency --index DIR NEED.json…
 //! cargo bench --bench national -- pg-export --candidates FILE --out FILE
 //! cargo bench --bench national -- peer --index DIR --psql "psql -h … -p … -d …" NEED.json…
+//! cargo bench --bench national -- semantic --index DIR NEED.json
 //! ```
+//!
+//! `semantic` attaches the semantic layer (embedding the index's distinct phrases, or reading
+//! them from the cache beside the index) and prints phrases per second, memory, shortlist
+//! latency for a need asked before and for needs never seen (their wishes embedded), and the
+//! time from a veileder's tag to its semantic evidence in a shortlist.
 //!
 //! `latency` prints p50/p95/p99 per need, with and without near misses, and the first (cold)
 //! run. `pg-export` writes every profile's analysed terms per field for PostgreSQL's COPY, the
@@ -61,6 +67,15 @@ enum Tool {
         runs: usize,
         needs: Vec<PathBuf>,
     },
+    /// The semantic layer at scale: embedding, memory, latency, a tag to its evidence.
+    Semantic {
+        #[arg(long)]
+        index: PathBuf,
+        #[arg(long, default_value_t = 300)]
+        runs: usize,
+        /// A need with wishes in words; its first wish is varied to make needs never seen.
+        need: PathBuf,
+    },
 }
 
 type Failure = Box<dyn std::error::Error>;
@@ -73,6 +88,7 @@ fn main() -> Result<(), Failure> {
         Some(Tool::Latency { index, runs, needs }) => latency(&open(&index)?, runs, &needs)?,
         Some(Tool::PgExport { candidates, out }) => pg_export(&candidates, &out)?,
         Some(Tool::Peer { index, psql, runs, needs }) => peer(&open(&index)?, &psql, runs, &needs)?,
+        Some(Tool::Semantic { index, runs, need }) => semantic(&index, runs, &need)?,
     }
     Ok(())
 }
@@ -329,5 +345,173 @@ fn peer(index: &CandidateIndex, psql_command: &str, runs: usize, needs: &[PathBu
             theirs_p50 / ours_ms
         );
     }
+    Ok(())
+}
+
+/// Resident memory of this process, in MiB (Linux).
+fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kib = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()));
+    kib.unwrap_or(f64::NAN) / 1024.0
+}
+
+/// Wishes as employers write them, each one a need never seen before when it replaces the first
+/// wish of the measured need.
+const NEW_WISHES: &[&str] = &[
+    "liker å jobbe med folk",
+    "glad i å lage mat",
+    "har kjørt traktor",
+    "interessert i data og spill",
+    "erfaring med eldre",
+    "jobbet i barnehage",
+    "god på kundebehandling",
+    "liker orden og system",
+    "vant med tungt arbeid",
+    "flink med verktøy",
+    "har passet dyr",
+    "går mye på tur i skogen",
+    "erfaring fra butikk og kasse",
+    "kan sveise og skru",
+    "har vasket på hotell",
+    "liker å male og pusse opp",
+    "har vært trener for barn",
+    "kan lage kaffe",
+    "trives med rutiner",
+    "vil jobbe ute",
+    "kjørt varebil",
+    "har erfaring fra fiskeindustri",
+    "stell av syke",
+    "jobbet på lager med truck",
+    "kan snakke med kunder på telefon",
+    "hjelper naboen med hagen",
+    "reparerer sykler",
+    "har erfaring fra kantine",
+    "liker å bake brød",
+    "rydder og organiserer",
+    "frivillig i idrettslag",
+    "har sydd klær",
+    "flink med barn",
+    "vant til skiftarbeid",
+    "kan ta imot gjester",
+    "liker musikk og sang",
+    "jobbet som vaktmester",
+    "har erfaring med snømåking",
+    "kan lage pizza",
+    "liker å hjelpe eldre med handling",
+];
+
+fn semantic(dir: &Path, runs: usize, need_path: &Path) -> Result<(), Failure> {
+    let index = open(dir)?;
+    let (name, need) = read_need(need_path)?;
+    let wish = need.criteria.iter().position(|c| c.importance == jobbmatch::model::Importance::Adjustable);
+    let wish = wish.ok_or("the need has no wish to vary")?;
+    let never_seen = |matcher: &Matcher, runs: usize| -> Result<Vec<f64>, Failure> {
+        let mut times = Vec::new();
+        for text in NEW_WISHES.iter().take(runs) {
+            let mut new = need.clone();
+            new.criteria[wish].value = (*text).to_string();
+            times.push(elapsed_ms(&mut || matcher.shortlist(&new).map(drop).map_err(Into::into))?);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times)
+    };
+    // Lexical only first: what a never-seen need costs without embedding its wish.
+    let lexical = never_seen(&Matcher::new(&index), runs)?;
+    let before = rss_mib();
+    let cache = jobbmatch::semantic::cache_path(dir);
+    let cached = cache.exists();
+    let started = Instant::now();
+    let readiness =
+        jobbmatch::workspace::attach_semantic(&index, &jobbmatch::workspace::SemanticChoice::BuiltIn, Some(&cache))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let jobbmatch::workspace::SemanticReadiness::On { phrases, embedded, .. } = readiness else {
+        return Err(format!("{readiness}").into());
+    };
+    println!("| figure | value |");
+    println!("|---|---:|");
+    println!("| candidates | {} |", index.len());
+    println!("| distinct phrases | {phrases} |");
+    println!("| embedded now ({}) | {embedded} in {seconds:.1} s |", if cached { "cache present" } else { "cold" });
+    if embedded > 0 {
+        println!("| phrases per second | {:.0} |", embedded as f64 / seconds);
+    }
+    println!("| RSS before / after the layer | {before:.0} / {:.0} MiB |", rss_mib());
+
+    let matcher = Matcher::new(&index);
+    let shortlist = matcher.shortlist(&need)?;
+    let semantic_evidence = shortlist
+        .candidates
+        .iter()
+        .flat_map(|c| &c.criteria)
+        .filter(|o| o.how == jobbmatch::model::MatchHow::Semantic)
+        .count();
+    let repeat = timed(runs, || matcher.shortlist(&need).map(drop).map_err(Into::into))?;
+    println!(
+        "| {name}, asked before: p50 / p95 | {:.2} / {:.2} ms ({semantic_evidence} semantic outcomes in its top {}) |",
+        percentile(&repeat, 50.0),
+        percentile(&repeat, 95.0),
+        shortlist.candidates.len()
+    );
+    let fresh = never_seen(&matcher, runs)?;
+    println!(
+        "| {name}, never seen (a new wish embedded): p50 / p95 of {} | {:.2} / {:.2} ms (lexical only: {:.2} / {:.2} ms) |",
+        fresh.len(),
+        percentile(&fresh, 50.0),
+        percentile(&fresh, 95.0),
+        percentile(&lexical, 50.0),
+        percentile(&lexical, 95.0)
+    );
+
+    // A veileder tags a candidate; the time until a shortlist shows the tag as semantic evidence.
+    let store = jobbmatch::store::Store::over(index, &dir.join("semantic-bench-wal.jsonl"))?;
+    let mut waits = Vec::new();
+    for round in 0..5u32 {
+        let id = format!("K{:07}", 1 + round * 104_729);
+        let marker = format!("benkmerking{round}");
+        let tag = |label: &str, kind| jobbmatch::model::Tag {
+            label: label.to_string(),
+            kind,
+            by: "V1042".into(),
+            at: time::OffsetDateTime::now_utc(),
+        };
+        const SMALL_MACHINES: [&str; 5] = [
+            "små maskiner",
+            "kjører små maskiner",
+            "bruker små maskiner",
+            "reparerer små maskiner",
+            "vedlikehold av små maskiner",
+        ];
+        let tags = [
+            tag(SMALL_MACHINES[round as usize], jobbmatch::model::TagKind::InformalSkill),
+            tag(&marker, jobbmatch::model::TagKind::InformalSkill),
+        ];
+        let probe = JobNeed::from_json(&format!(
+            r#"{{"id":"probe","criteria":[{{"kind":"skill","value":"{marker}","importance":"must"}},
+                {{"kind":"experience","value":"småmaskiner","rank":1}}]}}"#
+        ))?;
+        let started = Instant::now();
+        store.update(&id, |candidate| {
+            candidate.tags.extend(tags);
+            Ok::<_, std::convert::Infallible>(jobbmatch::store::Edit::Changed(()))
+        })?;
+        store.commit()?;
+        let shown = Matcher::new(store.index()).shortlist(&probe)?;
+        let wait = started.elapsed().as_secs_f64() * 1000.0;
+        let semantic =
+            shown.candidates.first().is_some_and(|c| c.criteria[1].how == jobbmatch::model::MatchHow::Semantic);
+        if !semantic {
+            return Err(format!("round {round}: the tag is not semantic evidence: {shown:?}").into());
+        }
+        waits.push(wait);
+    }
+    waits.sort_by(f64::total_cmp);
+    println!(
+        "| a tag written to its semantic evidence in a shortlist (commit included), median of 5 | {:.0} ms |",
+        percentile(&waits, 50.0)
+    );
+    let _ = std::fs::remove_file(dir.join("semantic-bench-wal.jsonl"));
     Ok(())
 }

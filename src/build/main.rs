@@ -144,8 +144,9 @@ fn fetch(third_party: &Path, package: &Package) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// Compiles the engine and tells the crate where the model is. Without OpenMP: jobbmatch runs
-/// embeddings on its own threads (rayon), one text per call.
+/// Compiles the engine and tells the crate where the model is. With OpenMP where the compiler
+/// has it: the engine then spreads one text over the cores (a wish embedded while a need is
+/// planned waits for one text) and a batch across them.
 fn build_engine(dir: &Path) {
     let source = dir.join("e5.c");
     let model = dir.join("e5-small-q4.bin");
@@ -153,14 +154,18 @@ fn build_engine(dir: &Path) {
         println!("cargo::warning=the semantic layer is left out: {} lacks e5.c or the model", dir.display());
         return;
     }
-    cc::Build::new()
-        .file(&source)
-        .include(dir)
-        .opt_level(3)
-        .flag_if_supported("-march=native")
-        .flag_if_supported("-Wno-unknown-pragmas")
-        .warnings(false)
-        .compile("e5");
+    let mut build = cc::Build::new();
+    build.file(&source).include(dir).opt_level(3).flag_if_supported("-march=native").warnings(false);
+    let openmp = build.is_flag_supported("-fopenmp").unwrap_or(false);
+    if openmp {
+        build.flag("-fopenmp");
+    } else {
+        build.flag_if_supported("-Wno-unknown-pragmas");
+    }
+    build.compile("e5");
+    if openmp {
+        println!("cargo::rustc-link-lib=gomp");
+    }
     println!("cargo::rustc-link-lib=m");
     println!("cargo::rustc-cfg=jobbmatch_e5");
     println!("cargo::rustc-env=JOBBMATCH_E5_MODEL={}", model.display());

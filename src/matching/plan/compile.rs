@@ -19,7 +19,7 @@ use crate::taxonomy::trade::Rung;
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// At most this many names (the value first) make up the text a wish is embedded as.
-const SEMANTIC_NAMES: usize = 10;
+const SEMANTIC_NAMES: usize = 6;
 
 /// Why a criterion cannot be compiled: the caller's mistake, named for them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
