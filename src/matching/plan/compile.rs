@@ -18,6 +18,12 @@ use crate::semantic::{CLOSE_Z, LEAST_Z, Resemblance};
 use crate::taxonomy::trade::Rung;
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
+/// How much of an experience wish an interest tag covers.
+const INTEREST_FOR_EXPERIENCE: f32 = 0.6;
+
+/// The least share of a phrase's weight that some of its words must carry to count.
+const MIN_PART_SHARE: f32 = 0.3;
+
 /// At most this many names (the value first) make up the text a wish is embedded as.
 const SEMANTIC_NAMES: usize = 6;
 
@@ -175,11 +181,27 @@ impl Compiler<'_> {
                     F::Summary,
                 ],
             )?),
-            CriterionKind::Experience => with_years(self.text(
-                value,
-                &[ConceptKind::Occupation, ConceptKind::Skill],
-                &[F::Experience, F::Skill, F::TagSkill, F::Summary],
-            )?),
+            CriterionKind::Experience => {
+                let mut test = self.text(
+                    value,
+                    &[ConceptKind::Occupation, ConceptKind::Skill],
+                    &[F::Experience, F::Skill, F::TagSkill, F::Summary],
+                )?;
+                // A veileder's interest tag (`interessert i barn og ungdom`) speaks to a wish for
+                // experience (`arbeid med ungdom`) too, but as a part of it: interest is not practice.
+                let from_interest: Vec<Alternative> = test
+                    .alternatives
+                    .iter()
+                    .filter(|a| a.field == F::TagSkill)
+                    .map(|a| Alternative {
+                        field: F::TagInterest,
+                        coverage: Coverage::part(a.coverage.share() * INTEREST_FOR_EXPERIENCE),
+                        ..a.clone()
+                    })
+                    .collect();
+                test.alternatives.extend(from_interest);
+                with_years(test)
+            }
             CriterionKind::Skill => Test::Terms(self.text(
                 value,
                 &[ConceptKind::Skill],
@@ -362,7 +384,13 @@ impl Compiler<'_> {
         }
         let mut phrases = Vec::new();
         for subset in subsets {
-            let coverage = Coverage::part(subset.iter().map(|&i| weights[i]).sum::<f32>() / total);
+            let share = subset.iter().map(|&i| weights[i]).sum::<f32>() / total;
+            // A common word alone (`arbeid` of `arbeid med ungdom`) says too little to count: it
+            // would lift everyone whose summary says `praktisk arbeid`.
+            if share < MIN_PART_SHARE {
+                continue;
+            }
+            let coverage = Coverage::part(share);
             let words: Vec<String> = subset.iter().map(|&i| own[i].clone()).collect();
             phrases.push(Phrase { terms: words.clone(), how: MatchHow::Exact, coverage });
             if let [word] = words.as_slice() {

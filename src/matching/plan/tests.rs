@@ -136,7 +136,7 @@ fn a_phrase_is_met_by_some_of_its_words_the_rarer_weighing_more() {
     assert_eq!(coverage(&["arbeid", "dyr"]), Some(Coverage::WHOLE), "the whole phrase");
     assert_eq!(coverage(&["dyr"]), Some(Coverage::part(0.8)));
     assert_eq!(coverage(&["~dyr"]), Some(Coverage::part(0.8)), "and as a part of a compound: dyrepasser");
-    assert_eq!(coverage(&["arbeid"]), Some(Coverage::part(0.2)));
+    assert_eq!(coverage(&["arbeid"]), None, "a common word alone carries too little to count");
     assert!(test.alternatives.iter().filter(|a| !a.coverage.is_whole()).all(|a| !a.support().passes()));
 }
 
@@ -200,4 +200,14 @@ fn semantic_evidence_is_offered_for_wishes_in_words_and_never_for_a_must_have() 
     let near = Plan::compile_with(&need, &taxonomy, &EqualRarity, Some(&Finds(3.0))).expect("plan");
     let wish = semantic(&near, 1);
     assert!(!wish[0].coverage.is_whole() && wish[0].support().grade() < 0.6, "a nearer miss counts less");
+}
+
+#[test]
+fn an_interest_tag_speaks_to_a_wish_for_experience_but_only_in_part() {
+    let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"arbeid med ungdom","rank":1}]}"#);
+    let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+    let from_interest: Vec<&Alternative> =
+        test.alternatives.iter().filter(|a| a.field == ProfileField::TagInterest).collect();
+    assert!(from_interest.iter().any(|a| a.terms == ["ungdom"]), "{from_interest:?}");
+    assert!(from_interest.iter().all(|a| !a.coverage.is_whole() && !a.support().passes()));
 }
