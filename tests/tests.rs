@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod drafting;
 mod evaluation;
 mod explanations;
 mod fixtures;

@@ -125,3 +125,43 @@ async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
     // A cookie whose token is not (or no longer) known is refused like a bad bearer token.
     assert_eq!(status_with("jobbmatch_okt=not-a-token").await, 401);
 }
+
+#[tokio::test]
+async fn a_must_have_nobody_understood_stays_beside_the_list_until_the_advisor_considers_it() {
+    let service = fixture();
+    // The API: a shortlist from the answers alone names what it did not understand.
+    let need = json!({"id": "n", "title": "Sveiser", "answers": {
+        "must_have": "Må ha dykkersertifikat. Må ha førerkort B.", "wishes": "", "room_to_adapt": ""}});
+    let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["warnings"], json!(["1 krav er ikke forstått: «dykkersertifikat»"]), "{body}");
+    assert_eq!(body["drafted"]["not_understood"], json!(["dykkersertifikat"]));
+
+    // The pages: the criteria page lists it, and the shortlist page shows it …
+    let answers = "title=Sveiser&place=Kristiansand&top=10&must_have=M%C3%A5+ha+dykkersertifikat.+M%C3%A5+ha+f%C3%B8rerkort+B.&wishes=&room_to_adapt=";
+    let (status, _, html) = service.page("POST", "/radgiver/utkast", Some("dev-radgiver"), Some(answers)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("id=\"not-understood\"") && html.contains("«dykkersertifikat» er vurdert"), "{html}");
+    assert!(html.contains("<mark class=\"unrecognised\">dykkersertifikat</mark>"), "marked where it stands: {html}");
+    let rows = "&c0.kind=certificate&c0.value=f%C3%B8rerkort+B&c0.importance=must";
+    let open = format!("{answers}{rows}&unresolved=dykkersertifikat");
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&open)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("1 krav er ikke forstått") && html.contains("«dykkersertifikat»"), "{html}");
+    // … until it is marked as considered.
+    let considered = format!("{open}&resolved=dykkersertifikat");
+    let (_, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&considered)).await;
+    assert!(!html.contains("krav er ikke forstått"), "{html}");
+}
+
+#[tokio::test]
+async fn a_hiring_formality_is_a_note_and_a_phrase_split_by_a_hyphen_is_still_shown() {
+    let service = fixture();
+    let answers = "title=Butikk&place=Kristiansand&top=10\
+                   &must_have=Politiattest+kreves+ved+ansettelse.+M%C3%A5+forst%C3%A5+HMS-instrukser.&wishes=&room_to_adapt=";
+    let (status, _, html) = service.page("POST", "/radgiver/utkast", Some("dev-radgiver"), Some(answers)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("id=\"notes\"") && html.contains("Politiattest kreves ved ansettelse"), "{html}");
+    assert!(!html.contains("value=\"politiattest\""), "not a criterion row: {html}");
+    assert!(html.contains("<mark class=\"unrecognised\">HMS</mark>-instrukser"), "{html}");
+}

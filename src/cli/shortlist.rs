@@ -62,6 +62,7 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
 
     data.attach_semantic(&index)?;
     let mut shortlist = Matcher::new(&index).shortlist(&need)?;
+    shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
     shortlist.drafted = drafted;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&shortlist)?);
@@ -95,10 +96,16 @@ fn render(need: &JobNeed, shortlist: &Shortlist) -> String {
         for refused in &draft.refused {
             let _ = writeln!(out, "  (refused: «{}» — {})", refused.text, refused.reason);
         }
+        for note in &draft.notes {
+            let _ = writeln!(out, "  (note for the advisor, not a criterion: «{note}»)");
+        }
         out.push('\n');
     }
     if shortlist.candidates.is_empty() {
         let _ = writeln!(out, "Nobody meets every must-have. See what relaxing one would add below.\n");
+    }
+    for warning in &shortlist.warnings {
+        let _ = writeln!(out, "WARNING: {warning} — the list may hold people who lack it.\n");
     }
     if shortlist.top_tied > 1 {
         let _ = writeln!(

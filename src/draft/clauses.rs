@@ -89,10 +89,14 @@ fn sentences(item: &str) -> Vec<String> {
     let chars: Vec<char> = item.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         current.push(c);
+        // `…, men du må kunne jobbe helg`: a contrast starts a clause of its own (the first half
+        // may say what is not needed, the second what is).
+        let contrast = c == ',' && chars[i + 1..].iter().collect::<String>().split_whitespace().next() == Some("men");
         let ends = matches!(c, '!' | '?' | ';')
+            || contrast
             || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(&current));
         if ends {
-            sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
+            sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';', ',']).trim().to_string());
             current.clear();
         }
     }

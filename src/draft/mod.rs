@@ -82,6 +82,8 @@ fn empty_draft(id: &str, answers: &ReflectionAnswers) -> Draft {
         },
         unrecognised: Vec::new(),
         refused: Vec::new(),
+        not_understood: Vec::new(),
+        notes: Vec::new(),
     }
 }
 
@@ -116,7 +118,13 @@ impl Drafter<'_> {
         for found in found {
             match found {
                 Found::Criterion { kind, value, min_level, min_years, at } => {
-                    let Some(importance) = importance else { continue };
+                    let Some(mut importance) = importance else { continue };
+                    // An interest or a quality is never a wall: few profiles hold one (they come
+                    // from veiledere's tags), so a drafted must-have of that kind would empty the
+                    // list. `du må like å jobbe ute` becomes a wish.
+                    if matches!(kind, CriterionKind::Interest | CriterionKind::Quality) {
+                        importance = Importance::Adjustable;
+                    }
                     let ranked = importance == Importance::Adjustable && answer == Answer::Wishes;
                     // Wishes rank in the order written; a number sets the rank for its item, and
                     // `lager eller butikk` shares one.
@@ -140,9 +148,20 @@ impl Drafter<'_> {
                 Found::Km(km) => self.draft.need.max_distance_km = Some(km),
                 Found::Date(date) => self.draft.need.start_date = Some(date),
                 Found::Refused { phrase, reason } => self.refuse(answer, phrase, reason),
+                Found::Note(note) => self.note(note),
             }
         }
-        self.leftovers(clause, &recognised.used, answer);
+        let unplaced = self.leftovers(clause, &recognised.used, answer);
+        if importance == Some(Importance::Must) {
+            // A requirement nobody understood must not vanish from the shortlist unnoticed.
+            self.draft.not_understood.extend(unplaced);
+        }
+    }
+
+    fn note(&mut self, note: String) {
+        if !self.draft.notes.contains(&note) {
+            self.draft.notes.push(note);
+        }
     }
 
     /// A clause of the room-to-adapt answer.
@@ -178,6 +197,7 @@ impl Drafter<'_> {
                     self.draft.need.adaptable.start_latest = Some(date)
                 }
                 Found::Refused { phrase, reason } => self.refuse(Answer::RoomToAdapt, phrase, reason),
+                Found::Note(note) => self.note(note),
                 Found::Criterion { kind: CriterionKind::Demand, value, .. } => {
                     if negated {
                         // `tunge løft kan vi ikke ta bort`: the job has the demand, unadaptable.
@@ -229,22 +249,39 @@ impl Drafter<'_> {
         }
         if (training || take_out || apprentice) && !negated {
             // The cue words themselves (`vi lærer deg opp`) are not what is taught.
-            let named_skills: Vec<String> = named
+            let mut named_skills: Vec<String> = named
                 .iter()
                 .filter(|(k, v)| *k != CriterionKind::Language && !TRAINING.contains(&v.as_str()))
                 .map(|(_, v)| v.clone())
                 .collect();
+            // `vi lærer opp i truckkjøring`: what the training is in, known to the vocabulary or not.
+            if named_skills.is_empty() {
+                let lexicon = self.taxonomy.analyzer().lexicon();
+                for (i, word) in words.iter().enumerate() {
+                    if TRAINING.contains(word) {
+                        for (from, to) in recognise::after_cue(&words, &used, i, lexicon) {
+                            named_skills.push(words[from..=to].join(" "));
+                            for flag in &mut used[from..=to] {
+                                *flag = true;
+                            }
+                        }
+                    }
+                }
+            }
+            // A waiver binds to what it names: a skill (`vi lærer opp i truckkjøring`), experience
+            // as such (`erfaring trenger du ikke`), or the fagbrev ladder (`vi tar inn en
+            // lærling`: the fagbrev can be earned). A sentence that only mentions training
+            // (`… etter opplæringen`) waives nothing.
+            let names_experience =
+                words.iter().any(|w| matches!(*w, "erfaring" | "erfaringen" | "røynsle" | "røynsla"));
             let trained = if named_skills.is_empty() {
-                // `Vi gir opplæring.` / `Erfaring trenger du ikke`: the required experience and
-                // skills can be taught; `vi tar inn en lærling`: a fagbrev can be earned.
-                let general = training || take_out;
                 self.draft
                     .need
                     .criteria
                     .iter()
                     .filter(|c| c.importance == Importance::Must)
                     .filter(|c| {
-                        (general && matches!(c.kind, CriterionKind::Experience | CriterionKind::Skill))
+                        (names_experience && c.kind == CriterionKind::Experience)
                             || (apprentice && c.kind == CriterionKind::Education)
                     })
                     .map(|c| c.value.clone())
@@ -281,13 +318,16 @@ impl Drafter<'_> {
         self.draft.refused.push(Refused { answer, text, reason: reason.to_string() });
     }
 
-    /// Content words no finding used, as phrases (runs of neighbouring words).
-    fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) {
+    /// Content words no finding used, as phrases (runs of neighbouring words): recorded as
+    /// unrecognised, and returned.
+    fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) -> Vec<String> {
         let lexicon = self.taxonomy.analyzer().lexicon();
         let mut phrase: Vec<&str> = Vec::new();
-        let flush = |phrase: &mut Vec<&str>, draft: &mut Draft| {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut flush = |phrase: &mut Vec<&str>, draft: &mut Draft| {
             if !phrase.is_empty() {
                 draft.unrecognised.push(Unrecognised { answer, text: phrase.join(" ") });
+                phrases.push(phrase.join(" "));
                 phrase.clear();
             }
         };
@@ -306,6 +346,7 @@ impl Drafter<'_> {
             phrase.push(text);
         }
         flush(&mut phrase, &mut self.draft);
+        phrases
     }
 }
 

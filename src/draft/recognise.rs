@@ -30,6 +30,8 @@ pub enum Found {
         phrase: String,
         reason: &'static str,
     },
+    /// A formality of hiring (`politiattest kreves ved ansettelse`): a note for the advisor.
+    Note(String),
 }
 
 /// What a clause holds: the findings, and which words they used.
@@ -85,10 +87,22 @@ const REFUSED_WORDS: &[(&[&str], &str)] = &[
 ];
 
 /// Words that introduce an experience criterion.
-const EXPERIENCE_CUES: &[&str] = &["erfaring", "erfaringer", "erfaren", "jobbet", "arbeidet", "bakgrunn", "praksis"];
+const EXPERIENCE_CUES: &[&str] =
+    &["erfaring", "erfaringer", "erfaren", "jobbet", "jobba", "arbeidet", "arbeidd", "bakgrunn", "praksis", "røynsle"];
 /// Words that introduce an interest.
-const INTEREST_CUES: &[&str] =
-    &["interesse", "interesser", "interessert", "liker", "glad", "opptatt", "brenner", "engasjert"];
+const INTEREST_CUES: &[&str] = &[
+    "interesse",
+    "interesser",
+    "interessert",
+    "liker",
+    "likar",
+    "glad",
+    "opptatt",
+    "oppteken",
+    "brenner",
+    "brenn",
+    "engasjert",
+];
 /// Words that introduce a trade certificate.
 const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
 
@@ -97,6 +111,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()] };
     refused(&words, &mut recognised);
+    formalities(clause, &words, &mut recognised);
     licences(&words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
     trades(&words, taxonomy, &mut recognised);
@@ -105,7 +120,69 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     shifts(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     typos(clause, taxonomy, &mut recognised);
+    cued(&words, taxonomy, &mut recognised);
     recognised
+}
+
+/// Words that join a cue to what it is about: `erfaring med`, `interesse for`, `lærer opp i`.
+pub const CUE_JOINS: &[&str] = &["med", "fra", "frå", "som", "i", "innen", "innenfor", "for", "av", "på", "opp"];
+
+/// The runs of words after the cue at `cue` that nothing else placed: `erfaring med sveising og
+/// hydraulikk` gives `hydraulikk` when `sveising` is known. Each run is at most three words;
+/// the scan ends at a word that is neither placed, joining, `og`/`eller`, nor content.
+pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::analysis::Lexicon) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut j = cue + 1;
+    while j < words.len() && j <= cue + 8 {
+        let word = words[j];
+        let content = !used[j]
+            && !lexicon.is_stopword(word)
+            && !super::words::GRAMMAR.contains(&word)
+            && word.parse::<f64>().is_err()
+            && word.chars().count() >= 3;
+        if content {
+            start = start.or(Some(j));
+            if j - start.unwrap_or(j) >= 2 {
+                runs.push((start.unwrap_or(j), j));
+                start = None;
+            }
+        } else {
+            if let Some(from) = start.take() {
+                runs.push((from, j - 1));
+            }
+            let joining = used[j] || CUE_JOINS.contains(&word) || matches!(word, "og" | "eller");
+            if !joining {
+                break;
+            }
+        }
+        j += 1;
+    }
+    if let Some(from) = start {
+        runs.push((from, (j - 1).min(words.len() - 1)));
+    }
+    runs
+}
+
+/// What an experience or interest cue is about when the vocabulary does not know it
+/// (`erfaring med hydraulikk`, `interesse for akvarium`): the employer's own words, matched as
+/// words (and by the semantic layer) rather than dropped.
+fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let lexicon = taxonomy.analyzer().lexicon();
+    for i in 0..words.len() {
+        let kind = if EXPERIENCE_CUES.contains(&words[i]) {
+            CriterionKind::Experience
+        } else if INTEREST_CUES.contains(&words[i]) {
+            CriterionKind::Interest
+        } else {
+            continue;
+        };
+        for (from, to) in after_cue(words, &out.used.clone(), i, lexicon) {
+            out.criterion(kind, words[from..=to].join(" "), from);
+            out.take(from, to);
+            out.take(i, i);
+        }
+    }
 }
 
 impl Recognised {
@@ -139,6 +216,13 @@ fn refused(words: &[&str], out: &mut Recognised) {
         if *word == "unge" || (i > 0 && words[i - 1] == "og" && *word == "ung") {
             continue;
         }
+        // `jobbet med eldre`, `omsorg for eldre`: the elderly as people cared for, not an age.
+        let people = *word == "eldre"
+            && i > 0
+            && matches!(words[i - 1], "med" | "for" | "blant" | "hos" | "av" | "og" | "frå" | "fra");
+        if people {
+            continue;
+        }
         if let Some((_, reason)) = REFUSED_WORDS.iter().find(|(list, _)| list.contains(word)) {
             out.add(Found::Refused { phrase: phrase_around(words, i), reason });
             // `norsk statsborger`, `etnisk norsk`: the neighbouring word is part of it.
@@ -158,6 +242,54 @@ fn refused(words: &[&str], out: &mut Recognised) {
                 out.add(Found::Refused { phrase: phrase_around(words, i), reason: "age may not be a requirement" });
                 out.take(i.saturating_sub(3), i + 1);
             }
+        }
+    }
+}
+
+/// Papers asked of whoever is hired, when they are hired: not something a candidate holds
+/// beforehand, so never a criterion (a must-have no job seeker meets empties the list).
+const FORMALITIES: &[&str] = &[
+    "politiattest",
+    "politiattesten",
+    "barneomsorgsattest",
+    "vandelsattest",
+    "taushetserklæring",
+    "taushetserklæringen",
+    "teieplikterklæring",
+    "referanser",
+    "referansar",
+];
+/// Words that only frame a formality (`kreves ved ansettelse`, `må levere`).
+const FORMALITY_FRAME: &[&str] = &[
+    "ren",
+    "kreves",
+    "krevst",
+    "ved",
+    "ansettelse",
+    "tilsetting",
+    "tilsetjing",
+    "levere",
+    "leveres",
+    "fremvise",
+    "framvise",
+    "vise",
+    "signere",
+    "signeres",
+    "skrive",
+    "under",
+    "gyldig",
+    "uttømmende",
+    "oppgi",
+];
+
+fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
+    if !words.iter().any(|w| FORMALITIES.contains(w)) {
+        return;
+    }
+    out.add(Found::Note(clause.text.trim().trim_end_matches('.').to_string()));
+    for (i, word) in words.iter().enumerate() {
+        if FORMALITIES.contains(word) || FORMALITY_FRAME.contains(word) {
+            out.take(i, i);
         }
     }
 }
@@ -250,16 +382,24 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         if out.used[i] || !rules.words.iter().any(|w| w == word) {
             continue;
         }
-        let mut classes = Vec::new();
+        // The classes that follow: `T4`, `T1 og T4`, a range `T1-T4` (split into `t1 t4` here,
+        // so the range is read from the words' own text).
         let mut last = i;
         for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
-            if let Some(class) = rules.classes.iter().find(|c| c.eq_ignore_ascii_case(next)) {
-                classes.push(class.clone());
+            if rules.classes.iter().any(|c| c.eq_ignore_ascii_case(next)) {
                 last = j;
-            } else if !matches!(*next, "og" | "klasse" | "eller") {
+            } else if !matches!(*next, "og" | "klasse" | "eller" | "til") {
                 break;
             }
         }
+        let span = words[i..=last].join(" ");
+        let range = if last > i && words[i + 1..=last].iter().all(|w| !matches!(*w, "og" | "eller")) {
+            // `t1 t4` from `T1-T4`: a range of its ends.
+            span.replacen(&format!(" {}", words[last]), &format!("-{}", words[last]), 1)
+        } else {
+            span
+        };
+        let classes: Vec<String> = rules.classes_in(&range).unwrap_or_default().into_iter().collect();
         let value = if classes.is_empty() {
             "truckførerbevis".to_string()
         } else {
@@ -410,18 +550,45 @@ fn shifts(words: &[&str], out: &mut Recognised) {
         if out.used[i] {
             continue;
         }
+        if let Some(shift) = shift_of_time(words, i) {
+            out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            out.take(i, i + 1);
+            continue;
+        }
         let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
-        if let Some(shift) = Shift::parse(word).or_else(|| Shift::parse(bare)) {
-            // `dag` alone is too common a word to be a shift requirement; an early start in the
-            // morning (`klokka fem om morgenen`) is one.
+        let watch = word
+            .strip_suffix("svakter")
+            .or_else(|| word.strip_suffix("svakt"))
+            .or_else(|| word.strip_suffix("vakter"))
+            .or_else(|| word.strip_suffix("vakt"))
+            .filter(|base| !base.is_empty());
+        let shift = Shift::parse(word).or_else(|| Shift::parse(bare)).or_else(|| watch.and_then(Shift::parse));
+        if let Some(shift) = shift {
+            // `dag` alone is too common a word to be a shift requirement; a day or morning
+            // watch (`morgenvakter`), `dagtid` or an early start (`om morgenen`) is one.
             let morning = matches!(*word, "morgen" | "morgenen" | "morgonen" | "morgenskift");
-            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning {
+            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() {
                 continue;
             }
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
             out.take(i, i);
         }
     }
+}
+
+/// `fra klokka 6`, `kl. 22`, `klokken 15`: the shift that hour starts (day before 14, evening
+/// before 22, night otherwise).
+fn shift_of_time(words: &[&str], i: usize) -> Option<Shift> {
+    if !matches!(words[i], "klokka" | "klokken" | "kl" | "klokkja") {
+        return None;
+    }
+    let hour: u32 = words.get(i + 1)?.parse().ok()?;
+    Some(match hour {
+        5..=13 => Shift::Dag,
+        14..=21 => Shift::Kveld,
+        0..=4 | 22..=24 => Shift::Natt,
+        _ => return None,
+    })
 }
 
 /// The criterion kind a concept gives in this clause, from the concept and the words before it.

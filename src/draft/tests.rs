@@ -107,9 +107,12 @@ fn training_and_unadaptable_demands() {
     assert_eq!(draft.need.adaptable.training, ["kassesystemet"]);
     assert!(draft.need.adaptable.tasks.is_empty(), "a negated adaptation is no adaptation");
     assert!(has(&draft, CriterionKind::Demand, "tunge løft", Importance::Must));
-    // Generic training covers the required experience.
+    // Training that names experience covers the required experience …
     let generic = draft_of("Må ha erfaring fra lager.", "", "Vi lærer deg opp, erfaring trenger du ikke.");
     assert_eq!(generic.need.adaptable.training, ["lager"]);
+    // … and a sentence that only mentions training waives nothing.
+    let hours = draft_of("Må ha minst 2 års erfaring fra lager.", "", "Du kan jobbe 80 % etter opplæringen.");
+    assert!(hours.need.adaptable.training.is_empty(), "{:?}", hours.need.adaptable);
 }
 
 #[test]

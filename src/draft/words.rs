@@ -4,6 +4,20 @@
 
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
+    "muntlig",
+    "skriftlig",
+    "muntleg",
+    "skriftleg",
+    "begynne",
+    "begynner",
+    "starte",
+    "før",
+    "tidligere",
+    "tidlegare",
+    "kjøre",
+    "køyre",
+    "kan",
+    "nokon",
     "må",
     "kan",
     "krav",
@@ -143,10 +157,11 @@ pub const GRAMMAR: &[&str] = &[
 ];
 
 /// In the must-have answer, these make a clause a wish instead.
-pub const SOFTENERS: &[&str] = &["helst", "gjerne", "ønskelig", "fint", "fordel", "bonus", "pluss"];
+pub const SOFTENERS: &[&str] =
+    &["helst", "gjerne", "ønskelig", "ynskjeleg", "ønskjeleg", "fint", "fordel", "bonus", "pluss"];
 /// In the wishes answer, these make a clause a must-have.
 pub const MUST_MARKERS: &[&str] =
-    &["må", "krav", "kravet", "absolutt", "ufravikelig", "ufravikelige", "nødvendig", "påkrevd"];
+    &["må", "krav", "kravet", "absolutt", "ufravikelig", "ufravikelige", "nødvendig", "naudsynt", "påkrevd", "påkravd"];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
     let near = |first: &[&str], second: &[&str], gap: usize| {
@@ -155,8 +170,10 @@ pub fn says_not_needed(words: &[&str]) -> bool {
             .enumerate()
             .any(|(i, w)| first.contains(w) && words.iter().skip(i + 1).take(gap + 1).any(|next| second.contains(next)))
     };
-    near(&["trenger", "trengs", "behøver"], &["ikke"], 2)
-        || near(&["ikke", "ingen"], &["krav", "nødvendig", "påkrevd"], 1)
+    near(&["trenger", "trengs", "behøver", "treng", "trengst"], &["ikke", "ikkje"], 2)
+        || near(&["ikke", "ikkje", "ingen", "inga"], &["krav", "nødvendig", "naudsynt", "påkrevd"], 1)
+        // `du må ikke ha fagbrev`: you need not have one.
+        || words.windows(3).any(|w| w[0] == "må" && matches!(w[1], "ikke" | "ikkje") && matches!(w[2], "ha" | "kunne"))
 }
 
 /// Room-to-adapt cues.
@@ -177,10 +194,37 @@ pub const TRAINING: &[&str] = &[
 ];
 /// An apprentice is welcome: a missing fagbrev can be earned on the job.
 pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
-pub const TAKE_OUT: &[&str] =
-    &["bort", "vekk", "slippe", "slipper", "unngå", "hjelpemidler", "tilrettelegge", "tilpasse", "tilpasses"];
-pub const LANGUAGE_EASY: &[&str] =
-    &["perfekt", "perfekte", "holder", "enkel", "enkelt", "gang", "hjelper", "tilpasses", "greit", "nok"];
-pub const LATER: &[&str] = &["vente", "venter", "utsette", "utsettes", "senere", "seinere", "flyttes"];
-pub const SPARE: &[&str] = &["slippe", "slipper", "ikke", "kun", "bare", "unngå"];
-pub const NEGATION: &[&str] = &["ikke", "dessverre", "umulig"];
+pub const TAKE_OUT: &[&str] = &[
+    "bort",
+    "vekk",
+    "slippe",
+    "slipper",
+    "sleppe",
+    "unngå",
+    "hjelpemidler",
+    "hjelpemiddel",
+    "tilrettelegge",
+    "tilretteleggje",
+    "tilpasse",
+    "tilpasses",
+    "tilpassast",
+];
+pub const LANGUAGE_EASY: &[&str] = &[
+    "perfekt",
+    "perfekte",
+    "holder",
+    "held",
+    "enkel",
+    "enkelt",
+    "gang",
+    "hjelper",
+    "hjelper",
+    "tilpasses",
+    "greit",
+    "nok",
+];
+pub const LATER: &[&str] = &[
+    "vente", "venter", "venta", "ventar", "utsette", "utsettes", "utsetje", "senere", "seinere", "seinare", "flyttes",
+];
+pub const SPARE: &[&str] = &["slippe", "slipper", "sleppe", "slepp", "ikke", "ikkje", "kun", "bare", "berre", "unngå"];
+pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig", "uråd"];

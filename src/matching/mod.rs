@@ -169,6 +169,7 @@ impl<'a> Matcher<'a> {
             relaxations,
             drafted: None,
             semantic: self.index.semantic().is_some(),
+            warnings: Vec::new(),
             top_tied,
         })
     }

@@ -175,10 +175,11 @@ impl Shift {
         let lower = text.trim().to_lowercase();
         let word = lower.strip_suffix("skift").unwrap_or(&lower);
         Some(match word {
-            "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" => Self::Dag,
-            "kveld" | "kvelder" | "kveldstid" | "ettermiddag" | "kveldane" | "kveldar" => Self::Kveld,
-            "natt" | "netter" | "nattevakt" | "nattarbeid" => Self::Natt,
-            "helg" | "helger" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager" | "søndag"
+            "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" | "morgon"
+            | "formiddag" => Self::Dag,
+            "kveld" | "kvelder" | "kveldstid" | "ettermiddag" | "ettermiddagen" | "kveldane" | "kveldar" => Self::Kveld,
+            "natt" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte" => Self::Natt,
+            "helg" | "helger" | "helge" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager" | "søndag"
             | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" => Self::Helg,
             "turnus" | "turnusarbeid" | "rotasjon" => Self::Turnus,
             _ => return None,

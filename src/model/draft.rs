@@ -35,4 +35,30 @@ pub struct Draft {
     pub need: JobNeed,
     pub unrecognised: Vec<Unrecognised>,
     pub refused: Vec<Refused>,
+    /// Phrases of the must-have answer the draft could not place. While any is left the draft
+    /// is incomplete: a shortlist drawn from it may hold people who lack what the phrase asks
+    /// for, and says so.
+    #[serde(default)]
+    pub not_understood: Vec<String>,
+    /// What the employer asks of whoever is hired, not of candidates (`politiattest kreves ved
+    /// ansettelse`): for the advisor, never a criterion.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+impl Draft {
+    /// Whether every must-have phrase was placed.
+    pub fn is_complete(&self) -> bool {
+        self.not_understood.is_empty()
+    }
+
+    /// The warning a shortlist drawn from an incomplete draft carries, naming the phrases:
+    /// `1 krav er ikke forstått: «sveisesertifikat»`.
+    pub fn warning(&self) -> Option<String> {
+        if self.is_complete() {
+            return None;
+        }
+        let phrases: Vec<String> = self.not_understood.iter().map(|p| format!("«{p}»")).collect();
+        Some(format!("{} krav er ikke forstått: {}", phrases.len(), phrases.join(", ")))
+    }
 }

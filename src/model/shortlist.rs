@@ -25,6 +25,11 @@ pub struct Shortlist {
     /// Whether wishes were also matched by meaning (the semantic layer), or by words only.
     #[serde(default)]
     pub semantic: bool,
+    /// What the advisor must know before trusting the list: for a need drafted from its answers
+    /// alone, the must-have phrases the draft did not understand (`1 krav er ikke forstått:
+    /// «sveisesertifikat»`), since the list may hold people who lack them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     /// How many at the top of the list share its score, when more than one does (0: no tie).
     /// They are ordered by nearness to the job, then breadth of evidence, then id.
     #[serde(default)]

@@ -28,6 +28,7 @@ impl Service {
         let need_id = need.id.clone();
         let service = self.clone();
         let mut shortlist = on_rayon(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
+        shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
         shortlist.drafted = drafted;
 
         let mut entry = Entry::permit(advisor, Action::Shortlist);

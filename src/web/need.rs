@@ -147,20 +147,33 @@ pub(super) fn edit_page(
     let (need, drafted) = need.unwrap_or_else(|| (form.lenient(), None));
     let status = drafted.as_ref().map(|drafted| {
         format!(
-            "Utkastet har {} kriterier. {} uttrykk ble ikke gjenkjent og er merket i svarene.",
+            "Utkastet har {} kriterier. {} uttrykk ble ikke gjenkjent og er vist i svarene.",
             need.criteria.len(),
             drafted.unrecognised.len()
         )
     });
+    // What the draft could not place, and could not find word for word in the answer to mark.
+    let unplaced_elsewhere: Vec<&str> = drafted.as_ref().map_or_else(Vec::new, |drafted| {
+        drafted
+            .unrecognised
+            .iter()
+            .filter(|u| find_words(answer_text(&need, u.answer), &u.text).is_none())
+            .map(|u| u.text.as_str())
+            .collect()
+    });
+    let unresolved: Vec<String> = match &drafted {
+        Some(drafted) => drafted.not_understood.iter().filter(|p| !form.is_resolved(p)).cloned().collect(),
+        None => form.unresolved().to_vec(),
+    };
     let content = html! {
         h1 { "Kriterier for «" (need.title) "»" }
         (error_list(errors))
         div.columns {
             section aria-labelledby="answers-heading" {
                 h2 #answers-heading { "Arbeidsgiverens svar" }
-                p.hint {
-                    mark.unrecognised { "Gult" } " er tekst utkastet ikke kunne gjøre om til et kriterium. "
-                    mark.refused { "Rødt" } " er avvist fordi det ville skille på alder, kjønn, helse eller etnisitet."
+                p.hint.legend {
+                    mark.unrecognised { "Gult" } ": tekst utkastet ikke kunne gjøre om til et kriterium. "
+                    mark.refused { "Rødt" } ": avvist fordi det ville skille på alder, kjønn, helse eller etnisitet."
                 }
                 @for (answer, heading, text) in [
                     (Answer::MustHave, "1. Må ha", &need.answers.must_have),
@@ -170,10 +183,19 @@ pub(super) fn edit_page(
                     h3 { (heading) }
                     div.answer { (highlighted(text, answer, drafted.as_ref())) }
                 }
+                @if !unplaced_elsewhere.is_empty() {
+                    h3 { "Ikke gjenkjent, og ikke funnet ord for ord i svarene" }
+                    ul #unplaced-elsewhere { @for text in &unplaced_elsewhere { li { mark.unrecognised { (text) } } } }
+                }
                 @if let Some(drafted) = &drafted {
                     @if !drafted.refused.is_empty() {
                         h3 { "Avvist" }
                         ul { @for refused in &drafted.refused { li { "«" (refused.text) "»: " (refused.reason) } } }
+                    }
+                    @if !drafted.notes.is_empty() {
+                        h3 { "Til rådgiveren (ikke kriterier)" }
+                        p.hint { "Dette gjelder den som blir ansatt, ved ansettelsen, og er ikke noe kandidatene må ha fra før." }
+                        ul #notes { @for note in &drafted.notes { li { (note) } } }
                     }
                 }
             }
@@ -181,6 +203,22 @@ pub(super) fn edit_page(
                 h2 #criteria-heading { "Kriterier" }
                 form method="post" action="/radgiver/kortliste" {
                     (hidden_context(&need))
+                    @if !unresolved.is_empty() {
+                        fieldset.warning #not-understood {
+                            legend { (unresolved.len()) " krav er ikke forstått" }
+                            p.hint {
+                                "Legg dem inn som kriterier under, eller kryss av når de er vurdert. Til da vises de ved kortlisten, "
+                                "som kan inneholde kandidater som mangler dem."
+                            }
+                            @for (i, phrase) in unresolved.iter().enumerate() {
+                                div.inline {
+                                    input type="hidden" name="unresolved" value=(phrase);
+                                    input type="checkbox" id=(format!("resolved-{i}")) name="resolved" value=(phrase);
+                                    label for=(format!("resolved-{i}")) { "«" (phrase) "» er vurdert" }
+                                }
+                            }
+                        }
+                    }
                     (job_fields(&form_of(&need, form)))
                     p.hint { "«Må ha» er absolutte krav. Ønsker rangeres: det øverste teller mest. Flytt dem med knappene, eller endre rangen." }
                     div #criteria {
@@ -304,6 +342,39 @@ fn criterion_row(row: usize, criterion: Option<&Criterion>) -> Markup {
     }
 }
 
+fn answer_text(need: &JobNeed, answer: Answer) -> &str {
+    match answer {
+        Answer::MustHave => &need.answers.must_have,
+        Answer::Wishes => &need.answers.wishes,
+        Answer::RoomToAdapt => &need.answers.room_to_adapt,
+    }
+}
+
+/// Where the words of `phrase` stand in `text` one after another, whatever separates them
+/// there (`hms instrukser` in «HMS-instrukser»): byte range of the first to the last.
+fn find_words(text: &str, phrase: &str) -> Option<(usize, usize)> {
+    let wanted: Vec<String> = crate::analysis::split_words(phrase).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.windows(wanted.len()).find_map(|run| {
+        let same = run.iter().zip(&wanted).all(|(&(s, e), w)| text[s..e].to_lowercase() == *w);
+        same.then(|| (run[0].0, run[run.len() - 1].1))
+    })
+}
+
 /// `text` with the draft's unplaced and refused phrases of `answer` marked.
 fn highlighted(text: &str, answer: Answer, drafted: Option<&Draft>) -> Markup {
     let mut marks: Vec<(usize, usize, &'static str)> = Vec::new();
@@ -314,14 +385,8 @@ fn highlighted(text: &str, answer: Answer, drafted: Option<&Draft>) -> Markup {
             .filter(|u| u.answer == answer)
             .map(|u| (u.text.as_str(), "unrecognised"))
             .chain(drafted.refused.iter().filter(|r| r.answer == answer).map(|r| (r.text.as_str(), "refused")));
-        let lower = text.to_lowercase();
         for (phrase, class) in phrases {
-            let wanted = phrase.trim().to_lowercase();
-            if wanted.is_empty() || lower.len() != text.len() {
-                continue;
-            }
-            if let Some(start) = lower.find(&wanted) {
-                let end = start + wanted.len();
+            if let Some((start, end)) = find_words(text, phrase) {
                 if marks.iter().all(|&(s, e, _)| end <= s || start >= e) {
                     marks.push((start, end, class));
                 }
@@ -355,8 +420,11 @@ mod tests {
             need: JobNeed::from_json(r#"{"id": "x", "title": "x", "criteria": []}"#).expect("need"),
             unrecognised: vec![Unrecognised { answer: Answer::MustHave, text: "Sjonglering".into() }],
             refused: vec![Refused { answer: Answer::MustHave, text: "under 30".into(), reason: "alder".into() }],
+            not_understood: vec!["sjonglering".into()],
+            notes: Vec::new(),
         };
         let text = "Må kunne sjonglering <b>, helst under 30 år";
+        assert_eq!(find_words("Må forstå HMS-instrukser.", "hms instrukser"), Some((12, 26)), "across a hyphen");
         let html = highlighted(text, Answer::MustHave, Some(&draft)).into_string();
         assert_eq!(
             html,

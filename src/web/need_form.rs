@@ -19,11 +19,33 @@ pub fn places() -> Vec<(&'static str, GeoPoint)> {
 /// A submitted form.
 pub struct NeedForm {
     fields: HashMap<String, String>,
+    /// Must-have phrases the draft did not understand and the advisor has not yet marked as
+    /// considered (`unresolved` fields less `resolved` ones).
+    unresolved: Vec<String>,
+    /// Those the advisor marked as considered.
+    resolved: Vec<String>,
 }
 
 impl NeedForm {
     pub fn new(pairs: Vec<(String, String)>) -> Self {
-        NeedForm { fields: pairs.into_iter().collect() }
+        let all = |name: &str| -> Vec<String> {
+            pairs.iter().filter(|(key, _)| key == name).map(|(_, value)| value.trim().to_string()).collect()
+        };
+        let resolved = all("resolved");
+        let mut unresolved: Vec<String> =
+            all("unresolved").into_iter().filter(|p| !p.is_empty() && !resolved.contains(p)).collect();
+        unresolved.dedup();
+        NeedForm { unresolved, resolved, fields: pairs.into_iter().collect() }
+    }
+
+    /// The must-have phrases not understood that the advisor has yet to consider.
+    pub fn unresolved(&self) -> &[String] {
+        &self.unresolved
+    }
+
+    /// Whether the advisor marked `phrase` as considered in this form.
+    pub fn is_resolved(&self, phrase: &str) -> bool {
+        self.resolved.iter().any(|p| p == phrase)
     }
 
     /// A field, trimmed; empty when absent.

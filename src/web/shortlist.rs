@@ -40,7 +40,17 @@ pub async fn show(
     };
     // A relaxed shortlist says so in the live region; a first one is simply the new page.
     let status = status.map(|status| format!("{status} {}", summary(&shortlist)));
-    respond(StatusCode::OK, page("Kortliste", Some(&caller), status.as_deref(), content(&need, &shortlist)))
+    // Must-have phrases nobody understood stay beside the list until the advisor considers them.
+    let mut unresolved = form.unresolved().to_vec();
+    if let Some(drafted) = &shortlist.drafted {
+        for phrase in &drafted.not_understood {
+            if !unresolved.contains(phrase) {
+                unresolved.push(phrase.clone());
+            }
+        }
+    }
+    let content = content(&need, &shortlist, &unresolved);
+    respond(StatusCode::OK, page("Kortliste", Some(&caller), status.as_deref(), content))
 }
 
 /// The need to run: a carried one (relaxed when the advisor asked), or the edit page's fields.
@@ -73,10 +83,21 @@ fn summary(shortlist: &Shortlist) -> String {
     )
 }
 
-fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
+fn content(need: &JobNeed, shortlist: &Shortlist, unresolved: &[String]) -> Markup {
     let carried = serde_json::to_string(need).unwrap_or_default();
+    let carried_unresolved =
+        html! { @for phrase in unresolved { input type="hidden" name="unresolved" value=(phrase); } };
     html! {
         h1 { "Kortliste: " (need.title) }
+        @if !unresolved.is_empty() {
+            div.warning #not-understood role="alert" {
+                p {
+                    strong { (unresolved.len()) " krav er ikke forstått: " }
+                    (unresolved.iter().map(|p| format!("«{p}»")).collect::<Vec<_>>().join(", "))
+                }
+                p.hint { "Listen kan inneholde kandidater som ikke oppfyller dem. Legg dem inn som kriterier, eller merk dem som vurdert, under «Endre kriteriene»." }
+            }
+        }
         p #qualified { (summary(shortlist)) }
         @if shortlist.top_tied > 1 {
             p.hint #tie {
@@ -92,6 +113,7 @@ fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
         div.actions {
             form method="post" action="/radgiver/utkast" {
                 (carry_fields(need))
+                (carried_unresolved)
                 button.secondary type="submit" { "Endre kriteriene" }
             }
             form method="post" action="/radgiver/kortliste.csv" {
@@ -109,6 +131,7 @@ fn content(need: &JobNeed, shortlist: &Shortlist) -> Markup {
                             form method="post" action="/radgiver/kortliste" {
                                 input type="hidden" name="need" value=(carried);
                                 input type="hidden" name="relax" value=(relaxation.criterion);
+                                (carried_unresolved)
                                 button.secondary.small type="submit" disabled[relaxation.extra_candidates == 0] {
                                     "Løsne «" (labels::criterion(&relaxation.criterion)) "»: +" (relaxation.extra_candidates) " kandidater"
                                 }
