@@ -80,7 +80,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall)
-    for (half, ndcg, drafted, hidden) in [("tuned", 0.85, 0.82, 0.64), ("heldout", 0.76, 0.70, 0.45)] {
+    for (half, ndcg, drafted, hidden) in [("tuned", 0.85, 0.82, 0.58), ("heldout", 0.78, 0.74, 0.48)] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 10 && suite.candidates.len() >= 200, "a real suite");
         let semantic =

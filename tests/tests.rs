@@ -2,6 +2,7 @@
 
 mod common;
 
+mod candidate_limits;
 mod cli;
 mod drafting;
 mod evaluation;

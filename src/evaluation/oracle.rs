@@ -49,12 +49,16 @@ pub enum Rule {
     NoNeed {
         no_need: Vec<String>,
     },
+    /// The candidate can work a job of this many percent: the most they can work reaches it.
+    /// Wishing for more hours is no exclusion (a part-time job is a way in).
     ExtentIncludes {
         extent_includes: u8,
     },
+    /// Kept for the suites that name it so: the same rule as `extent_includes`.
     ExtentReaches {
         extent_reaches: u8,
     },
+    /// A job whose hours can go anywhere in `[low, high]`: the candidate can work at least `low`.
     ExtentOverlaps {
         extent_overlaps: [u8; 2],
     },
@@ -166,13 +170,10 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
         Rule::NoNeed { no_need } => {
             !c.adaptation_needs.iter().any(|need| no_need.iter().any(|word| lower(need).contains(word.as_str())))
         }
-        Rule::ExtentIncludes { extent_includes } => {
-            c.extent_percent.is_none_or(|r| r.min <= *extent_includes && *extent_includes <= r.max)
+        Rule::ExtentIncludes { extent_includes: percent } | Rule::ExtentReaches { extent_reaches: percent } => {
+            c.extent_percent.is_none_or(|r| r.max >= *percent)
         }
-        Rule::ExtentReaches { extent_reaches } => c.extent_percent.is_none_or(|r| r.max >= *extent_reaches),
-        Rule::ExtentOverlaps { extent_overlaps: [low, high] } => {
-            c.extent_percent.is_none_or(|r| r.max >= *low && r.min <= *high)
-        }
+        Rule::ExtentOverlaps { extent_overlaps: [low, _] } => c.extent_percent.is_none_or(|r| r.max >= *low),
         Rule::AvailableBy { available_by } => {
             c.available_from.is_none_or(|day| crate::model::format_date(day).as_str() <= available_by.as_str())
         }

@@ -37,8 +37,17 @@ pub enum Adaptation {
 /// The fact a constraint was decided on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Finding {
-    Extent { min: u8, max: u8 },
-    Distance { km: f32, over_commute: Option<f32> },
+    /// The candidate's desired range against a job of `job` %.
+    Extent {
+        min: u8,
+        max: u8,
+        job: u8,
+    },
+    /// `commute`: the candidate's own limit, when stated.
+    Distance {
+        km: f32,
+        commute: Option<f32>,
+    },
     UnknownHome,
     AvailableNow,
     AvailableFrom(i32),
@@ -53,11 +62,22 @@ impl Checked {
     /// The finding in words, for explanations.
     pub fn describe(&self) -> String {
         match self.finding {
-            Finding::Extent { min, max } if min == max => format!("ønsker {max} %"),
-            Finding::Extent { min, max } => format!("ønsker {min}–{max} %"),
-            Finding::Distance { km, over_commute: None } => format!("{km:.0} km fra bosted"),
-            Finding::Distance { km, over_commute: Some(limit) } => {
+            Finding::Extent { min, max, job } => {
+                let wished = if min == max { format!("ønsker {max} %") } else { format!("ønsker {min}–{max} %") };
+                if job < min {
+                    format!("{wished}; stillingen på {job} % er mindre enn ønsket")
+                } else if job > max {
+                    format!("{wished}; kan jobbe høyst {max} %, stillingen er {job} %")
+                } else {
+                    wished
+                }
+            }
+            Finding::Distance { km, commute: None } => format!("{km:.0} km fra bosted"),
+            Finding::Distance { km, commute: Some(limit) } if km > limit => {
                 format!("{km:.0} km fra bosted, over kandidatens pendlegrense på {limit:.0} km")
+            }
+            Finding::Distance { km, commute: Some(limit) } => {
+                format!("{km:.0} km fra bosted, innenfor kandidatens pendlegrense på {limit:.0} km")
             }
             Finding::UnknownHome => "bosted ukjent".into(),
             Finding::AvailableNow => "tilgjengelig til oppstart".into(),
@@ -128,45 +148,48 @@ pub fn check(test: &ColumnTest, facts: &ColumnFacts) -> Checked {
         ColumnTest::Extent { job_percent, adaptable_min } => {
             extent(job_percent, adaptable_min, facts.extent_min, facts.extent_max)
         }
-        ColumnTest::Distance { origin, limit_km } => {
-            distance(origin, limit_km, facts.lat, facts.lon, facts.max_commute)
+        ColumnTest::Distance { origin, limit_km, commute } => {
+            let max_commute = if commute { facts.max_commute } else { f32::INFINITY };
+            distance(origin, limit_km, facts.lat, facts.lon, max_commute)
         }
         ColumnTest::StartDate { start, latest } => start_date(start, latest, facts.available_from),
     }
 }
 
+/// Grade of an extent met by a job smaller than the candidate wishes for: a note and a small
+/// penalty, never an exclusion (part-time jobs are a way in: start at 60 %, step up).
+pub const SMALLER_THAN_WISHED_GRADE: f32 = 0.8;
+
 /// Desired extent `min..=max` against a job of `job` %, which the employer can lower to
-/// `adaptable_min` %.
+/// `adaptable_min` %. The most a candidate can work (`max`) is a limit; the least they wish for
+/// (`min`) is a wish.
 pub fn extent(job: u8, adaptable_min: Option<u8>, min: u8, max: u8) -> Checked {
-    let finding = Finding::Extent { min, max };
-    if min <= job && job <= max {
-        Checked::new(Strength::Exact, None, finding)
-    } else if max < job && adaptable_min.is_some_and(|lowest| max >= lowest) {
-        Checked::new(Strength::Exact, Some(Adaptation::Extent(max)), finding)
-    } else {
-        Checked::new(Strength::None, None, finding)
+    let finding = Finding::Extent { min, max, job };
+    if job > max {
+        return match adaptable_min.is_some_and(|lowest| max >= lowest) {
+            true => Checked::new(Strength::Exact, Some(Adaptation::Extent(max)), finding),
+            false => Checked::new(Strength::None, None, finding),
+        };
     }
+    let grade = (job < min).then_some(SMALLER_THAN_WISHED_GRADE);
+    Checked { grade, ..Checked::new(Strength::Exact, None, finding) }
 }
 
 /// Distance from the job to a home at `lat`,`lon` (NaN when unknown), against the employer's
-/// limit and the candidate's own commute. Nearness is graded: it halves every 20 km.
+/// limit and the candidate's own commute, which holds whether or not the employer set a limit.
+/// Nearness is graded: it halves every 20 km. An unknown home fails an employer's limit; without
+/// one it passes with no nearness (nobody can say the job is out of reach).
 pub fn distance(origin: GeoPoint, limit_km: Option<f32>, lat: f32, lon: f32, max_commute: f32) -> Checked {
     if lat.is_nan() || lon.is_nan() {
-        return Checked::new(Strength::None, None, Finding::UnknownHome);
+        let strength = if limit_km.is_some() { Strength::None } else { Strength::Exact };
+        return Checked { grade: Some(0.0), ..Checked::new(strength, None, Finding::UnknownHome) };
     }
     let km = km_between(origin, lat, lon);
-    if limit_km.is_some_and(|limit| km > limit) {
-        return Checked::new(Strength::None, None, Finding::Distance { km, over_commute: None });
+    let finding = Finding::Distance { km, commute: max_commute.is_finite().then_some(max_commute) };
+    if limit_km.is_some_and(|limit| km > limit) || km > max_commute {
+        return Checked::new(Strength::None, None, finding);
     }
-    if km > max_commute {
-        return Checked::new(Strength::None, None, Finding::Distance { km, over_commute: Some(max_commute) });
-    }
-    Checked {
-        strength: Strength::Exact,
-        grade: Some(proximity(km)),
-        adaptation: None,
-        finding: Finding::Distance { km, over_commute: None },
-    }
+    Checked { strength: Strength::Exact, grade: Some(proximity(km)), adaptation: None, finding }
 }
 
 /// Nearness grade for `km`: 1 at the door, ½ at 20 km, ¼ at 40 km.
@@ -211,7 +234,11 @@ mod tests {
         assert_eq!(extent(100, None, 40, 60).strength, Strength::None);
         let met = extent(100, None, 50, 100);
         assert_eq!((met.strength, met.adaptation, met.describe().as_str()), (Strength::Exact, None, "ønsker 50–100 %"));
-        assert_eq!(extent(50, Some(40), 80, 100).strength, Strength::None, "wants more than the job offers");
+        // Wanting more hours than the job offers is a wish, not a wall: a note and a small penalty.
+        let smaller = extent(50, Some(40), 80, 100);
+        assert_eq!((smaller.strength, smaller.grade), (Strength::Exact, Some(SMALLER_THAN_WISHED_GRADE)));
+        assert_eq!(smaller.describe(), "ønsker 80–100 %; stillingen på 50 % er mindre enn ønsket");
+        assert_eq!(extent(100, None, 40, 60).describe(), "ønsker 40–60 %; kan jobbe høyst 60 %, stillingen er 100 %");
     }
 
     #[test]
@@ -226,7 +253,17 @@ mod tests {
         assert!(over.describe().contains("pendlegrense på 20 km"), "{}", over.describe());
         let near = distance(kristiansand, Some(50.0), grimstad_lat, grimstad_lon, f32::INFINITY);
         assert!(near.strength == Strength::Exact && (0.2..0.3).contains(&near.grade.unwrap_or_default()));
-        assert_eq!(distance(kristiansand, None, f32::NAN, f32::NAN, 10.0).strength, Strength::None);
+        assert_eq!(distance(kristiansand, Some(50.0), f32::NAN, f32::NAN, 10.0).strength, Strength::None);
+        // Without the employer's limit the candidate's own commute still holds; an unknown home
+        // cannot be said to be out of reach.
+        let bergen = distance(kristiansand, None, 60.39, 5.32, 60.0);
+        assert_eq!(bergen.strength, Strength::None);
+        assert!(bergen.describe().contains("over kandidatens pendlegrense på 60 km"), "{}", bergen.describe());
+        let within = distance(kristiansand, None, grimstad_lat, grimstad_lon, 60.0);
+        assert_eq!(within.strength, Strength::Exact);
+        assert!(within.describe().contains("innenfor kandidatens pendlegrense på 60 km"), "{}", within.describe());
+        let unknown = distance(kristiansand, None, f32::NAN, f32::NAN, 10.0);
+        assert_eq!((unknown.strength, unknown.grade), (Strength::Exact, Some(0.0)));
         assert!((proximity(20.0) - 0.5).abs() < 1e-6);
     }
 

@@ -120,7 +120,7 @@ impl<'a> SegmentEvaluation<'a> {
                 _ if matches!(criterion.test, Test::Terms(_)) => {}
                 Some(pass) if criterion.weight > 0.0 => {
                     let rings = match criterion.test {
-                        Test::Column(ColumnTest::Distance { origin, limit_km: Some(limit) }) if !plan.binary => {
+                        Test::Column(ColumnTest::Distance { origin, limit_km: Some(limit), .. }) if !plan.binary => {
                             evaluation.retrieved.distance_rings(origin, limit, &pass)?
                         }
                         _ => vec![(1.0, pass)],

@@ -127,6 +127,7 @@ pub fn relaxations(plan: &Plan, only_failed: &Table<MustAt, usize>) -> Vec<Relax
     plan.musts()
         .iter()
         .zip(only_failed)
+        .filter(|&(&m, _)| !Plan::is_candidate_limit(&plan.criteria[m]))
         .map(|(&m, &count)| Relaxation { criterion: plan.criteria[m].label.clone(), extra_candidates: count })
         .collect()
 }

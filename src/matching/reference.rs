@@ -123,7 +123,12 @@ impl<'i> Reference<'i> {
                 .into_iter()
                 .map(|(id, score, failed)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone()))
                 .collect(),
-            relaxations: musts.iter().zip(only_failed).map(|(&m, n)| (plan.criteria[m].label.clone(), n)).collect(),
+            relaxations: musts
+                .iter()
+                .zip(only_failed)
+                .filter(|&(&m, _)| !Plan::is_candidate_limit(&plan.criteria[m]))
+                .map(|(&m, n)| (plan.criteria[m].label.clone(), n))
+                .collect(),
         })
     }
 
@@ -231,18 +236,23 @@ fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Support, f32, bool
     match *test {
         ColumnTest::Extent { job_percent, adaptable_min } => {
             let (min, max) = profile.extent_percent.map_or((0, 100), |range| (range.min, range.max));
-            if (min..=max).contains(&job_percent) {
+            if job_percent < min {
+                // Fewer hours than wished for: a small penalty, never an exclusion.
+                (exact, 0.8, false)
+            } else if job_percent <= max {
                 met
-            } else if max < job_percent && adaptable_min.is_some_and(|lowest| max >= lowest) {
+            } else if adaptable_min.is_some_and(|lowest| max >= lowest) {
                 (exact, 1.0, true)
             } else {
                 unmet
             }
         }
-        ColumnTest::Distance { origin, limit_km } => {
-            let Some(home) = profile.location else { return unmet };
+        ColumnTest::Distance { origin, limit_km, commute } => {
+            let Some(home) = profile.location else {
+                return if limit_km.is_some() { unmet } else { (exact, 0.0, false) };
+            };
             let km = equirectangular_km(origin, home);
-            let commute = profile.max_commute_km.unwrap_or(f32::INFINITY);
+            let commute = if commute { profile.max_commute_km.unwrap_or(f32::INFINITY) } else { f32::INFINITY };
             if limit_km.is_some_and(|limit| km > limit) || km > commute {
                 unmet
             } else {

@@ -14,6 +14,9 @@ pub fn relaxed(need: &JobNeed, label: &str, taxonomy: &Taxonomy) -> Result<Optio
     let Some(planned) = plan.criteria.iter().find(|c| c.label == label && c.importance == Importance::Must) else {
         return Ok(None);
     };
+    if Plan::is_candidate_limit(planned) {
+        return Ok(None);
+    }
     let mut relaxed = need.clone();
     if !planned.implied {
         for criterion in relaxed.criteria.iter_mut().filter(|c| c.label() == label && c.importance == Importance::Must)

@@ -161,12 +161,13 @@ impl<'a> Retrieved<'a> {
                     by_column(format!("extent {job_percent} {adaptable_min:?}"), test)?
                 }
                 ColumnTest::StartDate { start, latest } => by_column(format!("start {start} {latest:?}"), test)?,
-                ColumnTest::Distance { origin, limit_km: None } => {
-                    by_column(format!("distance {} {} any", origin.lat, origin.lon), test)?
+                ColumnTest::Distance { origin, limit_km: None, commute } => {
+                    by_column(format!("distance {} {} any {commute}", origin.lat, origin.lon), test)?
                 }
-                ColumnTest::Distance { origin, limit_km: Some(limit) } => {
+                ColumnTest::Distance { origin, limit_km: Some(limit), commute } => {
                     // Only homes near the job can pass: the geo grid finds them.
-                    cache.set::<MatchError>(&format!("distance {} {} {limit}", origin.lat, origin.lon), || {
+                    let key = format!("distance {} {} {limit} {commute}", origin.lat, origin.lon);
+                    cache.set::<MatchError>(&key, || {
                         let mut bits = DocBits::empty(max_doc);
                         for doc in cache.grid.near(origin.lat, origin.lon, f64::from(limit)) {
                             if constraints::check(test, &column_facts(c, doc, test)).strength.passes() {

@@ -89,7 +89,7 @@ pub fn criterion(label: &str) -> String {
         }
     }
     match label {
-        "nærhet" => "Nærhet til arbeidsstedet".to_string(),
+        crate::matching::plan::COMMUTE_LABEL => "Nærhet, innen kandidatens pendlegrense".to_string(),
         other => other.to_string(),
     }
 }
@@ -101,6 +101,6 @@ mod tests {
         assert_eq!(super::criterion("certificate førerkort B"), "Sertifikat eller kurs: førerkort B");
         assert_eq!(super::criterion("start_date 2027-01-04"), "Oppstart: 2027-01-04");
         assert_eq!(super::criterion("distance ≤ 40 km"), "Avstand (km): ≤ 40 km");
-        assert_eq!(super::criterion("nærhet"), "Nærhet til arbeidsstedet");
+        assert_eq!(super::criterion("nærhet"), "Nærhet, innen kandidatens pendlegrense");
     }
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use time::Date;
 
 use super::{
-    Alternative, ColumnTest, DemandTest, MUST_WEIGHT, PROXIMITY_WEIGHT, Plan, Planned, TermTest, Test, UNRANKED_WEIGHT,
+    Alternative, COMMUTE_LABEL, ColumnTest, DemandTest, MUST_WEIGHT, PROXIMITY_WEIGHT, Plan, Planned, TermTest, Test,
+    UNRANKED_WEIGHT,
 };
 use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, Source, keys};
@@ -245,6 +246,7 @@ impl Compiler<'_> {
             CriterionKind::Distance => Test::Column(ColumnTest::Distance {
                 origin: self.need.location.ok_or(CompileError::DistanceWithoutLocation)?,
                 limit_km: Some(criterion.number().ok_or(CompileError::NotADistance)?),
+                commute: false,
             }),
             CriterionKind::StartDate => Test::Column(ColumnTest::StartDate {
                 start: criterion.date().ok_or(CompileError::NotADate)?.to_julian_day(),
@@ -571,18 +573,18 @@ impl Compiler<'_> {
             });
             add(format!("extent {percent} %"), CriterionKind::Extent, Importance::Must, MUST_WEIGHT, test);
         }
-        if let (Some(origin), false) = (need.location, has(CriterionKind::Distance)) {
-            let test = Test::Column(ColumnTest::Distance { origin, limit_km: need.max_distance_km });
-            match need.max_distance_km {
-                Some(km) => add(
-                    format!("distance ≤ {km} km"),
-                    CriterionKind::Distance,
-                    Importance::Must,
-                    PROXIMITY_WEIGHT,
-                    test,
-                ),
-                None => add("nærhet".into(), CriterionKind::Distance, Importance::Adjustable, PROXIMITY_WEIGHT, test),
+        if let Some(origin) = need.location {
+            let mut nearness_weighed = has(CriterionKind::Distance);
+            if let (Some(km), false) = (need.max_distance_km, nearness_weighed) {
+                let test = Test::Column(ColumnTest::Distance { origin, limit_km: Some(km), commute: false });
+                add(format!("distance ≤ {km} km"), CriterionKind::Distance, Importance::Must, PROXIMITY_WEIGHT, test);
+                nearness_weighed = true;
             }
+            // The candidate's own commute holds whenever the job has a place, whether or not the
+            // employer set a limit; it weighs nearness only when nothing else does.
+            let weight = if nearness_weighed { 0.0 } else { PROXIMITY_WEIGHT };
+            let test = Test::Column(ColumnTest::Distance { origin, limit_km: None, commute: true });
+            add(COMMUTE_LABEL.to_string(), CriterionKind::Distance, Importance::Must, weight, test);
         }
         if let (Some(start), false) = (need.start_date, has(CriterionKind::StartDate)) {
             let test = Test::Column(ColumnTest::StartDate {

@@ -4,7 +4,8 @@
 //! Weights (documented in the README): a must-have weighs 1; a ranked wish weighs 2 / (rank + 1),
 //! so 1, ⅔, ½, ⅖ …; an unranked wish ½; an explicit `weight` overrides both. Nearness to the job
 //! (a distance criterion, or implied when the need has a location) weighs ¼: within the limit,
-//! being closer is a tie-breaker, not a wish.
+//! being closer is a tie-breaker, not a wish. A job with a place always has a must-have distance
+//! criterion: a candidate's own `max_commute_km` holds whether or not the employer set a limit.
 //!
 //! [`compile`] does the compiling; this module holds what it produces.
 
@@ -26,8 +27,13 @@ use crate::taxonomy::Taxonomy;
 pub const MUST_WEIGHT: f32 = 1.0;
 /// Weight of an adjustable criterion without a rank.
 pub const UNRANKED_WEIGHT: f32 = 0.5;
-/// Weight of nearness: a distance criterion, must or not, and the implied nearness wish.
+/// Weight of nearness: a distance criterion, must or not, and the implied one within the
+/// candidate's commute.
 pub const PROXIMITY_WEIGHT: f32 = 0.25;
+
+/// Label of the distance must-have a job with a place always has when the employer set no limit:
+/// within the candidate's own commute, nearer being better.
+pub const COMMUTE_LABEL: &str = "nærhet";
 
 /// A job need ready to run.
 #[derive(Debug, Clone)]
@@ -71,9 +77,9 @@ pub enum Test {
 pub enum ColumnTest {
     /// The job's stillingsprosent against the candidate's desired range.
     Extent { job_percent: u8, adaptable_min: Option<u8> },
-    /// Distance from the job to the candidate's home, within `limit_km` and the candidate's
-    /// own commute; nearer is better.
-    Distance { origin: GeoPoint, limit_km: Option<f32> },
+    /// Distance from the job to the candidate's home, within the employer's `limit_km` and, when
+    /// `commute`, the candidate's own commute; nearer is better.
+    Distance { origin: GeoPoint, limit_km: Option<f32>, commute: bool },
     /// The first working day against the candidate's availability (Julian days).
     StartDate { start: i32, latest: Option<i32> },
 }
@@ -166,6 +172,12 @@ impl Plan {
             })
             .collect();
         Plan { criteria, ..self.clone() }
+    }
+
+    /// The must-haves that are the candidate's own limits (their commute), which no employer can
+    /// relax: not offered as relaxations.
+    pub fn is_candidate_limit(criterion: &Planned) -> bool {
+        matches!(criterion.test, Test::Column(ColumnTest::Distance { commute: true, .. }))
     }
 
     /// The hard criteria, in plan order.

@@ -70,8 +70,14 @@ fn top_level_facts_become_implied_criteria() {
             "start_date":"2027-01-04","adaptable":{"extent_min_percent":60}}"#,
     );
     let kinds: Vec<CriterionKind> = plan.criteria.iter().map(|c| c.kind).collect();
-    assert_eq!(kinds, [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::StartDate]);
+    assert_eq!(
+        kinds,
+        [CriterionKind::Extent, CriterionKind::Distance, CriterionKind::Distance, CriterionKind::StartDate]
+    );
     assert!(plan.criteria.iter().all(|c| c.implied && c.importance == Importance::Must));
+    // The employer's limit weighs nearness; the candidate's own commute holds beside it.
+    assert!(matches!(plan.criteria[at(1)].test, Test::Column(ColumnTest::Distance { commute: false, .. })));
+    assert!(Plan::is_candidate_limit(&plan.criteria[at(2)]) && plan.criteria[at(2)].weight == 0.0);
     assert!(matches!(
         plan.criteria[at(0)].test,
         Test::Column(ColumnTest::Extent { job_percent: 100, adaptable_min: Some(60) })
