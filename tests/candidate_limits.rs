@@ -21,6 +21,8 @@ fn the_candidates_commute_holds_when_the_employer_set_no_limit() {
         // No stated limit: the job is not out of their reach.
         profile("K3", bergen),
         profile("K4", json!({"location": null, "max_commute_km": 10})),
+        // In Grimstad, 41 km away, and travels 35 km at most: a narrow near miss.
+        profile("K5", json!({"location": {"lat": 58.34, "lon": 8.59}, "max_commute_km": 35})),
     ];
     let need = need(json!({"location": {"lat": 58.147, "lon": 7.995}}));
     let result = shortlist(&index(&candidates), &need);
@@ -32,8 +34,10 @@ fn the_candidates_commute_holds_when_the_employer_set_no_limit() {
     let said = commute.evidence.as_ref().map(|e| e.text.as_str()).unwrap_or_default();
     assert!(said.contains("innenfor kandidatens pendlegrense på 30 km"), "the explanation says so: {said}");
     assert!(result.relaxations.iter().all(|r| r.criterion != "nærhet"), "no employer can relax a candidate's limit");
-    let miss = result.near_misses.iter().find(|m| m.id == "K2").expect("K2 fails only their own commute");
+    let miss = result.near_misses.iter().find(|m| m.id == "K5").expect("K5 fails only their own commute");
     assert_eq!(miss.failed, "nærhet");
+    assert!(miss.shortfall.contains("over egen pendlegrense"), "{}", miss.shortfall);
+    assert!(result.near_misses.iter().all(|m| m.id != "K2"), "330 km over a 60 km commute is not near");
 }
 
 #[test]

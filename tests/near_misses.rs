@@ -1,6 +1,6 @@
 //! Near misses and relaxation counts must agree with re-running the need without the must-have.
 
-use jobbmatch::model::{CriterionKind, Importance, JobNeed};
+use jobbmatch::model::{CriterionKind, Gap, Importance, JobNeed};
 use serde_json::json;
 
 use crate::common::{fixture_index, fixture_needs, ids, index, need, profile, shortlist};
@@ -78,4 +78,93 @@ fn a_must_have_that_matches_nobody_is_named_with_what_relaxing_it_adds() {
     assert!(!ids(&result).contains(&"K3"));
     assert!(result.near_misses.iter().all(|m| m.id != "K3"));
     let _ = CriterionKind::Education;
+}
+
+/// A home `km` north of the test profiles' Kristiansand.
+fn north(km: f64) -> serde_json::Value {
+    json!({"lat": 58.147 + km / 111.195, "lon": 7.995})
+}
+
+#[test]
+fn near_misses_are_listed_narrow_gaps_first_with_the_gap_in_words() {
+    let fluent = json!([{"language": "norsk", "level": "C2"}]);
+    let candidates = [
+        // A neighbour one language level short: narrow.
+        profile("K1", json!({"languages": [{"language": "norsk", "level": "B1"}]})),
+        // 8 km beyond the limit: narrow.
+        profile("K2", json!({"location": north(48.0), "languages": fluent})),
+        // 30 km beyond: wide.
+        profile("K3", json!({"location": north(70.0), "languages": fluent})),
+        // In Bergen: far beyond any reasonable gap, no near miss at all.
+        profile("K4", json!({"municipality": "Bergen", "location": {"lat": 60.39, "lon": 5.32}, "languages": fluent})),
+        // Three levels short: wide.
+        profile("K5", json!({"languages": [{"language": "norsk", "level": "A1"}]})),
+        profile("K6", json!({"languages": fluent})),
+    ];
+    let need = need(json!({"location": {"lat": 58.147, "lon": 7.995}, "max_distance_km": 40,
+        "criteria": [{"kind": "language", "value": "norsk", "min_level": "B2", "importance": "must"}]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K6"]);
+    let listed: Vec<(&str, Gap, &str)> =
+        result.near_misses.iter().map(|m| (m.id.as_str(), m.gap, m.shortfall.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            // Narrow gaps first, each by score (fluent Norwegian weighs more than nearness).
+            ("K2", Gap::Narrow, "8 km for langt (48 km, grense 40 km)"),
+            ("K1", Gap::Narrow, "norsk B1, krav B2"),
+            ("K3", Gap::Wide, "30 km for langt (70 km, grense 40 km)"),
+            ("K5", Gap::Wide, "norsk A1, krav B2"),
+        ]
+    );
+    // Relaxation counts stay exact: Bergen fails only the distance too.
+    let distance = result.relaxations.iter().find(|r| r.criterion == "distance ≤ 40 km").expect("the limit");
+    assert_eq!(distance.extra_candidates, 3);
+}
+
+#[test]
+fn a_rung_or_a_class_below_and_some_of_the_years_are_narrow_gaps() {
+    let candidates = [
+        profile("K1", json!({"experience": [{"occupation": "tømrerlærling", "years": 2}]})),
+        profile("K2", json!({"education": [{"level": "videregående", "field": "byggfag", "fagbrev": "tømrer"}]})),
+        profile("K3", json!({})),
+    ];
+    let trade = need(json!({"criteria": [{"kind": "education", "value": "fagbrev som tømrer", "importance": "must"}]}));
+    let result = shortlist(&index(&candidates), &trade);
+    assert_eq!(ids(&result), ["K2"]);
+    let listed: Vec<(&str, Gap)> = result.near_misses.iter().map(|m| (m.id.as_str(), m.gap)).collect();
+    assert_eq!(listed, [("K1", Gap::Narrow), ("K3", Gap::Wide)]);
+    assert_eq!(result.near_misses[0].shortfall, "tømrerlærling, krav fagbrev som tømrer");
+    assert_eq!(result.near_misses[1].shortfall, "mangler fagbrev som tømrer");
+
+    let drivers = [
+        profile("K1", json!({"certificates": ["førerkort C1"]})),
+        profile("K2", json!({"certificates": ["førerkort B"]})),
+    ];
+    let lorry = need(json!({"criteria": [{"kind": "certificate", "value": "førerkort C", "importance": "must"}]}));
+    let result = shortlist(&index(&drivers), &lorry);
+    let listed: Vec<(&str, Gap, &str)> =
+        result.near_misses.iter().map(|m| (m.id.as_str(), m.gap, m.shortfall.as_str())).collect();
+    assert_eq!(
+        listed,
+        [("K1", Gap::Narrow, "førerkort C1, krav førerkort C"), ("K2", Gap::Wide, "mangler førerkort C")]
+    );
+
+    let warehouse = [profile("K1", json!({"experience": [{"occupation": "lagermedarbeider", "years": 1}]}))];
+    let years = need(json!({"criteria": [
+        {"kind": "experience", "value": "lagermedarbeider", "min_years": 2, "importance": "must"}]}));
+    let result = shortlist(&index(&warehouse), &years);
+    let miss = &result.near_misses[0];
+    assert_eq!((miss.gap, miss.shortfall.as_str()), (Gap::Narrow, "1 av 2 års erfaring (lagermedarbeider)"));
+}
+
+#[test]
+fn a_demand_the_job_cannot_adapt_never_names_who_fails_it() {
+    // Naming who fails a demand would tie them to an adaptation need: they are counted, not listed.
+    let candidates = [profile("K1", json!({"adaptation_needs": ["kan ikke løfte tungt"]})), profile("K2", json!({}))];
+    let need = need(json!({"criteria": [{"kind": "demand", "value": "tunge løft", "importance": "must"}]}));
+    let result = shortlist(&index(&candidates), &need);
+    assert_eq!(ids(&result), ["K2"]);
+    assert!(result.near_misses.is_empty(), "{:?}", result.near_misses);
+    assert_eq!(result.relaxations[0].extra_candidates, 1);
 }

@@ -137,12 +137,17 @@ fn render(need: &JobNeed, shortlist: &Shortlist) -> String {
         out.push('\n');
     }
     if !shortlist.near_misses.is_empty() {
-        let _ = writeln!(out, "Near misses (fail exactly one must-have):");
+        let _ = writeln!(out, "Near misses (fail exactly one must-have; narrow gaps first):");
         for miss in &shortlist.near_misses {
             let _ = writeln!(
                 out,
-                "  {}  score {:.2}  {:<14} fails: {}",
-                miss.id, miss.score, miss.municipality, miss.failed
+                "  {}  score {:.2}  {:<14} fails: {} — {} ({})",
+                miss.id,
+                miss.score,
+                miss.municipality,
+                miss.failed,
+                miss.shortfall,
+                miss.gap.name()
             );
         }
         out.push('\n');

@@ -23,6 +23,9 @@ pub struct MustAlgebra {
     /// The must-have sets it was worked out from (`None`: everyone meets it). Held, so that no
     /// other set can take their addresses while this is kept, and a hit is checked by address.
     sets: Table<MustAt, Option<Arc<DocBits>>>,
+    /// The hash of the sets' addresses it is kept under: what is derived from it can be kept by
+    /// the same sets (see [`super::shortfall`]).
+    pub key: u64,
     /// Eligible documents that meet every must-have, a bit per document.
     pub qualified: Vec<u64>,
     pub qualified_count: usize,
@@ -32,8 +35,6 @@ pub struct MustAlgebra {
 
 /// Who fails exactly one must-have.
 pub struct Misses {
-    /// Eligible documents that fail exactly one must-have.
-    pub exactly_one: Vec<u64>,
     /// Per must-have, who fails only it (`None`: nobody), and how many.
     pub only: Table<MustAt, Option<DocSet>>,
     pub only_failed: Table<MustAt, usize>,
@@ -69,7 +70,8 @@ impl MustAlgebra {
             }
         });
         let qualified_count = qualified.iter().map(|word| word.count_ones() as usize).sum();
-        let algebra = Arc::new(MustAlgebra { sets: sets.clone(), qualified, qualified_count, misses: OnceLock::new() });
+        let algebra =
+            Arc::new(MustAlgebra { sets: sets.clone(), key, qualified, qualified_count, misses: OnceLock::new() });
         eligible.derived.keep(key, algebra.clone());
         algebra
     }
@@ -116,7 +118,7 @@ impl MustAlgebra {
             })
         });
         let only_failed = only.map(|set| set.as_ref().map_or(0, DocSet::count));
-        Misses { exactly_one, only, only_failed }
+        Misses { only, only_failed }
     }
 }
 
@@ -146,7 +148,7 @@ mod tests {
         let only: Vec<Option<Vec<u32>>> = misses.only.iter().map(|set| set.as_ref().map(DocSet::docs)).collect();
         let first_only: Vec<u32> = (0..50).filter(|&doc| doc != 7).collect();
         assert_eq!(only, [Some((100..150).collect()), None, Some(first_only)]);
-        let exactly_one: usize = misses.exactly_one.iter().map(|w| w.count_ones() as usize).sum();
+        let exactly_one: usize = misses.only_failed.iter().sum();
         assert_eq!(exactly_one, 99, "150..200 fail both, 7 is not eligible");
 
         // Asked again with the same sets: the kept algebra; with another set: worked out anew.

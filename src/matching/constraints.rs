@@ -6,7 +6,7 @@
 
 use super::evidence::Strength;
 use super::plan::ColumnTest;
-use crate::model::{Candidate, GeoPoint, format_date};
+use crate::model::{Candidate, Gap, GeoPoint, format_date};
 
 /// Mean Earth radius, km.
 const EARTH_RADIUS_KM: f32 = 6371.0;
@@ -192,6 +192,64 @@ pub fn distance(origin: GeoPoint, limit_km: Option<f32>, lat: f32, lon: f32, max
     Checked { strength: Strength::Exact, grade: Some(proximity(km)), adaptation: None, finding }
 }
 
+/// How far a failed column test is from being met, and whether that gap is narrow, wide, or
+/// beyond any reasonable gap (`None`: not a near miss).
+///
+/// Narrow: over a distance limit by at most a quarter of it (at least 5 km); at most 20 points
+/// fewer hours; at most 14 days later. Wide: over by up to the limit again (at least 15 km); up
+/// to 40 points; up to 60 days. Beyond that, someone is not near.
+pub fn shortfall(test: &ColumnTest, facts: &ColumnFacts) -> Option<(Gap, String)> {
+    let by = |over: f32, narrow: f32, wide: f32| {
+        if over <= narrow {
+            Some(Gap::Narrow)
+        } else if over <= wide {
+            Some(Gap::Wide)
+        } else {
+            None
+        }
+    };
+    match *test {
+        ColumnTest::Extent { job_percent, adaptable_min } => {
+            let lowest = adaptable_min.unwrap_or(job_percent).min(job_percent);
+            let over = f32::from(lowest.saturating_sub(facts.extent_max));
+            let words = match adaptable_min {
+                Some(lowest) if lowest < job_percent => format!(
+                    "kan jobbe høyst {} %, stillingen er {job_percent} % og kan gå ned til {lowest} %",
+                    facts.extent_max
+                ),
+                _ => format!("kan jobbe høyst {} %, stillingen er {job_percent} %", facts.extent_max),
+            };
+            Some((by(over, 20.0, 40.0)?, words))
+        }
+        ColumnTest::Distance { origin, limit_km, commute } => {
+            if facts.lat.is_nan() || facts.lon.is_nan() {
+                return Some((Gap::Wide, "bosted ukjent".into()));
+            }
+            let km = km_between(origin, facts.lat, facts.lon);
+            let (limit, words) = match limit_km {
+                Some(limit) if km > limit => {
+                    (limit, format!("{:.0} km for langt ({km:.0} km, grense {limit:.0} km)", km - limit))
+                }
+                _ if commute && km > facts.max_commute => {
+                    let own = facts.max_commute;
+                    (own, format!("{:.0} km over egen pendlegrense ({km:.0} km, kan reise {own:.0} km)", km - own))
+                }
+                _ => return None,
+            };
+            Some((by(km - limit, (0.25 * limit).max(5.0), limit.max(15.0))?, words))
+        }
+        ColumnTest::StartDate { start, latest } => {
+            let latest = latest.unwrap_or(start).max(start);
+            let days = facts.available_from.saturating_sub(latest);
+            let words = format!(
+                "tilgjengelig {days} dager etter {}",
+                if latest > start { "seneste oppstart" } else { "oppstart" }
+            );
+            Some((by(days as f32, 14.0, 60.0)?, words))
+        }
+    }
+}
+
 /// Nearness grade for `km`: 1 at the door, ½ at 20 km, ¼ at 40 km.
 pub fn proximity(km: f32) -> f32 {
     (-km / PROXIMITY_HALF_LIFE_KM * std::f32::consts::LN_2).exp()
@@ -265,6 +323,46 @@ mod tests {
         let unknown = distance(kristiansand, None, f32::NAN, f32::NAN, 10.0);
         assert_eq!((unknown.strength, unknown.grade), (Strength::Exact, Some(0.0)));
         assert!((proximity(20.0) - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shortfalls_are_narrow_wide_or_beyond_any_reasonable_gap() {
+        let kristiansand = GeoPoint { lat: 58.146, lon: 7.996 };
+        let at = |lat: f32, lon: f32, max_commute: f32| ColumnFacts { lat, lon, max_commute, ..ColumnFacts::UNKNOWN };
+        let limit = ColumnTest::Distance { origin: kristiansand, limit_km: Some(30.0), commute: false };
+        // Grimstad, 41 km away: 11 km over a 30 km limit is wide (narrow is a quarter of the limit, at least 5 km).
+        let grimstad = at(58.34, 8.59, f32::INFINITY);
+        let (gap, words) = shortfall(&limit, &grimstad).expect("near");
+        assert_eq!(gap, Gap::Wide, "{words}");
+        let forty = ColumnTest::Distance { origin: kristiansand, limit_km: Some(35.0), commute: false };
+        let (gap, words) = shortfall(&forty, &grimstad).expect("near");
+        assert_eq!((gap, words.as_str()), (Gap::Narrow, "6 km for langt (41 km, grense 35 km)"));
+        // Bergen, over 300 km away, is not a near miss of either limit.
+        let bergen = at(60.39, 5.32, 60.0);
+        assert_eq!(shortfall(&limit, &bergen), None);
+        let own = ColumnTest::Distance { origin: kristiansand, limit_km: None, commute: true };
+        assert_eq!(shortfall(&own, &bergen), None);
+        let (gap, words) = shortfall(&own, &at(58.34, 8.59, 35.0)).expect("near");
+        assert_eq!((gap, words.as_str()), (Gap::Narrow, "6 km over egen pendlegrense (41 km, kan reise 35 km)"));
+
+        let hours = |max: u8| ColumnFacts { extent_min: 0, extent_max: max, ..ColumnFacts::UNKNOWN };
+        let full = ColumnTest::Extent { job_percent: 100, adaptable_min: None };
+        assert_eq!(shortfall(&full, &hours(80)).map(|s| s.0), Some(Gap::Narrow));
+        assert_eq!(shortfall(&full, &hours(60)).map(|s| s.0), Some(Gap::Wide));
+        assert_eq!(shortfall(&full, &hours(50)), None, "half the hours is beyond a reasonable gap");
+        let adaptable = ColumnTest::Extent { job_percent: 100, adaptable_min: Some(60) };
+        let (gap, words) = shortfall(&adaptable, &hours(50)).expect("near");
+        assert_eq!(
+            (gap, words.as_str()),
+            (Gap::Narrow, "kan jobbe høyst 50 %, stillingen er 100 % og kan gå ned til 60 %")
+        );
+
+        let start = time::macros::date!(2027 - 01 - 04).to_julian_day();
+        let later = |days: i32| ColumnFacts { available_from: start + days, ..ColumnFacts::UNKNOWN };
+        let test = ColumnTest::StartDate { start, latest: None };
+        assert_eq!(shortfall(&test, &later(10)), Some((Gap::Narrow, "tilgjengelig 10 dager etter oppstart".into())));
+        assert_eq!(shortfall(&test, &later(45)).map(|s| s.0), Some(Gap::Wide));
+        assert_eq!(shortfall(&test, &later(120)), None);
     }
 
     #[test]

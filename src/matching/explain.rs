@@ -14,12 +14,13 @@ use super::constraints::{self, ColumnFacts};
 use super::evaluation::{ADAPTATION_FACTOR, SegmentEvaluation};
 use super::evidence::{Strength, Support};
 use super::pass::Scored;
-use super::plan::{Alternative, ColumnTest, Plan, Test};
+use super::plan::{Alternative, ColumnTest, Plan, Planned, Test};
 use super::position::{MustAt, Position, Table};
 use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, document};
 use crate::model::{
-    AdaptationNote, Candidate, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, ShortlistEntry, TagKind,
+    AdaptationNote, Candidate, CriterionKind, CriterionOutcome, Evidence, Gap, MatchHow, NearMiss, Relaxation,
+    ShortlistEntry, TagKind,
 };
 use crate::taxonomy::Taxonomy;
 
@@ -109,17 +110,81 @@ pub fn entry(
     }
 }
 
-/// A near miss as the shortlist lists it: told from the columns alone, no stored profile read.
-pub fn near_miss(evaluation: &SegmentEvaluation, hit: Scored) -> NearMiss {
+/// A near miss as the shortlist lists it: the must-have failed, and by how much (`gap` wide).
+pub fn near_miss(
+    evaluation: &SegmentEvaluation,
+    taxonomy: &Taxonomy,
+    hit: Scored,
+    gap: Gap,
+    profile: &Candidate,
+) -> NearMiss {
     // A near miss fails exactly one must-have.
     let failed = evaluation.musts.positions().find(|&must| !evaluation.meets_must(must, hit.doc));
-    let criterion = evaluation.musts[failed.unwrap_or_else(|| MustAt::from_index(0))];
+    let at = evaluation.musts[failed.unwrap_or_else(|| MustAt::from_index(0))];
+    let planned = &evaluation.plan().criteria[at];
+    let shortfall = match &planned.test {
+        Test::Column(test) => {
+            constraints::shortfall(test, &ColumnFacts::of_profile(profile)).map(|(_, words)| words).unwrap_or_default()
+        }
+        Test::Terms(test) => {
+            let support = evaluation.outcome(at, hit.doc).support;
+            let found = ProfileTerms::new(taxonomy, profile).evidence(&evaluation.retrieved.alternatives(at), support);
+            term_shortfall(taxonomy, planned, test.min_years, found.map(|(evidence, _)| evidence), profile)
+        }
+        // Never a near miss: that would tie a candidate to an adaptation need.
+        Test::Demand(_) => String::new(),
+    };
     NearMiss {
         id: hit.id.to_string(),
         score: hit.score,
         municipality: evaluation.columns().municipality(hit.doc).to_string(),
-        failed: evaluation.plan().criteria[criterion].label.clone(),
+        failed: planned.label.clone(),
+        gap,
+        shortfall,
     }
+}
+
+/// How a candidate falls short of a term must-have, in words: `norsk B1, krav B2`, `1 av 2 års
+/// erfaring (lagermedarbeider)`, `førerkort C1, krav førerkort C`, `mangler truckførerbevis T1`.
+/// `found` is the evidence below the requirement the profile has, if any.
+fn term_shortfall(
+    taxonomy: &Taxonomy,
+    planned: &Planned,
+    min_years: Option<f32>,
+    found: Option<Evidence>,
+    profile: &Candidate,
+) -> String {
+    let asked = planned.label.strip_prefix(planned.kind.name()).map_or(planned.label.as_str(), str::trim_start);
+    if planned.kind == CriterionKind::Language {
+        // The level held of the language asked for (any of them, for `engelsk eller tysk`).
+        let (wanted, level) = asked.split_once(" ≥ ").unwrap_or((asked, ""));
+        let wanted: Vec<_> = wanted.split(" eller ").filter_map(|name| taxonomy.language(name.trim())).collect();
+        let held =
+            profile.languages.iter().filter(|l| taxonomy.language(&l.language).is_some_and(|l| wanted.contains(&l)));
+        return match held.max_by_key(|l| l.level) {
+            Some(held) => format!("{} {}, krav {level}", held.language, held.level),
+            None => format!("mangler {asked}"),
+        };
+    }
+    match (found, min_years) {
+        (Some(evidence), Some(years)) => {
+            let held = profile.experience.iter().find(|e| e.occupation == evidence.text).map(|e| e.years);
+            match held {
+                Some(held) => {
+                    format!("{} av {} års erfaring ({})", format_years(held), format_years(years), evidence.text)
+                }
+                None => format!("{}, krav {} års erfaring", evidence.text, format_years(years)),
+            }
+        }
+        (Some(evidence), None) => format!("{}, krav {asked}", evidence.text),
+        (None, _) => format!("mangler {asked}"),
+    }
+}
+
+/// Years as people write them: `1`, `1,5`.
+fn format_years(years: f32) -> String {
+    let tenths = (years * 10.0).round() as i64;
+    if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{},{}", tenths / 10, tenths % 10) }
 }
 
 /// Per must-have, how many more candidates would qualify without it: those who fail only it.

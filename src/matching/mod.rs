@@ -13,7 +13,9 @@
 //!    breadth of evidence before the id ([`ties`]), and the near misses are checked against the
 //!    floor they were sought from ([`merge`]);
 //! 4. **explain** — each shortlisted candidate says why, per criterion; near misses name the
-//!    must-have they fail, relaxations how many more would qualify without each ([`explain`]).
+//!    must-have they fail and by how much ([`shortfall`]: narrow gaps listed first, those far
+//!    beyond any reasonable gap not at all), relaxations how many more would qualify without each
+//!    ([`explain`]).
 
 mod algebra;
 pub mod baseline;
@@ -30,6 +32,7 @@ pub mod position;
 pub(crate) mod reference;
 pub mod relax;
 mod retrieve;
+mod shortfall;
 #[cfg(test)]
 mod tests;
 mod ties;
@@ -156,8 +159,15 @@ impl<'a> Matcher<'a> {
                 Ok(explain::entry(evaluation, self.index.taxonomy(), hit.doc, &profile, rank + 1, hit.score))
             })
             .collect::<Result<Vec<_>, MatchError>>()?;
-        let near_misses =
-            merged.near_misses.iter().map(|&(segment, hit)| explain::near_miss(&evaluations[segment as usize], hit));
+        let near_misses = merged
+            .near_misses
+            .par_iter()
+            .map(|&(segment, hit, gap)| {
+                let evaluation = &evaluations[segment as usize];
+                let profile = self.index.profile_at(&searcher, tantivy::DocAddress::new(segment, hit.doc))?;
+                Ok(explain::near_miss(evaluation, self.index.taxonomy(), hit, gap, &profile))
+            })
+            .collect::<Result<Vec<_>, MatchError>>()?;
         let relaxations =
             if self.relaxation { explain::relaxations(&compiled.plan, &merged.only_failed) } else { Vec::new() };
         Ok(Shortlist {
@@ -165,7 +175,7 @@ impl<'a> Matcher<'a> {
             considered: evaluations.iter().map(|e| e.eligible().count).sum(),
             qualified: merged.qualified,
             candidates,
-            near_misses: near_misses.collect(),
+            near_misses,
             relaxations,
             drafted: None,
             semantic: self.index.semantic().is_some(),

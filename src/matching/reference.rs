@@ -11,10 +11,10 @@ use tantivy::{DocAddress, DocId, DocSet, SegmentReader, TERMINATED, Term};
 use super::MatchError;
 use super::evidence::{Strength, Support};
 use super::plan::{Alternative, ColumnTest, Plan, TermTest, Test};
-use super::position::Position;
+use super::position::{MustAt, Position};
 use crate::analysis::typo;
 use crate::index::{CandidateIndex, ProfileField};
-use crate::model::{Candidate, GeoPoint, MatchHow};
+use crate::model::{Candidate, Gap, GeoPoint, MatchHow};
 
 /// What a shortlist must say, in comparable form.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,8 +23,8 @@ pub struct Expected {
     pub qualified: usize,
     /// Id and score (as bits, so equality is exact), best first.
     pub candidates: Vec<(String, u32)>,
-    /// Id, score bits, failed must-have.
-    pub near_misses: Vec<(String, u32, String)>,
+    /// Id, score bits, failed must-have, how wide the gap.
+    pub near_misses: Vec<(String, u32, String, Gap)>,
     pub relaxations: Vec<(String, usize)>,
 }
 
@@ -57,7 +57,7 @@ impl<'i> Reference<'i> {
         let musts = plan.musts();
         let mut considered = 0;
         let mut best: Vec<(String, f32, (f32, usize))> = Vec::new();
-        let mut near: Vec<(String, f32, usize)> = Vec::new();
+        let mut near: Vec<(String, f32, usize, Gap)> = Vec::new();
         let mut only_failed = vec![0; musts.len()];
         for (reader, profiles) in searcher.segment_readers().iter().zip(&self.segments) {
             let strengths: Vec<Option<Found>> = plan
@@ -95,7 +95,11 @@ impl<'i> Reference<'i> {
                     [] => best.push((profile.id.clone(), score, tie_break(plan, profile, &outcomes))),
                     [only] => {
                         only_failed[*only] += 1;
-                        near.push((profile.id.clone(), score, *only));
+                        let criterion = &plan.criteria[musts[MustAt::from_index(*only)]];
+                        let support = outcomes[musts[MustAt::from_index(*only)].index()].0;
+                        if let Some(gap) = gap(&criterion.test, support, profile) {
+                            near.push((profile.id.clone(), score, *only, gap));
+                        }
                     }
                     _ => {}
                 }
@@ -112,7 +116,7 @@ impl<'i> Reference<'i> {
                 .then_with(|| a.0.cmp(&b.0))
         });
         best.truncate(plan.top);
-        near.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        near.sort_by(|a, b| a.3.cmp(&b.3).then_with(|| b.1.total_cmp(&a.1)).then_with(|| a.0.cmp(&b.0)));
         near.truncate(near_misses);
         let musts = musts.into_vec();
         Ok(Expected {
@@ -121,7 +125,7 @@ impl<'i> Reference<'i> {
             candidates: best.into_iter().map(|(id, score, _)| (id, score.to_bits())).collect(),
             near_misses: near
                 .into_iter()
-                .map(|(id, score, failed)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone()))
+                .map(|(id, score, failed, gap)| (id, score.to_bits(), plan.criteria[musts[failed]].label.clone(), gap))
                 .collect(),
             relaxations: musts
                 .iter()
@@ -270,6 +274,40 @@ fn column_outcome(test: &ColumnTest, profile: &Candidate) -> (Support, f32, bool
 
 /// Distance in km, in single precision as the README states it: x = Δlon·cos(mean lat),
 /// y = Δlat, both in radians, times the Earth's mean radius.
+/// How wide the gap is by which `profile` fails a must-have tested by `test` (`support`: its
+/// evidence), by the README's rules; `None`: not a near miss.
+fn gap(test: &Test, support: Support, profile: &Candidate) -> Option<Gap> {
+    let by = |over: f32, narrow: f32, wide: f32| match over {
+        over if over <= narrow => Some(Gap::Narrow),
+        over if over <= wide => Some(Gap::Wide),
+        _ => None,
+    };
+    match *test {
+        Test::Demand(_) => None,
+        Test::Terms(_) if support == Support::whole(Strength::Partial) => Some(Gap::Narrow),
+        Test::Terms(_) => Some(Gap::Wide),
+        Test::Column(ColumnTest::Extent { job_percent, adaptable_min }) => {
+            let most = profile.extent_percent.map_or(100, |range| range.max);
+            let lowest = adaptable_min.map_or(job_percent, |lowest| lowest.min(job_percent));
+            by(f32::from(lowest.saturating_sub(most)), 20.0, 40.0)
+        }
+        Test::Column(ColumnTest::Distance { origin, limit_km, commute }) => {
+            let Some(home) = profile.location else { return Some(Gap::Wide) };
+            let km = equirectangular_km(origin, home);
+            let limit = match (limit_km, profile.max_commute_km) {
+                (Some(limit), _) if km > limit => limit,
+                (_, Some(own)) if commute && km > own => own,
+                _ => return None,
+            };
+            by(km - limit, (limit / 4.0).max(5.0), limit.max(15.0))
+        }
+        Test::Column(ColumnTest::StartDate { start, latest }) => {
+            let available = profile.available_from?.to_julian_day();
+            by((available - latest.unwrap_or(start).max(start)) as f32, 14.0, 60.0)
+        }
+    }
+}
+
 fn equirectangular_km(origin: GeoPoint, home: GeoPoint) -> f32 {
     let (lat0, lon0, lat, lon) = (origin.lat as f32, origin.lon as f32, home.lat as f32, home.lon as f32);
     let x = (lon - lon0).to_radians() * ((lat0 + lat) / 2.0).to_radians().cos();

@@ -98,7 +98,7 @@ fn assert_same(index: &CandidateIndex, reference: &Reference, need: &JobNeed, tu
                 near_misses: shortlist
                     .near_misses
                     .iter()
-                    .map(|miss| (miss.id.clone(), miss.score.to_bits(), miss.failed.clone()))
+                    .map(|miss| (miss.id.clone(), miss.score.to_bits(), miss.failed.clone(), miss.gap))
                     .collect(),
                 relaxations: shortlist.relaxations.iter().map(|r| (r.criterion.clone(), r.extra_candidates)).collect(),
             };

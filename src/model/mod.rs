@@ -19,7 +19,7 @@ pub use draft::{Answer, Draft, Refused, Unrecognised};
 pub use level::{LanguageLevel, UnknownLevel};
 pub use need::{Adaptable, Criterion, CriterionKind, Importance, JobNeed, NeedError, ReflectionAnswers};
 pub use shortlist::{
-    AdaptationNote, CriterionOutcome, Evidence, MatchHow, NearMiss, Relaxation, Shortlist, ShortlistEntry,
+    AdaptationNote, CriterionOutcome, Evidence, Gap, MatchHow, NearMiss, Relaxation, Shortlist, ShortlistEntry,
 };
 
 /// Finds a run of 11 digits: the shape of a Norwegian national identity number (fødselsnummer).

@@ -127,7 +127,8 @@ pub struct AdaptationNote {
     pub adaptation: String,
 }
 
-/// A candidate who fails exactly one must-have.
+/// A candidate who fails exactly one must-have, by a gap that could be closed. Near misses are
+/// listed narrow gaps first, then by score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NearMiss {
     pub id: String,
@@ -136,6 +137,36 @@ pub struct NearMiss {
     pub municipality: String,
     /// The must-have they fail.
     pub failed: String,
+    /// How wide the gap is.
+    pub gap: Gap,
+    /// The gap in words: `8 km for langt (48 km, grense 40 km)`, `norsk B1, krav B2`,
+    /// `1 av 2 års erfaring`, `mangler truckførerbevis T1`.
+    pub shortfall: String,
+}
+
+/// How wide a near miss's gap is. Someone far beyond any reasonable gap (200 km from a 40 km job,
+/// half the hours) is not a near miss at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Gap {
+    /// A step short: a few km over, one language level or a licence class or trade rung below,
+    /// some of the years, a little fewer hours, a couple of weeks later.
+    Narrow,
+    /// Further: the thing is missing, or the distance, hours or start are further out.
+    Wide,
+}
+
+impl Gap {
+    /// Both, narrowest first.
+    pub const ALL: [Gap; 2] = [Gap::Narrow, Gap::Wide];
+
+    /// Its Norwegian name on pages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Gap::Narrow => "nesten",
+            Gap::Wide => "lenger unna",
+        }
+    }
 }
 
 /// What dropping one must-have would add.

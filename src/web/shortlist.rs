@@ -14,7 +14,7 @@ use super::need::edit_page;
 use super::need_form::NeedForm;
 use super::{advisor, failure, labels};
 use crate::matching::relax::relaxed;
-use crate::model::{Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
+use crate::model::{Gap, Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
 use crate::service::{Service, ServiceError};
 
 /// Runs the need the form describes (the edit page's fields, or a carried need, relaxed if asked)
@@ -153,12 +153,17 @@ fn content(need: &JobNeed, shortlist: &Shortlist, unresolved: &[String]) -> Mark
         @if !shortlist.near_misses.is_empty() {
             section aria-labelledby="near-heading" {
                 h2 #near-heading { "Nesten: mangler ett krav" }
+                p.hint { "De som bare mangler litt står først. Den som er langt unna et krav, er ikke med." }
                 table {
-                    caption.visually-hidden { "Kandidater som mangler ett krav" }
-                    thead { tr { th scope="col" { "Kandidat" } th scope="col" { "Kommune" } th scope="col" { "Poeng" } th scope="col" { "Mangler" } } }
+                    caption.visually-hidden { "Kandidater som mangler ett krav, de nærmeste først" }
+                    thead { tr { th scope="col" { "Kandidat" } th scope="col" { "Kommune" } th scope="col" { "Poeng" } th scope="col" { "Mangler" } th scope="col" { "Hvor mye" } } }
                     tbody {
                         @for miss in &shortlist.near_misses {
-                            tr { td { (miss.id) } td { (miss.municipality) } td { (percent(miss.score)) } td { (labels::criterion(&miss.failed)) } }
+                            tr.(format!("gap-{}", if miss.gap == Gap::Narrow { "narrow" } else { "wide" })) {
+                                td { (miss.id) } td { (miss.municipality) } td { (percent(miss.score)) }
+                                td { (labels::criterion(&miss.failed)) }
+                                td { (miss.shortfall) " " span.gap { "(" (miss.gap.name()) ")" } }
+                            }
                         }
                     }
                 }

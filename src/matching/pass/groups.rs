@@ -1,9 +1,9 @@
 //! What a pass is asked for, and who it looks at: a bit per document for those who meet every
-//! must-have, and (when near misses or relaxation counts are wanted) for those who fail exactly
-//! one, by the one they fail.
+//! must-have, and (when near misses are wanted) for those who fail exactly one by a gap of the
+//! width sought, by the one they fail.
 
-use super::super::algebra::Misses;
 use super::super::position::{MustAt, Table};
+use super::super::shortfall::GapGroup;
 use crate::bitset::DocSet;
 
 /// The groups of one segment's candidates a pass scores, from the must-have algebra.
@@ -15,11 +15,11 @@ pub(super) struct Groups<'p> {
 }
 
 impl<'p> Groups<'p> {
-    pub fn of(qualified: &'p [u64], misses: Option<&'p Misses>) -> Groups<'p> {
+    pub fn of(qualified: &'p [u64], near: Option<&'p GapGroup>) -> Groups<'p> {
         Groups {
             qualified,
-            exactly_one: misses.map(|misses| misses.exactly_one.as_slice()),
-            only: misses.map_or_else(Table::new, |misses| misses.only.map(|only| only.as_ref())),
+            exactly_one: near.map(|near| near.exactly_one.as_slice()),
+            only: near.map_or_else(Table::new, |near| near.only.map(|only| only.as_ref())),
         }
     }
 }

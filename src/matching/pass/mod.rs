@@ -15,6 +15,9 @@
 //!    the bar are scored exactly.
 //! 3. Near misses start from a [`floor`] guessed from a sample, checked once all segments are done.
 //!
+//! Near misses are sought among those whose gap is narrow ([`super::shortfall`]); those with a
+//! wide gap only when the narrow are too few, by [`near_misses_again`].
+//!
 //! The sizes it works in are a [`Tuning`].
 
 mod bounds;
@@ -33,6 +36,8 @@ use rayon::prelude::*;
 use super::algebra::MustAlgebra;
 use super::evaluation::SegmentEvaluation;
 use super::position::{MustAt, Table};
+use super::shortfall::Gaps;
+use crate::model::Gap;
 use bounds::{ScoreBounds, cursors_at, tied_out};
 use screen::{NearWord, WorkerRequirements};
 use topk::TopK;
@@ -75,7 +80,8 @@ pub fn first_floor(e: &SegmentEvaluation, request: PassRequest, tuning: &Tuning)
         return None;
     }
     let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
-    let groups = groups::Groups::of(&algebra.qualified, Some(algebra.misses(e.eligible())));
+    let gaps = Gaps::of(e, &algebra, algebra.misses(e.eligible()));
+    let groups = groups::Groups::of(&algebra.qualified, Some(gaps.group(Gap::Narrow)));
     floor::near_floor(e, &groups, &ScoreBounds::of(e), request, tuning, Bar { score: 0.0, rank: 0 })
 }
 
@@ -93,7 +99,8 @@ pub fn pass<'a>(
     let near_misses_wanted = !e.musts.is_empty() && (request.near_misses > 0 || request.relaxation);
     let misses = near_misses_wanted.then(|| algebra.misses(e.eligible()));
     let bounds = ScoreBounds::of(e);
-    let groups = groups::Groups::of(&algebra.qualified, misses);
+    let gaps = misses.filter(|_| request.near_misses > 0).map(|misses| Gaps::of(e, &algebra, misses));
+    let groups = groups::Groups::of(&algebra.qualified, gaps.as_deref().map(|gaps| gaps.group(Gap::Narrow)));
     // Near misses start from an estimated floor, which later segments start from too; it is
     // checked once all segments are done.
     let carried = bars.near_misses.get();
@@ -123,18 +130,24 @@ pub fn pass<'a>(
     }
 }
 
-/// The near misses of `e`'s segment sought again without a floor, for when the floor proved too
-/// high: pruning under it is sound only if the shortlist's k-th best near miss beats it (every
-/// bar was then at most that k-th best). Called for every segment in order, with new `bars`.
+/// The near misses of `e`'s segment whose gap is `gap` wide, sought without a floor: for when
+/// the floor proved too high (pruning under it is sound only if the shortlist's k-th best near
+/// miss beats it, every bar then being at most that k-th best), and for wide gaps when the narrow
+/// are too few. Called for every segment in order, with new `bars`.
 pub fn near_misses_again<'a>(
     e: &'a SegmentEvaluation,
     request: PassRequest,
     tuning: &Tuning,
     bars: &SharedBars,
+    gap: Gap,
 ) -> Vec<Scored<'a>> {
     bars.near_misses.next_segment();
+    if e.musts.is_empty() || request.near_misses == 0 {
+        return Vec::new();
+    }
     let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
-    let groups = groups::Groups::of(&algebra.qualified, Some(algebra.misses(e.eligible())));
+    let gaps = Gaps::of(e, &algebra, algebra.misses(e.eligible()));
+    let groups = groups::Groups::of(&algebra.qualified, Some(gaps.group(gap)));
     let request = PassRequest { top: 0, ..request };
     drive(e, &groups, &ScoreBounds::of(e), request, tuning, bars).into_sorted().1
 }

@@ -34,12 +34,14 @@ fn the_screen_drops_only_those_who_cannot_reach_the_score() {
     let (mut kept, mut dropped) = (0, 0);
     evaluated(index(), |text, e| {
         let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
-        let misses = algebra.misses(e.eligible());
-        let groups = Groups::of(&algebra.qualified, Some(misses));
+        let gaps = Gaps::of(e, &algebra, algebra.misses(e.eligible()));
         let bounds = ScoreBounds::of(e);
         let qualified = DocBits::from_words(algebra.qualified.clone(), e.eligible().bits.universe());
         let all = std::iter::once((None, DocSet::Dense(Arc::new(qualified))));
-        let near = groups.only.enumerate().filter_map(|(must, only)| Some((Some(must), (*only)?.clone())));
+        let near = Gap::ALL.into_iter().flat_map(|gap| {
+            let groups = Groups::of(&algebra.qualified, Some(gaps.group(gap)));
+            groups.only.enumerate().filter_map(|(must, only)| Some((Some(must), (*only)?.clone()))).collect::<Vec<_>>()
+        });
         for (near_miss_of, docs) in all.chain(near) {
             for score in [0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
                 let required = Requirements::to_reach(e, &bounds, score, near_miss_of);
@@ -79,24 +81,26 @@ fn the_floor_is_that_of_the_whole_sample() {
     let mut floors = 0;
     evaluated(index(), |text, e| {
         let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
-        let misses = algebra.misses(e.eligible());
-        let exactly_one = misses.exactly_one.as_slice();
-        let groups = Groups::of(&algebra.qualified, Some(misses));
-        let bounds = ScoreBounds::of(e);
-        let floor = near_floor(e, &groups, &bounds, request, &tuning, Bar { score: 0.0, rank: 0 });
+        let gaps = Gaps::of(e, &algebra, algebra.misses(e.eligible()));
+        for gap in Gap::ALL {
+            let exactly_one = gaps.group(gap).exactly_one.as_slice();
+            let groups = Groups::of(&algebra.qualified, Some(gaps.group(gap)));
+            let bounds = ScoreBounds::of(e);
+            let floor = near_floor(e, &groups, &bounds, request, &tuning, Bar { score: 0.0, rank: 0 });
 
-        let Some(sample) = FloorSample::of(exactly_one, request, &tuning) else { return };
-        let mut cursors = bounds::cursors_at(e, sample.start);
-        let mut found = Vec::new();
-        for (w, &target) in exactly_one.iter().enumerate().skip(sample.start).take(sample.words) {
-            let fails = groups.only.map(|only| only.map_or(0, |only| only.word(w as u32)));
-            let numerators = bounds.numerators(e, w, target, &fails, &mut cursors);
-            found.extend(BitIter(target).map(|bit| bounds.most(e, numerators[bit as usize])));
+            let Some(sample) = FloorSample::of(exactly_one, request, &tuning) else { continue };
+            let mut cursors = bounds::cursors_at(e, sample.start);
+            let mut found = Vec::new();
+            for (w, &target) in exactly_one.iter().enumerate().skip(sample.start).take(sample.words) {
+                let fails = groups.only.map(|only| only.map_or(0, |only| only.word(w as u32)));
+                let numerators = bounds.numerators(e, w, target, &fails, &mut cursors);
+                found.extend(BitIter(target).map(|bit| bounds.most(e, numerators[bit as usize])));
+            }
+            found.sort_by(|a, b| b.total_cmp(a));
+            let whole = found.get(sample.above - 1).copied().filter(|&floor| floor > 0.0);
+            assert_eq!(floor, whole, "{text} ({gap:?})");
+            floors += usize::from(floor.is_some());
         }
-        found.sort_by(|a, b| b.total_cmp(a));
-        let whole = found.get(sample.above - 1).copied().filter(|&floor| floor > 0.0);
-        assert_eq!(floor, whole, "{text}");
-        floors += usize::from(floor.is_some());
     });
     assert!(floors >= 5, "only {floors} floors");
 }

@@ -414,6 +414,16 @@ impl Compiler<'_> {
             let mut test = keys_test(&[], MatchHow::Exact);
             test.alternatives.push(Alternative::new(ProfileField::Keys, held, MatchHow::Exact));
             test.alternatives.push(Alternative::new(ProfileField::Keys, satisfied, MatchHow::Synonym));
+            // A class one step below (C1 for C) counts partly: never a must-have met, but a near miss.
+            if let (1, Some(class)) = (classes.len(), classes.first()) {
+                for below in licence_classes_below(class) {
+                    test.alternatives.push(Alternative::new(
+                        ProfileField::Keys,
+                        vec![keys::licence(below)],
+                        MatchHow::Partial,
+                    ));
+                }
+            }
             return Ok(test);
         }
         if let Some(classes) = self.taxonomy.truck().classes_in(value) {
@@ -449,6 +459,15 @@ impl Compiler<'_> {
                 Rung::Master => keys::trade_master(&trade.key),
             };
             let mut test = keys_test(&[key], MatchHow::Exact);
+            // The rung below in the same trade (a lærling for a fagbrev, a fagbrev for a
+            // mesterbrev) counts partly: never a must-have met, but a near miss.
+            let below = match trade.rung {
+                Rung::Apprentice => None,
+                Rung::Certified => Some(keys::trade_apprentice(&trade.key)),
+                Rung::Master => Some(keys::trade(&trade.key)),
+            };
+            test.alternatives
+                .extend(below.map(|key| Alternative::new(ProfileField::Keys, vec![key], MatchHow::Partial)));
             let name =
                 self.taxonomy.fagbrev_trade(value).filter(|name| !self.taxonomy.analyzer().stems(name).is_empty());
             if let Some(words) = name.and_then(|name| {
@@ -625,6 +644,20 @@ fn semantic_alternatives(resemblance: &dyn Resemblance, text: &str) -> Vec<Alter
             Alternative { coverage, ..alternative }
         })
         .collect()
+}
+
+/// The driving-licence classes one step below `class`: what a holder lacks one class of.
+fn licence_classes_below(class: &str) -> &'static [&'static str] {
+    match class {
+        "BE" | "C1" | "D1" => &["B"],
+        "C" => &["C1"],
+        "C1E" => &["C1", "BE"],
+        "CE" => &["C", "C1E"],
+        "D" => &["D1"],
+        "D1E" => &["D1", "BE"],
+        "DE" => &["D", "D1E"],
+        _ => &[],
+    }
 }
 
 fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
