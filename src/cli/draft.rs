@@ -38,5 +38,11 @@ pub fn run(args: DraftArgs) -> anyhow::Result<()> {
     for refused in &draft.refused {
         eprintln!("  refused ({:?}): «{}» — {}", refused.answer, refused.text, refused.reason);
     }
+    for note in &draft.notes {
+        eprintln!("  note for the advisor: {note}");
+    }
+    if let Some(warning) = draft.warning() {
+        eprintln!("warning: {warning}");
+    }
     Ok(())
 }

@@ -101,6 +101,13 @@ pub fn run(args: EvaluateArgs) -> anyhow::Result<()> {
             "{label}: jobbmatch NDCG@10 {:.3}, must-have precision {:.3}",
             structured.ndcg, structured.must_precision
         );
+        let drafted = evaluation.summary(System::FreeText);
+        eprintln!(
+            "{label}: drafted, {} of {} shortlists warn of a must-have not understood; must-have precision of the rest {:.3}",
+            drafted.warned,
+            suite.needs.len(),
+            drafted.unwarned_must_precision
+        );
     }
     Ok(())
 }

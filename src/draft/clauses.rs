@@ -19,6 +19,11 @@ pub const MONTHS: [&str; 12] = [
     "desember",
 ];
 
+/// Words that open a statement about the job or its customers rather than a requirement of the
+/// candidate (`vi flytter kundebiler`, `kundene ringer fra hele Norden`).
+pub const CONTEXT_SUBJECTS: &[&str] =
+    &["vi", "kundene", "kundane", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga"];
+
 /// One clause of an answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
@@ -26,6 +31,9 @@ pub struct Clause {
     pub number: Option<u32>,
     pub text: String,
     pub words: Vec<Word>,
+    /// Where a statement about the job starts, after a comma (`må ha førerkort B, vi flytter
+    /// kundebiler`): the index of its first word.
+    pub context_from: Option<usize>,
 }
 
 /// One word of a clause.
@@ -45,7 +53,8 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
             for sentence in sentences(&item) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
-                    clauses.push(Clause { number, text: sentence, words });
+                    let context_from = context_start(&sentence, analyzer);
+                    clauses.push(Clause { number, text: sentence, words, context_from });
                 }
             }
         }
@@ -103,6 +112,14 @@ fn sentences(item: &str) -> Vec<String> {
     sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
     sentences.retain(|s| !s.is_empty());
     sentences
+}
+
+/// The index of the first word of a statement about the job after a comma, if the sentence has one.
+fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
+    sentence.match_indices(',').find_map(|(at, _)| {
+        let next = sentence[at + 1..].split_whitespace().next()?.to_lowercase();
+        CONTEXT_SUBJECTS.contains(&next.as_str()).then(|| words(&sentence[..at], analyzer).len())
+    })
 }
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).

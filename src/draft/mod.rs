@@ -14,6 +14,8 @@ mod clauses;
 mod recognise;
 mod words;
 
+use std::ops::Range;
+
 use time::Date;
 
 use crate::model::{
@@ -101,6 +103,14 @@ impl Drafter<'_> {
         let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
+        // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
+        // candidate. What it names stays a must-have (never weakened by how it is said); the
+        // words it does not place are no requirement left unread. `vi ser etter …`, `vi krever …`
+        // do ask.
+        let context = clause.context_from.filter(|&from| {
+            let statement = &words[from..];
+            answer == Answer::MustHave && !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
+        });
         let importance = match answer {
             _ if not_needed => None,
             Answer::MustHave if has(SOFTENERS) => Some(Importance::Adjustable),
@@ -151,7 +161,31 @@ impl Drafter<'_> {
                 Found::Note(note) => self.note(note),
             }
         }
+        let placed: Vec<(CriterionKind, usize)> = recognised
+            .found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Criterion { kind, at, .. } => Some((*kind, *at)),
+                _ => None,
+            })
+            .collect();
+        // What a language is needed for (`norsk godt nok til å lese arbeidsordrer`) asks nothing
+        // more, up to the next `og` (which may add a requirement).
+        let purpose = words
+            .windows(2)
+            .position(|w| w == ["til", "å"])
+            .filter(|_| placed.iter().any(|(kind, _)| *kind == CriterionKind::Language));
+        let purpose =
+            purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));
+        // Reported on the page either way; only what may be a requirement warns.
         let unplaced = self.leftovers(clause, &recognised.used, answer);
+        let unplaced = unplaced
+            .into_iter()
+            .filter(|(words, _)| context.is_none_or(|from| words.start < from))
+            .filter(|(words, _)| {
+                !purpose.as_ref().is_some_and(|purpose| purpose.start <= words.start && words.end <= purpose.end)
+            })
+            .map(|(_, phrase)| phrase);
         if importance == Some(Importance::Must) {
             // A requirement nobody understood must not vanish from the shortlist unnoticed.
             self.draft.not_understood.extend(unplaced);
@@ -182,7 +216,10 @@ impl Drafter<'_> {
         let negated = words.iter().any(|w| NEGATION.contains(w))
             && !says_not_needed(&words)
             && !words.windows(2).any(|w| matches!(w, ["ikke", "være"]));
-        let training = mark(TRAINING, &mut used);
+        // `vi venter til du er ferdig med YSK-kurset`: the candidate finishes it; nobody teaches it.
+        let finishing = words.windows(2).any(|w| w == ["ferdig", "med"])
+            || words.iter().any(|w| matches!(*w, "fullført" | "fullfører" | "bestått" | "består"));
+        let training = mark(TRAINING, &mut used) && !finishing;
         let apprentice = mark(APPRENTICE, &mut used);
         let take_out = mark(TAKE_OUT, &mut used);
         let later = mark(LATER, &mut used);
@@ -319,15 +356,16 @@ impl Drafter<'_> {
     }
 
     /// Content words no finding used, as phrases (runs of neighbouring words): recorded as
-    /// unrecognised, and returned.
-    fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) -> Vec<String> {
+    /// unrecognised, and returned with the words each phrase spans.
+    fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) -> Vec<(Range<usize>, String)> {
         let lexicon = self.taxonomy.analyzer().lexicon();
         let mut phrase: Vec<&str> = Vec::new();
-        let mut phrases: Vec<String> = Vec::new();
-        let mut flush = |phrase: &mut Vec<&str>, draft: &mut Draft| {
+        let (mut start, mut end) = (0, 0);
+        let mut phrases: Vec<(Range<usize>, String)> = Vec::new();
+        let mut flush = |phrase: &mut Vec<&str>, span: Range<usize>, draft: &mut Draft| {
             if !phrase.is_empty() {
                 draft.unrecognised.push(Unrecognised { answer, text: phrase.join(" ") });
-                phrases.push(phrase.join(" "));
+                phrases.push((span, phrase.join(" ")));
                 phrase.clear();
             }
         };
@@ -339,13 +377,17 @@ impl Drafter<'_> {
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');
             if used[i] || ignorable {
                 if used[i] || !lexicon.is_stopword(text) {
-                    flush(&mut phrase, &mut self.draft);
+                    flush(&mut phrase, start..end, &mut self.draft);
                 }
                 continue;
             }
+            if phrase.is_empty() {
+                start = i;
+            }
+            end = i + 1;
             phrase.push(text);
         }
-        flush(&mut phrase, &mut self.draft);
+        flush(&mut phrase, start..end, &mut self.draft);
         phrases
     }
 }

@@ -550,9 +550,9 @@ fn shifts(words: &[&str], out: &mut Recognised) {
         if out.used[i] {
             continue;
         }
-        if let Some(shift) = shift_of_time(words, i) {
+        if let Some((shift, last)) = shift_of_time(words, i) {
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
-            out.take(i, i + 1);
+            out.take(i, last);
             continue;
         }
         let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
@@ -578,17 +578,50 @@ fn shifts(words: &[&str], out: &mut Recognised) {
 
 /// `fra klokka 6`, `kl. 22`, `klokken 15`: the shift that hour starts (day before 14, evening
 /// before 22, night otherwise).
-fn shift_of_time(words: &[&str], i: usize) -> Option<Shift> {
+/// Hours in words, one to twelve, bokmål and nynorsk (`klokka fem om morgenen`).
+const HOUR_WORDS: [&[&str]; 12] = [
+    &["ett", "eitt", "en", "ein"],
+    &["to"],
+    &["tre"],
+    &["fire"],
+    &["fem"],
+    &["seks"],
+    &["sju", "syv"],
+    &["åtte"],
+    &["ni"],
+    &["ti"],
+    &["elleve"],
+    &["tolv"],
+];
+
+/// The shift a time of day names (`klokka 6`, `klokka ti om kvelden`), and the index of its last
+/// word.
+fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     if !matches!(words[i], "klokka" | "klokken" | "kl" | "klokkja") {
         return None;
     }
-    let hour: u32 = words.get(i + 1)?.parse().ok()?;
-    Some(match hour {
+    let next = *words.get(i + 1)?;
+    let mut hour: u32 =
+        next.parse().ok().or_else(|| HOUR_WORDS.iter().position(|w| w.contains(&next)).map(|h| h as u32 + 1))?;
+    // `klokka ti om kvelden`: the afternoon and evening count from noon.
+    let part_of_day = |names: &[&str]| (i + 2..(i + 4).min(words.len())).find(|&at| names.contains(&words[at]));
+    let evening = part_of_day(&["kvelden", "kvelds", "kvelda", "ettermiddagen"]);
+    let morning = part_of_day(&["morgenen", "morgonen", "formiddagen"]);
+    let night = part_of_day(&["natta", "natten", "natt"]);
+    if hour < 12 && evening.is_some() {
+        hour += 12;
+    }
+    let last = evening.or(morning).or(night).unwrap_or(i + 1);
+    let shift = match hour {
+        _ if night.is_some() && hour < 5 => Shift::Natt,
         5..=13 => Shift::Dag,
         14..=21 => Shift::Kveld,
+        // Working until ten or eleven is an evening; starting then, a night.
+        22..=23 if i > 0 && words[i - 1] == "til" => Shift::Kveld,
         0..=4 | 22..=24 => Shift::Natt,
         _ => return None,
-    })
+    };
+    Some((shift, last))
 }
 
 /// The criterion kind a concept gives in this clause, from the concept and the words before it.

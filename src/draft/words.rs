@@ -4,6 +4,8 @@
 
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
+    "must",
+    "ser",
     "muntlig",
     "skriftlig",
     "muntleg",
@@ -160,8 +162,24 @@ pub const GRAMMAR: &[&str] = &[
 pub const SOFTENERS: &[&str] =
     &["helst", "gjerne", "ønskelig", "ynskjeleg", "ønskjeleg", "fint", "fordel", "bonus", "pluss"];
 /// In the wishes answer, these make a clause a must-have.
-pub const MUST_MARKERS: &[&str] =
-    &["må", "krav", "kravet", "absolutt", "ufravikelig", "ufravikelige", "nødvendig", "naudsynt", "påkrevd", "påkravd"];
+pub const MUST_MARKERS: &[&str] = &[
+    "må",
+    "krav",
+    "kravet",
+    "kreves",
+    "krever",
+    "absolutt",
+    "ufravikelig",
+    "ufravikelige",
+    "nødvendig",
+    "naudsynt",
+    "påkrevd",
+    "påkravd",
+    "must",
+];
+/// Verbs by which a statement asks something of the candidate (`vi ser etter`, `vi trenger`).
+pub const ASKING: &[&str] =
+    &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "vil", "skal", "bør"];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
     let near = |first: &[&str], second: &[&str], gap: usize| {

@@ -153,6 +153,11 @@ impl System {
             System::FilterCounted => "filter-only baseline (must-haves required, wishes counted)",
         }
     }
+
+    /// Whether the system lists near misses (filters do not).
+    pub fn lists_near_misses(self) -> bool {
+        matches!(self, System::Structured | System::FreeText)
+    }
 }
 
 /// One system on one need.
@@ -172,6 +177,13 @@ pub struct Run {
     /// Hidden talents weighted by how much they belong in an ideal top `K`: found, and all.
     pub hidden_found_share: f64,
     pub hidden_share: f64,
+    /// Near misses listed (at most `K`) that the oracle says fail one must-have narrowly, and
+    /// how many such the list could hold (those in the pool, at most `K`).
+    pub narrow_found: usize,
+    pub narrow_attainable: usize,
+    /// For a need drafted from its answers: whether the shortlist warns that a must-have phrase
+    /// was not understood (so the advisor knows it may hold people without it).
+    pub warned: bool,
 }
 
 /// Averages for one system.
@@ -184,6 +196,15 @@ pub struct Summary {
     pub hidden_recall: f64,
     /// Hidden-talent recall counting only what an ideal top `K` would show.
     pub hidden_recall_attainable: f64,
+    /// Of the candidates who fail one must-have narrowly (by the oracle), the share a near-miss
+    /// list of `K` shows, counting at most `K` per need; `None` when no need has any or the
+    /// system lists no near misses.
+    pub near_miss_recall: Option<f64>,
+    /// Must-have precision over the needs whose shortlist carries no warning: what an advisor
+    /// trusts without being told to check.
+    pub unwarned_must_precision: f64,
+    /// Needs whose shortlist carries a warning.
+    pub warned: usize,
 }
 
 /// Everything one configuration measured.
@@ -329,8 +350,14 @@ impl Suite {
                 .collect();
             let shares = ideal_share(K, &grades);
             let hidden_share: f64 = hidden.iter().map(|id| shares.get(id).copied().unwrap_or(0.0)).sum();
+            let rules = &self.oracle[&need.id];
+            let narrow: Vec<&str> = pool
+                .iter()
+                .filter(|c| oracle::fails_narrowly(c, rules, need.location))
+                .map(|c| c.id.as_str())
+                .collect();
             for system in System::ALL {
-                let (returned, qualified) = self.run(system, need, &index, &taxonomy)?;
+                let (returned, qualified, near_misses, warned) = self.run(system, need, &index, &taxonomy)?;
                 let hidden_found_share: f64 = hidden
                     .iter()
                     .filter(|id| returned.contains(id))
@@ -341,7 +368,6 @@ impl Suite {
                         unjudged.push((need.id.clone(), id.clone()));
                     }
                 }
-                let rules = &self.oracle[&need.id];
                 let meeting_musts = returned
                     .iter()
                     .filter(|id| by_id.get(id.as_str()).is_some_and(|c| oracle::meets(c, rules, need.location)))
@@ -356,6 +382,9 @@ impl Suite {
                     hidden_total: hidden.len(),
                     hidden_found_share,
                     hidden_share,
+                    narrow_found: near_misses.iter().filter(|id| narrow.contains(&id.as_str())).count(),
+                    narrow_attainable: if system.lists_near_misses() { narrow.len().min(K) } else { 0 },
+                    warned,
                     returned,
                     qualified,
                 });
@@ -371,11 +400,14 @@ impl Suite {
         need: &JobNeed,
         index: &CandidateIndex,
         taxonomy: &Taxonomy,
-    ) -> Result<(Vec<String>, usize), EvalError> {
+    ) -> Result<(Vec<String>, usize, Vec<String>, bool), EvalError> {
         let mut need = need.clone();
         need.top = Some(K);
+        let mut warned = false;
         if system == System::FreeText {
-            need = draft_need(&need, taxonomy, TODAY).need;
+            let draft = draft_need(&need, taxonomy, TODAY);
+            warned = draft.warning().is_some();
+            need = draft.need;
         }
         let mut plan = compile_for(&need, index)?;
         match system {
@@ -383,8 +415,10 @@ impl Suite {
             System::FilterCounted => plan = filter_only(&plan, Wishes::Counted),
             System::Structured | System::FreeText => {}
         }
-        let shortlist = Matcher::new(index).near_misses(0).relaxation(false).run(&plan)?;
-        Ok((shortlist.candidates.into_iter().map(|c| c.id).collect(), shortlist.qualified))
+        let near_misses = if system.lists_near_misses() { K } else { 0 };
+        let shortlist = Matcher::new(index).near_misses(near_misses).relaxation(false).run(&plan)?;
+        let near = shortlist.near_misses.into_iter().map(|miss| miss.id).collect();
+        Ok((shortlist.candidates.into_iter().map(|c| c.id).collect(), shortlist.qualified, near, warned))
     }
 }
 
@@ -394,10 +428,14 @@ fn summarise(system: System, runs: &[Run]) -> Summary {
         |values: Vec<f64>| if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 };
     let returned: usize = mine.iter().map(|r| r.returned.len()).sum();
     let meeting: usize = mine.iter().map(|r| r.meeting_musts).sum();
+    let unwarned_returned: usize = mine.iter().filter(|r| !r.warned).map(|r| r.returned.len()).sum();
+    let unwarned_meeting: usize = mine.iter().filter(|r| !r.warned).map(|r| r.meeting_musts).sum();
     let hidden_total: usize = mine.iter().map(|r| r.hidden_total).sum();
     let hidden_found: usize = mine.iter().map(|r| r.hidden_found).sum();
     let share_total: f64 = mine.iter().map(|r| r.hidden_share).sum();
     let share_found: f64 = mine.iter().map(|r| r.hidden_found_share).sum();
+    let narrow_attainable: usize = mine.iter().map(|r| r.narrow_attainable).sum();
+    let narrow_found: usize = mine.iter().map(|r| r.narrow_found).sum();
     // `+ 0.0` turns the negative zero of an empty float sum into a plain zero.
     Summary {
         system,
@@ -406,6 +444,13 @@ fn summarise(system: System, runs: &[Run]) -> Summary {
         must_precision: if returned == 0 { 1.0 } else { meeting as f64 / returned as f64 },
         hidden_recall: if hidden_total == 0 { 0.0 } else { hidden_found as f64 / hidden_total as f64 },
         hidden_recall_attainable: if share_total == 0.0 { 0.0 } else { share_found / share_total + 0.0 },
+        near_miss_recall: (narrow_attainable > 0).then(|| narrow_found as f64 / narrow_attainable as f64),
+        unwarned_must_precision: if unwarned_returned == 0 {
+            1.0
+        } else {
+            unwarned_meeting as f64 / unwarned_returned as f64
+        },
+        warned: mine.iter().filter(|r| r.warned).count(),
     }
 }
 
@@ -429,20 +474,21 @@ pub fn render(configurations: &[(&str, &Evaluation)], suite: &Suite) -> String {
     );
     let _ = writeln!(
         out,
-        "| word knowledge | system | NDCG@10 | recall@10 | must-have precision | hidden-talent recall@10 | … of those an ideal top 10 holds |"
+        "| word knowledge | system | NDCG@10 | recall@10 | must-have precision | hidden-talent recall@10 | … of those an ideal top 10 holds | near-miss recall@10 |"
     );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
     for (label, evaluation) in configurations {
         for summary in &evaluation.summaries {
             let _ = writeln!(
                 out,
-                "| {label} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                "| {label} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {} |",
                 summary.system.label(),
                 summary.ndcg,
                 summary.recall,
                 summary.must_precision,
                 summary.hidden_recall,
-                summary.hidden_recall_attainable
+                summary.hidden_recall_attainable,
+                summary.near_miss_recall.map_or_else(|| "–".to_string(), |recall| format!("{recall:.3}"))
             );
         }
     }

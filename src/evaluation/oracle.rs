@@ -101,6 +101,68 @@ pub fn meets(candidate: &Candidate, rules: &[Rule], job: Option<GeoPoint>) -> bo
     candidate.visible && rules.iter().all(|rule| meets_rule(candidate, rule, job))
 }
 
+/// Licence classes one step below each class, by this oracle's own reading.
+const ONE_BELOW: &[(&str, &[&str])] = &[
+    ("BE", &["B"]),
+    ("C1", &["B"]),
+    ("D1", &["B"]),
+    ("C", &["C1"]),
+    ("C1E", &["C1", "BE"]),
+    ("CE", &["C", "C1E"]),
+    ("D", &["D1"]),
+    ("D1E", &["D1", "BE"]),
+    ("DE", &["D", "D1E"]),
+];
+
+/// Whether `candidate` fails exactly one rule, and only narrowly: a step short that a near-miss
+/// list should show (a few km over, one language level, a licence class or trade rung below, a
+/// little fewer hours, a couple of weeks later). The evaluation's label for near-miss recall.
+pub fn fails_narrowly(candidate: &Candidate, rules: &[Rule], job: Option<GeoPoint>) -> bool {
+    let failed: Vec<&Rule> = rules.iter().filter(|rule| !meets_rule(candidate, rule, job)).collect();
+    candidate.visible && matches!(failed.as_slice(), [rule] if narrowly(candidate, rule, job))
+}
+
+fn narrowly(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
+    let lower = |s: &str| s.to_lowercase();
+    let apprentice = |trades: &[String]| {
+        let texts = c.experience.iter().map(|e| lower(&e.occupation)).chain(c.certificates.iter().map(|t| lower(t)));
+        texts.filter(|text| text.contains("lærling")).any(|text| trades.iter().any(|t| text.contains(t.as_str())))
+    };
+    match rule {
+        Rule::Licence { licence } => ONE_BELOW
+            .iter()
+            .filter(|(class, _)| class == licence)
+            .flat_map(|(_, below)| below.iter())
+            .any(|below| meets_rule(c, &Rule::Licence { licence: below.to_string() }, job)),
+        Rule::Language { language, min } => {
+            c.languages.iter().any(|l| lower(&l.language) == *language && l.level.rank() + 1 == cefr(min))
+        }
+        Rule::LanguageAny { language_any, min } => {
+            c.languages.iter().any(|l| language_any.contains(&lower(&l.language)) && l.level.rank() + 1 == cefr(min))
+        }
+        Rule::Fagbrev { fagbrev } => apprentice(std::slice::from_ref(fagbrev)),
+        Rule::Trade { trade } => apprentice(trade),
+        Rule::WithinKm { within_km } => match (job, c.location) {
+            (Some(job), Some(home)) => {
+                let km = haversine(job, home);
+                let own = c.max_commute_km.map_or(f64::INFINITY, f64::from);
+                let limit = within_km.min(own);
+                km - limit <= (limit / 4.0).max(5.0)
+            }
+            _ => false,
+        },
+        Rule::ExtentIncludes { extent_includes: percent } | Rule::ExtentReaches { extent_reaches: percent } => {
+            c.extent_percent.is_some_and(|r| r.max + 20 >= *percent)
+        }
+        Rule::ExtentOverlaps { extent_overlaps: [low, _] } => c.extent_percent.is_some_and(|r| r.max + 20 >= *low),
+        Rule::AvailableBy { available_by } => match (c.available_from, crate::model::parse_date(available_by)) {
+            (Some(day), Ok(by)) => (day - by).whole_days() <= 14,
+            _ => false,
+        },
+        Rule::Truck { .. } | Rule::Any { .. } | Rule::Shift { .. } | Rule::NoNeed { .. } => false,
+    }
+}
+
 fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
     let lower = |s: &str| s.to_lowercase();
     match rule {
