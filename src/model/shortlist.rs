@@ -13,9 +13,10 @@ pub struct Shortlist {
     pub considered: usize,
     /// Candidates who meet every must-have.
     pub qualified: usize,
-    /// The best `top` of the qualified, best first; ties broken by id.
+    /// The best `top` of the qualified, best first; ties by nearness, breadth, then id.
     pub candidates: Vec<ShortlistEntry>,
-    /// The best candidates who fail exactly one must-have, with the one they fail.
+    /// Candidates who fail exactly one must-have by a gap that could be closed: narrow gaps
+    /// first, each by score.
     pub near_misses: Vec<NearMiss>,
     /// Per must-have: how many more candidates would qualify without it.
     pub relaxations: Vec<Relaxation>,
