@@ -132,7 +132,11 @@ impl Drafter<'_> {
                     // An interest or a quality is never a wall: few profiles hold one (they come
                     // from veiledere's tags), so a drafted must-have of that kind would empty the
                     // list. `du må like å jobbe ute` becomes a wish.
+                    // The advisor is told, so that nothing asked as a requirement is weakened unseen.
                     if matches!(kind, CriterionKind::Interest | CriterionKind::Quality) {
+                        if importance == Importance::Must {
+                            self.note(format!("«{value}» står blant kravene, men er lagt inn som ønske"));
+                        }
                         importance = Importance::Adjustable;
                     }
                     let ranked = importance == Importance::Adjustable && answer == Answer::Wishes;

@@ -89,6 +89,8 @@ const REFUSED_WORDS: &[(&[&str], &str)] = &[
 /// Words that introduce an experience criterion.
 const EXPERIENCE_CUES: &[&str] =
     &["erfaring", "erfaringer", "erfaren", "jobbet", "jobba", "arbeidet", "arbeidd", "bakgrunn", "praksis", "røynsle"];
+/// Words that introduce a skill or a tool (`kjennskap til Visma`).
+const SKILL_CUES: &[&str] = &["kjennskap", "kunnskap", "kunnskaper", "kunnskapar", "beherske", "behersker"];
 /// Words that introduce an interest.
 const INTEREST_CUES: &[&str] = &[
     "interesse",
@@ -125,7 +127,8 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
 }
 
 /// Words that join a cue to what it is about: `erfaring med`, `interesse for`, `lærer opp i`.
-pub const CUE_JOINS: &[&str] = &["med", "fra", "frå", "som", "i", "innen", "innenfor", "for", "av", "på", "opp"];
+pub const CUE_JOINS: &[&str] =
+    &["med", "fra", "frå", "som", "i", "innen", "innenfor", "for", "av", "på", "opp", "til", "om"];
 
 /// The runs of words after the cue at `cue` that nothing else placed: `erfaring med sveising og
 /// hydraulikk` gives `hydraulikk` when `sveising` is known. Each run is at most three words;
@@ -172,6 +175,8 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for i in 0..words.len() {
         let kind = if EXPERIENCE_CUES.contains(&words[i]) {
             CriterionKind::Experience
+        } else if SKILL_CUES.contains(&words[i]) {
+            CriterionKind::Skill
         } else if INTEREST_CUES.contains(&words[i]) {
             CriterionKind::Interest
         } else {
@@ -258,6 +263,9 @@ const FORMALITIES: &[&str] = &[
     "teieplikterklæring",
     "referanser",
     "referansar",
+    "sikkerhetsklarering",
+    "sikkerheitsklarering",
+    "helseattest",
 ];
 /// Words that only frame a formality (`kreves ved ansettelse`, `må levere`).
 const FORMALITY_FRAME: &[&str] = &[
@@ -280,9 +288,23 @@ const FORMALITY_FRAME: &[&str] = &[
     "gyldig",
     "uttømmende",
     "oppgi",
+    "før",
+    "tiltredelse",
+    "tiltreding",
+    "oppstart",
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
+    // `må ha (egen) bil`, `disponere bil`: profiles do not say who owns a car, so the advisor asks.
+    for (i, window) in words.windows(2).enumerate() {
+        if matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]) && !out.used[i + 1] {
+            out.add(Found::Note(format!(
+                "{} (står ikke i profilene: spør kandidaten)",
+                clause.text.trim().trim_end_matches('.')
+            )));
+            out.take(i + 1, i + 1);
+        }
+    }
     if !words.iter().any(|w| FORMALITIES.contains(w)) {
         return;
     }
