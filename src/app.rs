@@ -23,7 +23,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// The whole service. Layers, outermost first: concurrency limit, compression, timeout, request
-/// tracing (by route template, never with ids or bodies), metrics, body limit.
+/// tracing (by route template, never with ids or bodies), metrics, security headers, body limit.
 pub fn router(service: Arc<Service>) -> Router {
     Router::new()
         .merge(crate::http::routes())
@@ -31,6 +31,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .fallback(|| async { ApiError::NotFound("no such route; see /openapi.json".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn_with_state(service.clone(), record))
         .layer(
             TraceLayer::new_for_http()
@@ -44,6 +45,30 @@ pub fn router(service: Arc<Service>) -> Router {
         .layer(CompressionLayer::new())
         .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
         .with_state(service)
+}
+
+/// The policy pages are served under: scripts and styles from this service only (the score bar
+/// sets its width in a style attribute), no plugins, no framing, forms posted only here.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     style-src-attr 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+/// Headers a careful web service sends with every answer: no content sniffing, no referrer, no
+/// framing, the content security policy, and — for everything but the static assets, since
+/// pages and API answers carry candidate data — nothing kept in caches.
+async fn security_headers(request: Request, next: Next) -> Response {
+    use axum::http::{HeaderValue, header};
+    let assets = request.uri().path().starts_with("/static/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    if !assets {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Times every request and counts it by its route's template.

@@ -357,3 +357,76 @@ async fn advisors_draft_needs_from_the_three_answers_and_shortlist_from_text_alo
     assert_eq!(shortlist["drafted"]["need"]["criteria"][0]["value"], "kundeservice");
     assert_eq!(shortlist["qualified"], 2, "K1 and K2 have customer service; K3 is hidden");
 }
+
+#[tokio::test]
+async fn the_typeahead_offers_only_phrases_many_visible_candidates_hold() {
+    let tagged = |id: &str, label: &str, visible: bool| {
+        let mut candidate = profile(
+            id,
+            json!({"tags": [{"label": label, "kind": "interest", "by": "V2001", "at": "2026-05-01T10:00:00Z"}]}),
+        );
+        candidate.visible = visible;
+        candidate
+    };
+    let mut candidates: Vec<_> = (0..5).map(|n| tagged(&format!("K{n}"), "glad i fotball", true)).collect();
+    // Held by four visible candidates and three who may not be shown: about too few people.
+    candidates.extend((5..9).map(|n| tagged(&format!("K{n}"), "går til behandling hos fastlegen", true)));
+    candidates.extend((9..12).map(|n| tagged(&format!("K{n}"), "går til behandling hos fastlegen", false)));
+    let service = service(&candidates);
+    let texts = |body: &Value| -> Vec<String> {
+        body["suggestions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["text"].as_str().map(str::to_string))
+            .collect()
+    };
+    for (token, who) in [(ADVISOR, "advisor"), (VEILEDER, "veileder")] {
+        let (status, body) = service.call("GET", "/v1/vocabulary?prefix=glad", token, None).await;
+        assert_eq!(status, 200, "{body}");
+        let offered = body["suggestions"].as_array().into_iter().flatten().find(|s| s["text"] == "glad i fotball");
+        assert_eq!(offered.map(|s| s["count"].clone()), Some(json!(5)), "{who}: five visible hold it: {body}");
+        let (_, body) = service.call("GET", "/v1/vocabulary?prefix=g%C3%A5r%20til", token, None).await;
+        assert!(!texts(&body).iter().any(|t| t.contains("behandling")), "{who}: never offered: {body}");
+    }
+}
+
+#[tokio::test]
+async fn labels_that_look_the_same_are_the_same_and_hidden_characters_are_refused() {
+    let service = service(&[followed("K1")]);
+    let post = |label: &str| json!({"label": label, "kind": "interest"}).to_string();
+    // `é` written as `e` and a combining accent is the same label as `é`.
+    assert_eq!(service.call("POST", "/v1/candidates/K1/tags", VEILEDER, Some(&post("liker kafé"))).await.0, 201);
+    let (status, _) = service.call("POST", "/v1/candidates/K1/tags", VEILEDER, Some(&post("liker kafe\u{301}"))).await;
+    assert_eq!(status, 200, "already there once normalised");
+    for sneaky in ["liker\u{200B} kafé", "liker \u{202E}éfak", "\u{2066}liker fiske\u{2069}", "\u{FEFF}liker fiske"] {
+        let (status, body) = service.call("POST", "/v1/candidates/K1/tags", VEILEDER, Some(&post(sneaky))).await;
+        assert_eq!(status, 400, "{sneaky:?}: {body}");
+        assert!(body.to_string().contains("invisible or direction-changing"), "{body}");
+    }
+    let (_, body) = service.call("GET", "/v1/candidates/K1", VEILEDER, None).await;
+    let labels: Vec<&str> = body["tags"].as_array().into_iter().flatten().filter_map(|t| t["label"].as_str()).collect();
+    assert_eq!(labels.iter().filter(|l| l.contains("kaf")).count(), 1, "{labels:?}");
+}
+
+#[tokio::test]
+async fn an_api_body_not_sent_as_json_changes_nothing() {
+    use tower::ServiceExt;
+    let service = service(&[followed("K1")]);
+    let tag = json!({"label": "liker fiske", "kind": "interest"}).to_string();
+    // A cross-site form or a `text/plain` post: the browser sends those without asking first.
+    for content_type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri("/v1/candidates/K1/tags")
+            .header("authorization", "Bearer dev-veileder")
+            .header("content-type", content_type)
+            .body(axum::body::Body::from(tag.clone()))
+            .expect("request");
+        let response = jobbmatch::app::router(service.state.clone()).oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), 415, "{content_type}");
+    }
+    let (_, body) = service.call("GET", "/v1/candidates/K1", VEILEDER, None).await;
+    assert!(!body.to_string().contains("liker fiske"), "nothing was added: {body}");
+    assert_eq!(service.call("POST", "/v1/candidates/K1/tags", VEILEDER, Some(&tag)).await.0, 201, "JSON is taken");
+}

@@ -165,3 +165,30 @@ async fn a_hiring_formality_is_a_note_and_a_phrase_split_by_a_hyphen_is_still_sh
     assert!(!html.contains("value=\"politiattest\""), "not a criterion row: {html}");
     assert!(html.contains("<mark class=\"unrecognised\">HMS</mark>-instrukser"), "{html}");
 }
+
+#[tokio::test]
+async fn pages_and_answers_carry_the_headers_of_a_careful_web_service() {
+    use tower::ServiceExt;
+    let service = fixture();
+    let get = |uri: &'static str| {
+        let request = axum::http::Request::builder()
+            .uri(uri)
+            .header("cookie", "jobbmatch_okt=dev-radgiver")
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let router = jobbmatch::app::router(service.state.clone());
+        async move { router.oneshot(request).await.expect("infallible") }
+    };
+    for uri in ["/radgiver/behov", "/v1/vocabulary?prefix=kunde", "/no-such-page"] {
+        let response = get(uri).await;
+        let headers = response.headers();
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        assert_eq!(header("x-content-type-options"), "nosniff", "{uri}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{uri}");
+        assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{uri}");
+        assert_eq!(header("cache-control"), "no-store", "{uri}: candidate data is never cached");
+    }
+    let asset = get("/static/app.css").await;
+    let cache = asset.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(cache.contains("max-age"), "static assets may be cached: {cache}");
+}

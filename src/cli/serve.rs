@@ -22,6 +22,11 @@ pub struct ServeArgs {
     /// Audit log (JSON Lines, appended). Default: INDEX/audit.jsonl.
     #[arg(long, env = "JOBBMATCH_AUDIT_LOG")]
     audit_log: Option<PathBuf>,
+    /// The typeahead offers a phrase of profiles and tags only when at least this many visible
+    /// candidates hold it (at least 5).
+    #[arg(long, env = "JOBBMATCH_TYPEAHEAD_MIN_CANDIDATES", default_value_t = 5,
+          value_parser = clap::value_parser!(u64).range(5..))]
+    typeahead_min_candidates: u64,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -68,7 +73,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 
     let store = Arc::new(store);
     let committer = store.spawn_committer();
-    let service = Arc::new(Service::new(store.clone(), tokens, audit));
+    let service =
+        Arc::new(Service::new(store.clone(), tokens, audit).with_typeahead_min_holders(args.typeahead_min_candidates));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start tokio")?;
     let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)

@@ -56,6 +56,7 @@ pub async fn read(
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
         (status = 503, description = "Not saved; nothing changed", body = ErrorBody),
     ),
     security(("bearer" = []))

@@ -40,9 +40,27 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/candidates/{id}/tags/{tag}", audited(delete(tags::remove), Action::TagRemove))
         .route("/v1/followed", audited(get(followed::list), Action::ListFollowed))
         .route("/v1/vocabulary", audited(get(vocabulary::suggest), Action::Vocabulary))
+        .route_layer(axum::middleware::from_fn(json_only))
         .route("/health", get(health::health))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(openapi::document))
+}
+
+/// Refuses an API body that is not declared as JSON (415): a form or `text/plain` post from
+/// another site, which a browser sends without asking, never reaches a handler.
+async fn json_only(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let has_body =
+        matches!(*request.method(), axum::http::Method::POST | axum::http::Method::PUT | axum::http::Method::PATCH);
+    let declared = request.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let json = declared.is_some_and(|value| {
+        let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        essence == "application/json" || essence.ends_with("+json")
+    });
+    if has_body && !json {
+        return ApiError::UnsupportedMediaType.into_response();
+    }
+    next.run(request).await
 }
 
 /// `route` with the action its requests perform, for the role extractors to audit under.

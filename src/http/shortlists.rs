@@ -31,6 +31,7 @@ use crate::service::Service;
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
         (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]
@@ -60,6 +61,7 @@ pub async fn create(
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
         (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
     ),
     security(("bearer" = []))
 )]

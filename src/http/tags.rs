@@ -32,6 +32,7 @@ use crate::service::{NewTag, Service, TagChange};
         (status = 403, description = "Not a veileder, or not this candidate's", body = ErrorBody),
         (status = 404, description = "No such candidate", body = ErrorBody),
         (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
         (status = 503, description = "Not saved; nothing changed", body = ErrorBody),
     ),
     security(("bearer" = []))

@@ -36,6 +36,8 @@ use crate::taxonomy::Taxonomy;
 const BULK_HEAP_BYTES: usize = 600_000_000;
 /// Documents handed to the writer per batch during a bulk build (progress is reported per batch).
 const BULK_BATCH: usize = 10_000;
+/// Phrases a typeahead reads per segment at most: a short prefix must not read the whole field.
+const MAX_PHRASES_SCANNED: usize = 2_000;
 
 /// Why the index could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -339,22 +341,44 @@ impl CandidateIndex {
         Ok(added)
     }
 
-    /// Profile entries in the index that start with `prefix` (lowercase), with how many
-    /// candidates have each, most common first.
-    pub fn phrases_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<(String, u64)>, IndexError> {
+    /// Profile entries in the index that start with `prefix` (lowercase) and that at least
+    /// `min_holders` candidates who may be shown (visible, not deleted) hold, with how many, most
+    /// common first. A phrase few people hold (a tag about one person's treatment, say) says
+    /// something about them; one many hold does not, and invisible candidates never count.
+    pub fn phrases_with_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+        min_holders: u64,
+    ) -> Result<Vec<(String, u64)>, IndexError> {
+        use tantivy::DocSet as _;
         let searcher = self.searcher();
         let mut counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {
+            let (_, eligible) = self.segment_cache(segment)?;
             let inverted = segment.inverted_index(self.fields.phrases)?;
             let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
-            while stream.advance() {
+            let mut scanned = 0;
+            while stream.advance() && scanned < MAX_PHRASES_SCANNED {
                 let Ok(phrase) = std::str::from_utf8(stream.key()) else { continue };
                 if !phrase.starts_with(prefix) {
                     break;
                 }
-                *counts.entry(phrase.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                scanned += 1;
+                let info = stream.value();
+                let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+                let mut holders = 0;
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    holders += u64::from(eligible.bits.contains(doc));
+                    doc = postings.advance();
+                }
+                if holders > 0 {
+                    *counts.entry(phrase.to_string()).or_default() += holders;
+                }
             }
         }
+        counts.retain(|_, holders| *holders >= min_holders);
         let mut phrases: Vec<(String, u64)> = counts.into_iter().collect();
         phrases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         phrases.truncate(limit);

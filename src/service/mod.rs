@@ -40,7 +40,12 @@ pub struct Service {
     audit: AuditLog,
     metrics: Metrics,
     started: Instant,
+    /// The fewest visible candidates who must hold a phrase before the typeahead offers it.
+    typeahead_min_holders: u64,
 }
+
+/// The fewest visible candidates a typeahead phrase is held by, by default and at least.
+pub const TYPEAHEAD_MIN_HOLDERS: u64 = 5;
 
 /// Whether the service is up and sees every acknowledged change.
 #[derive(Debug, Clone)]
@@ -54,7 +59,14 @@ pub struct Health {
 impl Service {
     pub fn new(store: Arc<Store>, tokens: Tokens, audit: AuditLog) -> Service {
         let metrics = Metrics::new(store.clone());
-        Service { store, tokens, audit, metrics, started: Instant::now() }
+        Service { store, tokens, audit, metrics, started: Instant::now(), typeahead_min_holders: TYPEAHEAD_MIN_HOLDERS }
+    }
+
+    /// Offers a typeahead phrase only when at least `k` visible candidates hold it; `k` below
+    /// [`TYPEAHEAD_MIN_HOLDERS`] is raised to it.
+    pub fn with_typeahead_min_holders(mut self, k: u64) -> Service {
+        self.typeahead_min_holders = k.max(TYPEAHEAD_MIN_HOLDERS);
+        self
     }
 
     pub fn store(&self) -> &Arc<Store> {

@@ -74,15 +74,16 @@ impl Service {
     /// Removes the tag labelled `label` (any case) from `id`, durably, audit-logged.
     pub async fn remove_tag(self: &Arc<Self>, veileder: &Veileder, id: &str, label: &str) -> Result<(), ServiceError> {
         check_id(id)?;
-        let (service, ident, target, wanted) =
-            (self.clone(), veileder.ident.clone(), id.to_string(), label.to_string());
+        use unicode_normalization::UnicodeNormalization;
+        let wanted: String = label.trim().nfc().collect();
+        let (service, ident, target) = (self.clone(), veileder.ident.clone(), id.to_string());
         let result = blocking(move || {
             service.store.update(&target, |candidate| {
                 if candidate.veileder.as_deref() != Some(ident.as_str()) {
                     return Err(Refusal::NotFollowed);
                 }
                 let before = candidate.tags.len();
-                candidate.tags.retain(|t| !t.label.trim().eq_ignore_ascii_case(wanted.trim()));
+                candidate.tags.retain(|t| !t.label.trim().nfc().collect::<String>().eq_ignore_ascii_case(&wanted));
                 if candidate.tags.len() == before {
                     return Err(Refusal::NoSuchTag(wanted.clone()));
                 }
@@ -119,8 +120,17 @@ impl Service {
 
     /// A label must hold words, no control characters, nothing shaped like a national id number.
     fn check_label(&self, label: &str) -> Result<String, ServiceError> {
-        let label = label.trim();
+        use unicode_normalization::UnicodeNormalization;
+        // One way to write what looks the same: `e` + combining acute and `é` are one label.
+        let normalised: String = label.trim().nfc().collect();
+        let label = normalised.as_str();
         let bad = |detail: &str| Err(ServiceError::Invalid(format!("label: {detail}")));
+        if let Some(c) = label.chars().find(|&c| invisible_or_bidi(c)) {
+            return bad(&format!(
+                "contains the invisible or direction-changing character U+{:04X}, which would make two labels that look the same differ, or text display out of order",
+                c as u32
+            ));
+        }
         if label.is_empty() {
             return bad("is empty");
         }
@@ -138,6 +148,13 @@ impl Service {
         }
         Ok(label.to_string())
     }
+}
+
+/// Characters that change nothing a reader sees, or the direction text is shown in: zero-width
+/// spaces and joiners, direction marks, embeddings, overrides and isolates, the byte order mark
+/// and the soft hyphen.
+fn invisible_or_bidi(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn now() -> OffsetDateTime {

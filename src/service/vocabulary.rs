@@ -39,7 +39,9 @@ pub struct Suggestion {
 
 impl Service {
     /// Up to `limit` suggestions from each source for words starting with `prefix` (case does
-    /// not matter). Any signed-in caller.
+    /// not matter): vocabulary terms, and phrases of profiles and tags that at least
+    /// [`Service::typeahead_min_holders`] visible candidates hold, so that no suggestion is
+    /// about one person. Any signed-in caller.
     pub async fn suggest(
         self: &Arc<Self>,
         _caller: &Caller,
@@ -71,7 +73,9 @@ impl Service {
                     count: None,
                 })
                 .collect();
-            let phrases = index.phrases_with_prefix(&prefix, limit).map_err(ServiceError::internal)?;
+            let phrases = index
+                .phrases_with_prefix(&prefix, limit, service.typeahead_min_holders)
+                .map_err(ServiceError::internal)?;
             for (text, count) in phrases {
                 if !suggestions.iter().any(|s| s.text.eq_ignore_ascii_case(&text)) {
                     suggestions.push(Suggestion {
