@@ -24,7 +24,11 @@ pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// The whole service. Layers, outermost first: concurrency limit, compression, timeout, request
 /// tracing (by route template, never with ids or bodies), metrics, security headers, body limit.
+/// `/health` and `/metrics` stand outside the concurrency limit and the timeout.
 pub fn router(service: Arc<Service>) -> Router {
+    let operational = crate::http::operational_routes()
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(service.clone(), record));
     Router::new()
         .merge(crate::http::routes())
         .merge(crate::web::routes())
@@ -44,6 +48,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CompressionLayer::new())
         .layer(GlobalConcurrencyLimitLayer::new(MAX_CONCURRENT_REQUESTS))
+        .merge(operational)
         .with_state(service)
 }
 
@@ -53,7 +58,8 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      style-src-attr 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
-/// Headers a careful web service sends with every answer: no content sniffing, no referrer, no
+/// Headers a careful web service sends with every answer: no content sniffing, no referrer to
+/// other sites (`no-referrer` would make browsers send `Origin: null` on our own forms), no
 /// framing, the content security policy, and — for everything but the static assets, since
 /// pages and API answers carry candidate data — nothing kept in caches.
 async fn security_headers(request: Request, next: Next) -> Response {
@@ -62,7 +68,7 @@ async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     if !assets {

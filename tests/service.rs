@@ -430,3 +430,18 @@ async fn an_api_body_not_sent_as_json_changes_nothing() {
     assert!(!body.to_string().contains("liker fiske"), "nothing was added: {body}");
     assert_eq!(service.call("POST", "/v1/candidates/K1/tags", VEILEDER, Some(&tag)).await.0, 201, "JSON is taken");
 }
+
+#[tokio::test]
+async fn when_matching_is_busy_a_shortlist_is_refused_at_once_and_health_still_answers() {
+    let mut busy = service(&[followed("K1")]);
+    // No room for CPU work at all: as if every permit were held by long drafts.
+    let state = std::sync::Arc::try_unwrap(busy.state).ok().expect("only this handle").with_cpu_queue(0);
+    busy.state = std::sync::Arc::new(state);
+    let need = json!({"id": "n", "title": "t", "answers": {"must_have": "Må ha førerkort B.", "wishes": "", "room_to_adapt": ""}});
+    let (status, body) = busy.call("POST", "/v1/shortlists", ADVISOR, Some(&need.to_string())).await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body["detail"].as_str().is_some_and(|d| d.contains("busy")), "{body}");
+    let (status, _) = busy.call("POST", "/v1/needs/draft", ADVISOR, Some(&need.to_string())).await;
+    assert_eq!(status, 503, "drafting is CPU work too");
+    assert_eq!(busy.call("GET", "/health", None, None).await.0, 200);
+}

@@ -184,11 +184,43 @@ async fn pages_and_answers_carry_the_headers_of_a_careful_web_service() {
         let headers = response.headers();
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         assert_eq!(header("x-content-type-options"), "nosniff", "{uri}");
-        assert_eq!(header("referrer-policy"), "no-referrer", "{uri}");
+        assert_eq!(header("referrer-policy"), "same-origin", "{uri}");
         assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{uri}");
         assert_eq!(header("cache-control"), "no-store", "{uri}: candidate data is never cached");
     }
     let asset = get("/static/app.css").await;
     let cache = asset.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(cache.contains("max-age"), "static assets may be cached: {cache}");
+}
+
+#[tokio::test]
+async fn a_form_posted_from_another_site_changes_nothing() {
+    use tower::ServiceExt;
+    let service = fixture();
+    let post = |origin: Option<&'static str>, site: Option<&'static str>| {
+        let mut request = axum::http::Request::builder()
+            .method("POST")
+            .uri("/kandidat/K1/tagger")
+            .header("host", "jobbmatch.nav.test")
+            .header("cookie", "jobbmatch_okt=dev-veileder")
+            .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        if let Some(site) = site {
+            request = request.header("sec-fetch-site", site);
+        }
+        let request = request.body(axum::body::Body::from("kind=interest&label=fiske")).expect("request");
+        let router = jobbmatch::app::router(service.state.clone());
+        async move { router.oneshot(request).await.expect("infallible").status().as_u16() }
+    };
+    assert_eq!(post(Some("https://evil.example"), None).await, 403);
+    assert_eq!(post(None, Some("cross-site")).await, 403);
+    assert_eq!(post(Some("null"), None).await, 403);
+    let (_, body) = service.call("GET", "/v1/candidates/K1", Some("dev-veileder"), None).await;
+    assert!(!body.to_string().contains("fiske"), "nothing was added: {body}");
+    // The service's own page posts from its own origin.
+    assert_eq!(post(Some("https://jobbmatch.nav.test"), Some("same-origin")).await, 303);
+    let (_, body) = service.call("GET", "/v1/candidates/K1", Some("dev-veileder"), None).await;
+    assert!(body.to_string().contains("fiske"), "{body}");
 }

@@ -41,9 +41,13 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/followed", audited(get(followed::list), Action::ListFollowed))
         .route("/v1/vocabulary", audited(get(vocabulary::suggest), Action::Vocabulary))
         .route_layer(axum::middleware::from_fn(json_only))
-        .route("/health", get(health::health))
-        .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(openapi::document))
+}
+
+/// `/health` and `/metrics`: what operators and probes ask, served outside the request limit so
+/// that a flood of slow requests cannot hide the service's state.
+pub fn operational_routes() -> Router<Arc<Service>> {
+    Router::new().route("/health", get(health::health)).route("/metrics", get(health::metrics))
 }
 
 /// Refuses an API body that is not declared as JSON (415): a form or `text/plain` post from

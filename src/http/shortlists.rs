@@ -71,5 +71,5 @@ pub async fn draft(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Draft>, ApiError> {
     let need: JobNeed = parse_body(body)?;
-    Ok(Json(service.draft(&advisor, &need)?))
+    Ok(Json(service.draft(&advisor, &need).await?))
 }

@@ -42,6 +42,8 @@ pub struct Service {
     started: Instant,
     /// The fewest visible candidates who must hold a phrase before the typeahead offers it.
     typeahead_min_holders: u64,
+    /// Permits for CPU work in hand ([`MAX_CPU_QUEUE`]).
+    cpu: Arc<tokio::sync::Semaphore>,
 }
 
 /// The fewest visible candidates a typeahead phrase is held by, by default and at least.
@@ -59,7 +61,21 @@ pub struct Health {
 impl Service {
     pub fn new(store: Arc<Store>, tokens: Tokens, audit: AuditLog) -> Service {
         let metrics = Metrics::new(store.clone());
-        Service { store, tokens, audit, metrics, started: Instant::now(), typeahead_min_holders: TYPEAHEAD_MIN_HOLDERS }
+        Service {
+            store,
+            tokens,
+            audit,
+            metrics,
+            started: Instant::now(),
+            typeahead_min_holders: TYPEAHEAD_MIN_HOLDERS,
+            cpu: Arc::new(tokio::sync::Semaphore::new(MAX_CPU_QUEUE)),
+        }
+    }
+
+    /// At most `permits` shortlists and drafts in hand at once (default [`MAX_CPU_QUEUE`]).
+    pub fn with_cpu_queue(mut self, permits: usize) -> Service {
+        self.cpu = Arc::new(tokio::sync::Semaphore::new(permits));
+        self
     }
 
     /// Offers a typeahead phrase only when at least `k` visible candidates hold it; `k` below
@@ -101,13 +117,24 @@ impl Service {
     }
 }
 
-/// Runs CPU-bound work on rayon and awaits it without blocking the async runtime.
-async fn on_rayon<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, ServiceError> {
-    let (sender, receiver) = tokio::sync::oneshot::channel();
-    rayon::spawn(move || {
-        let _ = sender.send(work());
-    });
-    receiver.await.map_err(ServiceError::internal)
+/// Shortlists and drafts waiting or running at once; more are answered 503 at once rather than
+/// queued behind them (the runtime and `/health` stay free either way).
+pub const MAX_CPU_QUEUE: usize = 64;
+
+impl Service {
+    /// Runs CPU-bound work (matching, drafting) on rayon and awaits it without blocking the
+    /// async runtime; refused while [`MAX_CPU_QUEUE`] such tasks are in hand.
+    async fn on_cpu<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, ServiceError> {
+        let permit = self.cpu.clone().try_acquire_owned().map_err(|_| {
+            ServiceError::Unavailable("busy: too many shortlists and drafts in hand; try again shortly".into())
+        })?;
+        let (sender, receiver) = tokio::sync::oneshot::channel();
+        rayon::spawn(move || {
+            let _ = sender.send(work());
+            drop(permit);
+        });
+        receiver.await.map_err(ServiceError::internal)
+    }
 }
 
 /// Runs blocking I/O on tokio's blocking pool.

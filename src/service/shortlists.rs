@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 
 use super::access::Advisor;
 use super::audit::{Action, Entry};
-use super::{Service, ServiceError, on_rayon};
+use super::{Service, ServiceError};
 use crate::draft::draft_need;
 use crate::matching::Matcher;
 use crate::model::{Draft, JobNeed, Shortlist};
@@ -19,7 +19,7 @@ impl Service {
         need.validate()?;
         let mut drafted = None;
         if need.criteria.is_empty() && !answers_empty(&need) {
-            let draft = draft_need(&need, self.taxonomy(), OffsetDateTime::now_utc().date());
+            let draft = self.draft_off_runtime(need.clone()).await?;
             draft.need.validate()?;
             need = draft.need.clone();
             drafted = Some(Box::new(draft));
@@ -27,7 +27,7 @@ impl Service {
         let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
         let need_id = need.id.clone();
         let service = self.clone();
-        let mut shortlist = on_rayon(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
+        let mut shortlist = self.on_cpu(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
         shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
         shortlist.drafted = drafted;
 
@@ -41,16 +41,24 @@ impl Service {
     }
 
     /// The draft of `need`'s three answers, for the advisor to review.
-    pub fn draft(&self, advisor: &Advisor, need: &JobNeed) -> Result<Draft, ServiceError> {
+    pub async fn draft(self: &Arc<Self>, advisor: &Advisor, need: &JobNeed) -> Result<Draft, ServiceError> {
         need.validate()?;
         if answers_empty(need) {
             return Err(ServiceError::Invalid("answers: all three answers are empty; nothing to draft".into()));
         }
-        let draft = draft_need(need, self.taxonomy(), OffsetDateTime::now_utc().date());
+        let draft = self.draft_off_runtime(need.clone()).await?;
         let mut entry = Entry::permit(advisor, Action::Draft);
         entry.need_id = Some(need.id.clone());
         self.audit.record(&entry)?;
         Ok(draft)
+    }
+}
+
+impl Service {
+    /// Drafting is CPU work on long answers: done on rayon, never on a request thread.
+    async fn draft_off_runtime(self: &Arc<Self>, need: JobNeed) -> Result<Draft, ServiceError> {
+        let service = self.clone();
+        self.on_cpu(move || draft_need(&need, service.taxonomy(), OffsetDateTime::now_utc().date())).await
     }
 }
 

@@ -46,8 +46,30 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/kandidat/{id}", get(candidates::profile))
         .route("/kandidat/{id}/tagger", post(candidates::add_tag))
         .route("/kandidat/{id}/tagger/fjern", post(candidates::remove_tag))
+        .route_layer(axum::middleware::from_fn(same_origin))
         .route("/static/app.css", get(assets::css))
         .route("/static/app.js", get(assets::js))
+}
+
+/// Refuses a form posted from another site (403): the browser says where a post comes from in
+/// `Origin` (and `Sec-Fetch-Site`), and only this service's own pages may change anything. A
+/// client that sends neither (not a browser) is let through; the session cookie is `SameSite`
+/// besides.
+async fn same_origin(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let safe = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let headers = request.headers();
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let cross_site = header("sec-fetch-site").is_some_and(|site| site == "cross-site");
+    let foreign_origin = header("origin").is_some_and(|origin| {
+        let host = header("host").unwrap_or_default();
+        let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+        origin == "null" || !origin_host.eq_ignore_ascii_case(host)
+    });
+    if !safe && (cross_site || foreign_origin) {
+        let body = "Skjemaet kom fra et annet nettsted og ble ikke tatt imot.";
+        return (axum::http::StatusCode::FORBIDDEN, body).into_response();
+    }
+    next.run(request).await
 }
 
 /// The front page: where the signed-in caller's work starts, or the sign-in page.

@@ -119,7 +119,7 @@ pub async fn draft(
             );
         }
     };
-    let drafted = match service.draft(&caller, &need) {
+    let drafted = match service.draft(&caller, &need).await {
         Ok(drafted) => drafted,
         // Nothing to highlight without answers; the criteria still stand.
         Err(_) if editing => return edit_page(&caller, &form, Some((need, None)), &[]),
