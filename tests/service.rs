@@ -445,3 +445,32 @@ async fn when_matching_is_busy_a_shortlist_is_refused_at_once_and_health_still_a
     assert_eq!(status, 503, "drafting is CPU work too");
     assert_eq!(busy.call("GET", "/health", None, None).await.0, 200);
 }
+
+#[tokio::test]
+async fn a_look_up_of_a_hidden_or_unknown_candidate_is_audited_and_answered_alike() {
+    let mut hidden = followed("K2");
+    hidden.visible = false;
+    let service = service(&[followed("K1"), hidden]);
+    let (hidden_status, hidden_body) = service.call("GET", "/v1/candidates/K2", ADVISOR, None).await;
+    let (unknown_status, unknown_body) = service.call("GET", "/v1/candidates/K9", ADVISOR, None).await;
+    assert_eq!((hidden_status, unknown_status), (404, 404));
+    assert_eq!(
+        hidden_body["detail"].as_str().map(|d| d.replace("K2", "K9")),
+        unknown_body["detail"].as_str().map(str::to_string),
+        "the answer does not tell hidden from unknown"
+    );
+    let denials: Vec<(String, String)> = service
+        .audit()
+        .into_iter()
+        .filter(|line| line["decision"] == "DENY" && line["action"] == "read_profile")
+        .map(|line| {
+            (
+                line["candidate"].as_str().unwrap_or_default().to_string(),
+                line["reason"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(denials.len(), 2, "{denials:?}");
+    assert!(denials[0].0 == "K2" && denials[0].1.contains("hidden"), "{denials:?}");
+    assert!(denials[1].0 == "K9" && denials[1].1.contains("no such"), "{denials:?}");
+}

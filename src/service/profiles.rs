@@ -60,10 +60,17 @@ impl Service {
                 self.refuse(caller, Action::ReadProfile, Some(id), reason)?;
                 return Err(ServiceError::Forbidden(reason.into()));
             }
-            (Some(c), Role::Advisor) if !c.visible => None,
+            (Some(c), Role::Advisor) if !c.visible => {
+                // Answered as if unknown, but the log says what was looked up.
+                self.refuse(caller, Action::ReadProfile, Some(id), "hidden from advisors (not visible)")?;
+                return Err(ServiceError::NotFound(format!("candidate {id} does not exist")));
+            }
             (found, _) => found,
         };
-        let candidate = candidate.ok_or_else(|| ServiceError::NotFound(format!("candidate {id} does not exist")))?;
+        let Some(candidate) = candidate else {
+            self.refuse(caller, Action::ReadProfile, Some(id), "no such candidate")?;
+            return Err(ServiceError::NotFound(format!("candidate {id} does not exist")));
+        };
         self.audit.record(&Entry::permit(caller, Action::ReadProfile).candidate(id))?;
         let own = follows(&candidate);
         Ok(ProfileView { candidate, own })
