@@ -17,7 +17,7 @@ use std::sync::{Arc, RwLock};
 use rustc_hash::FxHashMap;
 
 pub use lexicon::Lexicon;
-pub use tokenizer::{NORWEGIAN, NorwegianTokenizer};
+pub use tokenizer::{NORWEGIAN, NorwegianTokenizer, word_spans};
 
 /// The version of the analysis rules (endings, function words, compound splitting). A change to the
 /// terms a text gives bumps it, so an index analysed before is rebuilt or refused.

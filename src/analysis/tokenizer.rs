@@ -73,7 +73,7 @@ impl Tokenizer for NorwegianTokenizer {
 }
 
 /// Byte spans of the words (runs of letters and digits) in `text`.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (index, c) in text.char_indices() {

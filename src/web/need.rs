@@ -357,18 +357,7 @@ fn find_words(text: &str, phrase: &str) -> Option<(usize, usize)> {
     if wanted.is_empty() {
         return None;
     }
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                words.push((from, at));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let words = crate::analysis::word_spans(text);
     words.windows(wanted.len()).find_map(|run| {
         let same = run.iter().zip(&wanted).all(|(&(s, e), w)| text[s..e].to_lowercase() == *w);
         same.then(|| (run[0].0, run[run.len() - 1].1))
