@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use jobbmatch::app::connections::{ConnectionLimits, serve_with_limits};
+
 use crate::common::{followed, profile, service};
 
 /// One HTTP/1.1 request on a fresh connection; the status and the body as JSON (or a string).
@@ -37,8 +39,12 @@ fn request(
     Ok((status, serde_json::from_str(body).unwrap_or_else(|_| Value::String(body.to_string()))))
 }
 
-/// Runs the router on an ephemeral port in its own runtime thread.
+/// Runs the router on an ephemeral port in its own runtime thread, as `jobbmatch serve` does.
 fn spawn_server(state: std::sync::Arc<jobbmatch::service::Service>) -> SocketAddr {
+    spawn_limited(state, ConnectionLimits::default())
+}
+
+fn spawn_limited(state: std::sync::Arc<jobbmatch::service::Service>, limits: ConnectionLimits) -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("address");
     listener.set_nonblocking(true).expect("nonblocking");
@@ -46,10 +52,50 @@ fn spawn_server(state: std::sync::Arc<jobbmatch::service::Service>) -> SocketAdd
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            let _ = axum::serve(listener, jobbmatch::app::router(state)).await;
+            let router = jobbmatch::app::router(state);
+            let _ = serve_with_limits(listener, router, limits, std::future::pending()).await;
         });
     });
     addr
+}
+
+#[test]
+fn a_connection_that_says_nothing_is_closed_after_the_header_timeout() {
+    let service = service(&[followed("K1")]);
+    let limits = ConnectionLimits { header_timeout: Duration::from_secs(1), ..ConnectionLimits::default() };
+    let addr = spawn_limited(service.state.clone(), limits);
+    let mut silent = TcpStream::connect(addr).expect("connect");
+    silent.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    let mut byte = [0u8; 1];
+    let read = silent.read(&mut byte);
+    assert!(matches!(read, Ok(0)), "the server closes a silent connection, got {read:?}");
+
+    // So does an idle keep-alive connection after its last answer.
+    let mut kept = TcpStream::connect(addr).expect("connect");
+    kept.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    kept.write_all(b"GET /health HTTP/1.1\r\nHost: t\r\n\r\n").expect("write");
+    let mut answer = Vec::new();
+    let read = kept.read_to_end(&mut answer);
+    assert!(read.is_ok(), "closed, not timed out on our side: {read:?}");
+    assert!(answer.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&answer));
+}
+
+#[test]
+fn connections_beyond_the_per_client_cap_may_only_ask_for_health() {
+    let service = service(&[followed("K1")]);
+    let limits = ConnectionLimits { max_per_client: 1, ..ConnectionLimits::default() };
+    let addr = spawn_limited(service.state.clone(), limits);
+    let first = TcpStream::connect(addr).expect("connect");
+    // The first connection is surely registered before the next are accepted.
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, body) = request(addr, "GET", "/v1/vocabulary?prefix=kunde", Some("dev-radgiver"), "").expect("answer");
+    assert_eq!((status, body["error"].as_str()), (503, Some("too_many_connections")), "{body}");
+    let (status, body) = request(addr, "GET", "/health", None, "").expect("answer");
+    assert_eq!(status, 200, "a probe always gets through: {body}");
+    drop(first);
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, body) = request(addr, "GET", "/v1/vocabulary?prefix=kunde", Some("dev-radgiver"), "").expect("answer");
+    assert_eq!(status, 200, "{body}");
 }
 
 const FISHING_NEED: &str = r#"{"id":"fiske","criteria":[{"kind":"skill","value":"kundeservice","importance":"must"},

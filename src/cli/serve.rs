@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
+use jobbmatch::app::connections::ConnectionLimits;
 use jobbmatch::service::{AuditLog, DEV_TOKENS, Service, Tokens};
 use jobbmatch::workspace::{DEFAULT_CANDIDATES, DEFAULT_INDEX, Readiness, open_store};
 
@@ -27,6 +28,19 @@ pub struct ServeArgs {
     #[arg(long, env = "JOBBMATCH_TYPEAHEAD_MIN_CANDIDATES", default_value_t = 5,
           value_parser = clap::value_parser!(u64).range(5..))]
     typeahead_min_candidates: u64,
+    /// Connections kept open at once (lowered, if need be, to what the descriptor limit allows);
+    /// when full, the longest-idle connection is closed to make room.
+    #[arg(long, env = "JOBBMATCH_MAX_CONNECTIONS", default_value_t = 4096)]
+    max_connections: usize,
+    /// Connections one address may use for anything but /health and /metrics. Behind an
+    /// ingress every request shares its address: raise this, and cap clients at the ingress.
+    #[arg(long, env = "JOBBMATCH_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 256)]
+    max_connections_per_client: usize,
+    /// Seconds a connection has to send a complete request head, after opening or after its
+    /// last answer (so also the idle timeout).
+    #[arg(long, env = "JOBBMATCH_HEADER_TIMEOUT", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    header_timeout_secs: u64,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -75,6 +89,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let committer = store.spawn_committer();
     let service =
         Arc::new(Service::new(store.clone(), tokens, audit).with_typeahead_min_holders(args.typeahead_min_candidates));
+    let limits = ConnectionLimits {
+        max_connections: args.max_connections.max(1),
+        max_per_client: args.max_connections_per_client.max(1),
+        header_timeout: std::time::Duration::from_secs(args.header_timeout_secs),
+    }
+    .fitted();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start tokio")?;
     let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)
@@ -82,12 +102,18 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
         println!("jobbmatch listening on http://{addr}");
+        println!(
+            "  limits: {} connections, {} per client, {} s to send a request head",
+            limits.max_connections,
+            limits.max_per_client,
+            limits.header_timeout.as_secs()
+        );
         println!("  try: curl -s -H 'Authorization: Bearer dev-radgiver' -H 'Content-Type: application/json' \\");
         println!("         --data @fixtures/needs/bilverksted.json http://{addr}/v1/shortlists");
         println!("  API: http://{addr}/openapi.json   health: http://{addr}/health   stop: Ctrl-C");
         use std::io::Write as _;
         let _ = std::io::stdout().flush();
-        jobbmatch::app::serve(listener, service).await.context("the server failed")
+        jobbmatch::app::serve(listener, service, limits).await.context("the server failed")
     });
     // Commit what is left before exiting; the log would replay it anyway.
     committer.stop();

@@ -29,12 +29,18 @@ pub enum ApiError {
     /// 405: the route exists, the method does not.
     #[error("method not allowed on this route")]
     MethodNotAllowed,
+    /// 408: the body did not arrive in time.
+    #[error("the request body did not arrive within {0} seconds")]
+    RequestTimeout(u64),
     /// 413: the body is over the limit.
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
     /// 415: a body that is not declared as JSON.
     #[error("the request body must be JSON, sent as Content-Type: application/json")]
     UnsupportedMediaType,
+    /// 503: this client holds more connections than it may; not logged, as it may come in floods.
+    #[error("too many connections from your address; close some and try again")]
+    TooManyConnections,
     /// 503: the index cannot take writes or answer right now.
     #[error("{0}")]
     Unavailable(String),
@@ -46,7 +52,7 @@ pub enum ApiError {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     /// A stable code: `bad_request`, `unauthorized`, `forbidden`, `not_found`,
-    /// `method_not_allowed`, `payload_too_large`, `unsupported_media_type`, `unavailable`,
+    /// `method_not_allowed`, `request_timeout`, `payload_too_large`, `unsupported_media_type`, `too_many_connections`, `unavailable`,
     /// `internal`.
     pub error: &'static str,
     /// What was wrong, for people.
@@ -61,9 +67,10 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::TooManyConnections => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -75,17 +82,21 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::RequestTimeout(_) => "request_timeout",
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::TooManyConnections => "too_many_connections",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
         }
     }
 
-    /// Maps a body that could not be read (too large, aborted) to the right status.
+    /// Maps a body that could not be read (too large, too slow, aborted) to the right status.
     pub fn from_body(rejection: BytesRejection, limit: usize) -> Self {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge(limit)
+        } else if timed_out(&rejection) {
+            ApiError::RequestTimeout(super::BODY_DEADLINE.as_secs())
         } else {
             ApiError::BadRequest(format!("cannot read the request body: {}", rejection.body_text()))
         }
@@ -124,6 +135,18 @@ impl From<ServiceError> for ApiError {
             internal @ ServiceError::Internal(_) => ApiError::Internal(Box::new(internal)),
         }
     }
+}
+
+/// Whether the body failed because it missed the body deadline.
+fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 /// `error` and every cause under it, for the log.

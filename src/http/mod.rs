@@ -24,6 +24,9 @@ use crate::service::{Action, Service};
 
 /// Largest request body accepted (a job need or a profile is a few KiB).
 pub const BODY_LIMIT: usize = 256 * 1024;
+/// A request body must arrive whole within this, or the request is answered 408: a client
+/// sending a byte at a time cannot hold a request slot for long.
+pub const BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The API's routes.
 pub fn routes() -> Router<Arc<Service>> {

@@ -1,6 +1,8 @@
 //! The running service: both doors — the API ([`crate::http`]) and the pages ([`crate::web`]) —
 //! behind one set of layers, assembled here and nowhere else, and served until Ctrl-C or SIGTERM.
 
+pub mod connections;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -11,10 +13,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::timeout::TimeoutLayer;
+use tower_http::timeout::{RequestBodyDeadlineLayer, TimeoutLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::http::{ApiError, BODY_LIMIT};
+use crate::http::{ApiError, BODY_DEADLINE, BODY_LIMIT};
 use crate::service::Service;
 
 /// A request taking longer than this is answered 503.
@@ -23,7 +25,8 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 
 /// The whole service. Layers, outermost first: concurrency limit, compression, timeout, request
-/// tracing (by route template, never with ids or bodies), metrics, security headers, body limit.
+/// tracing (by route template, never with ids or bodies), metrics, security headers, body limit
+/// and body deadline.
 /// `/health` and `/metrics` stand outside the concurrency limit and the timeout.
 pub fn router(service: Arc<Service>) -> Router {
     let operational = crate::http::operational_routes()
@@ -35,6 +38,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .fallback(|| async { ApiError::NotFound("no such route; see /openapi.json".into()) })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyDeadlineLayer::new(BODY_DEADLINE))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn_with_state(service.clone(), record))
         .layer(
@@ -87,9 +91,14 @@ async fn record(State(service): State<Arc<Service>>, request: Request, next: Nex
     response
 }
 
-/// Serves `service` on `listener` until Ctrl-C or SIGTERM, then lets requests in flight finish.
-pub async fn serve(listener: tokio::net::TcpListener, service: Arc<Service>) -> std::io::Result<()> {
-    axum::serve(listener, router(service)).with_graceful_shutdown(shutdown_signal()).await
+/// Serves `service` on `listener` under `limits` until Ctrl-C or SIGTERM, then lets requests in
+/// flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    service: Arc<Service>,
+    limits: connections::ConnectionLimits,
+) -> std::io::Result<()> {
+    connections::serve_with_limits(listener, router(service), limits, shutdown_signal()).await
 }
 
 /// Resolves on Ctrl-C or SIGTERM.
