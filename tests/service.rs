@@ -312,6 +312,31 @@ async fn the_openapi_document_lists_every_route() {
     }
     assert!(document["components"]["schemas"]["JobNeed"].is_object());
     assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+    // Query parameters are declared as such, not as path parameters.
+    for path in ["/v1/vocabulary", "/v1/followed"] {
+        let parameters = document["paths"][path]["get"]["parameters"].as_array().expect("parameters");
+        assert!(parameters.iter().all(|p| p["in"] == "query"), "{path}: {parameters:?}");
+    }
+    // What an advisor receives for a profile is what the document says they receive.
+    let answer = &document["paths"]["/v1/candidates/{id}"]["get"]["responses"]["200"];
+    let view = &document["components"]["schemas"]["CandidateView"];
+    assert_eq!(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/CandidateView");
+    assert_eq!(view["properties"]["adaptation_needed"]["type"], "boolean");
+    assert!(view["properties"]["adaptation_needs"].is_object() && view["properties"]["skills"].is_object());
+}
+
+#[tokio::test]
+async fn numbers_keep_the_precision_they_were_given() {
+    let service = fixture();
+    let profile = json!({"id": "K9", "municipality": "Arendal", "veileder": "V1042", "max_commute_km": 12.3,
+                         "experience": [{"occupation": "kokk", "years": 10.8}]});
+    assert_eq!(service.call("PUT", "/v1/candidates/K9", ADMIN, Some(&profile.to_string())).await.0, 201);
+    for token in [ADVISOR, VEILEDER] {
+        let (status, seen) = service.call("GET", "/v1/candidates/K9", token, None).await;
+        assert_eq!(status, 200, "{seen}");
+        assert_eq!(seen["experience"][0]["years"], json!(10.8), "{seen}");
+        assert_eq!(seen["max_commute_km"], json!(12.3), "{seen}");
+    }
 }
 
 #[tokio::test]

@@ -24,7 +24,7 @@ use crate::store::Upserted;
     get,
     path = "/v1/candidates/{id}",
     tag = "candidates",
-    params(("id" = String, Path, description = "Pseudonymous candidate id")),
+    params(("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id")),
     responses(
         (status = 200, description = "The profile", body = Candidate),
         (status = 400, description = "An id no candidate can have", body = ErrorBody),
@@ -47,7 +47,7 @@ pub async fn read(
     put,
     path = "/v1/candidates/{id}",
     tag = "candidates",
-    params(("id" = String, Path, description = "Pseudonymous candidate id; must equal the body's id")),
+    params(("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id; must equal the body's id")),
     request_body = Candidate,
     responses(
         (status = 201, description = "Created; durable when this is sent", body = Candidate),
@@ -81,7 +81,7 @@ pub async fn upsert(
     delete,
     path = "/v1/candidates/{id}",
     tag = "candidates",
-    params(("id" = String, Path, description = "Pseudonymous candidate id")),
+    params(("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id")),
     responses(
         (status = 204, description = "Erased; durable when this is sent"),
         (status = 400, description = "An id no candidate can have", body = ErrorBody),

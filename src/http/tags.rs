@@ -22,7 +22,7 @@ use crate::service::{NewTag, Service, TagChange};
     post,
     path = "/v1/candidates/{id}/tags",
     tag = "tags",
-    params(("id" = String, Path, description = "Pseudonymous candidate id")),
+    params(("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id")),
     request_body = NewTag,
     responses(
         (status = 201, description = "Added", body = Tag),
@@ -55,7 +55,7 @@ pub async fn add(
     path = "/v1/candidates/{id}/tags/{tag}",
     tag = "tags",
     params(
-        ("id" = String, Path, description = "Pseudonymous candidate id"),
+        ("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id"),
         ("tag" = String, Path, description = "The tag's label (URL-encoded; case does not matter)"),
     ),
     responses(

@@ -14,11 +14,19 @@ use crate::service::{Service, Suggestion};
 const DEFAULT_LIMIT: usize = 10;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SuggestQuery {
-    /// The start of a word or phrase (case does not matter).
+    /// The start of a word or phrase (case does not matter): 1–50 characters, not only spaces,
+    /// no control characters.
+    #[param(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub prefix: String,
     /// How many suggestions from each source, 1–50 (default 10).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<usize>,
 }
 

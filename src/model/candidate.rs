@@ -13,6 +13,7 @@ use super::{LanguageLevel, looks_like_national_id};
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// Pseudonymous id, e.g. `K100023`: letters, digits, `-`, `_`, `.`; at most 64 characters.
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
     pub id: String,
     /// Whether the candidate has consented to be shown to employers. Invisible candidates are
     /// indexed (so veiledere can work on them) but never returned in a shortlist.
@@ -71,7 +72,9 @@ fn visible_by_default() -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
+    #[schema(minimum = -90, maximum = 90)]
     pub lat: f64,
+    #[schema(minimum = -180, maximum = 180)]
     pub lon: f64,
 }
 

@@ -19,8 +19,11 @@ const MAX_VALUE_CHARS: usize = 200;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JobNeed {
+    /// Letters, digits, `-`, `_`, `.`; at most 64 characters.
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
     pub id: String,
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")]
     pub title: String,
     #[serde(default)]
     pub municipality: Option<String>,
@@ -29,6 +32,7 @@ pub struct JobNeed {
     pub location: Option<GeoPoint>,
     /// The job's stillingsprosent. Becomes a must-have extent criterion unless one is given.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 100)]
     pub extent_percent: Option<u8>,
     /// The employer's three answers as written.
     #[serde(default)]
@@ -40,12 +44,14 @@ pub struct JobNeed {
     pub adaptable: Adaptable,
     /// Farthest home-to-work distance. Becomes a must-have distance criterion unless one is given.
     #[serde(default)]
+    #[schema(exclusive_minimum = 0, maximum = 1000)]
     pub max_distance_km: Option<f32>,
     /// First working day. Becomes a must-have start-date criterion unless one is given.
     #[serde(default, with = "optional_date")]
     pub start_date: Option<Date>,
     /// Shortlist length, 1–500 (default 10).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 500)]
     pub top: Option<usize>,
 }
 
@@ -55,12 +61,15 @@ pub struct JobNeed {
 pub struct ReflectionAnswers {
     /// 1. What must the candidate absolutely know or have?
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")]
     pub must_have: String,
     /// 2. What else would you like, in order of importance?
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")]
     pub wishes: String,
     /// 3. Where can you adapt the job?
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")]
     pub room_to_adapt: String,
 }
 
@@ -70,6 +79,7 @@ pub struct ReflectionAnswers {
 pub struct Adaptable {
     /// Hours can go down to this stillingsprosent.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 100)]
     pub extent_min_percent: Option<u8>,
     /// Task demands the employer can take out (e.g. `tunge løft`).
     #[serde(default)]
@@ -94,21 +104,25 @@ pub struct Adaptable {
 pub struct Criterion {
     pub kind: CriterionKind,
     /// What is asked for, e.g. `førerkort B`, `lager`, `40` (km) or `2027-01-15`.
+    #[schema(max_length = 200, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$")]
     #[serde(deserialize_with = "string_or_number")]
     pub value: String,
     #[serde(default)]
     pub importance: Importance,
     /// Position among the ranked wishes, 1 = most important.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub rank: Option<u32>,
     /// Explicit weight, overriding the rank weight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(exclusive_minimum = 0, maximum = 10)]
     pub weight: Option<f32>,
     /// Language criteria: the lowest acceptable level (default A1, any level).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_level: Option<LanguageLevel>,
     /// Experience criteria: the fewest years that count in full.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(exclusive_minimum = 0, maximum = 60)]
     pub min_years: Option<f32>,
 }
 

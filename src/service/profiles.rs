@@ -24,7 +24,10 @@ impl ProfileView {
     /// The profile as JSON for the caller: adaptation needs only for the candidate's veileder;
     /// others see `adaptation_needed: true|false`.
     pub fn to_json(&self) -> Value {
-        let mut value = serde_json::to_value(&self.candidate).unwrap_or(Value::Null);
+        // Through text, not `to_value`: a value tree would widen f32 fields (10.8 becomes
+        // 10.800000190734863); the text keeps the precision the profile was given.
+        let text = serde_json::to_vec(&self.candidate).unwrap_or_default();
+        let mut value = serde_json::from_slice(&text).unwrap_or(Value::Null);
         if !self.own {
             if let Some(object) = value.as_object_mut() {
                 object.remove("adaptation_needs");
