@@ -105,3 +105,30 @@ fn draft_turns_the_answers_into_an_editable_need() {
     assert_eq!(drafted.adaptable.extent_min_percent, Some(60));
     assert!(text(&run.stderr).contains("not placed"), "unplaced phrases are reported: {}", text(&run.stderr));
 }
+
+#[test]
+fn audit_verify_finds_an_altered_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("audit.jsonl");
+    let audit = jobbmatch::service::AuditLog::open(&log).expect("open");
+    let caller = jobbmatch::service::Caller {
+        ident: "R2001".into(),
+        name: "Rita".into(),
+        role: jobbmatch::service::Role::Advisor,
+    };
+    for id in ["K1", "K2", "K3"] {
+        let entry = jobbmatch::service::audit::Entry::permit(&caller, jobbmatch::service::Action::ReadProfile);
+        audit.record(&entry.candidate(id)).expect("recorded");
+    }
+    drop(audit);
+    let log_arg = log.to_str().expect("utf-8 path");
+    let intact = jobbmatch(&["audit", "verify", "--log", log_arg], dir.path());
+    assert!(intact.status.success(), "{}", text(&intact.stdout));
+    assert!(text(&intact.stdout).contains("3 lines, chain intact"), "{}", text(&intact.stdout));
+
+    let altered = std::fs::read_to_string(&log).expect("read").replace("\"K2\"", "\"K7\"");
+    std::fs::write(&log, altered).expect("write");
+    let broken = jobbmatch(&["audit", "verify", "--log", log_arg], dir.path());
+    assert!(!broken.status.success());
+    assert!(text(&broken.stdout).contains("BROKEN at line 3"), "{}", text(&broken.stdout));
+}

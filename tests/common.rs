@@ -137,7 +137,7 @@ impl Service {
         use tower::ServiceExt;
         let mut request = axum::http::Request::builder().method(method).uri(uri);
         if let Some(token) = token {
-            request = request.header("cookie", format!("jobbmatch_okt={token}"));
+            request = request.header("cookie", self.session_cookie(token));
         }
         let request = request
             .header("content-type", "application/x-www-form-urlencoded")
@@ -148,6 +148,13 @@ impl Service {
         let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
         (status, location, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The cookie of a page session signed in with `token` (or a made-up id when the token is
+    /// unknown, which names no session).
+    pub fn session_cookie(&self, token: &str) -> String {
+        let id = self.state.sign_in(token).map_or_else(|_| "no-such-session".to_string(), |(_, id)| id);
+        format!("jobbmatch_okt={id}")
     }
 
     pub fn audit(&self) -> Vec<Value> {

@@ -113,7 +113,11 @@ async fn every_action_writes_an_audit_line_with_its_decision() {
     assert!(find("shortlist", "DENY", None)["reason"].as_str().is_some_and(|r| r.contains("bearer")));
     assert_eq!(find("read_profile", "PERMIT", Some("R2001"))["candidate"], "K1");
     assert_eq!(find("read_profile", "DENY", Some("V1007"))["candidate"], "K1");
-    assert_eq!(find("tag_add", "PERMIT", Some("V1042"))["tag"], "liker fiske");
+    // A tag is logged as a reference, never as what it says; adding and removing it match.
+    let added = find("tag_add", "PERMIT", Some("V1042"))["tag"].clone();
+    assert!(added.as_str().is_some_and(|r| r.starts_with("tag:")), "{added}");
+    assert_eq!(find("tag_remove", "PERMIT", Some("V1042"))["tag"], added);
+    assert!(!std::fs::read_to_string(service.dir.path().join("audit.jsonl")).expect("log").contains("fiske"));
     assert_eq!(find("tag_add", "DENY", Some("V1042"))["candidate"], "K2");
     find("tag_remove", "PERMIT", Some("V1042"));
     assert_eq!(find("upsert", "PERMIT", Some("A3001"))["candidate"], "K9");
@@ -154,6 +158,13 @@ async fn an_erased_candidate_is_gone_from_every_store_and_index() {
     }
     let wal = std::fs::read_to_string(service.dir.path().join("wal.jsonl")).expect("wal");
     assert!(!wal.contains("K1"), "the write-ahead log no longer holds the profile");
+    // The audit log names no tag text, and the key that tied its references to labels is gone,
+    // while the chain still holds.
+    let log = service.dir.path().join("audit.jsonl");
+    assert!(!std::fs::read_to_string(&log).expect("log").contains("fiske"));
+    let keys = std::fs::read_to_string(service.dir.path().join("audit.keys.jsonl")).expect("keys");
+    assert!(!keys.contains("\"K1\""), "K1's reference key is forgotten: {keys}");
+    assert!(jobbmatch::service::chain::verify(&log).is_ok());
 }
 
 /// Each class of bad input: a 4xx with `{error, detail}` naming the problem, never a 500.

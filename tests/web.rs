@@ -112,7 +112,7 @@ async fn a_veileder_tags_and_untags_their_own_candidates_only() {
 async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
     use tower::ServiceExt;
     let service = fixture();
-    let status_with = |cookie: &'static str| {
+    let status_with = |cookie: String| {
         let request = axum::http::Request::builder()
             .uri("/v1/vocabulary?prefix=kunde")
             .header("cookie", cookie)
@@ -121,9 +121,12 @@ async fn the_pages_script_may_call_the_api_with_the_session_cookie() {
         let router = jobbmatch::app::router(service.state.clone());
         async move { router.oneshot(request).await.expect("infallible").status() }
     };
-    assert_eq!(status_with("theme=dark; jobbmatch_okt=dev-radgiver").await, 200);
-    // A cookie whose token is not (or no longer) known is refused like a bad bearer token.
-    assert_eq!(status_with("jobbmatch_okt=not-a-token").await, 401);
+    let session = service.session_cookie("dev-radgiver");
+    assert_eq!(status_with(format!("theme=dark; {session}")).await, 200);
+    // A cookie that names no session is refused like a bad bearer token — and the token itself
+    // in the cookie is not a session.
+    assert_eq!(status_with("jobbmatch_okt=not-a-session".into()).await, 401);
+    assert_eq!(status_with("jobbmatch_okt=dev-radgiver".into()).await, 401);
 }
 
 #[tokio::test]
@@ -170,10 +173,11 @@ async fn a_hiring_formality_is_a_note_and_a_phrase_split_by_a_hyphen_is_still_sh
 async fn pages_and_answers_carry_the_headers_of_a_careful_web_service() {
     use tower::ServiceExt;
     let service = fixture();
+    let session = service.session_cookie("dev-radgiver");
     let get = |uri: &'static str| {
         let request = axum::http::Request::builder()
             .uri(uri)
-            .header("cookie", "jobbmatch_okt=dev-radgiver")
+            .header("cookie", session.clone())
             .body(axum::body::Body::empty())
             .expect("request");
         let router = jobbmatch::app::router(service.state.clone());
@@ -197,12 +201,13 @@ async fn pages_and_answers_carry_the_headers_of_a_careful_web_service() {
 async fn a_form_posted_from_another_site_changes_nothing() {
     use tower::ServiceExt;
     let service = fixture();
+    let session = service.session_cookie("dev-veileder");
     let post = |origin: Option<&'static str>, site: Option<&'static str>| {
         let mut request = axum::http::Request::builder()
             .method("POST")
             .uri("/kandidat/K1/tagger")
             .header("host", "jobbmatch.nav.test")
-            .header("cookie", "jobbmatch_okt=dev-veileder")
+            .header("cookie", session.clone())
             .header("content-type", "application/x-www-form-urlencoded");
         if let Some(origin) = origin {
             request = request.header("origin", origin);
@@ -223,4 +228,39 @@ async fn a_form_posted_from_another_site_changes_nothing() {
     assert_eq!(post(Some("https://jobbmatch.nav.test"), Some("same-origin")).await, 303);
     let (_, body) = service.call("GET", "/v1/candidates/K1", Some("dev-veileder"), None).await;
     assert!(body.to_string().contains("fiske"), "{body}");
+}
+
+#[tokio::test]
+async fn signing_out_closes_the_session_on_the_server() {
+    use tower::ServiceExt;
+    let service = fixture();
+    let send = |method: &'static str, uri: &'static str, cookie: Option<String>, body: &'static str| {
+        let mut request = axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("content-type", "application/x-www-form-urlencoded");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        let request = request.body(axum::body::Body::from(body)).expect("request");
+        let router = jobbmatch::app::router(service.state.clone());
+        async move { router.oneshot(request).await.expect("infallible") }
+    };
+    let signed_in = send("POST", "/logg-inn", None, "token=dev-radgiver").await;
+    assert_eq!(signed_in.status(), 303);
+    let set_cookie = signed_in.headers().get("set-cookie").and_then(|v| v.to_str().ok()).expect("a cookie");
+    let cookie = set_cookie.split(';').next().expect("name=value").to_string();
+    let id = cookie.strip_prefix("jobbmatch_okt=").expect("the session cookie");
+    assert!(id.len() == 64 && id.chars().all(|c| c.is_ascii_hexdigit()), "a random id: {id}");
+    assert!(!set_cookie.contains("dev-radgiver"), "the token never leaves in the cookie: {set_cookie}");
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"), "{set_cookie}");
+
+    assert_eq!(send("GET", "/radgiver/behov", Some(cookie.clone()), "").await.status(), 200);
+    assert_eq!(send("POST", "/logg-ut", Some(cookie.clone()), "").await.status(), 303);
+    // The old cookie, replayed, names nobody: the page asks to sign in, the API refuses.
+    let replayed = send("GET", "/radgiver/behov", Some(cookie.clone()), "").await;
+    assert_eq!(replayed.status(), 303);
+    assert_eq!(send("GET", "/v1/vocabulary?prefix=kunde", Some(cookie), "").await.status(), 401);
+    let actions: Vec<String> = service.audit().iter().map(|e| format!("{} {}", e["action"], e["decision"])).collect();
+    assert!(actions.contains(&"\"sign_out\" \"PERMIT\"".to_string()), "{actions:?}");
 }

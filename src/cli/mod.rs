@@ -1,6 +1,7 @@
 //! Command-line interface: one module per subcommand. Errors here carry context for people
 //! (`anyhow`); the library's errors stay typed.
 
+mod audit;
 mod draft;
 mod evaluate;
 mod generate;
@@ -37,6 +38,8 @@ enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Write seeded synthetic candidate profiles as JSON Lines.
     Generate(generate::GenerateArgs),
+    /// Check the audit log (its hash chain).
+    Audit(audit::AuditArgs),
 }
 
 /// Where the data is, shared by the commands that use an index.
@@ -127,6 +130,11 @@ pub fn run() -> ExitCode {
         Command::Draft(args) => draft::run(args),
         Command::Evaluate(args) => evaluate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Audit(args) => match audit::run(args) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(error) => Err(error),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,6 +23,11 @@ pub struct ServeArgs {
     /// Audit log (JSON Lines, appended). Default: INDEX/audit.jsonl.
     #[arg(long, env = "JOBBMATCH_AUDIT_LOG")]
     audit_log: Option<PathBuf>,
+    /// Audit lines older than this many days are dropped when the service starts (the chain
+    /// carries on). Default: kept for good.
+    #[arg(long, env = "JOBBMATCH_AUDIT_RETENTION_DAYS",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    audit_retention_days: Option<u32>,
     /// The typeahead offers a phrase of profiles and tags only when at least this many visible
     /// candidates hold it (at least 5).
     #[arg(long, env = "JOBBMATCH_TYPEAHEAD_MIN_CANDIDATES", default_value_t = 5,
@@ -81,9 +86,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
     };
     let audit_path = args.audit_log.clone().unwrap_or_else(|| data.index.join("audit.jsonl"));
-    let audit =
-        AuditLog::open(&audit_path).with_context(|| format!("cannot open the audit log {}", audit_path.display()))?;
-    println!("audit log: {}", audit_path.display());
+    let (audit, dropped) = AuditLog::open_with_retention(&audit_path, args.audit_retention_days)
+        .with_context(|| format!("cannot open the audit log {}", audit_path.display()))?;
+    match args.audit_retention_days {
+        Some(days) => println!("audit log: {} (kept {days} days; {dropped} older lines dropped)", audit_path.display()),
+        None => println!("audit log: {}", audit_path.display()),
+    }
 
     let store = Arc::new(store);
     let committer = store.spawn_committer();

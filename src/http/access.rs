@@ -10,7 +10,7 @@ use axum::http::header::{AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
 
 use super::error::ApiError;
-use crate::service::session::token_in_cookies;
+use crate::service::session::session_in_cookies;
 use crate::service::{Action, Admin, Advisor, Caller, Credential, Service, Veileder};
 
 /// The action a route performs, set on the route when the router is built and read by the
@@ -44,7 +44,7 @@ fn authenticate(parts: &Parts, service: &Service) -> Result<(Action, Caller), Ap
             None => Credential::Malformed,
         },
         // The web pages' script calls the API with the session cookie the sign-in page set.
-        None => token_in_cookies(cookies).map_or(Credential::Missing, Credential::Session),
+        None => session_in_cookies(cookies).map_or(Credential::Missing, Credential::Session),
     };
     Ok((action, service.authenticate(credential, action)?))
 }

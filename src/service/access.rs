@@ -36,7 +36,7 @@ proof!(Advisor);
 proof!(Veileder);
 proof!(Admin);
 
-/// What a caller presents: a bearer token (the API) or the token a page session holds.
+/// What a caller presents: a bearer token (the API) or the id of a page session.
 #[derive(Debug, Clone, Copy)]
 pub enum Credential<'a> {
     /// Nothing was presented.
@@ -56,7 +56,7 @@ impl Service {
                 Some(caller) => return Ok(caller),
                 None => "unknown or invalid token",
             },
-            Credential::Session(token) => match known(token) {
+            Credential::Session(id) => match self.sessions.caller(id) {
                 Some(caller) => return Ok(caller),
                 None => "the session has expired; sign in again",
             },
@@ -67,17 +67,28 @@ impl Service {
         Err(ServiceError::Unauthenticated(refusal))
     }
 
-    /// Signs a caller in on the pages with the token they typed; audit-logged either way.
-    pub fn sign_in(&self, credential: Credential) -> Result<Caller, ServiceError> {
-        let caller = self.authenticate(credential, Action::SignIn)?;
+    /// Signs a caller in on the pages with the token they typed and opens a session; the caller
+    /// and the session's id. Audit-logged either way.
+    pub fn sign_in(&self, token: &str) -> Result<(Caller, String), ServiceError> {
+        let caller = self.authenticate(Credential::Bearer(token), Action::SignIn)?;
+        let session = self.sessions.open(caller.clone()).map_err(|error| ServiceError::Internal(Box::new(error)))?;
         self.audit.record(&Entry::permit(&caller, Action::SignIn))?;
-        Ok(caller)
+        Ok((caller, session))
     }
 
-    /// The caller a page session's token names, if any (no audit: a page without a session
+    /// Closes page session `id`, so its cookie names nobody any more (audit-logged when it
+    /// was open).
+    pub fn sign_out(&self, id: &str) -> Result<(), ServiceError> {
+        if let Some(caller) = self.sessions.close(id) {
+            self.audit.record(&Entry::permit(&caller, Action::SignOut))?;
+        }
+        Ok(())
+    }
+
+    /// The caller page session `id` names, if it is open (no audit: a page without a session
     /// simply asks the caller to sign in).
-    pub fn session_caller(&self, token: &str) -> Option<Caller> {
-        self.tokens.caller(token).cloned()
+    pub fn session_caller(&self, id: &str) -> Option<Caller> {
+        self.sessions.caller(id)
     }
 
     /// `caller` as an advisor, for `action` on `candidate` (if any).

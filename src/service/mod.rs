@@ -20,8 +20,10 @@ mod vocabulary;
 use std::sync::Arc;
 use std::time::Instant;
 
+use session::Sessions;
+
 pub use access::{Admin, Advisor, Credential, Veileder};
-pub use audit::{Action, AuditLog};
+pub use audit::{Action, AuditLog, chain};
 pub use caller::{Caller, DEV_TOKENS, Role, Tokens, TokensError};
 pub use error::ServiceError;
 pub use metrics::Metrics;
@@ -44,6 +46,8 @@ pub struct Service {
     typeahead_min_holders: u64,
     /// Permits for CPU work in hand ([`MAX_CPU_QUEUE`]).
     cpu: Arc<tokio::sync::Semaphore>,
+    /// The pages' signed-in sessions.
+    sessions: Sessions,
 }
 
 /// The fewest visible candidates a typeahead phrase is held by, by default and at least.
@@ -69,6 +73,7 @@ impl Service {
             started: Instant::now(),
             typeahead_min_holders: TYPEAHEAD_MIN_HOLDERS,
             cpu: Arc::new(tokio::sync::Semaphore::new(MAX_CPU_QUEUE)),
+            sessions: Sessions::default(),
         }
     }
 

@@ -100,9 +100,12 @@ impl Service {
         Ok(outcome)
     }
 
-    /// Erases a candidate from every store and index (GDPR).
+    /// Erases a candidate from every store and index (GDPR), and forgets the key of their tag
+    /// references in the audit log first, so no line of it can be tied to what was written about
+    /// them (forgetting a key for someone who then turns out not to exist harms nothing).
     pub async fn erase(self: &Arc<Self>, admin: &Admin, id: &str) -> Result<(), ServiceError> {
         check_id(id)?;
+        self.audit.forget(id)?;
         let (service, target) = (self.clone(), id.to_string());
         blocking(move || service.store.delete(&target)).await??;
         self.audit.record(&Entry::permit(admin, Action::Delete).candidate(id))?;

@@ -29,7 +29,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
-use crate::service::session::token_in_cookies;
+use crate::service::session::session_in_cookies;
 use crate::service::{Action, Advisor, Caller, Role, Service, ServiceError, Veileder};
 
 /// The pages' routes.
@@ -92,7 +92,7 @@ fn start_page(role: Role) -> &'static str {
 /// The caller the session cookie names, if any.
 fn signed_in(service: &Service, headers: &HeaderMap) -> Option<Caller> {
     let cookies = headers.get_all(COOKIE).into_iter().filter_map(|value| value.to_str().ok());
-    token_in_cookies(cookies).and_then(|token| service.session_caller(token))
+    session_in_cookies(cookies).and_then(|id| service.session_caller(id))
 }
 
 /// The signed-in advisor; otherwise what to answer instead: the sign-in page, or a refusal that

@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::layout::{page, respond};
 use super::{signed_in, start_page};
-use crate::service::session::SESSION_COOKIE;
-use crate::service::{Credential, Role, Service, ServiceError};
+use crate::service::session::{LIFETIME, SESSION_COOKIE, session_in_cookies};
+use crate::service::{Role, Service, ServiceError};
 
 #[derive(Deserialize)]
 pub struct SignIn {
@@ -59,30 +59,32 @@ fn form(service: &Service, error: Option<&str>) -> Markup {
 }
 
 pub async fn submit(State(service): State<Arc<Service>>, Form(sign_in): Form<SignIn>) -> Response {
-    let token = sign_in.token.trim();
-    let caller = match service.sign_in(Credential::Bearer(token)) {
-        Ok(caller) => caller,
+    let (caller, session) = match service.sign_in(sign_in.token.trim()) {
+        Ok(signed_in) => signed_in,
         Err(ServiceError::Unauthenticated(_)) => {
             let unknown = "Nøkkelen er ukjent. Sjekk at du har skrevet den riktig.";
             return respond(StatusCode::UNAUTHORIZED, page("Logg inn", None, None, form(&service, Some(unknown))));
         }
         Err(error) => return super::failure(error, None),
     };
-    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    // The session id is hex; the cookie lives no longer than the session may.
+    let cookie =
+        format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", LIFETIME.as_secs());
     let mut response = Redirect::to(start_page(caller.role)).into_response();
-    match HeaderValue::from_str(&cookie) {
-        Ok(value) => {
-            response.headers_mut().insert(header::SET_COOKIE, value);
-            response
-        }
-        Err(_) => respond(
-            StatusCode::BAD_REQUEST,
-            page("Logg inn", None, None, form(&service, Some("Nøkkelen inneholder tegn som ikke kan brukes."))),
-        ),
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
     }
+    response
 }
 
-pub async fn sign_out() -> Response {
+/// Closes the session on the server, then clears the cookie.
+pub async fn sign_out(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
+    let cookies = headers.get_all(header::COOKIE).into_iter().filter_map(|value| value.to_str().ok());
+    if let Some(id) = session_in_cookies(cookies) {
+        if let Err(error) = service.sign_out(id) {
+            return super::failure(error, None);
+        }
+    }
     let mut response = Redirect::to("/logg-inn").into_response();
     let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     if let Ok(value) = HeaderValue::from_str(&cookie) {

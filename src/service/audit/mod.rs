@@ -1,12 +1,18 @@
 //! The audit log: who did what to whom, and whether it was allowed. Kept apart from the
 //! application log, append-only JSON Lines, each line written and flushed before the caller is
-//! answered — if it cannot be written, the request fails rather than go unrecorded.
+//! answered — if it cannot be written, the request fails rather than go unrecorded. Lines are
+//! hash-chained ([`chain`]), tag labels are logged as references that an erasure makes
+//! meaningless ([`references`]), and lines older than the retention period are dropped.
+
+pub mod chain;
+mod references;
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use references::LabelReferences;
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -37,6 +43,7 @@ pub enum Action {
     ListFollowed,
     OpenPage,
     SignIn,
+    SignOut,
 }
 
 impl Action {
@@ -53,6 +60,7 @@ impl Action {
             Action::ListFollowed => "list the candidates they follow",
             Action::OpenPage => "open this page",
             Action::SignIn => "sign in",
+            Action::SignOut => "sign out",
         }
     }
 }
@@ -79,8 +87,12 @@ pub struct Entry {
     /// The ids a shortlist returned (candidates, then near misses).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub returned: Option<Vec<String>>,
+    /// The tag changed, as a reference (`tag:…`), never its text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+    /// The tag's label, turned into [`Entry::tag`]'s reference when the line is written.
+    #[serde(skip)]
+    tag_label: Option<String>,
     /// Why a request was denied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -111,6 +123,7 @@ impl Entry {
             criteria: None,
             returned: None,
             tag: None,
+            tag_label: None,
             reason: None,
         }
     }
@@ -121,9 +134,9 @@ impl Entry {
         self
     }
 
-    /// The tag changed.
+    /// The tag changed (logged as a reference to its label, see [`references`]).
     pub fn tag(mut self, label: &str) -> Entry {
-        self.tag = Some(label.to_string());
+        self.tag_label = Some(label.to_string());
         self
     }
 }
@@ -140,14 +153,43 @@ pub struct AuditError {
 /// The audit log file.
 pub struct AuditLog {
     path: PathBuf,
-    file: Mutex<File>,
+    /// The file and the hash of its last line, which the next line's `prev` carries.
+    chain: Mutex<(File, String)>,
+    references: LabelReferences,
+}
+
+/// A line as written: the entry and the hash of the line before it.
+#[derive(Serialize)]
+struct Chained<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    prev: &'a str,
 }
 
 impl AuditLog {
-    /// Opens `path` for appending, creating it if needed.
+    /// Opens `path` for appending, creating it if needed; the label keys live beside it
+    /// (`audit.keys.jsonl` for `audit.jsonl`).
     pub fn open(path: &Path) -> std::io::Result<AuditLog> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(AuditLog { path: path.to_path_buf(), file: Mutex::new(file) })
+        let mut file = OpenOptions::new().create(true).read(true).append(true).open(path)?;
+        let head = chain::head(&mut file)?;
+        let references = LabelReferences::open(&Self::keys_path(path))?;
+        Ok(AuditLog { path: path.to_path_buf(), chain: Mutex::new((file, head)), references })
+    }
+
+    /// Opens `path` after dropping the lines older than `retention_days` (none dropped when
+    /// `None`); how many were dropped.
+    pub fn open_with_retention(path: &Path, retention_days: Option<u32>) -> std::io::Result<(AuditLog, usize)> {
+        let dropped = match retention_days {
+            Some(days) if path.exists() => {
+                chain::prune(path, OffsetDateTime::now_utc() - time::Duration::days(i64::from(days)))?
+            }
+            _ => 0,
+        };
+        Ok((Self::open(path)?, dropped))
+    }
+
+    fn keys_path(path: &Path) -> PathBuf {
+        path.with_extension("keys.jsonl")
     }
 
     pub fn path(&self) -> &Path {
@@ -157,9 +199,26 @@ impl AuditLog {
     /// Writes and flushes one entry; a request whose audit entry cannot be written fails.
     pub fn record(&self, entry: &Entry) -> Result<(), AuditError> {
         let error = |source| AuditError { path: self.path.display().to_string(), source };
-        let mut line = serde_json::to_vec(entry).map_err(|e| error(std::io::Error::other(e)))?;
+        let mut entry = entry.clone();
+        if let (Some(label), Some(candidate)) = (entry.tag_label.take(), entry.candidate.as_deref()) {
+            entry.tag = Some(self.references.reference(candidate, &label).map_err(error)?);
+        }
+        let mut chain = self.chain.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (file, head) = &mut *chain;
+        let mut line =
+            serde_json::to_vec(&Chained { entry: &entry, prev: head }).map_err(|e| error(std::io::Error::other(e)))?;
+        let hash = chain::line_hash(&line);
         line.push(b'\n');
-        let mut file = self.file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        file.write_all(&line).and_then(|()| file.flush()).map_err(error)
+        file.write_all(&line).and_then(|()| file.flush()).map_err(error)?;
+        *head = hash;
+        Ok(())
+    }
+
+    /// Forgets the key of `candidate`'s label references: after an erasure nothing in the log
+    /// can be tied to what was written about them.
+    pub fn forget(&self, candidate: &str) -> Result<(), AuditError> {
+        self.references
+            .forget(candidate)
+            .map_err(|source| AuditError { path: Self::keys_path(&self.path).display().to_string(), source })
     }
 }
