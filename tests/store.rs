@@ -94,3 +94,89 @@ fn a_restart_purges_erasures_but_not_the_old_versions_of_edited_profiles() {
     let store = open(dir.path());
     assert!(!store.purge(true).expect("purge"), "once purged, a restart has nothing to do");
 }
+
+/// The round a candidate was last written in (its summary says "runde N").
+fn round_of(store: &Store, id: &str) -> u64 {
+    let candidate = store.candidate(id).expect("read").expect("present");
+    candidate.summary.trim_start_matches("runde ").parse().expect("a round")
+}
+
+#[test]
+fn a_backup_taken_while_writes_go_on_restores_every_acknowledged_change() {
+    use jobbmatch::store::backup::{BackupError, backup, restore};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    const PEOPLE: usize = 12;
+    let ids: Vec<String> = (0..PEOPLE).map(|i| format!("K{i:02}")).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let live = dir.path().join("index");
+    std::fs::create_dir_all(&live).expect("dir");
+    let store = Arc::new(open(&live));
+    for id in &ids {
+        store.upsert(profile(id, json!({"summary": "runde 0"}))).expect("upsert");
+    }
+    store.commit().expect("commit");
+    let committer = store.spawn_committer();
+
+    // A writer that keeps going: round N rewrites every profile; `done` is the last round
+    // acknowledged for everyone.
+    let stop = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicU64::new(0));
+    let writer = {
+        let (store, stop, done, ids) = (store.clone(), stop.clone(), done.clone(), ids.clone());
+        std::thread::spawn(move || {
+            let mut round = 0;
+            while !stop.load(Ordering::SeqCst) {
+                round += 1;
+                for id in &ids {
+                    store.upsert(profile(id, json!({"summary": format!("runde {round}")}))).expect("acknowledged");
+                }
+                done.store(round, Ordering::SeqCst);
+            }
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let acknowledged_before = done.load(Ordering::SeqCst);
+    let copy = dir.path().join("backup");
+    let manifest = backup(&live, &copy).expect("a consistent copy while writes go on");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    stop.store(true, Ordering::SeqCst);
+    writer.join().expect("writer");
+    assert!(acknowledged_before > 0 && manifest.files.iter().any(|f| f.name == "meta.json"));
+
+    let restored_dir = dir.path().join("restored");
+    restore(&copy, &restored_dir).expect("restored");
+    let restored = open(&restored_dir);
+    let last = done.load(Ordering::SeqCst);
+    for id in &ids {
+        let round = round_of(&restored, id);
+        assert!(round >= acknowledged_before, "{id}: round {round}, but {acknowledged_before} was acknowledged before");
+        assert!(round <= last + 1, "{id}: round {round} was never written");
+    }
+    drop(restored);
+
+    // Once quiet, a backup restores exactly what the service holds.
+    committer.stop();
+    store.commit().expect("commit");
+    let quiet = dir.path().join("backup-quiet");
+    backup(&live, &quiet).expect("backup");
+    let again = dir.path().join("restored-quiet");
+    restore(&quiet, &again).expect("restored");
+    let restored = open(&again);
+    for id in &ids {
+        assert_eq!(restored.candidate(id).expect("read"), store.candidate(id).expect("read"), "{id}");
+    }
+
+    // Restore refuses what it cannot trust, and touches nothing when it does.
+    assert!(matches!(restore(&quiet, &again), Err(BackupError::NotEmpty(_))), "never over an index");
+    let damaged = quiet.join("meta.json");
+    let mut bytes = std::fs::read(&damaged).expect("read");
+    bytes[0] ^= 0x20;
+    std::fs::write(&damaged, bytes).expect("write");
+    let fresh = dir.path().join("fresh");
+    assert!(matches!(restore(&quiet, &fresh), Err(BackupError::Damaged(_))));
+    assert!(!fresh.exists(), "nothing half restored");
+    std::fs::remove_file(quiet.join(jobbmatch::store::backup::MANIFEST)).expect("remove");
+    assert!(matches!(restore(&quiet, &fresh), Err(BackupError::Unfinished(_))));
+}

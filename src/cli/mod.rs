@@ -2,6 +2,7 @@
 //! (`anyhow`); the library's errors stay typed.
 
 mod audit;
+mod backup;
 mod draft;
 mod evaluate;
 mod generate;
@@ -40,6 +41,10 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Check the audit log (its hash chain).
     Audit(audit::AuditArgs),
+    /// Copy the index directory consistently while the service runs.
+    Backup(backup::BackupArgs),
+    /// Bring a backup back into a new or empty index directory.
+    Restore(backup::RestoreArgs),
 }
 
 /// Where the data is, shared by the commands that use an index.
@@ -130,6 +135,8 @@ pub fn run() -> ExitCode {
         Command::Draft(args) => draft::run(args),
         Command::Evaluate(args) => evaluate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Backup(args) => backup::run_backup(args),
+        Command::Restore(args) => backup::run_restore(args),
         Command::Audit(args) => match audit::run(args) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::FAILURE,

@@ -15,6 +15,7 @@
 //! to be purged, so a restart purges only then: a tag edit also deletes the profile's old version,
 //! and rewriting a million-profile segment for that on every start would cost seconds.
 
+pub mod backup;
 pub mod wal;
 
 use std::collections::HashMap;
@@ -414,4 +415,53 @@ impl Drop for Committer {
 /// Where the write-ahead log of the index in `dir` lives.
 pub fn wal_path(dir: &Path) -> PathBuf {
     dir.join(WAL_FILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+
+    use super::wal::faults::{Faults, FaultyFile};
+    use super::*;
+
+    fn candidate(id: &str, summary: &str) -> Candidate {
+        serde_json::from_value(serde_json::json!({"id": id, "municipality": "Arendal", "summary": summary}))
+            .expect("valid")
+    }
+
+    fn open(dir: &Path) -> Store {
+        let taxonomy = crate::taxonomy::Taxonomy::embedded().expect("vocabulary");
+        let index = CandidateIndex::open_or_create(dir, taxonomy).expect("index");
+        Store::over(index, &wal_path(dir)).expect("store")
+    }
+
+    #[test]
+    fn a_write_the_disk_refuses_is_an_error_and_changes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = open(dir.path());
+        store.upsert(candidate("K1", "før")).expect("acknowledged");
+        let faults = Faults::new();
+        {
+            let inner = std::fs::OpenOptions::new().append(true).open(wal_path(dir.path())).expect("open");
+            store.lock_state().wal.replace_file(Box::new(FaultyFile { inner, faults: faults.clone() }));
+        }
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        assert!(matches!(store.upsert(candidate("K1", "etter")), Err(StoreError::Wal(_))));
+        faults.fail_sync.store(false, Ordering::SeqCst);
+        faults.space.store(10, Ordering::SeqCst);
+        assert!(matches!(store.upsert(candidate("K2", "ny")), Err(StoreError::Wal(_))));
+        // Nothing half-applied: reads, the overlay and the next commit hold only what was acknowledged.
+        assert_eq!(store.candidate("K1").expect("read").map(|c| c.summary), Some("før".into()));
+        assert!(store.candidate("K2").expect("read").is_none());
+        faults.space.store(-1, Ordering::SeqCst);
+        store.upsert(candidate("K3", "etterpå")).expect("acknowledged once there is room");
+        store.commit().expect("commit");
+        assert!(store.index().candidate("K2").expect("read").is_none());
+        drop(store);
+
+        let store = open(dir.path());
+        assert_eq!(store.candidate("K1").expect("read").map(|c| c.summary), Some("før".into()));
+        assert!(store.candidate("K2").expect("read").is_none());
+        assert!(store.candidate("K3").expect("read").is_some());
+    }
 }

@@ -56,10 +56,35 @@ pub enum WalError {
     Corrupt { path: String, line: usize, detail: String },
 }
 
+/// Where the log's bytes go: the file itself, or — in fault tests — one that fails on cue
+/// (a failing `fsync`, a full disk).
+pub(crate) trait LogFile: Send {
+    fn write_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()>;
+    fn sync(&mut self) -> std::io::Result<()>;
+    fn truncate_to(&mut self, len: u64) -> std::io::Result<()>;
+}
+
+impl LogFile for File {
+    fn write_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write_all(bytes)
+    }
+
+    fn sync(&mut self) -> std::io::Result<()> {
+        self.sync_data()
+    }
+
+    fn truncate_to(&mut self, len: u64) -> std::io::Result<()> {
+        self.set_len(len)
+    }
+}
+
 /// An append-only, synced log file.
 pub struct Wal {
     path: PathBuf,
-    file: File,
+    file: Box<dyn LogFile>,
+    /// Set when a failed write could not be cut off again: appending after it would bury a torn
+    /// line mid-log, so the log takes nothing more until it is reopened (which cuts the tail).
+    torn: bool,
     len: u64,
     /// The length of the line [`Wal::append`] wrote last, for [`Wal::undo_last`].
     last: Option<u64>,
@@ -127,16 +152,21 @@ impl Wal {
             file.sync_all().map_err(io)?;
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
-        Ok((Wal { path: path.to_path_buf(), file, len: good_len, last: None }, records))
+        Ok((Wal { path: path.to_path_buf(), file: Box::new(file), torn: false, len: good_len, last: None }, records))
     }
 
     /// Appends `record` and syncs it to disk. On failure the log is cut back to where it was, so
     /// a failed write leaves nothing behind.
     pub fn append(&mut self, record: &Record) -> Result<(), WalError> {
+        if self.torn {
+            let detail = "an earlier failed write could not be cut off; restart to recover the log";
+            return Err(self.error(std::io::Error::other(detail)));
+        }
         let line = line_of(record).map_err(|error| self.error(std::io::Error::other(error)))?;
-        let written = self.file.write_all(&line).and_then(|()| self.file.sync_data());
+        let written = self.file.write_bytes(&line).and_then(|()| self.file.sync());
         if let Err(error) = written {
-            let _ = self.file.set_len(self.len);
+            // Not acknowledged: cut what reached the file, so the log holds whole records only.
+            self.torn = self.file.truncate_to(self.len).is_err();
             return Err(self.error(error));
         }
         self.len += line.len() as u64;
@@ -149,12 +179,12 @@ impl Wal {
     pub fn undo_last(&mut self) -> Result<(), WalError> {
         let Some(size) = self.last.take() else { return Ok(()) };
         self.len = self.len.saturating_sub(size);
-        self.file.set_len(self.len).and_then(|()| self.file.sync_data()).map_err(|error| self.error(error))
+        self.file.truncate_to(self.len).and_then(|()| self.file.sync()).map_err(|error| self.error(error))
     }
 
     /// Empties the log once everything in it is committed to the index.
     pub fn clear(&mut self) -> Result<(), WalError> {
-        self.file.set_len(0).and_then(|()| self.file.sync_data()).map_err(|error| self.error(error))?;
+        self.file.truncate_to(0).and_then(|()| self.file.sync()).map_err(|error| self.error(error))?;
         self.len = 0;
         self.last = None;
         Ok(())
@@ -171,6 +201,71 @@ impl Wal {
 
     fn error(&self, source: std::io::Error) -> WalError {
         WalError::Io { path: self.path.display().to_string(), source }
+    }
+}
+
+#[cfg(test)]
+impl Wal {
+    /// Swaps the file the log writes to, for fault tests.
+    pub(crate) fn replace_file(&mut self, file: Box<dyn LogFile>) {
+        self.file = file;
+    }
+}
+
+/// A log file that fails on cue: `fsync` failing, or the disk full after some bytes.
+#[cfg(test)]
+pub(crate) mod faults {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+
+    use super::LogFile;
+
+    #[derive(Clone, Default)]
+    pub(crate) struct Faults {
+        pub fail_sync: Arc<AtomicBool>,
+        /// Bytes that still fit on the disk; negative: no limit.
+        pub space: Arc<AtomicI64>,
+    }
+
+    impl Faults {
+        pub(crate) fn new() -> Faults {
+            let faults = Faults::default();
+            faults.space.store(-1, Ordering::SeqCst);
+            faults
+        }
+    }
+
+    pub(crate) struct FaultyFile {
+        pub inner: std::fs::File,
+        pub faults: Faults,
+    }
+
+    impl LogFile for FaultyFile {
+        fn write_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+            let space = self.faults.space.load(Ordering::SeqCst);
+            if space >= 0 && (bytes.len() as i64) > space {
+                // A short write, then "No space left on device", as a full disk gives.
+                let fits = usize::try_from(space).unwrap_or(0);
+                std::io::Write::write_all(&mut self.inner, &bytes[..fits])?;
+                self.faults.space.store(0, Ordering::SeqCst);
+                return Err(std::io::Error::from_raw_os_error(28));
+            }
+            if space >= 0 {
+                self.faults.space.fetch_sub(bytes.len() as i64, Ordering::SeqCst);
+            }
+            std::io::Write::write_all(&mut self.inner, bytes)
+        }
+
+        fn sync(&mut self) -> std::io::Result<()> {
+            if self.faults.fail_sync.load(Ordering::SeqCst) {
+                return Err(std::io::Error::from_raw_os_error(5)); // EIO, as a failing fsync reports
+            }
+            self.inner.sync_data()
+        }
+
+        fn truncate_to(&mut self, len: u64) -> std::io::Result<()> {
+            self.inner.set_len(len)
+        }
     }
 }
 
@@ -242,5 +337,38 @@ mod tests {
         assert_eq!(records.len(), 1);
         wal.clear().expect("clear");
         assert!(Wal::open(&path).expect("reopens").1.is_empty());
+    }
+
+    fn faulty(path: &Path) -> (Box<dyn LogFile>, faults::Faults) {
+        let faults = faults::Faults::new();
+        let inner = OpenOptions::new().append(true).open(path).expect("open");
+        (Box::new(faults::FaultyFile { inner, faults: faults.clone() }), faults)
+    }
+
+    #[test]
+    fn a_failed_fsync_or_a_full_disk_acknowledges_nothing_and_leaves_whole_records() {
+        use std::sync::atomic::Ordering;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("wal.jsonl");
+        let (mut wal, _) = Wal::open(&path).expect("opens");
+        let (file, faults) = faulty(&path);
+        wal.replace_file(file);
+        wal.append(&upsert(1, "K1")).expect("acknowledged");
+
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        let error = wal.append(&upsert(2, "K2")).expect_err("fsync failed: not acknowledged");
+        assert!(error.to_string().contains("Input/output error"), "{error}");
+        faults.fail_sync.store(false, Ordering::SeqCst);
+
+        faults.space.store(40, Ordering::SeqCst); // the next record does not fit
+        let error = wal.append(&upsert(3, "K3")).expect_err("disk full: not acknowledged");
+        assert!(error.to_string().contains("No space left"), "{error}");
+        assert_eq!(std::fs::metadata(&path).expect("meta").len(), wal.len(), "the short write was cut off");
+
+        faults.space.store(-1, Ordering::SeqCst); // space freed
+        wal.append(&upsert(4, "K4")).expect("acknowledged");
+        drop(wal);
+        let (_, records) = Wal::open(&path).expect("reopens cleanly");
+        assert_eq!(records.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 4], "exactly the acknowledged ones");
     }
 }
