@@ -334,6 +334,9 @@ async fn the_openapi_document_lists_every_route() {
     assert_eq!(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/CandidateView");
     assert_eq!(view["properties"]["adaptation_needed"]["type"], "boolean");
     assert!(view["properties"]["adaptation_needs"].is_object() && view["properties"]["skills"].is_object());
+    // Answers any route may give are declared on every route.
+    let shortlist = &document["paths"]["/v1/shortlists"]["post"]["responses"];
+    assert!(shortlist["503"].is_object() && shortlist["408"].is_object(), "{shortlist}");
 }
 
 #[tokio::test]

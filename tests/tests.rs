@@ -8,6 +8,7 @@ mod drafting;
 mod evaluation;
 mod explanations;
 mod fixtures;
+mod fuzz;
 mod must_haves;
 mod near_misses;
 mod ranking;

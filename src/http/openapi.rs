@@ -27,7 +27,7 @@ use super::{candidates, followed, health, shortlists, tags, vocabulary};
         health::health,
         health::metrics,
     ),
-    modifiers(&BearerAuth, &ProfileViewSchema)
+    modifiers(&BearerAuth, &ProfileViewSchema, &ServiceWideAnswers)
 )]
 pub struct ApiDoc;
 
@@ -71,6 +71,36 @@ impl Modify for ProfileViewSchema {
             for content in answer.content.values_mut() {
                 let RefOr::T(content) = content else { continue };
                 content.schema = Some(RefOr::Ref(Ref::from_schema_name("CandidateView")));
+            }
+        }
+    }
+}
+
+/// Answers any route may give, whatever its handler does: 503 when the service is busy, a
+/// request timed out or the client holds too many connections, and — for routes that take a
+/// body — 408 when the body does not arrive in time.
+struct ServiceWideAnswers;
+
+impl Modify for ServiceWideAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let answer = |description: &str| {
+            let body = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build();
+            RefOr::T(ResponseBuilder::new().description(description).content("application/json", body).build())
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                let takes_body = operation.request_body.is_some();
+                let responses = &mut operation.responses.responses;
+                responses
+                    .entry("503".into())
+                    .or_insert_with(|| answer("Busy, timed out, or too many connections from this address; try again"));
+                if takes_body {
+                    responses
+                        .entry("408".into())
+                        .or_insert_with(|| answer("The body did not arrive within 10 seconds"));
+                }
             }
         }
     }
