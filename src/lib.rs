@@ -15,6 +15,8 @@ pub mod bitset;
 pub mod draft;
 /// The evaluation suite: graded judgements, metrics, and the filter-only baseline.
 pub mod evaluation;
+/// From shortlist to hire: saved needs, kandidatlister with statuses and outcomes, time to match.
+pub mod followup;
 /// Seeded synthetic candidate profiles for fixtures and benchmarks.
 pub mod generate;
 /// The API door (axum): shortlists, drafts, profiles, tags, typeahead, health, metrics.

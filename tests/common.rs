@@ -100,8 +100,12 @@ pub fn service(candidates: &[Candidate]) -> Service {
         jobbmatch::store::Store::over(index(candidates), &dir.path().join("wal.jsonl")).expect("store"),
     );
     let audit = jobbmatch::service::AuditLog::open(&dir.path().join("audit.jsonl")).expect("audit log");
-    let state =
-        std::sync::Arc::new(jobbmatch::service::Service::new(store.clone(), jobbmatch::service::Tokens::dev(), audit));
+    let follow_ups =
+        jobbmatch::followup::FollowUps::open(&dir.path().join(jobbmatch::followup::FOLLOWUP_FILE)).expect("lists");
+    let state = std::sync::Arc::new(
+        jobbmatch::service::Service::new(store.clone(), jobbmatch::service::Tokens::dev(), audit)
+            .with_follow_ups(std::sync::Arc::new(follow_ups)),
+    );
     Service { state, store, dir }
 }
 

@@ -37,6 +37,6 @@ for token in dev-radgiver dev-veileder dev-admin; do
     echo "== schemathesis as $token ($SECONDS_PER_ROLE s)"
     (cd "$WORK" && python3 -m schemathesis.cli run "$URL/openapi.json" \
         -H "Authorization: Bearer $token" --max-time "$SECONDS_PER_ROLE" \
-        --exclude-checks positive_data_acceptance --no-color) | tail -25 || status=1
+        --exclude-checks positive_data_acceptance --no-color) | tail -${JOBBMATCH_CONTRACT_LINES:-25} || status=1
 done
 exit $status

@@ -21,6 +21,9 @@ fn fixture() -> Service {
 
 const NEED: &str = r#"{"id":"n1","criteria":[{"kind":"skill","value":"kundeservice","importance":"must"}]}"#;
 
+const SAVED_NEED: &str = r#"{"need":{"id":"n1","criteria":[{"kind":"skill","value":"kundeservice","importance":"must"}]},
+                             "employer":"Butikken AS","kontor":"NAV Arendal","positions":1}"#;
+
 fn new_profile(id: &str) -> String {
     json!({"id": id, "municipality": "Arendal", "veileder": "V1042"}).to_string()
 }
@@ -39,6 +42,19 @@ async fn the_role_matrix() {
         ("DELETE", "/v1/candidates/K9".into(), None, [403, 403, 403, 204, 401]),
         ("GET", "/v1/vocabulary?prefix=kunde".into(), None, [200, 200, 200, 200, 401]),
         ("GET", "/v1/followed".into(), None, [403, 200, 200, 403, 401]),
+        ("POST", "/v1/needs".into(), Some(SAVED_NEED.into()), [201, 403, 403, 403, 401]),
+        ("GET", "/v1/needs".into(), None, [200, 403, 403, 403, 401]),
+        ("GET", "/v1/needs/n1".into(), None, [200, 403, 403, 403, 401]),
+        ("POST", "/v1/needs/n1/candidates".into(), Some(r#"{"candidate":"K1"}"#.into()), [201, 403, 403, 403, 401]),
+        (
+            "POST",
+            "/v1/needs/n1/candidates/K1".into(),
+            Some(r#"{"status":"kontaktet"}"#.into()),
+            [200, 403, 403, 403, 401],
+        ),
+        ("POST", "/v1/needs/n1/state".into(), Some(r#"{"state":"fylt"}"#.into()), [200, 403, 403, 403, 401]),
+        ("GET", "/v1/reports/time-to-match".into(), None, [200, 403, 403, 403, 401]),
+        ("GET", "/v1/followed/lists".into(), None, [403, 200, 200, 403, 401]),
         ("GET", "/health".into(), None, [200, 200, 200, 200, 200]),
         ("GET", "/metrics".into(), None, [200, 200, 200, 200, 200]),
         ("GET", "/openapi.json".into(), None, [200, 200, 200, 200, 200]),
@@ -316,6 +332,13 @@ async fn the_openapi_document_lists_every_route() {
         "/v1/candidates/{id}/tags",
         "/v1/candidates/{id}/tags/{tag}",
         "/v1/vocabulary",
+        "/v1/needs",
+        "/v1/needs/{id}",
+        "/v1/needs/{id}/state",
+        "/v1/needs/{id}/candidates",
+        "/v1/needs/{id}/candidates/{candidate}",
+        "/v1/reports/time-to-match",
+        "/v1/followed/lists",
         "/health",
         "/metrics",
     ] {

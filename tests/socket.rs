@@ -295,3 +295,85 @@ fn check_after_crash(
         "at most the writes in flight when killed were applied unacknowledged"
     );
 }
+
+#[test]
+fn acknowledged_status_changes_survive_sigkill() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut child, addr) = start_binary(dir.path());
+    let need = json!({"need": {"id": "lager", "title": "Lager"}, "employer": "Lager AS", "kontor": "NAV Test",
+                      "positions": 2});
+    let (status, body) = request(addr, "POST", "/v1/needs", Some("dev-radgiver"), &need.to_string()).expect("save");
+    assert_eq!(status, 201, "{body}");
+    let (_, shortlist) =
+        request(addr, "POST", "/v1/shortlists", Some("dev-radgiver"), r#"{"id":"lager","top":8}"#).expect("shortlist");
+    let ids: Vec<String> = shortlist["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .filter_map(|c| c["id"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(ids.len(), 8);
+    for id in &ids {
+        let body = json!({"candidate": id}).to_string();
+        assert_eq!(
+            request(addr, "POST", "/v1/needs/lager/candidates", Some("dev-radgiver"), &body).expect("add").0,
+            201
+        );
+    }
+
+    // Four writers, two candidates each, cycling through statuses until the server dies.
+    const CYCLE: [&str; 3] = ["kontaktet", "aktuell", "til_intervju"];
+    let acknowledged: Arc<Mutex<Vec<Vec<&'static str>>>> = Arc::new(Mutex::new(vec![Vec::new(); ids.len()]));
+    let total = Arc::new(AtomicUsize::new(0));
+    let writers: Vec<_> = (0..4)
+        .map(|writer| {
+            let (ids, acknowledged, total) = (ids.clone(), acknowledged.clone(), total.clone());
+            std::thread::spawn(move || {
+                for n in 0..100_000 {
+                    let slot = writer * 2 + n % 2;
+                    let status = CYCLE[(n / 2) % CYCLE.len()];
+                    let body = json!({"status": status}).to_string();
+                    let path = format!("/v1/needs/lager/candidates/{}", ids[slot]);
+                    match request(addr, "POST", &path, Some("dev-radgiver"), &body) {
+                        Ok((200, _)) => {
+                            acknowledged.lock().expect("lock")[slot].push(status);
+                            total.fetch_add(1, Ordering::SeqCst);
+                        }
+                        Ok((status, body)) => panic!("unexpected {status}: {body}"),
+                        Err(_) => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    while total.load(Ordering::SeqCst) < 150 {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    for writer in writers {
+        writer.join().expect("writer");
+    }
+    let (mut child, addr) = start_binary(dir.path());
+    let (status, view) = request(addr, "GET", "/v1/needs/lager", Some("dev-radgiver"), "").expect("read");
+    assert_eq!(status, 200, "{view}");
+    let acknowledged = acknowledged.lock().expect("lock").clone();
+    for (slot, id) in ids.iter().enumerate() {
+        let entry =
+            view["candidates"].as_array().and_then(|c| c.iter().find(|e| e["candidate"] == id.as_str())).expect("kept");
+        let kept: Vec<&str> = entry["history"]
+            .as_array()
+            .expect("history")
+            .iter()
+            .filter_map(|change| change["what"].as_str()?.strip_prefix("status:"))
+            .collect();
+        let acked = &acknowledged[slot];
+        assert!(
+            kept.len() >= acked.len() && kept[..acked.len()] == acked[..],
+            "{id}: every acknowledged change kept, in order"
+        );
+        assert!(kept.len() <= acked.len() + 1, "{id}: at most the change in flight was applied unacknowledged");
+    }
+    child.kill().expect("stop");
+    child.wait().expect("reaped");
+}

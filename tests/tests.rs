@@ -9,6 +9,7 @@ mod evaluation;
 mod explanations;
 mod fixtures;
 mod fuzz;
+mod kandidatlister;
 mod must_haves;
 mod near_misses;
 mod ranking;

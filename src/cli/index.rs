@@ -39,7 +39,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
     // The file replaces everything, including changes a server logged but had not committed.
     let wal = jobbmatch::store::wal_path(&data.index);
     if wal.exists() {
-        let (_, records) = jobbmatch::store::wal::Wal::open(&wal)?;
+        let (_, records) = jobbmatch::store::wal::Wal::<jobbmatch::store::wal::Record>::open(&wal)?;
         std::fs::remove_file(&wal).with_context(|| format!("cannot remove {}", wal.display()))?;
         if !records.is_empty() {
             eprintln!(

@@ -8,6 +8,7 @@ mod evaluate;
 mod generate;
 mod index;
 mod progress;
+mod report;
 mod serve;
 mod shortlist;
 
@@ -39,6 +40,8 @@ enum Command {
     Evaluate(evaluate::EvaluateArgs),
     /// Write seeded synthetic candidate profiles as JSON Lines.
     Generate(generate::GenerateArgs),
+    /// The time-to-match report from the kandidatlister.
+    Report(report::ReportArgs),
     /// Check the audit log (its hash chain).
     Audit(audit::AuditArgs),
     /// Copy the index directory consistently while the service runs.
@@ -135,6 +138,7 @@ pub fn run() -> ExitCode {
         Command::Draft(args) => draft::run(args),
         Command::Evaluate(args) => evaluate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Report(args) => report::run(args),
         Command::Backup(args) => backup::run_backup(args),
         Command::Restore(args) => backup::run_restore(args),
         Command::Audit(args) => match audit::run(args) {

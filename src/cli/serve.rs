@@ -93,10 +93,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         None => println!("audit log: {}", audit_path.display()),
     }
 
+    let lists_path = data.index.join(jobbmatch::followup::FOLLOWUP_FILE);
+    let follow_ups = jobbmatch::followup::FollowUps::open(&lists_path)
+        .with_context(|| format!("cannot open the kandidatlister in {}", lists_path.display()))?;
     let store = Arc::new(store);
     let committer = store.spawn_committer();
-    let service =
-        Arc::new(Service::new(store.clone(), tokens, audit).with_typeahead_min_holders(args.typeahead_min_candidates));
+    let service = Arc::new(
+        Service::new(store.clone(), tokens, audit)
+            .with_typeahead_min_holders(args.typeahead_min_candidates)
+            .with_follow_ups(Arc::new(follow_ups)),
+    );
     let limits = ConnectionLimits {
         max_connections: args.max_connections.max(1),
         max_per_client: args.max_connections_per_client.max(1),

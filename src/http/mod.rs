@@ -7,6 +7,7 @@ mod candidates;
 pub mod error;
 mod followed;
 mod health;
+mod needs;
 pub mod openapi;
 mod shortlists;
 mod tags;
@@ -43,6 +44,16 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/candidates/{id}/tags/{tag}", audited(delete(tags::remove), Action::TagRemove))
         .route("/v1/followed", audited(get(followed::list), Action::ListFollowed))
         .route("/v1/vocabulary", audited(get(vocabulary::suggest), Action::Vocabulary))
+        .route(
+            "/v1/needs",
+            audited(post(needs::save), Action::SaveNeed).merge(audited(get(needs::list), Action::ReadNeed)),
+        )
+        .route("/v1/needs/{id}", audited(get(needs::read), Action::ReadNeed))
+        .route("/v1/needs/{id}/state", audited(post(needs::change_state), Action::ChangeNeed))
+        .route("/v1/needs/{id}/candidates", audited(post(needs::add), Action::ChangeList))
+        .route("/v1/needs/{id}/candidates/{candidate}", audited(post(needs::change), Action::ChangeList))
+        .route("/v1/reports/time-to-match", audited(get(needs::report), Action::Report))
+        .route("/v1/followed/lists", audited(get(needs::places), Action::ReadLists))
         .route_layer(axum::middleware::from_fn(json_only))
         .route("/openapi.json", get(openapi::document))
 }

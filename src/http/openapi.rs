@@ -5,7 +5,7 @@ use utoipa::Modify;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{candidates, followed, health, shortlists, tags, vocabulary};
+use super::{candidates, followed, health, needs, shortlists, tags, vocabulary};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -24,6 +24,14 @@ use super::{candidates, followed, health, shortlists, tags, vocabulary};
         tags::remove,
         followed::list,
         vocabulary::suggest,
+        needs::save,
+        needs::list,
+        needs::read,
+        needs::change_state,
+        needs::add,
+        needs::change,
+        needs::report,
+        needs::places,
         health::health,
         health::metrics,
     ),

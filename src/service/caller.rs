@@ -74,8 +74,9 @@ pub struct Tokens {
 }
 
 /// Development tokens written by the embedded default. Veileder V1042 follows fixture candidates.
-pub const DEV_TOKENS: [(&str, &str, &str, Role); 4] = [
+pub const DEV_TOKENS: [(&str, &str, &str, Role); 5] = [
     ("dev-radgiver", "R2001", "Rita Rådgiver", Role::Advisor),
+    ("dev-radgiver-2", "R2002", "Rune Rådgiver", Role::Advisor),
     ("dev-veileder", "V1042", "Vera Veileder", Role::Veileder),
     ("dev-veileder-2", "V1007", "Viktor Veileder", Role::Veileder),
     ("dev-admin", "A3001", "Ada Admin", Role::Admin),

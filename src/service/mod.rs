@@ -10,6 +10,7 @@ mod access;
 pub mod audit;
 mod caller;
 mod error;
+mod followup;
 pub mod metrics;
 mod profiles;
 pub mod session;
@@ -22,10 +23,13 @@ use std::time::Instant;
 
 use session::Sessions;
 
+use crate::followup::FollowUps;
+
 pub use access::{Admin, Advisor, Credential, Veileder};
 pub use audit::{Action, AuditLog, chain};
 pub use caller::{Caller, DEV_TOKENS, Role, Tokens, TokensError};
 pub use error::ServiceError;
+pub use followup::{EntryChange, ListPlace, NeedSummary};
 pub use metrics::Metrics;
 pub use profiles::{FollowedPage, ProfileView};
 pub use tags::{NewTag, TagChange};
@@ -48,6 +52,8 @@ pub struct Service {
     cpu: Arc<tokio::sync::Semaphore>,
     /// The pages' signed-in sessions.
     sessions: Sessions,
+    /// Saved needs and kandidatlister, where they are kept.
+    follow_ups: Option<Arc<FollowUps>>,
 }
 
 /// The fewest visible candidates a typeahead phrase is held by, by default and at least.
@@ -74,7 +80,14 @@ impl Service {
             typeahead_min_holders: TYPEAHEAD_MIN_HOLDERS,
             cpu: Arc::new(tokio::sync::Semaphore::new(MAX_CPU_QUEUE)),
             sessions: Sessions::default(),
+            follow_ups: None,
         }
+    }
+
+    /// Keeps saved needs and kandidatlister in `follow_ups`.
+    pub fn with_follow_ups(mut self, follow_ups: Arc<FollowUps>) -> Service {
+        self.follow_ups = Some(follow_ups);
+        self
     }
 
     /// At most `permits` shortlists and drafts in hand at once (default [`MAX_CPU_QUEUE`]).

@@ -134,7 +134,7 @@ impl Store {
             Some(pending) => pending,
             None => index.searcher().segment_readers().iter().any(|segment| segment.has_deletes()),
         };
-        let (wal, records) = Wal::open(wal_path)?;
+        let (wal, records) = Wal::<Record>::open(wal_path)?;
         let mut writer = index.writer(WRITER_HEAP_BYTES)?;
         let mut written = applied;
         for record in records.iter().filter(|record| record.seq > applied) {

@@ -12,6 +12,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Candidate;
@@ -78,8 +79,9 @@ impl LogFile for File {
     }
 }
 
-/// An append-only, synced log file.
-pub struct Wal {
+/// An append-only, synced log file of records `R` (the store's [`Record`]s by default; other
+/// durable state, such as the kandidatlister, keeps its own log of its own records).
+pub struct Wal<R = Record> {
     path: PathBuf,
     file: Box<dyn LogFile>,
     /// Set when a failed write could not be cut off again: appending after it would bury a torn
@@ -88,10 +90,18 @@ pub struct Wal {
     len: u64,
     /// The length of the line [`Wal::append`] wrote last, for [`Wal::undo_last`].
     last: Option<u64>,
+    records: std::marker::PhantomData<fn(R)>,
+}
+
+/// `bytes` random bytes as hex, from the system's source.
+pub fn random_hex(bytes: usize) -> std::io::Result<String> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(|error| std::io::Error::other(error.to_string()))?;
+    Ok(buffer.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
 /// `record` as one log line: checksum, space, JSON, newline.
-fn line_of(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
+fn line_of<R: Serialize>(record: &R) -> Result<Vec<u8>, serde_json::Error> {
     let json = serde_json::to_vec(record)?;
     let mut line = format!("{:08x} ", crc32fast::hash(&json)).into_bytes();
     line.extend_from_slice(&json);
@@ -100,7 +110,7 @@ fn line_of(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 /// The record a log line (without its newline) holds.
-fn record_of(line: &str) -> Result<Record, String> {
+fn record_of<R: DeserializeOwned>(line: &str) -> Result<R, String> {
     let json = match line.split_once(' ') {
         Some((checksum, json)) if checksum.len() == 8 && checksum.bytes().all(|b| b.is_ascii_hexdigit()) => {
             let found = crc32fast::hash(json.as_bytes());
@@ -115,10 +125,10 @@ fn record_of(line: &str) -> Result<Record, String> {
     serde_json::from_str(json).map_err(|error| error.to_string())
 }
 
-impl Wal {
+impl<R: Serialize + DeserializeOwned> Wal<R> {
     /// Opens (or creates) the log at `path` and returns it with the records it holds. A torn
     /// last line is cut off.
-    pub fn open(path: &Path) -> Result<(Wal, Vec<Record>), WalError> {
+    pub fn open(path: &Path) -> Result<(Wal<R>, Vec<R>), WalError> {
         let io = |source| WalError::Io { path: path.display().to_string(), source };
         let mut file = OpenOptions::new().create(true).read(true).append(true).open(path).map_err(io)?;
         let mut records = Vec::new();
@@ -152,12 +162,20 @@ impl Wal {
             file.sync_all().map_err(io)?;
         }
         file.seek(SeekFrom::End(0)).map_err(io)?;
-        Ok((Wal { path: path.to_path_buf(), file: Box::new(file), torn: false, len: good_len, last: None }, records))
+        let wal = Wal {
+            path: path.to_path_buf(),
+            file: Box::new(file),
+            torn: false,
+            len: good_len,
+            last: None,
+            records: std::marker::PhantomData,
+        };
+        Ok((wal, records))
     }
 
     /// Appends `record` and syncs it to disk. On failure the log is cut back to where it was, so
     /// a failed write leaves nothing behind.
-    pub fn append(&mut self, record: &Record) -> Result<(), WalError> {
+    pub fn append(&mut self, record: &R) -> Result<(), WalError> {
         if self.torn {
             let detail = "an earlier failed write could not be cut off; restart to recover the log";
             return Err(self.error(std::io::Error::other(detail)));
@@ -205,7 +223,7 @@ impl Wal {
 }
 
 #[cfg(test)]
-impl Wal {
+impl<R> Wal<R> {
     /// Swaps the file the log writes to, for fault tests.
     pub(crate) fn replace_file(&mut self, file: Box<dyn LogFile>) {
         self.file = file;
@@ -283,7 +301,7 @@ mod tests {
     fn records_survive_reopening_and_a_torn_tail_is_cut() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("wal.jsonl");
-        let (mut wal, records) = Wal::open(&path).expect("opens");
+        let (mut wal, records) = Wal::<Record>::open(&path).expect("opens");
         assert!(records.is_empty());
         wal.append(&upsert(1, "K1")).expect("append");
         wal.append(&Record { seq: 2, change: Change::Delete { id: "K1".into() } }).expect("append");
@@ -292,7 +310,7 @@ mod tests {
         let mut file = OpenOptions::new().append(true).open(&path).expect("open");
         file.write_all(br#"1234abcd {"seq":3,"op":"upsert","candid"#).expect("write");
         drop(file);
-        let (wal, records) = Wal::open(&path).expect("reopens");
+        let (wal, records) = Wal::<Record>::open(&path).expect("reopens");
         assert_eq!(records.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(records[1].change, Change::Delete { id: "K1".into() });
         assert_eq!(std::fs::metadata(&path).expect("meta").len(), wal.len(), "the torn tail is gone");
@@ -302,18 +320,18 @@ mod tests {
     fn an_altered_line_fails_its_checksum_and_old_lines_without_one_are_read() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("wal.jsonl");
-        let (mut wal, _) = Wal::open(&path).expect("opens");
+        let (mut wal, _) = Wal::<Record>::open(&path).expect("opens");
         wal.append(&upsert(1, "K1")).expect("append");
         wal.append(&upsert(2, "K2")).expect("append");
         drop(wal);
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.lines().all(|line| line.len() > 9 && line.as_bytes()[8] == b' '), "{text}");
         std::fs::write(&path, text.replacen("K1", "K7", 1)).expect("alter");
-        let error = Wal::open(&path).err().expect("an altered line is an error");
+        let error = Wal::<Record>::open(&path).err().expect("an altered line is an error");
         assert!(matches!(&error, WalError::Corrupt { line: 1, detail, .. } if detail.contains("checksum")), "{error}");
 
         std::fs::write(&path, "{\"seq\":1,\"op\":\"delete\",\"id\":\"K1\"}\n").expect("write");
-        assert_eq!(Wal::open(&path).expect("a line without a checksum is read").1.len(), 1);
+        assert_eq!(Wal::<Record>::open(&path).expect("a line without a checksum is read").1.len(), 1);
     }
 
     #[test]
@@ -321,22 +339,22 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("wal.jsonl");
         std::fs::write(&path, "not json\n{\"seq\":2,\"op\":\"delete\",\"id\":\"K1\"}\n").expect("write");
-        assert!(matches!(Wal::open(&path), Err(WalError::Corrupt { line: 1, .. })));
+        assert!(matches!(Wal::<Record>::open(&path), Err(WalError::Corrupt { line: 1, .. })));
     }
 
     #[test]
     fn undo_and_clear() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("wal.jsonl");
-        let (mut wal, _) = Wal::open(&path).expect("opens");
+        let (mut wal, _) = Wal::<Record>::open(&path).expect("opens");
         wal.append(&upsert(1, "K1")).expect("append");
         wal.append(&upsert(2, "K2")).expect("append");
         wal.undo_last().expect("undo");
         wal.undo_last().expect("a second undo removes nothing");
-        let (mut wal, records) = Wal::open(&path).expect("reopens");
+        let (mut wal, records) = Wal::<Record>::open(&path).expect("reopens");
         assert_eq!(records.len(), 1);
         wal.clear().expect("clear");
-        assert!(Wal::open(&path).expect("reopens").1.is_empty());
+        assert!(Wal::<Record>::open(&path).expect("reopens").1.is_empty());
     }
 
     fn faulty(path: &Path) -> (Box<dyn LogFile>, faults::Faults) {
@@ -350,7 +368,7 @@ mod tests {
         use std::sync::atomic::Ordering;
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("wal.jsonl");
-        let (mut wal, _) = Wal::open(&path).expect("opens");
+        let (mut wal, _) = Wal::<Record>::open(&path).expect("opens");
         let (file, faults) = faulty(&path);
         wal.replace_file(file);
         wal.append(&upsert(1, "K1")).expect("acknowledged");
@@ -368,7 +386,7 @@ mod tests {
         faults.space.store(-1, Ordering::SeqCst); // space freed
         wal.append(&upsert(4, "K4")).expect("acknowledged");
         drop(wal);
-        let (_, records) = Wal::open(&path).expect("reopens cleanly");
+        let (_, records) = Wal::<Record>::open(&path).expect("reopens cleanly");
         assert_eq!(records.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 4], "exactly the acknowledged ones");
     }
 }

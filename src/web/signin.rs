@@ -50,6 +50,7 @@ fn form(service: &Service, error: Option<&str>) -> Markup {
                 p.hint { "Denne installasjonen bruker utviklingsnøklene fra standardoppsettet:" }
                 ul {
                     li { code { "dev-radgiver" } " – Rita Rådgiver, rekrutteringsrådgiver" }
+                    li { code { "dev-radgiver-2" } " – Rune Rådgiver, rekrutteringsrådgiver" }
                     li { code { "dev-veileder" } " – Vera Veileder, veileder (V1042)" }
                     li { code { "dev-veileder-2" } " – Viktor Veileder, veileder (V1007)" }
                 }

@@ -44,6 +44,12 @@ pub enum Action {
     OpenPage,
     SignIn,
     SignOut,
+    SaveNeed,
+    ReadNeed,
+    ChangeNeed,
+    ChangeList,
+    Report,
+    ReadLists,
 }
 
 impl Action {
@@ -61,6 +67,11 @@ impl Action {
             Action::OpenPage => "open this page",
             Action::SignIn => "sign in",
             Action::SignOut => "sign out",
+            Action::SaveNeed => "save job needs",
+            Action::ReadNeed => "read job needs",
+            Action::ChangeNeed | Action::ChangeList => "change job needs and kandidatlister",
+            Action::Report => "read the time-to-match report",
+            Action::ReadLists => "see which lists their candidates are on",
         }
     }
 }

@@ -1,0 +1,99 @@
+//! Follow-up changes, durable: each [`Event`] is checked against the ledger, appended to its own
+//! write-ahead log and synced, then applied — so an acknowledged change survives SIGKILL and a
+//! refused one touches nothing. The log is the store: replayed on start, small (a status change
+//! is one short line), and rewritten only by a GDPR erasure.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use super::FollowupError;
+use super::ledger::Ledger;
+use super::model::Event;
+use crate::store::wal::{Wal, WalError};
+
+/// The log's file name in the index directory.
+pub const FOLLOWUP_FILE: &str = "kandidatlister.jsonl";
+
+/// Why a change was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum FollowUpsError {
+    #[error(transparent)]
+    Refused(#[from] FollowupError),
+    #[error(transparent)]
+    Wal(#[from] WalError),
+    #[error("rewriting {path} for an erasure: {source}")]
+    Rewrite { path: String, source: std::io::Error },
+}
+
+/// Saved needs and kandidatlister.
+pub struct FollowUps {
+    path: PathBuf,
+    state: Mutex<(Wal<Event>, Ledger)>,
+}
+
+impl FollowUps {
+    /// Opens (or creates) the log at `path` and replays it.
+    pub fn open(path: &Path) -> Result<FollowUps, FollowUpsError> {
+        let (wal, events) = Wal::<Event>::open(path)?;
+        let mut ledger = Ledger::default();
+        for event in &events {
+            ledger.apply(event);
+        }
+        Ok(FollowUps { path: path.to_path_buf(), state: Mutex::new((wal, ledger)) })
+    }
+
+    /// Makes `event` happen, durably, or says why not (and changes nothing).
+    pub fn record(&self, event: Event) -> Result<(), FollowUpsError> {
+        let mut state = self.lock();
+        let (wal, ledger) = &mut *state;
+        ledger.check(&event)?;
+        wal.append(&event)?;
+        ledger.apply(&event);
+        Ok(())
+    }
+
+    /// Reads the ledger.
+    pub fn read<T>(&self, read: impl FnOnce(&Ledger) -> T) -> T {
+        read(&self.lock().1)
+    }
+
+    /// GDPR erasure: `candidate` leaves every list and snapshot; their entries stay as an
+    /// anonymous `slettet-…` row without a snapshot, so counts stay true. Returns whether they
+    /// were on any list.
+    pub fn erase(&self, candidate: &str) -> Result<bool, FollowUpsError> {
+        let mut state = self.lock();
+        let rewrite = |source| FollowUpsError::Rewrite { path: self.path.display().to_string(), source };
+        let (_, events) = Wal::<Event>::open(&self.path)?;
+        if !events.iter().any(|event| event.candidate() == Some(candidate)) {
+            return Ok(false);
+        }
+        let anonymous = format!("slettet-{}", &crate::store::wal::random_hex(4).map_err(rewrite)?);
+        let events: Vec<Event> = events
+            .into_iter()
+            .map(|event| if event.candidate() == Some(candidate) { event.anonymised(&anonymous) } else { event })
+            .collect();
+        let temporary = self.path.with_extension("jsonl.rewriting");
+        let _ = std::fs::remove_file(&temporary);
+        {
+            let (mut fresh, _) = Wal::<Event>::open(&temporary)?;
+            for event in &events {
+                fresh.append(event)?;
+            }
+        }
+        std::fs::rename(&temporary, &self.path).map_err(rewrite)?;
+        if let Some(directory) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::File::open(directory).and_then(|d| d.sync_all()).map_err(rewrite)?;
+        }
+        let (wal, _) = Wal::<Event>::open(&self.path)?;
+        let mut ledger = Ledger::default();
+        for event in &events {
+            ledger.apply(event);
+        }
+        *state = (wal, ledger);
+        Ok(true)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, (Wal<Event>, Ledger)> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,151 @@
+//! Saved needs and kandidatlister through the API: a need walked from saved to closed, the roles
+//! (only the owner sets outcomes; a veileder sees only their own candidates' places; nobody sees
+//! adaptation needs through this door), the report, GDPR erasure, and the audit lines.
+
+use serde_json::{Value, json};
+
+use crate::common::{Service, followed, profile, service};
+
+const ADVISOR: Option<&str> = Some("dev-radgiver");
+const OTHER_ADVISOR: Option<&str> = Some("dev-radgiver-2");
+const VEILEDER: Option<&str> = Some("dev-veileder");
+const OTHER_VEILEDER: Option<&str> = Some("dev-veileder-2");
+const ADMIN: Option<&str> = Some("dev-admin");
+
+fn fixture() -> Service {
+    service(&[
+        followed("K1"),
+        profile("K2", json!({"veileder": "V1007", "skills": ["kundeservice", "kassearbeid"]})),
+        profile("K3", json!({"skills": ["sveising"]})),
+    ])
+}
+
+fn saved_need() -> String {
+    json!({
+        "need": {"id": "butikk-1", "title": "Butikkmedarbeider",
+                 "criteria": [{"kind": "skill", "value": "kundeservice", "importance": "must"}]},
+        "employer": "Butikken AS", "kontor": "NAV Kristiansand", "positions": 1, "styrk": "5223"
+    })
+    .to_string()
+}
+
+async fn change(service: &Service, token: Option<&str>, candidate: &str, body: Value) -> (u16, Value) {
+    let uri = format!("/v1/needs/butikk-1/candidates/{candidate}");
+    service.call("POST", &uri, token, Some(&body.to_string())).await
+}
+
+fn entry<'a>(view: &'a Value, candidate: &str) -> &'a Value {
+    view["candidates"].as_array().and_then(|c| c.iter().find(|e| e["candidate"] == candidate)).expect("on the list")
+}
+
+#[tokio::test]
+async fn a_need_walks_from_saved_to_closed_with_every_change_kept() {
+    let service = fixture();
+    assert_eq!(service.call("POST", "/v1/needs", VEILEDER, Some(&saved_need())).await.0, 403);
+    let (status, view) = service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await;
+    assert_eq!(status, 201, "{view}");
+    assert_eq!((view["owner"].as_str(), view["state"].as_str()), (Some("R2001"), Some("åpen")));
+    assert_eq!(service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await.0, 400, "an id once");
+
+    let (_, mine) = service.call("GET", "/v1/needs?state=%C3%A5pen", ADVISOR, None).await;
+    assert_eq!(mine.as_array().map(Vec::len), Some(1), "{mine}");
+    let (_, theirs) = service.call("GET", "/v1/needs", OTHER_ADVISOR, None).await;
+    assert_eq!(theirs, json!([]), "another advisor's own needs");
+    let (_, kontor) = service.call("GET", "/v1/needs?kontor=NAV%20Kristiansand", OTHER_ADVISOR, None).await;
+    assert_eq!(kontor.as_array().map(Vec::len), Some(1), "the kontor's needs: {kontor}");
+
+    // Candidates come from the need's shortlist, with a snapshot of how they matched then.
+    let add = |id: &str| json!({"candidate": id}).to_string();
+    let (status, view) = service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add("K1"))).await;
+    assert_eq!(status, 201, "{view}");
+    assert!(entry(&view, "K1")["snapshot"]["explanation"][0].as_str().is_some_and(|e| e.contains("oppfylt")));
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add("K1"))).await.0, 400);
+    // A near miss may be added too, with the gap as its explanation; someone unknown may not.
+    let (status, view) = service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add("K3"))).await;
+    assert_eq!(status, 201, "{view}");
+    assert_eq!(entry(&view, "K3")["snapshot"]["explanation"], json!(["nesten: mangler kundeservice"]));
+    let (status, body) = service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add("K99"))).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/candidates", OTHER_ADVISOR, Some(&add("K2"))).await.0, 201);
+
+    assert_eq!(change(&service, ADVISOR, "K1", json!({"status": "kontaktet"})).await.0, 200);
+    assert_eq!(change(&service, ADVISOR, "K2", json!({"status": "uaktuell"})).await.0, 400, "a reason is needed");
+    let unsuitable = json!({"status": "uaktuell", "reason": "working_hours"});
+    assert_eq!(change(&service, ADVISOR, "K2", unsuitable).await.0, 200);
+    assert_eq!(change(&service, ADVISOR, "K1", json!({"status": "kontaktet", "outcome": "presentert"})).await.0, 400);
+    let (status, body) = change(&service, OTHER_ADVISOR, "K1", json!({"outcome": "presentert"})).await;
+    assert_eq!(status, 403, "only the owner sets outcomes: {body}");
+    let (status, view) = change(&service, ADVISOR, "K1", json!({"outcome": "presentert"})).await;
+    assert_eq!(status, 200, "{view}");
+    let history: Vec<&str> = entry(&view, "K1")["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter_map(|change| change["what"].as_str())
+        .collect();
+    assert_eq!(history, ["added", "status:kontaktet", "outcome:presentert"]);
+    assert!(!view.to_string().contains("tunge løft"), "no adaptation needs through this door: {view}");
+
+    // Removing archives, and can be undone.
+    assert_eq!(change(&service, ADVISOR, "K2", json!({"archived": true})).await.0, 200);
+    let (_, view) = change(&service, ADVISOR, "K2", json!({"archived": false})).await;
+    assert_eq!(entry(&view, "K2")["archived"], false);
+
+    // Veiledere see where their own candidates stand, and no one else on the list.
+    let (status, places) = service.call("GET", "/v1/followed/lists", VEILEDER, None).await;
+    assert_eq!(status, 200, "{places}");
+    assert_eq!(places.as_array().map(Vec::len), Some(1));
+    assert_eq!((places[0]["candidate"].as_str(), places[0]["status"].as_str()), (Some("K1"), Some("kontaktet")));
+    assert!(!places.to_string().contains("K2"), "{places}");
+    let (_, places) = service.call("GET", "/v1/followed/lists", OTHER_VEILEDER, None).await;
+    assert_eq!(places[0]["candidate"], "K2");
+    assert_eq!(service.call("GET", "/v1/followed/lists", ADVISOR, None).await.0, 403);
+    assert_eq!(service.call("GET", "/v1/needs/butikk-1", VEILEDER, None).await.0, 403);
+
+    // Closing: the owner only, with a reason; the list closes and the presented candidate learns
+    // that nobody got the job.
+    let close = json!({"state": "avsluttet"}).to_string();
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/state", ADVISOR, Some(&close)).await.0, 400);
+    let close = json!({"state": "avsluttet", "reason": "stillingen ble trukket"}).to_string();
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/state", OTHER_ADVISOR, Some(&close)).await.0, 403);
+    let (status, view) = service.call("POST", "/v1/needs/butikk-1/state", ADVISOR, Some(&close)).await;
+    assert_eq!(status, 200, "{view}");
+    assert_eq!(entry(&view, "K1")["outcome"], "ingen_fikk_jobben");
+    assert_eq!(change(&service, ADVISOR, "K1", json!({"status": "aktuell"})).await.0, 400, "a closed list");
+
+    let (status, report) = service.call("GET", "/v1/reports/time-to-match", ADVISOR, None).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["overall"]["needs"], 1);
+    assert_eq!(report["overall"]["presented"], 1);
+    assert_eq!(report["overall"]["shortlisted"], 3);
+    assert_eq!(service.call("GET", "/v1/reports/time-to-match?from=mars", ADVISOR, None).await.0, 400);
+
+    let actions: Vec<String> = service.audit().iter().map(|e| format!("{} {}", e["action"], e["decision"])).collect();
+    for expected in
+        ["save_need PERMIT", "change_list PERMIT", "change_need PERMIT", "read_lists PERMIT", "report PERMIT"]
+    {
+        let (action, decision) = expected.split_once(' ').expect("pair");
+        assert!(actions.contains(&format!("\"{action}\" \"{decision}\"")), "{expected}: {actions:?}");
+    }
+    assert!(actions.contains(&"\"save_need\" \"DENY\"".to_string()), "the veileder's refused save: {actions:?}");
+}
+
+#[tokio::test]
+async fn an_erased_candidate_leaves_every_list_and_the_counts_stay_true() {
+    let service = fixture();
+    assert_eq!(service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await.0, 201);
+    let add = json!({"candidate": "K1"}).to_string();
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add)).await.0, 201);
+    assert_eq!(change(&service, ADVISOR, "K1", json!({"outcome": "presentert"})).await.0, 200);
+    assert_eq!(service.call("DELETE", "/v1/candidates/K1", ADMIN, None).await.0, 204);
+
+    let (_, view) = service.call("GET", "/v1/needs/butikk-1", ADVISOR, None).await;
+    let only = &view["candidates"][0];
+    assert!(only["candidate"].as_str().is_some_and(|id| id.starts_with("slettet-")), "{view}");
+    assert_eq!(only["snapshot"]["explanation"], json!([]), "no snapshot kept");
+    assert_eq!(only["outcome"], "presentert", "the count stays true");
+    let log = std::fs::read_to_string(service.dir.path().join(jobbmatch::followup::FOLLOWUP_FILE)).expect("log");
+    assert!(!log.contains("\"K1\""), "the log no longer names K1: {log}");
+    let (_, report) = service.call("GET", "/v1/reports/time-to-match", ADVISOR, None).await;
+    assert_eq!(report["overall"]["presented"], 1);
+}
