@@ -170,7 +170,7 @@ impl Ledger {
                     let someone_hired = view.candidates.iter().any(|e| e.outcome == Outcome::Hired);
                     for entry in view.candidates.iter_mut().filter(|e| e.outcome == Outcome::Presented) {
                         entry.outcome = if someone_hired { Outcome::SomeoneElseHired } else { Outcome::NobodyHired };
-                        let what = format!("outcome:{}", outcome_name(entry.outcome));
+                        let what = format!("outcome:{}", entry.outcome.name());
                         entry.history.push(Change { by: by.clone(), at: *at, what });
                     }
                 }
@@ -200,7 +200,7 @@ impl Ledger {
             Event::OutcomeSet { need, candidate, outcome, by, at } => {
                 if let Some((changed, entry)) = self.entry_mut(need, candidate) {
                     entry.outcome = *outcome;
-                    let what = format!("outcome:{}", outcome_name(*outcome));
+                    let what = format!("outcome:{}", outcome.name());
                     entry.history.push(Change { by: by.clone(), at: *at, what });
                     *changed = *at;
                 }
@@ -221,16 +221,5 @@ impl Ledger {
         let NeedView { changed, candidates, .. } = self.needs.get_mut(need)?;
         let entry = candidates.iter_mut().find(|e| e.candidate == candidate)?;
         Some((changed, entry))
-    }
-}
-
-/// The outcome's name as logged and shown.
-pub fn outcome_name(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::NotPresented => "ikke_presentert",
-        Outcome::Presented => "presentert",
-        Outcome::Hired => "fått_jobben",
-        Outcome::SomeoneElseHired => "annen_fikk_jobben",
-        Outcome::NobodyHired => "ingen_fikk_jobben",
     }
 }

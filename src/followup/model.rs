@@ -96,6 +96,17 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome's name as logged and shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::NotPresented => "ikke_presentert",
+            Outcome::Presented => "presentert",
+            Outcome::Hired => "fått_jobben",
+            Outcome::SomeoneElseHired => "annen_fikk_jobben",
+            Outcome::NobodyHired => "ingen_fikk_jobben",
+        }
+    }
+
     /// Whether the candidate was presented to the employer (hired ones were too).
     pub fn presented(self) -> bool {
         !matches!(self, Outcome::NotPresented)

@@ -29,6 +29,8 @@ pub fn page(title: &str, caller: Option<&Caller>, status: Option<&str>, content:
                             ul {
                                 @if caller.role == Role::Advisor {
                                     li { a href="/radgiver/behov" { "Nytt behov" } }
+                                    li { a href="/radgiver/lagrede" { "Mine behov" } }
+                                    li { a href="/radgiver/tid-til-match" { "Tid til match" } }
                                 }
                                 @if caller.role == Role::Veileder {
                                     li { a href="/veileder/kandidater" { "Mine kandidater" } }

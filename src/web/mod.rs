@@ -15,6 +15,7 @@ mod assets;
 mod candidates;
 mod labels;
 mod layout;
+mod lists;
 mod need;
 mod need_form;
 mod shortlist;
@@ -42,6 +43,10 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/radgiver/utkast", post(need::draft))
         .route("/radgiver/kortliste", post(shortlist::show))
         .route("/radgiver/kortliste.csv", post(shortlist::csv))
+        .route("/radgiver/lagre", post(lists::save))
+        .route("/radgiver/lagrede", get(lists::mine))
+        .route("/radgiver/lagret/{id}", get(lists::show).post(lists::change))
+        .route("/radgiver/tid-til-match", get(lists::report))
         .route("/veileder/kandidater", get(candidates::mine))
         .route("/kandidat/{id}", get(candidates::profile))
         .route("/kandidat/{id}/tagger", post(candidates::add_tag))

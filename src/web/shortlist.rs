@@ -121,6 +121,19 @@ fn content(need: &JobNeed, shortlist: &Shortlist, unresolved: &[String]) -> Mark
                 button.secondary type="submit" { "Last ned som CSV" }
             }
         }
+        details #save-need {
+            summary { "Lagre behovet og følg kandidatene videre" }
+            form method="post" action="/radgiver/lagre" {
+                input type="hidden" name="need" value=(carried);
+                div.row {
+                    div { label for="employer" { "Arbeidsgiver" } input #employer type="text" name="employer" required; }
+                    div { label for="kontor" { "NAV-kontor" } input #kontor type="text" name="kontor" required; }
+                    div { label for="positions" { "Antall stillinger" } input #positions type="number" name="positions" min="1" value="1"; }
+                    div { label for="styrk" { "STYRK-kode (valgfri)" } input #styrk type="text" name="styrk" inputmode="numeric"; }
+                }
+                button type="submit" { "Lagre behovet" }
+            }
+        }
         @if !shortlist.relaxations.is_empty() {
             section aria-labelledby="relax-heading" {
                 h2 #relax-heading { "Krav som stenger ute kandidater" }

@@ -158,6 +158,51 @@ test("an advisor pastes three answers, gets a shortlist, and relaxing a must-hav
   await page.context().close();
 });
 
+test("an advisor saves a need, follows a candidate to presented, closes it, and sees the time to match", async () => {
+  const page = await signedIn("dev-radgiver");
+  await draftFrom(page, fixtureNeed("lager"), 5);
+  await page.getByRole("button", { name: "Finn kandidater" }).click();
+  await page.getByRole("heading", { name: /Kortliste/ }).waitFor();
+  await page.locator("#save-need summary").click();
+  await page.getByLabel("Arbeidsgiver").fill("Lager Sør AS");
+  await page.getByLabel("NAV-kontor").fill("NAV Kristiansand");
+  await page.getByLabel("STYRK-kode (valgfri)").fill("9333");
+  await page.getByRole("button", { name: "Lagre behovet" }).click();
+  await page.getByRole("status").getByText(/Behovet er lagret/).waitFor();
+
+  await page.getByRole("button", { name: /^Legg på listen: / }).first().click();
+  await page.getByRole("status").getByText(/lagt på listen/).waitFor();
+  const row = page.locator("table tbody tr").first();
+  await row.locator("select[name=status]").selectOption("kontaktet");
+  await row.getByRole("button", { name: "Lagre" }).first().click();
+  await page.getByRole("status").getByText(/Status er endret/).waitFor();
+  await page.locator("table tbody tr").first().locator("select[name=outcome]").selectOption("presentert");
+  await page.locator("table tbody tr").first().getByRole("button", { name: "Lagre" }).nth(1).click();
+  await page.getByRole("status").getByText(/Utfallet er endret/).waitFor();
+  await accessible(page, "saved need");
+  await screenshot(page, "6-kandidatliste");
+
+  await page.getByLabel("Endre status på behovet").selectOption("avsluttet");
+  await page.getByRole("button", { name: "Lagre status" }).click();
+  await page.getByRole("status").getByText(/Ikke endret: .*reason/).waitFor();
+  await page.getByLabel("Begrunnelse (må fylles ut ved avslutning)").fill("Arbeidsgiver ansatte selv");
+  await page.getByLabel("Endre status på behovet").selectOption("avsluttet");
+  await page.getByRole("button", { name: "Lagre status" }).click();
+  await page.getByRole("status").getByText(/ny status/).waitFor();
+  assert.equal(await page.locator("#need-state").textContent(), "avsluttet");
+  assert.ok(await page.getByText("Ingen fikk jobben").isVisible(), "the presented candidate learns nobody got it");
+
+  await page.getByRole("link", { name: "Mine behov", exact: true }).click();
+  await page.getByRole("heading", { name: "Mine behov" }).waitFor();
+  await accessible(page, "my needs");
+  await page.getByRole("link", { name: "Tid til match", exact: true }).first().click();
+  await page.getByRole("heading", { name: "Tid til match" }).waitFor();
+  assert.ok(await page.locator("svg[role=img] rect").count() >= 1, "a bar per month");
+  await accessible(page, "time to match");
+  await screenshot(page, "7-tid-til-match");
+  await page.context().close();
+});
+
 test("a veileder's tag shows in the advisor's next shortlist, with who set it", async () => {
   const need = fixtureNeed("bilverksted");
   // A candidate veileder V1042 follows, on the shortlist, whose interest in cars nobody has recorded.
