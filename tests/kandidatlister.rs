@@ -119,6 +119,19 @@ async fn a_need_walks_from_saved_to_closed_with_every_change_kept() {
     assert_eq!(report["overall"]["presented"], 1);
     assert_eq!(report["overall"]["shortlisted"], 3);
     assert_eq!(service.call("GET", "/v1/reports/time-to-match?from=mars", ADVISOR, None).await.0, 400);
+    let (status, csv) = service.call("GET", "/v1/reports/time-to-match.csv", ADVISOR, None).await;
+    assert_eq!(status, 200);
+    let csv = csv.as_str().expect("text");
+    assert!(
+        csv.starts_with("behov;kontor;maaned;styrk_gruppe;") && csv.contains("\r\nbutikk-1;NAV Kristiansand;"),
+        "{csv}"
+    );
+    let (_, metrics) = service.call("GET", "/metrics", None, None).await;
+    let metrics = metrics.as_str().expect("text");
+    assert!(
+        metrics.contains("jobbmatch_needs_saved 1") && metrics.contains("jobbmatch_list_candidates_presented 1"),
+        "{metrics}"
+    );
 
     let actions: Vec<String> = service.audit().iter().map(|e| format!("{} {}", e["action"], e["decision"])).collect();
     for expected in

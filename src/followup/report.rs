@@ -198,6 +198,52 @@ pub fn nearest_rank(sorted: &[f64], q: f64) -> Option<f64> {
     sorted.get(rank.min(sorted.len()) - 1).copied()
 }
 
+/// The per-need figures as CSV (semicolons, a header row; days with one decimal, empty when
+/// not yet reached), for spreadsheets.
+pub fn per_need_csv(report: &TimeToMatch) -> Result<String, csv::Error> {
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut header = vec![
+        "behov",
+        "kontor",
+        "maaned",
+        "styrk_gruppe",
+        "dager_til_presentert",
+        "dager_til_ansatt",
+        "kortliste",
+        "kontaktet",
+        "presentert",
+        "ansatt",
+    ];
+    let statuses: Vec<String> = Status::ALL.iter().map(|s| format!("dager_{}", s.name())).collect();
+    header.extend(statuses.iter().map(String::as_str));
+    writer.write_record(&header)?;
+    let days = |d: Option<f64>| d.map_or(String::new(), |d| format!("{d:.1}"));
+    for times in &report.per_need {
+        let mut row = vec![
+            times.need.clone(),
+            // Free text: a cell a spreadsheet would run as a formula gets an apostrophe first.
+            if times.kontor.starts_with(['=', '+', '-', '@']) {
+                format!("'{}", times.kontor)
+            } else {
+                times.kontor.clone()
+            },
+            times.month.clone(),
+            times.industry.clone().unwrap_or_default(),
+            days(times.days_to_first_presented),
+            days(times.days_to_first_hired),
+            times.shortlisted.to_string(),
+            times.contacted.to_string(),
+            times.presented.to_string(),
+            times.hired.to_string(),
+        ];
+        row.extend(Status::ALL.iter().map(|s| days(times.days_in_status.get(s.name()).copied())));
+        writer.write_record(&row)?;
+    }
+    let bytes = writer.into_inner().map_err(|error| csv::Error::from(error.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +358,10 @@ mod tests {
         assert_eq!(report.by_month.keys().collect::<Vec<_>>(), ["2026-03", "2026-04"]);
         assert_eq!(report.by_kontor["Arendal"].needs, 1);
         assert_eq!(report.by_industry["9"].median_days_to_hired, Some(40.0));
+        let csv = per_need_csv(&report).expect("csv");
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(lines[0].starts_with("behov;kontor;maaned;styrk_gruppe;dager_til_presentert"), "{csv}");
+        assert!(lines[1].starts_with("A;Kristiansand;2026-03;9;10.0;40.0;2;1;1;1;6.0;5.0;0.0;37.0;40.0;0.0"), "{csv}");
         // A period holds only the needs saved in it.
         let april = time_to_match(&ledger, Some(day(31)), None, day(400));
         assert_eq!(april.per_need.iter().map(|t| t.need.as_str()).collect::<Vec<_>>(), ["B"]);

@@ -274,6 +274,35 @@ pub async fn report(
     Ok(Json(service.time_to_match(&advisor, from, to)?))
 }
 
+/// The per-need figures of the time-to-match report as CSV (semicolon-separated, for spreadsheets).
+#[utoipa::path(
+    get,
+    path = "/v1/reports/time-to-match.csv",
+    tag = "kandidatlister",
+    params(Period),
+    responses(
+        (status = 200, description = "One row per need", body = String, content_type = "text/csv"),
+        (status = 400, description = "A day that is not YYYY-MM-DD", body = ErrorBody),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn report_csv(
+    state: State<Arc<Service>>,
+    advisor: AsAdvisor,
+    period: Result<Query<Period>, QueryRejection>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let Json(report) = report(state, advisor, period).await?;
+    let csv = crate::followup::report::per_need_csv(&report).map_err(|error| ApiError::Internal(Box::new(error)))?;
+    let headers = [
+        (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"tid-til-match.csv\""),
+    ];
+    Ok((headers, csv).into_response())
+}
+
 /// For a veileder: the lists their own candidates are on, and where each stands there — never
 /// the list's other candidates.
 #[utoipa::path(

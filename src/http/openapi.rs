@@ -31,6 +31,7 @@ use super::{candidates, followed, health, needs, shortlists, tags, vocabulary};
         needs::add,
         needs::change,
         needs::report,
+        needs::report_csv,
         needs::places,
         health::health,
         health::metrics,

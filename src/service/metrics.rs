@@ -12,6 +12,8 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
+use crate::followup::report::time_to_match;
+use crate::followup::{FollowUps, NeedState};
 use crate::store::Store;
 
 /// Latency histogram bucket bounds, seconds.
@@ -51,6 +53,11 @@ impl Metrics {
         registry.register("jobbmatch_http_request_duration_seconds", "Request latency by route", latency.clone());
         registry.register_collector(Box::new(StoreFigures(store)));
         Metrics { registry, requests, latency }
+    }
+
+    /// Also reports the kandidatlister's time-to-match figures at each scrape.
+    pub fn watch_follow_ups(&mut self, follow_ups: Arc<FollowUps>) {
+        self.registry.register_collector(Box::new(FollowUpFigures(follow_ups)));
     }
 
     /// Counts one request to `route` (its template) answered with `status` in `seconds`.
@@ -103,6 +110,66 @@ impl Collector for StoreFigures {
         for (name, help, value) in counters {
             let counter = ConstCounter::new(value);
             counter.encode(encoder.encode_descriptor(name, help, None, counter.metric_type())?)?;
+        }
+        Ok(())
+    }
+}
+
+/// The time-to-match figures over every saved need, read at each scrape (the same as the
+/// report's `overall`).
+struct FollowUpFigures(Arc<FollowUps>);
+
+impl std::fmt::Debug for FollowUpFigures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FollowUpFigures")
+    }
+}
+
+impl Collector for FollowUpFigures {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let now = time::OffsetDateTime::now_utc();
+        let (report, open) = self.0.read(|ledger| {
+            let open = ledger.needs().filter(|need| need.state == NeedState::Open).count();
+            (time_to_match(ledger, None, None, now), open)
+        });
+        let all = &report.overall;
+        let figures: [(&str, &str, Option<f64>); 10] = [
+            ("jobbmatch_needs_saved", "Saved job needs", Some(all.needs as f64)),
+            ("jobbmatch_needs_open", "Saved job needs still open", Some(open as f64)),
+            (
+                "jobbmatch_days_to_first_presented_median",
+                "Median days from saved need to first candidate presented",
+                all.median_days_to_presented,
+            ),
+            (
+                "jobbmatch_days_to_first_presented_p90",
+                "90th percentile (nearest rank) of the same",
+                all.p90_days_to_presented,
+            ),
+            (
+                "jobbmatch_days_to_first_hired_median",
+                "Median days from saved need to first hire",
+                all.median_days_to_hired,
+            ),
+            ("jobbmatch_days_to_first_hired_p90", "90th percentile (nearest rank) of the same", all.p90_days_to_hired),
+            (
+                "jobbmatch_needs_presented_within_30_days_ratio",
+                "Share of needs with someone presented within 30 days",
+                Some(all.presented_within_30_days),
+            ),
+            (
+                "jobbmatch_needs_presented_within_90_days_ratio",
+                "Share of needs with someone presented within 90 days",
+                Some(all.presented_within_90_days),
+            ),
+            ("jobbmatch_list_candidates_presented", "Candidates presented, over all lists", Some(all.presented as f64)),
+            ("jobbmatch_list_candidates_hired", "Candidates hired, over all lists", Some(all.hired as f64)),
+        ];
+        for (name, help, value) in figures {
+            if let Some(value) = value {
+                let gauge = ConstGauge::new(value);
+                gauge.encode(encoder.encode_descriptor(name, help, None, gauge.metric_type())?)?;
+            }
         }
         Ok(())
     }

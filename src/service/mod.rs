@@ -86,6 +86,7 @@ impl Service {
 
     /// Keeps saved needs and kandidatlister in `follow_ups`.
     pub fn with_follow_ups(mut self, follow_ups: Arc<FollowUps>) -> Service {
+        self.metrics.watch_follow_ups(follow_ups.clone());
         self.follow_ups = Some(follow_ups);
         self
     }

@@ -387,6 +387,7 @@ fn report_content(report: &TimeToMatch) -> Markup {
             }
         }
         (month_chart(report))
+        p { a href="/v1/reports/time-to-match.csv" download { "Last ned tallene per behov som CSV" } }
     }
 }
 
