@@ -162,3 +162,39 @@ async fn an_erased_candidate_leaves_every_list_and_the_counts_stay_true() {
     let (_, report) = service.call("GET", "/v1/reports/time-to-match", ADVISOR, None).await;
     assert_eq!(report["overall"]["presented"], 1);
 }
+
+#[tokio::test]
+async fn a_need_is_handed_over_and_copied_and_a_veileder_records_their_candidates_answer() {
+    let service = fixture();
+    assert_eq!(service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await.0, 201);
+    let add = json!({"candidate": "K1"}).to_string();
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(&add)).await.0, 201);
+
+    // The candidate's own answer, by their own veileder only.
+    let answer = json!({"answer": "ønsker_å_bli_presentert"}).to_string();
+    let uri = "/v1/followed/lists/butikk-1/K1";
+    assert_eq!(service.call("POST", uri, OTHER_VEILEDER, Some(&answer)).await.0, 403);
+    assert_eq!(service.call("POST", uri, ADVISOR, Some(&answer)).await.0, 403);
+    assert_eq!(service.call("POST", uri, VEILEDER, Some(&answer)).await.0, 204);
+    let (_, view) = service.call("GET", "/v1/needs/butikk-1", ADVISOR, None).await;
+    assert_eq!(entry(&view, "K1")["answer"], "ønsker_å_bli_presentert", "the advisor sees it");
+    let (_, places) = service.call("GET", "/v1/followed/lists", VEILEDER, None).await;
+    assert_eq!(places[0]["answer"], "ønsker_å_bli_presentert");
+
+    // Handing over: the owner only, to a known advisor; then the new owner sets outcomes.
+    let to = |ident: &str| json!({"to": ident}).to_string();
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/owner", OTHER_ADVISOR, Some(&to("R2002"))).await.0, 403);
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/owner", ADVISOR, Some(&to("R9999"))).await.0, 400);
+    let (status, view) = service.call("POST", "/v1/needs/butikk-1/owner", ADVISOR, Some(&to("R2002"))).await;
+    assert_eq!((status, view["owner"].as_str()), (200, Some("R2002")), "{view}");
+    assert_eq!(change(&service, ADVISOR, "K1", json!({"outcome": "presentert"})).await.0, 403);
+    assert_eq!(change(&service, OTHER_ADVISOR, "K1", json!({"outcome": "presentert"})).await.0, 200);
+
+    // A copy is a new need, the caller's, with an empty list.
+    let copy = json!({"id": "butikk-2"}).to_string();
+    let (status, view) = service.call("POST", "/v1/needs/butikk-1/copy", ADVISOR, Some(&copy)).await;
+    assert_eq!(status, 201, "{view}");
+    assert_eq!((view["owner"].as_str(), view["candidates"].as_array().map(Vec::len)), (Some("R2001"), Some(0)));
+    assert_eq!(view["saved"]["employer"], "Butikken AS");
+    assert_eq!(service.call("POST", "/v1/needs/butikk-1/copy", ADVISOR, Some(&copy)).await.0, 400, "id taken");
+}

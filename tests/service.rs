@@ -52,6 +52,13 @@ async fn the_role_matrix() {
             Some(r#"{"status":"kontaktet"}"#.into()),
             [200, 403, 403, 403, 401],
         ),
+        (
+            "POST",
+            "/v1/followed/lists/n1/K1".into(),
+            Some(r#"{"answer":"ønsker_ikke"}"#.into()),
+            [403, 204, 403, 403, 401],
+        ),
+        ("POST", "/v1/needs/n1/copy".into(), Some(r#"{"id":"n2"}"#.into()), [201, 403, 403, 403, 401]),
         ("POST", "/v1/needs/n1/state".into(), Some(r#"{"state":"fylt"}"#.into()), [200, 403, 403, 403, 401]),
         ("GET", "/v1/reports/time-to-match".into(), None, [200, 403, 403, 403, 401]),
         ("GET", "/v1/followed/lists".into(), None, [403, 200, 200, 403, 401]),
@@ -339,6 +346,9 @@ async fn the_openapi_document_lists_every_route() {
         "/v1/needs/{id}/candidates/{candidate}",
         "/v1/reports/time-to-match",
         "/v1/followed/lists",
+        "/v1/followed/lists/{need}/{candidate}",
+        "/v1/needs/{id}/owner",
+        "/v1/needs/{id}/copy",
         "/health",
         "/metrics",
     ] {

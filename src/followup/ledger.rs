@@ -7,7 +7,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::FollowupError;
-use super::model::{Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
+use super::model::{CandidateAnswer, Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
 
 /// Every saved need, its list and their histories.
 #[derive(Debug, Default, Clone)]
@@ -43,6 +43,9 @@ pub struct EntryView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<UnsuitableReason>,
     pub outcome: Outcome,
+    /// The candidate's own answer, as their veileder recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<CandidateAnswer>,
     pub archived: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub added: OffsetDateTime,
@@ -133,10 +136,20 @@ impl Ledger {
                 }
                 Ok(())
             }
-            Event::Archived { need: id, candidate, .. } => {
+            Event::Archived { need: id, candidate, .. } | Event::Answered { need: id, candidate, .. } => {
                 let view = need(id)?;
                 open(view)?;
                 entry(view, candidate)
+            }
+            Event::HandedOver { need: id, to, by, .. } => {
+                let view = need(id)?;
+                if view.owner != *by {
+                    return Err(FollowupError::NotOwner(view.owner.clone()));
+                }
+                if view.owner == *to {
+                    return Err(FollowupError::Invalid(format!("{to} owns the need already")));
+                }
+                Ok(())
             }
         }
     }
@@ -184,6 +197,7 @@ impl Ledger {
                     status: Status::Considered,
                     reason: None,
                     outcome: Outcome::NotPresented,
+                    answer: None,
                     archived: false,
                     added: *at,
                     history: vec![Change { by: by.clone(), at: *at, what: "added".into() }],
@@ -202,6 +216,19 @@ impl Ledger {
                     entry.outcome = *outcome;
                     let what = format!("outcome:{}", outcome.name());
                     entry.history.push(Change { by: by.clone(), at: *at, what });
+                    *changed = *at;
+                }
+            }
+            Event::HandedOver { need, to, by, at } => {
+                let Some(view) = self.needs.get_mut(need) else { return };
+                view.owner = to.clone();
+                view.changed = *at;
+                view.history.push(Change { by: by.clone(), at: *at, what: format!("owner:{to}") });
+            }
+            Event::Answered { need, candidate, answer, by, at } => {
+                if let Some((changed, entry)) = self.entry_mut(need, candidate) {
+                    entry.answer = Some(*answer);
+                    entry.history.push(Change { by: by.clone(), at: *at, what: format!("answer:{}", answer.name()) });
                     *changed = *at;
                 }
             }

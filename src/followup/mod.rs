@@ -12,7 +12,7 @@ pub mod report;
 pub mod store;
 
 pub use ledger::{EntryView, Ledger, NeedView};
-pub use model::{Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
+pub use model::{CandidateAnswer, Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
 pub use store::{FOLLOWUP_FILE, FollowUps};
 
 /// Why a follow-up change was refused; nothing was changed.

@@ -113,6 +113,24 @@ impl Outcome {
     }
 }
 
+/// What the candidate said, as their veileder records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub enum CandidateAnswer {
+    #[serde(rename = "ønsker_å_bli_presentert")]
+    WantsToBePresented,
+    #[serde(rename = "ønsker_ikke")]
+    DoesNotWant,
+}
+
+impl CandidateAnswer {
+    pub fn name(self) -> &'static str {
+        match self {
+            CandidateAnswer::WantsToBePresented => "ønsker_å_bli_presentert",
+            CandidateAnswer::DoesNotWant => "ønsker_ikke",
+        }
+    }
+}
+
 /// A need as an advisor saves it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SavedNeed {
@@ -191,6 +209,23 @@ pub enum Event {
         #[serde(with = "time::serde::rfc3339")]
         at: OffsetDateTime,
     },
+    /// The need is handed to another advisor, who owns it from now on.
+    HandedOver {
+        need: String,
+        to: String,
+        by: String,
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+    },
+    /// The candidate's own answer, recorded by their veileder.
+    Answered {
+        need: String,
+        candidate: String,
+        answer: CandidateAnswer,
+        by: String,
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+    },
 }
 
 impl Event {
@@ -200,8 +235,9 @@ impl Event {
             Event::CandidateAdded { candidate, .. }
             | Event::StatusSet { candidate, .. }
             | Event::OutcomeSet { candidate, .. }
-            | Event::Archived { candidate, .. } => Some(candidate),
-            Event::NeedSaved { .. } | Event::NeedState { .. } => None,
+            | Event::Archived { candidate, .. }
+            | Event::Answered { candidate, .. } => Some(candidate),
+            Event::NeedSaved { .. } | Event::NeedState { .. } | Event::HandedOver { .. } => None,
         }
     }
 
@@ -215,10 +251,11 @@ impl Event {
             }
             Event::StatusSet { candidate, .. }
             | Event::OutcomeSet { candidate, .. }
-            | Event::Archived { candidate, .. } => {
+            | Event::Archived { candidate, .. }
+            | Event::Answered { candidate, .. } => {
                 *candidate = anonymous.to_string();
             }
-            Event::NeedSaved { .. } | Event::NeedState { .. } => {}
+            Event::NeedSaved { .. } | Event::NeedState { .. } | Event::HandedOver { .. } => {}
         }
         self
     }

@@ -54,7 +54,10 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/needs/{id}/candidates/{candidate}", audited(post(needs::change), Action::ChangeList))
         .route("/v1/reports/time-to-match", audited(get(needs::report), Action::Report))
         .route("/v1/reports/time-to-match.csv", audited(get(needs::report_csv), Action::Report))
+        .route("/v1/needs/{id}/owner", audited(post(needs::hand_over), Action::ChangeNeed))
+        .route("/v1/needs/{id}/copy", audited(post(needs::copy), Action::SaveNeed))
         .route("/v1/followed/lists", audited(get(needs::places), Action::ReadLists))
+        .route("/v1/followed/lists/{need}/{candidate}", audited(post(needs::answer), Action::RecordAnswer))
         .route_layer(axum::middleware::from_fn(json_only))
         .route("/openapi.json", get(openapi::document))
 }

@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use super::access::{AsAdvisor, AsVeileder};
 use super::error::{ApiError, ErrorBody, parse_body};
 use crate::followup::report::TimeToMatch;
-use crate::followup::{NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
+use crate::followup::{CandidateAnswer, NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
 use crate::service::{EntryChange, ListPlace, NeedSummary, Service};
 
 /// Saves a job need (the need as edited, the employer, the kontor, positions to fill, and
@@ -272,6 +272,118 @@ pub async fn report(
     };
     let (from, to) = (day("from", period.from)?, day("to", period.to)?);
     Ok(Json(service.time_to_match(&advisor, from, to)?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandOver {
+    /// The NAV ident of the advisor who will own the need.
+    #[schema(min_length = 1, max_length = 64)]
+    pub to: String,
+}
+
+/// Hands a need to another advisor, who owns it from now on (the owner only).
+#[utoipa::path(
+    post,
+    path = "/v1/needs/{id}/owner",
+    tag = "kandidatlister",
+    params(("id" = String, Path, description = "The need's id")),
+    request_body = HandOver,
+    responses(
+        (status = 200, description = "Handed over; durable when this is sent", body = NeedView),
+        (status = 400, description = "No such advisor, or they own it already", body = ErrorBody),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not the need's owner", body = ErrorBody),
+        (status = 404, description = "No such need", body = ErrorBody),
+        (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn hand_over(
+    State(service): State<Arc<Service>>,
+    AsAdvisor(advisor): AsAdvisor,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<NeedView>, ApiError> {
+    let hand: HandOver = parse_body(body)?;
+    Ok(Json(service.hand_over(&advisor, &id, &hand.to).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    /// The copy's id.
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$")]
+    pub id: String,
+}
+
+/// Saves a copy of a need (its criteria, employer, kontor) under a new id, owned by the caller,
+/// with an empty list.
+#[utoipa::path(
+    post,
+    path = "/v1/needs/{id}/copy",
+    tag = "kandidatlister",
+    params(("id" = String, Path, description = "The need to copy")),
+    request_body = Copy,
+    responses(
+        (status = 201, description = "The copy; durable when this is sent", body = NeedView),
+        (status = 400, description = "The new id is taken or invalid", body = ErrorBody),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
+        (status = 404, description = "No such need", body = ErrorBody),
+        (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn copy(
+    State(service): State<Arc<Service>>,
+    AsAdvisor(advisor): AsAdvisor,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<NeedView>), ApiError> {
+    let copy: Copy = parse_body(body)?;
+    Ok((StatusCode::CREATED, Json(service.copy_need(&advisor, &id, &copy.id).await?)))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub answer: CandidateAnswer,
+}
+
+/// For a veileder: records their candidate's own answer to a list they are on
+/// (`ønsker_å_bli_presentert` or `ønsker_ikke`); the advisor sees it on the list.
+#[utoipa::path(
+    post,
+    path = "/v1/followed/lists/{need}/{candidate}",
+    tag = "kandidatlister",
+    params(
+        ("need" = String, Path, description = "The need's id"),
+        ("candidate" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "The candidate's id"),
+    ),
+    request_body = Answer,
+    responses(
+        (status = 204, description = "Recorded; durable when this is sent"),
+        (status = 400, description = "Not on that list, or the need is not open", body = ErrorBody),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not a veileder, or not this candidate's", body = ErrorBody),
+        (status = 404, description = "No such need", body = ErrorBody),
+        (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "Body not sent as application/json", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn answer(
+    State(service): State<Arc<Service>>,
+    AsVeileder(veileder): AsVeileder,
+    Path((need, candidate)): Path<(String, String)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<StatusCode, ApiError> {
+    let answer: Answer = parse_body(body)?;
+    service.record_answer(&veileder, &need, &candidate, answer.answer).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The per-need figures of the time-to-match report as CSV (semicolon-separated, for spreadsheets).

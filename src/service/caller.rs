@@ -132,6 +132,11 @@ impl Tokens {
         Self::from_pairs(DEV_TOKENS.iter().map(Self::dev_entry).map(|entry| (entry.token, entry.caller)))
     }
 
+    /// Whether `ident` is a known caller with `role` (to hand a need to another advisor).
+    pub fn has(&self, ident: &str, role: Role) -> bool {
+        self.by_token.values().any(|caller| caller.ident == ident && caller.role == role)
+    }
+
     /// Who holds `token`, if anyone.
     pub fn caller(&self, token: &str) -> Option<&Caller> {
         self.by_token.get(token)

@@ -13,7 +13,8 @@ use super::{Service, ServiceError, blocking};
 use crate::followup::report::{TimeToMatch, time_to_match};
 use crate::followup::store::FollowUpsError;
 use crate::followup::{
-    Event, FollowUps, FollowupError, NeedState, NeedView, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason,
+    CandidateAnswer, Event, FollowUps, FollowupError, NeedState, NeedView, Outcome, SavedNeed, Snapshot, Status,
+    UnsuitableReason,
 };
 use crate::matching::Matcher;
 use crate::model::Shortlist;
@@ -54,6 +55,9 @@ pub struct ListPlace {
     pub need_state: NeedState,
     pub status: Status,
     pub outcome: Outcome,
+    /// The candidate's answer, if the veileder recorded one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<CandidateAnswer>,
 }
 
 impl From<FollowUpsError> for ServiceError {
@@ -242,6 +246,64 @@ impl Service {
         self.need_view(id)
     }
 
+    /// Hands a need to another advisor, who owns it from now on (the owner only).
+    pub async fn hand_over(self: &Arc<Self>, advisor: &Advisor, id: &str, to: &str) -> Result<NeedView, ServiceError> {
+        if !self.tokens.has(to, super::Role::Advisor) {
+            return Err(ServiceError::Invalid(format!("to: no rekrutteringsrådgiver {to}")));
+        }
+        let event = Event::HandedOver {
+            need: id.to_string(),
+            to: to.to_string(),
+            by: advisor.ident.clone(),
+            at: OffsetDateTime::now_utc(),
+        };
+        self.record_follow_up(event).await?;
+        self.audit_need(advisor, Action::ChangeNeed, id, None)?;
+        self.need_view(id)
+    }
+
+    /// Saves a copy of a need under `new_id`, owned by the caller, with an empty list.
+    pub async fn copy_need(
+        self: &Arc<Self>,
+        advisor: &Advisor,
+        id: &str,
+        new_id: &str,
+    ) -> Result<NeedView, ServiceError> {
+        let mut saved = self.need_view(id)?.saved;
+        saved.need.id = new_id.to_string();
+        self.save_need(advisor, saved).await
+    }
+
+    /// Records the candidate's own answer to a list they are on (their veileder only).
+    pub async fn record_answer(
+        self: &Arc<Self>,
+        veileder: &Veileder,
+        id: &str,
+        candidate: &str,
+        answer: CandidateAnswer,
+    ) -> Result<(), ServiceError> {
+        super::profiles::check_id(candidate)?;
+        let (service, lookup) = (self.clone(), candidate.to_string());
+        let profile = blocking(move || service.store.candidate(&lookup)).await??;
+        if profile.and_then(|c| c.veileder).as_deref() != Some(veileder.ident.as_str()) {
+            let reason = "a veileder records answers only for the candidates they follow";
+            self.refuse(veileder, Action::RecordAnswer, Some(candidate), reason)?;
+            return Err(ServiceError::Forbidden(reason.into()));
+        }
+        let event = Event::Answered {
+            need: id.to_string(),
+            candidate: candidate.to_string(),
+            answer,
+            by: veileder.ident.clone(),
+            at: OffsetDateTime::now_utc(),
+        };
+        self.record_follow_up(event).await?;
+        let mut entry = Entry::permit(veileder, Action::RecordAnswer).candidate(candidate);
+        entry.need_id = Some(id.to_string());
+        self.audit.record(&entry)?;
+        Ok(())
+    }
+
     /// The time-to-match report over needs saved in `[from, to)`.
     pub fn time_to_match(
         &self,
@@ -269,6 +331,7 @@ impl Service {
                             need_state: view.state,
                             status: entry.status,
                             outcome: entry.outcome,
+                            answer: entry.answer,
                         };
                         (entry.candidate.clone(), place)
                     })

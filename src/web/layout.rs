@@ -34,6 +34,7 @@ pub fn page(title: &str, caller: Option<&Caller>, status: Option<&str>, content:
                                 }
                                 @if caller.role == Role::Veileder {
                                     li { a href="/veileder/kandidater" { "Mine kandidater" } }
+                                    li { a href="/veileder/lister" { "Kandidatlister" } }
                                 }
                             }
                         }

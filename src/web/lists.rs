@@ -251,6 +251,9 @@ fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> 
                             th scope="row" {
                                 (entry.candidate)
                                 @if entry.archived { span.hint { " (fjernet)" } }
+                                @if let Some(answer) = entry.answer {
+                                    br; span.hint { "Kandidatens svar: " (answer.name().replace('_', " ")) }
+                                }
                             }
                             td {
                                 (format!("{:.0} %", entry.snapshot.score * 100.0))

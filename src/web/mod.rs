@@ -18,6 +18,7 @@ mod layout;
 mod lists;
 mod need;
 mod need_form;
+mod places;
 mod shortlist;
 mod signin;
 
@@ -48,6 +49,7 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/radgiver/lagret/{id}", get(lists::show).post(lists::change))
         .route("/radgiver/tid-til-match", get(lists::report))
         .route("/veileder/kandidater", get(candidates::mine))
+        .route("/veileder/lister", get(places::show).post(places::answer))
         .route("/kandidat/{id}", get(candidates::profile))
         .route("/kandidat/{id}/tagger", post(candidates::add_tag))
         .route("/kandidat/{id}/tagger/fjern", post(candidates::remove_tag))

@@ -240,6 +240,20 @@ test("a veileder's tag shows in the advisor's next shortlist, with who set it", 
   await accessible(veileder, "candidate");
   await screenshot(veileder, "5-kandidat");
 
+  // The advisor puts the candidate on a kandidatliste; the veileder records the candidate's answer.
+  const saved = await api("/v1/needs", { need: { ...need, id: "bil-1" }, employer: "Bilverkstedet AS", kontor: "NAV Test", positions: 1 });
+  assert.equal(saved.id, "bil-1");
+  const listed = await api("/v1/needs/bil-1/candidates", { candidate: target.id });
+  assert.ok(listed.candidates.some((c) => c.candidate === target.id), "on the list");
+  await veileder.getByRole("link", { name: "Kandidatlister" }).click();
+  await veileder.getByRole("heading", { name: /Kandidatlister mine kandidater/ }).waitFor();
+  await veileder.getByLabel(`Svar fra ${target.id}`).selectOption("ønsker_å_bli_presentert");
+  await veileder.getByRole("button", { name: "Registrer svar" }).click();
+  await veileder.getByRole("status").getByText("Svaret er registrert.").waitFor();
+  await veileder.locator("span.given-answer", { hasText: "Ønsker å bli presentert" }).waitFor();
+  await accessible(veileder, "the veileder's kandidatlister");
+  await screenshot(veileder, "8-kandidatlister-veileder");
+
   await new Promise((resolve) => setTimeout(resolve, 1000)); // visible in shortlists within a second
   const advisor = await signedIn("dev-radgiver");
   await draftFrom(advisor, need, 500);

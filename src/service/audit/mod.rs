@@ -50,6 +50,7 @@ pub enum Action {
     ChangeList,
     Report,
     ReadLists,
+    RecordAnswer,
 }
 
 impl Action {
@@ -72,6 +73,7 @@ impl Action {
             Action::ChangeNeed | Action::ChangeList => "change job needs and kandidatlister",
             Action::Report => "read the time-to-match report",
             Action::ReadLists => "see which lists their candidates are on",
+            Action::RecordAnswer => "record their candidates' answers",
         }
     }
 }
