@@ -52,6 +52,12 @@ impl FollowUps {
         Ok(())
     }
 
+    /// Writes `events` as a new log at `path` (generated data for demos and benchmarks); the
+    /// events must be consistent, as [`crate::generate::lists`] makes them.
+    pub fn write_new(path: &Path, events: &[Event]) -> Result<(), FollowUpsError> {
+        Ok(crate::store::wal::write_batch(path, events)?)
+    }
+
     /// Reads the ledger.
     pub fn read<T>(&self, read: impl FnOnce(&Ledger) -> T) -> T {
         read(&self.lock().1)
@@ -73,13 +79,7 @@ impl FollowUps {
             .map(|event| if event.candidate() == Some(candidate) { event.anonymised(&anonymous) } else { event })
             .collect();
         let temporary = self.path.with_extension("jsonl.rewriting");
-        let _ = std::fs::remove_file(&temporary);
-        {
-            let (mut fresh, _) = Wal::<Event>::open(&temporary)?;
-            for event in &events {
-                fresh.append(event)?;
-            }
-        }
+        crate::store::wal::write_batch(&temporary, &events)?;
         std::fs::rename(&temporary, &self.path).map_err(rewrite)?;
         if let Some(directory) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::File::open(directory).and_then(|d| d.sync_all()).map_err(rewrite)?;

@@ -6,6 +6,7 @@
 //! some people hold interests their CV never mentions. Item `n` depends only on the seed and `n`,
 //! so the committed 2,000 are the first 2,000 of the 1,000,000 used in benchmarks.
 
+pub mod lists;
 mod rng;
 mod tables;
 
