@@ -31,7 +31,7 @@ fn benches(c: &mut Criterion) {
         .record(Event::NeedSaved { saved: Box::new(saved), owner: "R1".into(), by: "R1".into(), at: now })
         .expect("saved");
     for n in 0..30 {
-        let snapshot = Snapshot { score: 0.5, rank: n + 1, explanation: Vec::new() };
+        let snapshot = Snapshot { score: 0.5, rank: n + 1, explanation: Vec::new(), criteria: Vec::new() };
         let added = Event::CandidateAdded {
             need: "bench-open".into(),
             candidate: format!("K{n:07}"),

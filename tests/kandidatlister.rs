@@ -119,6 +119,13 @@ async fn a_need_walks_from_saved_to_closed_with_every_change_kept() {
     assert_eq!(report["overall"]["presented"], 1);
     assert_eq!(report["overall"]["shortlisted"], 3);
     assert_eq!(service.call("GET", "/v1/reports/time-to-match?from=mars", ADVISOR, None).await.0, 400);
+    let (status, outcomes) = service.call("GET", "/v1/reports/outcomes", ADVISOR, None).await;
+    assert_eq!(status, 200, "{outcomes}");
+    assert_eq!(outcomes["presented"]["candidates"], 1, "{outcomes}");
+    assert_eq!(outcomes["presented"]["criteria"]["skill"]["met_share"], 1.0, "{outcomes}");
+    assert_eq!(outcomes["presented"]["evidence"]["exact"], 1.0, "{outcomes}");
+    assert_eq!(outcomes["set_aside"]["candidates"], 1, "K2, uaktuell: {outcomes}");
+    assert_eq!(service.call("GET", "/v1/reports/outcomes", VEILEDER, None).await.0, 403);
     let (status, csv) = service.call("GET", "/v1/reports/time-to-match.csv", ADVISOR, None).await;
     assert_eq!(status, 200);
     let csv = csv.as_str().expect("text");

@@ -345,6 +345,7 @@ async fn the_openapi_document_lists_every_route() {
         "/v1/needs/{id}/candidates",
         "/v1/needs/{id}/candidates/{candidate}",
         "/v1/reports/time-to-match",
+        "/v1/reports/outcomes",
         "/v1/followed/lists",
         "/v1/followed/lists/{need}/{candidate}",
         "/v1/needs/{id}/owner",

@@ -17,12 +17,21 @@ pub struct ReportArgs {
     /// The whole report as JSON.
     #[arg(long)]
     json: bool,
+    /// What outcomes say about matching instead: presented, hired and set-aside candidates
+    /// compared by the criteria they met and the evidence that met them (JSON).
+    #[arg(long)]
+    outcomes: bool,
 }
 
 pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     let path = args.index.join(FOLLOWUP_FILE);
     let follow_ups =
         FollowUps::open(&path).with_context(|| format!("cannot read the kandidatlister in {}", path.display()))?;
+    if args.outcomes {
+        let report = follow_ups.read(jobbmatch::followup::outcomes::outcome_report);
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
     let report = follow_ups.read(|ledger| time_to_match(ledger, None, None, OffsetDateTime::now_utc()));
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);

@@ -8,11 +8,14 @@
 
 mod ledger;
 mod model;
+pub mod outcomes;
 pub mod report;
 pub mod store;
 
 pub use ledger::{EntryView, Ledger, NeedView};
-pub use model::{CandidateAnswer, Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
+pub use model::{
+    CandidateAnswer, Event, NeedState, Outcome, SavedNeed, Snapshot, SnapshotCriterion, Status, UnsuitableReason,
+};
 pub use store::{FOLLOWUP_FILE, FollowUps};
 
 /// Why a follow-up change was refused; nothing was changed.

@@ -153,6 +153,19 @@ pub struct Snapshot {
     pub rank: usize,
     /// One line per criterion, as the shortlist explained it then.
     pub explanation: Vec<String>,
+    /// Per criterion: its kind, whether it was met, and by what kind of evidence — what the
+    /// outcome report compares between those presented and those set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<SnapshotCriterion>,
+}
+
+/// One criterion of a snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct SnapshotCriterion {
+    pub kind: crate::model::CriterionKind,
+    pub matched: bool,
+    /// `exact`, `synonym`, `tag`, `semantic`, `summary`, … (`not_matched` when unmet).
+    pub how: crate::model::MatchHow,
 }
 
 /// One change, as logged. Every change says who made it and when.
@@ -247,7 +260,7 @@ impl Event {
         match &mut self {
             Event::CandidateAdded { candidate, snapshot, .. } => {
                 *candidate = anonymous.to_string();
-                *snapshot = Snapshot { score: 0.0, rank: 0, explanation: Vec::new() };
+                *snapshot = Snapshot { score: 0.0, rank: 0, explanation: Vec::new(), criteria: Vec::new() };
             }
             Event::StatusSet { candidate, .. }
             | Event::OutcomeSet { candidate, .. }

@@ -277,7 +277,7 @@ mod tests {
     }
 
     fn added(need: &str, candidate: &str, at: i64) -> Event {
-        let snapshot = Snapshot { score: 0.5, rank: 1, explanation: vec![] };
+        let snapshot = Snapshot { score: 0.5, rank: 1, explanation: vec![], criteria: vec![] };
         Event::CandidateAdded { need: need.into(), candidate: candidate.into(), snapshot, by: "R1".into(), at: day(at) }
     }
 

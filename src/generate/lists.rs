@@ -5,8 +5,8 @@
 use time::{Duration, OffsetDateTime};
 
 use super::rng::Rng;
-use crate::followup::{Event, NeedState, Outcome, SavedNeed, Snapshot, Status, UnsuitableReason};
-use crate::model::JobNeed;
+use crate::followup::{Event, NeedState, Outcome, SavedNeed, Snapshot, SnapshotCriterion, Status, UnsuitableReason};
+use crate::model::{CriterionKind, JobNeed, MatchHow};
 
 const KONTORER: [&str; 6] =
     ["NAV Kristiansand", "NAV Arendal", "NAV Grimstad", "NAV Lindesnes", "NAV Lister", "NAV Setesdal"];
@@ -18,6 +18,9 @@ const JOBS: [(&str, &str); 6] = [
     ("Helsefagarbeider", "5321"),
     ("Bilmekaniker", "7231"),
 ];
+const KINDS: [CriterionKind; 4] =
+    [CriterionKind::Certificate, CriterionKind::Skill, CriterionKind::Interest, CriterionKind::Language];
+const HOWS: [MatchHow; 5] = [MatchHow::Exact, MatchHow::Synonym, MatchHow::Tag, MatchHow::Semantic, MatchHow::Summary];
 const ADVISORS: [&str; 2] = ["R2001", "R2002"];
 const REASONS: [UnsuitableReason; 4] = [
     UnsuitableReason::MissingQualifications,
@@ -68,7 +71,15 @@ fn need_history(rng: &mut Rng, index: usize, per_list: usize, saved_at: OffsetDa
         let candidate = format!("K{number:07}");
         let mut when = later(rng, saved_at, 20);
         let score = 0.9 - rank as f32 * 0.01;
-        let snapshot = Snapshot { score, rank: rank + 1, explanation: Vec::new() };
+        let criteria = KINDS
+            .iter()
+            .map(|kind| {
+                let how = HOWS[rng.below(HOWS.len())];
+                let matched = rng.chance(0.7);
+                SnapshotCriterion { kind: *kind, matched, how: if matched { how } else { MatchHow::NotMatched } }
+            })
+            .collect();
+        let snapshot = Snapshot { score, rank: rank + 1, explanation: Vec::new(), criteria };
         events.push(Event::CandidateAdded {
             need: id.clone(),
             candidate: candidate.clone(),

@@ -54,6 +54,7 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/needs/{id}/candidates/{candidate}", audited(post(needs::change), Action::ChangeList))
         .route("/v1/reports/time-to-match", audited(get(needs::report), Action::Report))
         .route("/v1/reports/time-to-match.csv", audited(get(needs::report_csv), Action::Report))
+        .route("/v1/reports/outcomes", audited(get(needs::outcomes), Action::Report))
         .route("/v1/needs/{id}/owner", audited(post(needs::hand_over), Action::ChangeNeed))
         .route("/v1/needs/{id}/copy", audited(post(needs::copy), Action::SaveNeed))
         .route("/v1/followed/lists", audited(get(needs::places), Action::ReadLists))

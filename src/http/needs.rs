@@ -386,6 +386,27 @@ pub async fn answer(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// What recorded outcomes say about matching: for candidates presented, hired, and set aside,
+/// the share who met each kind of criterion when added, and by which kind of evidence (tag,
+/// synonym, semantic, summary, …). Nothing is re-weighted from it.
+#[utoipa::path(
+    get,
+    path = "/v1/reports/outcomes",
+    tag = "kandidatlister",
+    responses(
+        (status = 200, description = "The comparison", body = crate::followup::outcomes::OutcomeReport),
+        (status = 401, description = "No or unknown token", body = ErrorBody),
+        (status = 403, description = "Not a rekrutteringsrådgiver", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn outcomes(
+    State(service): State<Arc<Service>>,
+    AsAdvisor(advisor): AsAdvisor,
+) -> Result<Json<crate::followup::outcomes::OutcomeReport>, ApiError> {
+    Ok(Json(service.outcome_report(&advisor)?))
+}
+
 /// The per-need figures of the time-to-match report as CSV (semicolon-separated, for spreadsheets).
 #[utoipa::path(
     get,

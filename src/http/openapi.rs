@@ -32,6 +32,7 @@ use super::{candidates, followed, health, needs, shortlists, tags, vocabulary};
         needs::change,
         needs::report,
         needs::report_csv,
+        needs::outcomes,
         needs::places,
         needs::hand_over,
         needs::copy,

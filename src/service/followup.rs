@@ -10,11 +10,12 @@ use time::OffsetDateTime;
 use super::access::{Advisor, Veileder};
 use super::audit::{Action, Entry};
 use super::{Service, ServiceError, blocking};
+use crate::followup::outcomes::{OutcomeReport, outcome_report};
 use crate::followup::report::{TimeToMatch, time_to_match};
 use crate::followup::store::FollowUpsError;
 use crate::followup::{
-    CandidateAnswer, Event, FollowUps, FollowupError, NeedState, NeedView, Outcome, SavedNeed, Snapshot, Status,
-    UnsuitableReason,
+    CandidateAnswer, Event, FollowUps, FollowupError, NeedState, NeedView, Outcome, SavedNeed, Snapshot,
+    SnapshotCriterion, Status, UnsuitableReason,
 };
 use crate::matching::Matcher;
 use crate::model::Shortlist;
@@ -316,6 +317,14 @@ impl Service {
         Ok(report)
     }
 
+    /// What recorded outcomes say about matching: presented, hired and set-aside candidates
+    /// compared by the criteria they met and the evidence that met them.
+    pub fn outcome_report(&self, advisor: &Advisor) -> Result<OutcomeReport, ServiceError> {
+        let report = self.follow_ups()?.read(outcome_report);
+        self.audit.record(&Entry::permit(advisor, Action::Report))?;
+        Ok(report)
+    }
+
     /// The lists the veileder's own candidates are on, and where they stand.
     pub async fn list_places(self: &Arc<Self>, veileder: &Veileder) -> Result<Vec<ListPlace>, ServiceError> {
         let entries: Vec<(String, ListPlace)> = self.follow_ups()?.read(|ledger| {
@@ -371,8 +380,14 @@ fn snapshot_of(shortlist: &Shortlist, candidate: &str) -> Option<Snapshot> {
                 format!("{}: {}", outcome.criterion, if outcome.matched { "oppfylt" } else { "ikke oppfylt" })
             })
             .collect();
-        return Some(Snapshot { score: entry.score, rank: entry.rank, explanation });
+        let criteria = entry
+            .criteria
+            .iter()
+            .map(|outcome| SnapshotCriterion { kind: outcome.kind, matched: outcome.matched, how: outcome.how })
+            .collect();
+        return Some(Snapshot { score: entry.score, rank: entry.rank, explanation, criteria });
     }
     let miss = shortlist.near_misses.iter().find(|miss| miss.id == candidate)?;
-    Some(Snapshot { score: miss.score, rank: 0, explanation: vec![format!("nesten: {}", miss.shortfall)] })
+    let explanation = vec![format!("nesten: {}", miss.shortfall)];
+    Some(Snapshot { score: miss.score, rank: 0, explanation, criteria: Vec::new() })
 }
