@@ -313,10 +313,16 @@ mod tests {
             },
             added("A", "K1", 1),
             added("A", "K2", 1),
+            added("A", "K4", 2),
+            added("A", "K5", 2),
             status("A", "K1", Status::Contacted, 3),
+            status("A", "K5", Status::Contacted, 4),
+            status("A", "K1", Status::Relevant, 5),
             status("A", "K2", Status::Unsuitable, 5),
+            status("A", "K4", Status::NotInterested, 6),
             status("A", "K1", Status::Interview, 8),
             outcome("A", "K1", Outcome::Presented, 10),
+            outcome("A", "K5", Outcome::Presented, 20),
             outcome("A", "K1", Outcome::Hired, 40),
             state("A", NeedState::Filled, 45),
             // Need B (Arendal, STYRK 5), a month later: K3 presented day 100, closed day 120.
@@ -332,17 +338,22 @@ mod tests {
         }
         // Closing B closed its list: the presented K3 learns nobody got the job.
         assert_eq!(ledger.need("B").expect("B").candidates[0].outcome, Outcome::NobodyHired);
-        assert_eq!(ledger.need("A").expect("A").candidates[0].outcome, Outcome::Hired);
+        let a = ledger.need("A").expect("A");
+        assert_eq!(a.candidates[0].outcome, Outcome::Hired);
+        assert_eq!(a.candidates[3].outcome, Outcome::SomeoneElseHired, "K5 was presented; K1 got the job");
 
         let report = time_to_match(&ledger, None, None, day(400));
         let a = &report.per_need[0];
         assert_eq!((a.days_to_first_presented, a.days_to_first_hired), (Some(10.0), Some(40.0)));
-        // K1: vurderes 1→3, kontaktet 3→8, til_intervju 8→45; K2: vurderes 1→5, uaktuell 5→45.
-        assert_eq!(a.days_in_status["vurderes"], 2.0 + 4.0);
-        assert_eq!(a.days_in_status["kontaktet"], 5.0);
+        // K1: vurderes 1→3, kontaktet 3→5, aktuell 5→8, til_intervju 8→45; K2: vurderes 1→5,
+        // uaktuell 5→45; K4: vurderes 2→6, uinteressert 6→45; K5: vurderes 2→4, kontaktet 4→45.
+        assert_eq!(a.days_in_status["vurderes"], 2.0 + 4.0 + 4.0 + 2.0);
+        assert_eq!(a.days_in_status["kontaktet"], 2.0 + 41.0);
+        assert_eq!(a.days_in_status["aktuell"], 3.0);
         assert_eq!(a.days_in_status["til_intervju"], 37.0);
         assert_eq!(a.days_in_status["uaktuell"], 40.0);
-        assert_eq!((a.shortlisted, a.contacted, a.presented, a.hired), (2, 1, 1, 1));
+        assert_eq!(a.days_in_status["uinteressert"], 39.0);
+        assert_eq!((a.shortlisted, a.contacted, a.presented, a.hired), (4, 2, 2, 1));
         let b = &report.per_need[1];
         assert_eq!((b.days_to_first_presented, b.days_to_first_hired), (Some(100.0), None));
         assert_eq!(b.days_in_status["vurderes"], 119.0, "day 32 to the close on day 151");
@@ -354,14 +365,17 @@ mod tests {
         assert_eq!(all.p90_days_to_presented, Some(100.0), "nearest rank: the 2nd of 2");
         assert_eq!((all.median_days_to_hired, all.p90_days_to_hired), (Some(40.0), Some(40.0)));
         assert_eq!((all.presented_within_30_days, all.presented_within_90_days), (0.5, 0.5));
-        assert_eq!((all.shortlisted, all.contacted, all.presented, all.hired), (3, 2, 2, 1));
+        assert_eq!((all.shortlisted, all.contacted, all.presented, all.hired), (5, 3, 3, 1));
         assert_eq!(report.by_month.keys().collect::<Vec<_>>(), ["2026-03", "2026-04"]);
         assert_eq!(report.by_kontor["Arendal"].needs, 1);
         assert_eq!(report.by_industry["9"].median_days_to_hired, Some(40.0));
         let csv = per_need_csv(&report).expect("csv");
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert!(lines[0].starts_with("behov;kontor;maaned;styrk_gruppe;dager_til_presentert"), "{csv}");
-        assert!(lines[1].starts_with("A;Kristiansand;2026-03;9;10.0;40.0;2;1;1;1;6.0;5.0;0.0;37.0;40.0;0.0"), "{csv}");
+        assert!(
+            lines[1].starts_with("A;Kristiansand;2026-03;9;10.0;40.0;4;2;2;1;12.0;43.0;3.0;37.0;40.0;39.0"),
+            "{csv}"
+        );
         // A period holds only the needs saved in it.
         let april = time_to_match(&ledger, Some(day(31)), None, day(400));
         assert_eq!(april.per_need.iter().map(|t| t.need.as_str()).collect::<Vec<_>>(), ["B"]);
