@@ -23,6 +23,9 @@ pub struct ServeArgs {
     /// Audit log (JSON Lines, appended). Default: INDEX/audit.jsonl.
     #[arg(long, env = "JOBBMATCH_AUDIT_LOG")]
     audit_log: Option<PathBuf>,
+    /// Saved needs and kandidatlister (their write-ahead log). Default: INDEX/kandidatlister.jsonl.
+    #[arg(long, env = "JOBBMATCH_KANDIDATLISTER")]
+    kandidatlister: Option<PathBuf>,
     /// Audit lines older than this many days are dropped when the service starts (the chain
     /// carries on). Default: kept for good.
     #[arg(long, env = "JOBBMATCH_AUDIT_RETENTION_DAYS",
@@ -93,7 +96,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         None => println!("audit log: {}", audit_path.display()),
     }
 
-    let lists_path = data.index.join(jobbmatch::followup::FOLLOWUP_FILE);
+    let lists_path = args.kandidatlister.clone().unwrap_or_else(|| data.index.join(jobbmatch::followup::FOLLOWUP_FILE));
     let follow_ups = jobbmatch::followup::FollowUps::open(&lists_path)
         .with_context(|| format!("cannot open the kandidatlister in {}", lists_path.display()))?;
     let store = Arc::new(store);

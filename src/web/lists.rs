@@ -374,6 +374,7 @@ fn report_content(report: &TimeToMatch) -> Markup {
     html! {
         h1 { "Tid til match" }
         p.hint { "Fra behovet ble lagret til første kandidat ble presentert og til første ble ansatt. Piloten målte 4,5 måneder fra samtykke til oppstart." }
+        (month_chart(report))
         table {
             caption.visually-hidden { "Tid til match, samlet og per måned, kontor og yrkesgruppe" }
             thead { tr {
@@ -389,7 +390,6 @@ fn report_content(report: &TimeToMatch) -> Markup {
                 @for (group, s) in &report.by_industry { (row(&format!("STYRK-gruppe {group}"), s)) }
             }
         }
-        (month_chart(report))
         p { a href="/v1/reports/time-to-match.csv" download { "Last ned tallene per behov som CSV" } }
     }
 }
@@ -402,18 +402,19 @@ fn month_chart(report: &TimeToMatch) -> Markup {
         return html! { p { "Ingen kandidater er presentert ennå." } };
     }
     let most = months.iter().map(|(_, d)| *d).fold(1.0, f64::max);
-    let (bar, gap, height) = (48.0, 16.0, 160.0);
+    let (bar, gap, height, top) = (48.0, 16.0, 160.0, 24.0);
     let width = months.len() as f64 * (bar + gap) + gap;
     html! {
-        figure {
-            svg role="img" aria-labelledby="chart-title" viewBox=(format!("0 0 {width} {}", height + 40.0)) width=(width) height=(height + 40.0) {
+        figure.chart {
+            // Scales to the page's width (the viewBox keeps its proportions).
+            svg role="img" aria-labelledby="chart-title" viewBox=(format!("0 0 {width} {}", top + height + 30.0)) width="100%" {
                 title #chart-title { "Median dager til første presentasjon per måned" }
                 @for (i, (month, d)) in months.iter().enumerate() {
                     @let h = (d / most * height).max(1.0);
                     @let x = gap + i as f64 * (bar + gap);
-                    rect x=(x) y=(height - h + 10.0) width=(bar) height=(h) fill="#005b82" {}
-                    text x=(x + bar / 2.0) y=(height - h + 5.0) text-anchor="middle" font-size="12" { (format!("{d:.0}")) }
-                    text x=(x + bar / 2.0) y=(height + 28.0) text-anchor="middle" font-size="11" { (month) }
+                    rect x=(x) y=(top + height - h) width=(bar) height=(h) fill="#005b82" {}
+                    text x=(x + bar / 2.0) y=(top + height - h - 6.0) text-anchor="middle" font-size="12" { (format!("{d:.0}")) }
+                    text x=(x + bar / 2.0) y=(top + height + 18.0) text-anchor="middle" font-size="11" { (month) }
                 }
             }
             figcaption { "Median dager fra lagret behov til første presentasjon, per måned behovet ble lagret." }

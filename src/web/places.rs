@@ -86,7 +86,7 @@ fn content(places: &[ListPlace]) -> Markup {
                                     form method="post" action="/veileder/lister" {
                                         input type="hidden" name="need" value=(place.need);
                                         input type="hidden" name="candidate" value=(place.candidate);
-                                        label.visually-hidden for=(id) { "Svar fra " (place.candidate) }
+                                        label.visually-hidden for=(id) { "Svar fra " (place.candidate) " på " (place.title) " (" (place.employer) ")" }
                                         select id=(id) name="answer" {
                                             option value="ønsker_å_bli_presentert" { "Ønsker å bli presentert" }
                                             option value="ønsker_ikke" { "Ønsker ikke" }

@@ -6,7 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -34,7 +34,10 @@ let browser;
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), "jobbmatch-browser-"));
-  server = spawn(BIN, ["serve", "--addr", `127.0.0.1:${PORT}`, "--index", join(work, "index"), "--candidates", join(ROOT, "fixtures", "candidates.jsonl")], {
+  // Two years of generated kandidatlister, so the time-to-match page has months to show.
+  const lists = join(work, "kandidatlister.jsonl");
+  execFileSync(BIN, ["generate", "--kandidatlister", "300", "--per-list", "12", "--out", lists], { stdio: "ignore" });
+  server = spawn(BIN, ["serve", "--addr", `127.0.0.1:${PORT}`, "--index", join(work, "index"), "--kandidatlister", lists, "--candidates", join(ROOT, "fixtures", "candidates.jsonl")], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";
@@ -247,10 +250,10 @@ test("a veileder's tag shows in the advisor's next shortlist, with who set it", 
   assert.ok(listed.candidates.some((c) => c.candidate === target.id), "on the list");
   await veileder.getByRole("link", { name: "Kandidatlister" }).click();
   await veileder.getByRole("heading", { name: /Kandidatlister mine kandidater/ }).waitFor();
-  await veileder.getByLabel(`Svar fra ${target.id}`).selectOption("ønsker_å_bli_presentert");
-  await veileder.getByRole("button", { name: "Registrer svar" }).click();
+  await veileder.getByLabel(`Svar fra ${target.id} på ${need.title} (Bilverkstedet AS)`).selectOption("ønsker_å_bli_presentert");
+  await veileder.getByRole("row", { name: new RegExp(`Bilverkstedet AS`) }).getByRole("button", { name: "Registrer svar" }).click();
   await veileder.getByRole("status").getByText("Svaret er registrert.").waitFor();
-  await veileder.locator("span.given-answer", { hasText: "Ønsker å bli presentert" }).waitFor();
+  await veileder.locator("span.given-answer", { hasText: "Ønsker å bli presentert" }).first().waitFor();
   await accessible(veileder, "the veileder's kandidatlister");
   await screenshot(veileder, "8-kandidatlister-veileder");
 
