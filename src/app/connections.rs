@@ -61,6 +61,19 @@ impl ConnectionLimits {
     }
 }
 
+/// Connections the kernel may hold for us before we accept them. Under a flood of reconnecting
+/// clients a short queue drops new connections' SYNs, and a health probe then waits a whole
+/// second for the retry; the kernel caps this at `net.core.somaxconn`.
+pub const LISTEN_BACKLOG: u32 = 4096;
+
+/// A listener on `addr` with a [`LISTEN_BACKLOG`]-long accept queue.
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
+}
+
 /// Serves `router` on `listener` under `limits` until `shutdown` resolves, then lets requests in
 /// flight finish.
 pub async fn serve_with_limits(

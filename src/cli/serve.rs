@@ -114,8 +114,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     .fitted();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start tokio")?;
     let served = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(args.addr)
-            .await
+        let listener = jobbmatch::app::connections::listen(args.addr)
             .with_context(|| format!("cannot listen on {}", args.addr))?;
         let addr = listener.local_addr()?;
         println!("jobbmatch listening on http://{addr}");
