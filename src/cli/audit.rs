@@ -33,6 +33,9 @@ pub fn run(args: AuditArgs) -> anyhow::Result<bool> {
             match chain::verify(&path) {
                 Ok(verified) => {
                     println!("{}: {} lines, chain intact; head {}", path.display(), verified.lines, verified.head);
+                    if verified.unchained > 0 {
+                        println!("  (the first {} lines were written before the log was chained)", verified.unchained);
+                    }
                     Ok(true)
                 }
                 Err(broken) => {

@@ -349,17 +349,19 @@ impl Service {
         });
         let (service, ident) = (self.clone(), veileder.ident.clone());
         let mine = blocking(move || {
-            entries
+            // Each candidate on any list is looked up once, however many lists they are on.
+            let distinct: std::collections::BTreeSet<&str> = entries.iter().map(|(c, _)| c.as_str()).collect();
+            let followed: std::collections::HashSet<&str> = distinct
                 .into_iter()
-                .filter(|(candidate, _)| {
-                    service
-                        .store
-                        .candidate(candidate)
-                        .ok()
-                        .flatten()
-                        .is_some_and(|c| c.veileder.as_deref() == Some(&ident))
+                .filter(|candidate| {
+                    let found = service.store.candidate(candidate).ok().flatten();
+                    found.is_some_and(|c| c.veileder.as_deref() == Some(&ident))
                 })
-                .map(|(_, place)| place)
+                .collect();
+            entries
+                .iter()
+                .filter(|(candidate, _)| followed.contains(candidate.as_str()))
+                .map(|(_, place)| place.clone())
                 .collect::<Vec<_>>()
         })
         .await?;

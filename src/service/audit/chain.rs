@@ -45,6 +45,9 @@ pub fn head(file: &mut File) -> std::io::Result<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verified {
     pub lines: usize,
+    /// Lines at the start written before the log was chained (no `prev`); the chain begins
+    /// after them, from the hash of the last.
+    pub unchained: usize,
     pub head: String,
 }
 
@@ -65,13 +68,22 @@ pub fn verify(path: &Path) -> Result<Verified, Broken> {
     // line was dropped, to the retention line itself.
     let mut or_expected: Option<String> = None;
     let mut lines = 0;
+    let mut unchained = 0;
     for (index, line) in BufReader::new(file).split(b'\n').enumerate() {
         let number = index + 1;
         let line = line.map_err(|error| Broken::Unreadable(error.to_string()))?;
         let broken = |reason: String| Broken::Line { line: number, reason };
         let value: serde_json::Value =
             serde_json::from_slice(&line).map_err(|error| broken(format!("not a JSON line ({error})")))?;
-        let prev = value.get("prev").and_then(|prev| prev.as_str()).ok_or_else(|| broken("no `prev` hash".into()))?;
+        let Some(prev) = value.get("prev").and_then(|prev| prev.as_str()) else {
+            if lines > unchained {
+                return Err(broken("no `prev` hash".into()));
+            }
+            unchained += 1; // written before the chain began
+            expected = line_hash(&line);
+            lines += 1;
+            continue;
+        };
         if number == 1 && value.get("action").and_then(|a| a.as_str()) == Some("retention") {
             expected = prev.to_string();
             or_expected = Some(line_hash(&line));
@@ -88,7 +100,7 @@ pub fn verify(path: &Path) -> Result<Verified, Broken> {
         or_expected = None;
         lines += 1;
     }
-    Ok(Verified { lines, head: expected })
+    Ok(Verified { lines, unchained, head: expected })
 }
 
 /// Drops the lines written before `cutoff`, keeping the chain: the file is rewritten (to a
@@ -174,6 +186,22 @@ mod tests {
         assert!(matches!(verify(&path), Err(Broken::Line { line: 2, .. })));
         std::fs::write(&path, text.lines().skip(1).collect::<Vec<_>>().join("\n") + "\n").expect("write");
         assert!(matches!(verify(&path), Err(Broken::Line { line: 1, .. })), "a removed first line is found");
+
+        // Lines from before the chain began are counted as such; the chain starts after them.
+        let legacy = "{\"n\":0}";
+        let mut previous = line_hash(legacy.as_bytes());
+        let mut text = format!("{legacy}\n");
+        for n in 1..3 {
+            let line = format!("{{\"n\":{n},\"prev\":\"{previous}\"}}");
+            previous = line_hash(line.as_bytes());
+            text.push_str(&line);
+            text.push('\n');
+        }
+        std::fs::write(&path, &text).expect("write");
+        let verified = verify(&path).expect("a chain after one legacy line");
+        assert_eq!((verified.lines, verified.unchained), (3, 1));
+        std::fs::write(&path, format!("{text}{legacy}\n")).expect("write");
+        assert!(matches!(verify(&path), Err(Broken::Line { line: 4, .. })), "no unchained line after the chain began");
     }
 
     #[test]
