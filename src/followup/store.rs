@@ -97,3 +97,56 @@ impl FollowUps {
         self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+
+    use super::*;
+    use crate::followup::{NeedState, SavedNeed};
+    use crate::store::wal::faults::{Faults, FaultyFile};
+
+    fn saved(id: &str) -> Event {
+        let need = crate::model::JobNeed::from_json(&format!(r#"{{"id":"{id}"}}"#)).expect("need");
+        let saved = SavedNeed { need, employer: "E".into(), kontor: "K".into(), positions: 1, styrk: None };
+        Event::NeedSaved {
+            saved: Box::new(saved),
+            owner: "R1".into(),
+            by: "R1".into(),
+            at: time::OffsetDateTime::now_utc(),
+        }
+    }
+
+    #[test]
+    fn a_change_the_disk_refuses_is_an_error_and_changes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FOLLOWUP_FILE);
+        let follow_ups = FollowUps::open(&path).expect("open");
+        follow_ups.record(saved("A")).expect("acknowledged");
+        let faults = Faults::new();
+        let inner = std::fs::OpenOptions::new().append(true).open(&path).expect("open");
+        follow_ups.lock().0.replace_file(Box::new(FaultyFile { inner, faults: faults.clone() }));
+
+        faults.fail_sync.store(true, Ordering::SeqCst);
+        assert!(matches!(follow_ups.record(saved("B")), Err(FollowUpsError::Wal(_))), "fsync failed");
+        faults.fail_sync.store(false, Ordering::SeqCst);
+        faults.space.store(20, Ordering::SeqCst);
+        let close = Event::NeedState {
+            need: "A".into(),
+            state: NeedState::Filled,
+            reason: None,
+            by: "R1".into(),
+            at: time::OffsetDateTime::now_utc(),
+        };
+        assert!(matches!(follow_ups.record(close), Err(FollowUpsError::Wal(_))), "disk full");
+        // Nothing half-applied in memory or on disk.
+        assert!(follow_ups.read(|ledger| ledger.need("B").is_none()));
+        assert_eq!(follow_ups.read(|ledger| ledger.need("A").map(|n| n.state)), Some(NeedState::Open));
+        faults.space.store(-1, Ordering::SeqCst);
+        follow_ups.record(saved("C")).expect("acknowledged once there is room");
+        drop(follow_ups);
+        let reopened = FollowUps::open(&path).expect("replays cleanly");
+        let ids: Vec<String> = reopened.read(|ledger| ledger.needs().map(|n| n.id.clone()).collect());
+        assert_eq!(ids, ["A", "C"], "exactly the acknowledged changes");
+    }
+}
