@@ -11,7 +11,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use super::layout::{page, respond};
-use super::{failure, labels, signed_in, veileder};
+use super::{VeilederPage, failure, labels, signed_in};
 use crate::model::{Candidate, TagKind};
 use crate::service::{Caller, NewTag, ProfileView, Service, ServiceError, TagChange};
 
@@ -23,11 +23,11 @@ pub struct ListQuery {
     side: Option<usize>,
 }
 
-pub async fn mine(State(service): State<Arc<Service>>, headers: HeaderMap, Query(query): Query<ListQuery>) -> Response {
-    let caller = match veileder(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn mine(
+    State(service): State<Arc<Service>>,
+    VeilederPage(caller): VeilederPage,
+    Query(query): Query<ListQuery>,
+) -> Response {
     let page_number = query.side.unwrap_or(1).max(1);
     let (total, candidates) = match service.followed(&caller, (page_number - 1) * PAGE, PAGE).await {
         Ok(found) => (found.total, found.candidates),
@@ -208,14 +208,10 @@ pub struct TagForm {
 
 pub async fn add_tag(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    VeilederPage(caller): VeilederPage,
     Path(id): Path<String>,
     Form(form): Form<TagForm>,
 ) -> Response {
-    let caller = match veileder(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let Some(kind) = TagKind::parse(&form.kind) else {
         return profile_page(
             &service,
@@ -245,14 +241,10 @@ pub struct RemoveForm {
 
 pub async fn remove_tag(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    VeilederPage(caller): VeilederPage,
     Path(id): Path<String>,
     Form(form): Form<RemoveForm>,
 ) -> Response {
-    let caller = match veileder(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     match service.remove_tag(&caller, &id, &form.label).await {
         Ok(()) => Redirect::to(&format!("/kandidat/{id}?melding=fjernet")).into_response(),
         Err(error) => failure(error, Some(&caller)),

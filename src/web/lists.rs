@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 
 use super::layout::{page, respond};
-use super::{advisor, failure};
+use super::{AdvisorPage, failure};
 use crate::followup::report::{Summary, TimeToMatch};
 use crate::followup::{NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
 use crate::model::JobNeed;
@@ -29,13 +29,9 @@ fn parse<T: serde::de::DeserializeOwned>(pairs: &[(String, String)], name: &str)
 /// Saves the need a shortlist page carried, with the employer, kontor and positions.
 pub async fn save(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    AdvisorPage(caller): AdvisorPage,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let need = match JobNeed::from_json(field(&pairs, "need")) {
         Ok(need) => need,
         Err(error) => return failure(crate::service::ServiceError::Invalid(error.to_string()), Some(&caller)),
@@ -56,11 +52,7 @@ pub async fn save(
 }
 
 /// The advisor's saved needs.
-pub async fn mine(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn mine(State(service): State<Arc<Service>>, AdvisorPage(caller): AdvisorPage) -> Response {
     match service.needs(&caller, None, None) {
         Ok(needs) => respond(StatusCode::OK, page("Mine behov", Some(&caller), None, needs_table(&needs))),
         Err(error) => failure(error, Some(&caller)),
@@ -95,11 +87,11 @@ fn needs_table(needs: &[NeedSummary]) -> Markup {
 }
 
 /// One saved need and its list.
-pub async fn show(State(service): State<Arc<Service>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn show(
+    State(service): State<Arc<Service>>,
+    AdvisorPage(caller): AdvisorPage,
+    Path(id): Path<String>,
+) -> Response {
     match service.need(&caller, &id) {
         Ok(view) => need_page(&service, &caller, &view, None).await,
         Err(error) => failure(error, Some(&caller)),
@@ -109,14 +101,10 @@ pub async fn show(State(service): State<Arc<Service>>, headers: HeaderMap, Path(
 /// A change from the need page: add a candidate, change one on the list, or the need's state.
 pub async fn change(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    AdvisorPage(caller): AdvisorPage,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let candidate = field(&pairs, "candidate");
     let result = match field(&pairs, "action") {
         "add" => service.add_to_list(&caller, &id, candidate).await.map(|v| (v, "Kandidaten er lagt på listen.")),
@@ -340,11 +328,7 @@ fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> 
 }
 
 /// The time-to-match page: the figures, and bars of the median days by month.
-pub async fn report(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn report(State(service): State<Arc<Service>>, AdvisorPage(caller): AdvisorPage) -> Response {
     match service.time_to_match(&caller, None, None) {
         Ok(report) => respond(StatusCode::OK, page("Tid til match", Some(&caller), None, report_content(&report))),
         Err(error) => failure(error, Some(&caller)),

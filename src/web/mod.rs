@@ -25,8 +25,9 @@ mod signin;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
 use axum::http::header::COOKIE;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -102,31 +103,50 @@ fn signed_in(service: &Service, headers: &HeaderMap) -> Option<Caller> {
     session_in_cookies(cookies).and_then(|id| service.session_caller(id))
 }
 
-/// The signed-in advisor; otherwise what to answer instead: the sign-in page, or a refusal that
-/// is audit-logged like the API's.
-fn advisor(service: &Service, headers: &HeaderMap) -> Result<Advisor, Box<Response>> {
-    let caller = signed_in(service, headers).ok_or_else(sign_in)?;
-    service.advisor(caller.clone(), Action::OpenPage, None).map_err(|error| refused(error, &caller, Role::Advisor))
+/// The signed-in advisor, as a page handler's argument; a request without one is answered with
+/// the sign-in page, or a refusal that is audit-logged like the API's.
+pub struct AdvisorPage(pub Advisor);
+
+/// The signed-in veileder, as a page handler's argument; otherwise the sign-in page or an
+/// audit-logged refusal.
+pub struct VeilederPage(pub Veileder);
+
+impl FromRequestParts<Arc<Service>> for AdvisorPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, service: &Arc<Service>) -> Result<Self, Response> {
+        let caller = signed_in(service, &parts.headers).ok_or_else(sign_in)?;
+        match service.advisor(caller.clone(), Action::OpenPage, None) {
+            Ok(advisor) => Ok(AdvisorPage(advisor)),
+            Err(error) => Err(refused(error, &caller, Role::Advisor)),
+        }
+    }
 }
 
-/// The signed-in veileder; otherwise the sign-in page or an audit-logged refusal.
-fn veileder(service: &Service, headers: &HeaderMap) -> Result<Veileder, Box<Response>> {
-    let caller = signed_in(service, headers).ok_or_else(sign_in)?;
-    service.veileder(caller.clone(), Action::OpenPage, None).map_err(|error| refused(error, &caller, Role::Veileder))
+impl FromRequestParts<Arc<Service>> for VeilederPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, service: &Arc<Service>) -> Result<Self, Response> {
+        let caller = signed_in(service, &parts.headers).ok_or_else(sign_in)?;
+        match service.veileder(caller.clone(), Action::OpenPage, None) {
+            Ok(veileder) => Ok(VeilederPage(veileder)),
+            Err(error) => Err(refused(error, &caller, Role::Veileder)),
+        }
+    }
 }
 
-fn sign_in() -> Box<Response> {
-    Box::new(Redirect::to("/logg-inn").into_response())
+fn sign_in() -> Response {
+    Redirect::to("/logg-inn").into_response()
 }
 
 /// The page for a caller refused a page that is for `role`.
-fn refused(error: ServiceError, caller: &Caller, role: Role) -> Box<Response> {
+fn refused(error: ServiceError, caller: &Caller, role: Role) -> Response {
     if !matches!(error, ServiceError::Forbidden(_)) {
-        return Box::new(failure(error, Some(caller)));
+        return failure(error, Some(caller));
     }
     let message =
         format!("Denne siden er for {}e. Du er logget inn som {}.", labels::role(role), labels::role(caller.role));
-    Box::new(layout::error_page(StatusCode::FORBIDDEN, Some(caller), &message))
+    layout::error_page(StatusCode::FORBIDDEN, Some(caller), &message)
 }
 
 /// The status a page answers a failed use case with.

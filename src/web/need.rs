@@ -5,24 +5,20 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 
 use super::layout::{page, respond};
 use super::need_form::{NeedForm, places};
-use super::{advisor, labels};
+use super::{AdvisorPage, labels};
 use crate::model::{Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, LanguageLevel};
 use crate::service::{Caller, Service};
 
 /// Empty rows the edit page offers for new criteria.
 const NEW_ROWS: usize = 2;
 
-pub async fn new_need(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn new_need(AdvisorPage(caller): AdvisorPage) -> Response {
     respond(StatusCode::OK, page("Nytt behov", Some(&caller), None, answers_form(&NeedForm::new(Vec::new()), &[])))
 }
 
@@ -100,13 +96,9 @@ fn error_list(errors: &[String]) -> Markup {
 /// Drafts criteria from the answers, or redraws the edit page with the advisor's changes.
 pub async fn draft(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    AdvisorPage(caller): AdvisorPage,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let form = NeedForm::new(pairs);
     let editing = form.has_criteria();
     let need = match form.need(editing) {

@@ -5,34 +5,26 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 
 use super::layout::{page, respond};
-use super::{failure, veileder};
+use super::{VeilederPage, failure};
 use crate::followup::{CandidateAnswer, NeedState};
 use crate::service::{ListPlace, Service, Veileder};
 
 /// The lists the veileder's candidates are on.
-pub async fn show(State(service): State<Arc<Service>>, headers: HeaderMap) -> Response {
-    let caller = match veileder(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
+pub async fn show(State(service): State<Arc<Service>>, VeilederPage(caller): VeilederPage) -> Response {
     render(&service, &caller, None, StatusCode::OK).await
 }
 
 /// Records a candidate's answer, then shows the lists again.
 pub async fn answer(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    VeilederPage(caller): VeilederPage,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match veileder(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let field = |name: &str| pairs.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str());
     let answer = match field("answer") {
         "ønsker_å_bli_presentert" => CandidateAnswer::WantsToBePresented,

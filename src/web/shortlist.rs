@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use super::layout::{page, respond};
 use super::need::edit_page;
 use super::need_form::NeedForm;
-use super::{advisor, failure, labels};
+use super::{AdvisorPage, failure, labels};
 use crate::matching::relax::relaxed;
 use crate::model::{Gap, Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
 use crate::service::{Service, ServiceError};
@@ -21,13 +21,9 @@ use crate::service::{Service, ServiceError};
 /// and shows the shortlist.
 pub async fn show(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    AdvisorPage(caller): AdvisorPage,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let form = NeedForm::new(pairs);
     let (need, status) = match need_of(&service, &form) {
         Ok(found) => found,
@@ -275,13 +271,9 @@ fn candidate(entry: &ShortlistEntry) -> Markup {
 /// The shortlist of a carried need as CSV (one row per candidate), for the employer meeting.
 pub async fn csv(
     State(service): State<Arc<Service>>,
-    headers: HeaderMap,
+    AdvisorPage(caller): AdvisorPage,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match advisor(&service, &headers) {
-        Ok(caller) => caller,
-        Err(response) => return *response,
-    };
     let form = NeedForm::new(pairs);
     let need = match form.carried_need() {
         Ok(need) => need,
