@@ -205,3 +205,66 @@ async fn a_need_is_handed_over_and_copied_and_a_veileder_records_their_candidate
     assert_eq!(view["saved"]["employer"], "Butikken AS");
     assert_eq!(service.call("POST", "/v1/needs/butikk-1/copy", ADVISOR, Some(&copy)).await.0, 400, "id taken");
 }
+
+#[tokio::test]
+async fn the_pages_filter_needs_hand_them_over_copy_them_and_show_what_outcomes_say() {
+    let service = fixture();
+    let (status, _) = service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await;
+    assert_eq!(status, 201);
+    let (status, _) =
+        service.call("POST", "/v1/needs/butikk-1/candidates", ADVISOR, Some(r#"{"candidate":"K2"}"#)).await;
+    assert_eq!(status, 201);
+    let shortlists = |service: &Service| service.audit().into_iter().filter(|l| l["action"] == "shortlist").count();
+
+    // Visiting the need page runs no shortlist; asking for suggestions does.
+    let before = shortlists(&service);
+    let (status, _, html) = service.page("GET", "/radgiver/lagret/butikk-1", ADVISOR, None).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("?forslag") && !html.contains("Fra kortlisten"), "{html}");
+    assert_eq!(shortlists(&service), before, "a visit is not a search");
+    let (_, _, html) = service.page("GET", "/radgiver/lagret/butikk-1?forslag", ADVISOR, None).await;
+    assert!(html.contains("Fra kortlisten"), "{html}");
+    assert_eq!(shortlists(&service), before + 1);
+
+    // Filters: by state, and a kontor's needs (with their owner).
+    let (_, _, html) = service.page("GET", "/radgiver/lagrede?state=fylt", ADVISOR, None).await;
+    assert!(html.contains("Ingen behov passer filteret") && !html.contains("butikk-1"), "{html}");
+    let (_, _, html) = service.page("GET", "/radgiver/lagrede?state=%C3%A5pen", ADVISOR, None).await;
+    assert!(html.contains("/radgiver/lagret/butikk-1"), "{html}");
+    let (_, _, html) = service.page("GET", "/radgiver/lagrede", OTHER_ADVISOR, None).await;
+    assert!(!html.contains("butikk-1"), "not theirs: {html}");
+    let (_, _, html) =
+        service.page("GET", "/radgiver/lagrede?state=&kontor=NAV+Kristiansand", OTHER_ADVISOR, None).await;
+    assert!(html.contains("Behov ved NAV Kristiansand") && html.contains("/radgiver/lagret/butikk-1"), "{html}");
+
+    // Another advisor may copy it (owning the copy), but not hand it over.
+    let (status, _, html) =
+        service.page("POST", "/radgiver/lagret/butikk-1", OTHER_ADVISOR, Some("action=handover&to=R2002")).await;
+    assert_eq!(status, 403, "{html}");
+    let (status, _, html) =
+        service.page("POST", "/radgiver/lagret/butikk-1", OTHER_ADVISOR, Some("action=copy&copy_id=butikk-2")).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Kopien er lagret") && html.contains("Ingen kandidater på listen"), "{html}");
+    let (_, copy) = service.call("GET", "/v1/needs/butikk-2", OTHER_ADVISOR, None).await;
+    assert_eq!(copy["owner"], "R2002", "{copy}");
+
+    // The owner hands the original over; the page now says who owns it and offers no owner controls.
+    let (status, _, html) =
+        service.page("POST", "/radgiver/lagret/butikk-1", ADVISOR, Some("action=handover&to=nobody")).await;
+    assert_eq!(status, 400, "an unknown advisor: {html}");
+    let (status, _, html) =
+        service.page("POST", "/radgiver/lagret/butikk-1", ADVISOR, Some("action=handover&to=R2002")).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Behovet er gitt videre") && html.contains("Behovet eies av R2002"), "{html}");
+    assert!(!html.contains("name=\"outcome\""), "no longer the owner: {html}");
+
+    // The time-to-match page also shows what outcomes say, by evidence and criterion kind.
+    let (_, _, html) = service.page("GET", "/radgiver/tid-til-match", ADVISOR, None).await;
+    assert!(html.contains("Ingen kandidater er presentert eller satt til side ennå"), "{html}");
+    let (status, _) = change(&service, OTHER_ADVISOR, "K2", json!({"outcome": "presentert"})).await;
+    assert_eq!(status, 200);
+    let (status, _, html) = service.page("GET", "/radgiver/tid-til-match", ADVISOR, None).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Hva utfallene sier om matchingen") && html.contains("Kriterium møtt: Ferdighet"), "{html}");
+    assert!(html.contains("<th scope=\"col\">Presentert (1)</th>") && html.contains("100 % av 1"), "{html}");
+}

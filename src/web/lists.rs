@@ -5,16 +5,19 @@
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 
 use super::layout::{page, respond};
-use super::{AdvisorPage, failure};
+use super::{AdvisorPage, failure, labels};
+use std::collections::BTreeSet;
+
+use crate::followup::outcomes::OutcomeReport;
 use crate::followup::report::{Summary, TimeToMatch};
 use crate::followup::{NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
-use crate::model::JobNeed;
+use crate::model::{CriterionKind, JobNeed, MatchHow};
 use crate::service::{Advisor, EntryChange, NeedSummary, Service};
 
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
@@ -23,7 +26,7 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 
 /// A form field read as one of our named values (`kontaktet`, `fylt`, …).
 fn parse<T: serde::de::DeserializeOwned>(pairs: &[(String, String)], name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(field(pairs, name).to_string())).ok()
+    named(field(pairs, name))
 }
 
 /// Saves the need a shortlist page carried, with the employer, kontor and positions.
@@ -46,34 +49,75 @@ pub async fn save(
         styrk,
     };
     match service.save_need(&caller, saved).await {
-        Ok(view) => need_page(&service, &caller, &view, Some("Behovet er lagret. Legg kandidater på listen.")).await,
+        Ok(view) => {
+            need_page(&service, &caller, &view, Some("Behovet er lagret. Legg kandidater på listen."), true).await
+        }
         Err(error) => failure(error, Some(&caller)),
     }
 }
 
-/// The advisor's saved needs.
-pub async fn mine(State(service): State<Arc<Service>>, AdvisorPage(caller): AdvisorPage) -> Response {
-    match service.needs(&caller, None, None) {
-        Ok(needs) => respond(StatusCode::OK, page("Mine behov", Some(&caller), None, needs_table(&needs))),
+/// What "Mine behov" lists: the advisor's own needs, or a kontor's, in one state or all.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NeedFilter {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    kontor: String,
+}
+
+/// The advisor's saved needs, or a kontor's, filtered by state.
+pub async fn mine(
+    State(service): State<Arc<Service>>,
+    AdvisorPage(caller): AdvisorPage,
+    Query(filter): Query<NeedFilter>,
+) -> Response {
+    let state: Option<NeedState> = named(&filter.state);
+    let kontor = Some(filter.kontor.trim()).filter(|k| !k.is_empty());
+    match service.needs(&caller, state, kontor) {
+        Ok(needs) => {
+            respond(StatusCode::OK, page("Mine behov", Some(&caller), None, needs_table(&needs, state, kontor)))
+        }
         Err(error) => failure(error, Some(&caller)),
     }
 }
 
-fn needs_table(needs: &[NeedSummary]) -> Markup {
+fn needs_table(needs: &[NeedSummary], state: Option<NeedState>, kontor: Option<&str>) -> Markup {
+    let heading = match kontor {
+        Some(kontor) => format!("Behov ved {kontor}"),
+        None => "Mine behov".to_string(),
+    };
     html! {
-        h1 { "Mine behov" }
+        h1 { (heading) }
+        form.actions method="get" action="/radgiver/lagrede" {
+            label for="filter-state" { "Status" }
+            select #filter-state name="state" {
+                option value="" selected[state.is_none()] { "Alle" }
+                @for (value, label) in [(NeedState::Open, "Åpne"), (NeedState::Filled, "Fylte"), (NeedState::Closed, "Avsluttede")] {
+                    option value=(value.name()) selected[state == Some(value)] { (label) }
+                }
+            }
+            label for="filter-kontor" { "NAV-kontor (tomt: bare mine)" }
+            input #filter-kontor type="text" name="kontor" value=(kontor.unwrap_or(""));
+            button.secondary type="submit" { "Vis" }
+        }
         @if needs.is_empty() {
-            p { "Du har ingen lagrede behov ennå. Lag en kortliste under «Nytt behov» og lagre den." }
+            @if state.is_none() && kontor.is_none() {
+                p { "Du har ingen lagrede behov ennå. Lag en kortliste under «Nytt behov» og lagre den." }
+            } @else {
+                p { "Ingen behov passer filteret." }
+            }
         } @else {
             table {
                 caption.visually-hidden { "Lagrede behov, nyeste først" }
-                thead { tr { th scope="col" { "Behov" } th scope="col" { "Arbeidsgiver" } th scope="col" { "Status" }
-                             th scope="col" { "På listen" } th scope="col" { "Presentert" } th scope="col" { "Opprettet" } } }
+                thead { tr { th scope="col" { "Behov" } th scope="col" { "Arbeidsgiver" } th scope="col" { "Eier" }
+                             th scope="col" { "Status" } th scope="col" { "På listen" } th scope="col" { "Presentert" }
+                             th scope="col" { "Opprettet" } } }
                 tbody {
                     @for need in needs {
                         tr {
                             td { a href=(format!("/radgiver/lagret/{}", need.id)) { (need.title) } }
                             td { (need.employer) }
+                            td { (need.owner) }
                             td { (need.state.name()) }
                             td { (need.candidates) }
                             td { (need.presented) }
@@ -86,14 +130,22 @@ fn needs_table(needs: &[NeedSummary]) -> Markup {
     }
 }
 
+/// Whether the need page also shows the need's current shortlist to add from (`?forslag`):
+/// asked for, not run on every visit, since a shortlist is a search and an audited look-up.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ShowNeed {
+    forslag: Option<String>,
+}
+
 /// One saved need and its list.
 pub async fn show(
     State(service): State<Arc<Service>>,
     AdvisorPage(caller): AdvisorPage,
     Path(id): Path<String>,
+    Query(show): Query<ShowNeed>,
 ) -> Response {
     match service.need(&caller, &id) {
-        Ok(view) => need_page(&service, &caller, &view, None).await,
+        Ok(view) => need_page(&service, &caller, &view, None, show.forslag.is_some()).await,
         Err(error) => failure(error, Some(&caller)),
     }
 }
@@ -108,6 +160,10 @@ pub async fn change(
     let candidate = field(&pairs, "candidate");
     let result = match field(&pairs, "action") {
         "add" => service.add_to_list(&caller, &id, candidate).await.map(|v| (v, "Kandidaten er lagt på listen.")),
+        "handover" => {
+            service.hand_over(&caller, &id, field(&pairs, "to")).await.map(|v| (v, "Behovet er gitt videre."))
+        }
+        "copy" => service.copy_need(&caller, &id, field(&pairs, "copy_id")).await.map(|v| (v, "Kopien er lagret.")),
         "status" => {
             let status: Option<Status> = parse(&pairs, "status");
             let reason: Option<UnsuitableReason> =
@@ -141,11 +197,14 @@ pub async fn change(
         },
         other => Err(crate::service::ServiceError::Invalid(format!("ukjent handling «{other}»"))),
     };
+    // After adding or copying, the advisor is most likely to add more: show the shortlist again.
+    let suggest = matches!(field(&pairs, "action"), "add" | "copy");
     match result {
-        Ok((view, done)) => need_page(&service, &caller, &view, Some(done)).await,
+        Ok((view, done)) => need_page(&service, &caller, &view, Some(done), suggest).await,
         Err(crate::service::ServiceError::Invalid(message)) => match service.need(&caller, &id) {
             Ok(view) => {
-                let mut response = need_page(&service, &caller, &view, Some(&format!("Ikke endret: {message}"))).await;
+                let message = format!("Ikke endret: {message}");
+                let mut response = need_page(&service, &caller, &view, Some(&message), false).await;
                 *response.status_mut() = StatusCode::BAD_REQUEST;
                 response
             }
@@ -155,22 +214,33 @@ pub async fn change(
     }
 }
 
-async fn need_page(service: &Arc<Service>, caller: &Advisor, view: &NeedView, status: Option<&str>) -> Response {
-    // Candidates from the need's shortlist who are not on the list yet, to add.
-    let mut need = view.saved.need.clone();
-    need.top = Some(10);
-    let on_list: Vec<&str> = view.candidates.iter().map(|e| e.candidate.as_str()).collect();
-    let suggestions: Vec<(String, f32)> = match service.shortlist(caller, need).await {
-        Ok(shortlist) => shortlist
-            .candidates
-            .iter()
-            .filter(|entry| !on_list.contains(&entry.id.as_str()))
-            .map(|entry| (entry.id.clone(), entry.score))
-            .collect(),
-        Err(_) => Vec::new(),
+async fn need_page(
+    service: &Arc<Service>,
+    caller: &Advisor,
+    view: &NeedView,
+    status: Option<&str>,
+    suggest: bool,
+) -> Response {
+    // Candidates from the need's shortlist who are not on the list yet, to add (when asked).
+    let suggestions: Option<Vec<(String, f32)>> = match suggest && view.state == NeedState::Open {
+        false => None,
+        true => {
+            let mut need = view.saved.need.clone();
+            need.top = Some(10);
+            let on_list: Vec<&str> = view.candidates.iter().map(|e| e.candidate.as_str()).collect();
+            Some(match service.shortlist(caller, need).await {
+                Ok(shortlist) => shortlist
+                    .candidates
+                    .iter()
+                    .filter(|entry| !on_list.contains(&entry.id.as_str()))
+                    .map(|entry| (entry.id.clone(), entry.score))
+                    .collect(),
+                Err(_) => Vec::new(),
+            })
+        }
     };
     let owner = view.owner == caller.ident;
-    let content = need_content(view, &suggestions, owner);
+    let content = need_content(view, suggestions.as_deref(), owner);
     respond(StatusCode::OK, page(&format!("Behov: {}", view.saved.need.title), Some(caller), status, content))
 }
 
@@ -202,7 +272,7 @@ fn outcome_label(outcome: Outcome) -> &'static str {
     }
 }
 
-fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> Markup {
+fn need_content(view: &NeedView, suggestions: Option<&[(String, f32)]>, owner: bool) -> Markup {
     let open = view.state == NeedState::Open;
     let action = format!("/radgiver/lagret/{}", view.id);
     html! {
@@ -225,6 +295,20 @@ fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> 
                 input #state_reason type="text" name="state_reason";
                 button.secondary type="submit" { "Lagre status" }
             }
+            form.actions method="post" action=(action) {
+                input type="hidden" name="action" value="handover";
+                label for="handover-to" { "Gi behovet til rådgiver (ident)" }
+                input #handover-to type="text" name="to" required autocomplete="off";
+                button.secondary type="submit" { "Gi videre" }
+            }
+        } @else {
+            p.hint { "Behovet eies av " (view.owner) ". Bare eieren kan endre utfall og status på behovet." }
+        }
+        form.actions method="post" action=(action) {
+            input type="hidden" name="action" value="copy";
+            label for="copy-id" { "Kopier behovet til et nytt, med id" }
+            input #copy-id type="text" name="copy_id" required value=(format!("{}-kopi", view.id));
+            button.secondary type="submit" { "Kopier" }
         }
         h2 #list-heading { "Kandidatliste" }
         @if view.candidates.is_empty() {
@@ -308,7 +392,10 @@ fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> 
                 }
             }
         }
-        @if open && !suggestions.is_empty() {
+        @if open && suggestions.is_none() {
+            p { a href=(format!("/radgiver/lagret/{}?forslag", view.id)) { "Vis kandidater fra kortlisten som ikke er på listen" } }
+        }
+        @if let Some(suggestions) = suggestions.filter(|s| open && !s.is_empty()) {
             h2 #add-heading { "Fra kortlisten" }
             ul aria-labelledby="add-heading" {
                 @for (candidate, score) in suggestions {
@@ -329,8 +416,12 @@ fn need_content(view: &NeedView, suggestions: &[(String, f32)], owner: bool) -> 
 
 /// The time-to-match page: the figures, and bars of the median days by month.
 pub async fn report(State(service): State<Arc<Service>>, AdvisorPage(caller): AdvisorPage) -> Response {
-    match service.time_to_match(&caller, None, None) {
-        Ok(report) => respond(StatusCode::OK, page("Tid til match", Some(&caller), None, report_content(&report))),
+    let reports = service.time_to_match(&caller, None, None).and_then(|t| Ok((t, service.outcome_report(&caller)?)));
+    match reports {
+        Ok((times, outcomes)) => {
+            let content = html! { (report_content(&times)) (outcomes_content(&outcomes)) };
+            respond(StatusCode::OK, page("Tid til match", Some(&caller), None, content))
+        }
         Err(error) => failure(error, Some(&caller)),
     }
 }
@@ -403,5 +494,59 @@ fn month_chart(report: &TimeToMatch) -> Markup {
             }
             figcaption { "Median dager fra lagret behov til første presentasjon, per måned behovet ble lagret." }
         }
+    }
+}
+
+/// One of our named values (`tag`, `skill`, …) read back from its name.
+fn named<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
+fn share(value: f64) -> String {
+    format!("{:.0} %", value * 100.0)
+}
+
+/// What outcomes say about matching: the presented, hired and set-aside candidates compared by
+/// the evidence that met their criteria, and by the criteria they met.
+fn outcomes_content(report: &OutcomeReport) -> Markup {
+    let groups =
+        [("Presentert", &report.presented), ("Fått jobben", &report.hired), ("Satt til side", &report.set_aside)];
+    let (mut evidence, mut criteria) = (BTreeSet::new(), BTreeSet::new());
+    for group in [&report.presented, &report.hired, &report.set_aside] {
+        evidence.extend(group.evidence.keys());
+        criteria.extend(group.criteria.keys());
+    }
+    html! {
+        h2 #outcomes-heading { "Hva utfallene sier om matchingen" }
+        p.hint {
+            "Kandidatene slik de sto da de ble lagt på listen. «Satt til side» er uaktuelle, uinteresserte og fjernede "
+            "som aldri ble presentert. Ingenting vektes om automatisk ut fra dette."
+        }
+        @if evidence.is_empty() && criteria.is_empty() {
+            p { "Ingen kandidater er presentert eller satt til side ennå." }
+        } @else {
+        table aria-labelledby="outcomes-heading" {
+            thead { tr {
+                th scope="col" { "" }
+                @for (name, group) in &groups { th scope="col" { (name) " (" (group.candidates) ")" } }
+            } }
+            tbody {
+                @for kind in &evidence {
+                    tr {
+                        th scope="row" { "Minst ett krav møtt: " (named::<MatchHow>(kind).map(labels::how).unwrap_or(kind)) }
+                        @for (_, group) in &groups { td { (group.evidence.get(*kind).map_or("–".into(), |v| share(*v))) } }
+                    }
+                }
+                @for kind in &criteria {
+                    tr {
+                        th scope="row" { "Kriterium møtt: " (named::<CriterionKind>(kind).map(labels::kind).unwrap_or(kind)) }
+                        @for (_, group) in &groups {
+                            td { (group.criteria.get(*kind).map_or("–".into(), |k| format!("{} av {}", share(k.met_share), k.had))) }
+                        }
+                    }
+                }
+            }
+        }
+    }
     }
 }

@@ -197,6 +197,9 @@ test("an advisor saves a need, follows a candidate to presented, closes it, and 
 
   await page.getByRole("link", { name: "Mine behov", exact: true }).click();
   await page.getByRole("heading", { name: "Mine behov" }).waitFor();
+  await page.getByLabel("Status", { exact: true }).selectOption("avsluttet");
+  await page.getByRole("button", { name: "Vis" }).click();
+  await page.getByRole("link", { name: fixtureNeed("lager").title }).first().waitFor();
   await accessible(page, "my needs");
   await page.getByRole("link", { name: "Tid til match", exact: true }).first().click();
   await page.getByRole("heading", { name: "Tid til match" }).waitFor();
