@@ -250,3 +250,45 @@ impl Ledger {
         Some((changed, entry))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::followup::test_events::{added, day, saved, state, status};
+    use crate::followup::{NeedState, Outcome, Status};
+
+    #[test]
+    fn a_closed_list_refuses_changes_and_only_the_owner_sets_outcomes() {
+        let mut ledger = Ledger::default();
+        let save = Event::NeedSaved { saved: saved("A", "K", "9"), owner: "R1".into(), by: "R1".into(), at: day(0) };
+        ledger.apply(&save);
+        assert!(ledger.check(&save).is_err(), "an id is saved once");
+        ledger.apply(&added("A", "K1", 1));
+        assert!(ledger.check(&added("A", "K1", 2)).is_err(), "once on a list");
+        let by_other = Event::OutcomeSet {
+            need: "A".into(),
+            candidate: "K1".into(),
+            outcome: Outcome::Presented,
+            by: "R2".into(),
+            at: day(2),
+        };
+        assert!(matches!(ledger.check(&by_other), Err(crate::followup::FollowupError::NotOwner(_))));
+        let without_reason = Event::StatusSet {
+            need: "A".into(),
+            candidate: "K1".into(),
+            status: Status::Unsuitable,
+            reason: None,
+            by: "R2".into(),
+            at: day(2),
+        };
+        assert!(ledger.check(&without_reason).is_err(), "uaktuell needs a reason");
+        assert!(ledger.check(&status("A", "K9", Status::Contacted, 2)).is_err(), "not on the list");
+        ledger.apply(&state("A", NeedState::Filled, 3));
+        assert!(matches!(
+            ledger.check(&status("A", "K1", Status::Contacted, 4)),
+            Err(crate::followup::FollowupError::NotOpen(_))
+        ));
+        ledger.apply(&state("A", NeedState::Open, 5));
+        assert!(ledger.check(&status("A", "K1", Status::Contacted, 6)).is_ok(), "reopened");
+    }
+}

@@ -11,6 +11,8 @@ mod model;
 pub mod outcomes;
 pub mod report;
 pub mod store;
+#[cfg(test)]
+mod test_events;
 
 pub use ledger::{EntryView, Ledger, NeedView};
 pub use model::{

@@ -39,6 +39,12 @@ pub fn looks_like_national_id(text: &str) -> bool {
     false
 }
 
+/// A free-text cell as it may go into an exported CSV: one a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@` first) gets an apostrophe in front.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}").into() } else { cell.into() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_like_national_id;

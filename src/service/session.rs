@@ -64,9 +64,7 @@ impl Sessions {
 
     /// Opens a session for `caller` and returns its id (256 random bits, hex).
     pub fn open(&self, caller: Caller) -> Result<String, NoRandomness> {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(|error| NoRandomness(error.to_string()))?;
-        let id: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        let id = crate::store::wal::random_hex(32).map_err(|error| NoRandomness(error.to_string()))?;
         let now = Instant::now();
         let mut open = self.lock();
         open.retain(|_, session| self.alive(session, now));

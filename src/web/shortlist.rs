@@ -322,8 +322,8 @@ fn csv_response(need: &JobNeed, shortlist: &Shortlist) -> Response {
 /// A CSV cell, quoted when it holds the separator, a quote or a line break; cells that a
 /// spreadsheet would run as a formula are prefixed with an apostrophe.
 fn csv_cell(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
-    if cell.contains([';', '"', '\n', '\r']) { format!("\"{}\"", cell.replace('"', "\"\"")) } else { cell }
+    let cell = crate::model::spreadsheet_safe(cell);
+    if cell.contains([';', '"', '\n', '\r']) { format!("\"{}\"", cell.replace('"', "\"\"")) } else { cell.into_owned() }
 }
 
 #[cfg(test)]

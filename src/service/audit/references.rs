@@ -104,9 +104,7 @@ impl LabelReferences {
 }
 
 fn random_key() -> std::io::Result<String> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|error| std::io::Error::other(error.to_string()))?;
-    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
+    crate::store::wal::random_hex(32)
 }
 
 #[cfg(test)]
