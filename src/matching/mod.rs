@@ -32,6 +32,7 @@ pub mod position;
 pub(crate) mod reference;
 pub mod relax;
 mod retrieve;
+pub mod reverse;
 mod shortfall;
 #[cfg(test)]
 mod tests;

@@ -24,7 +24,7 @@ pub(super) fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
 }
 
-fn candidates() -> &'static [Candidate] {
+pub(super) fn candidates() -> &'static [Candidate] {
     static CANDIDATES: OnceLock<Vec<Candidate>> = OnceLock::new();
     CANDIDATES.get_or_init(|| crate::load::read_candidates(&fixtures().join("candidates.jsonl")).expect("fixtures"))
 }
@@ -66,7 +66,7 @@ pub(super) fn index() -> &'static CandidateIndex {
     INDEX.get_or_init(|| index_of(candidates(), &[900]))
 }
 
-fn reference() -> &'static Reference<'static> {
+pub(super) fn reference() -> &'static Reference<'static> {
     static REFERENCE: OnceLock<Reference> = OnceLock::new();
     REFERENCE.get_or_init(|| Reference::new(index()).expect("reference"))
 }

@@ -1,0 +1,280 @@
+//! Matching the other way round, for veiledere: a few candidates (one, or a caseload) against
+//! every open job need — which needs they fit, which they nearly fit, and which single must-have
+//! stands between them and each of the rest.
+//!
+//! It answers with the advisor's own engine, so a veileder sees exactly what the advisor would:
+//! each open need's plan is compiled once against the main index (words weigh what they weigh
+//! for the advisor; kept in [`OpenPlans`]) and run over a small index that holds only the
+//! candidates asked about. A plan's evaluation reads nothing from the index but the documents
+//! it is run over, so a candidate's score, explanation, near-miss gap and the must-haves they
+//! fail only are the same to the bit as on the advisor's shortlist. The cost grows with the
+//! number of open needs (one small run each, in parallel), not with the number of profiles.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use super::compiled::{Compiled, compile_for};
+use super::{MatchError, Matcher};
+use crate::index::CandidateIndex;
+use crate::model::{Candidate, JobNeed, MAX_TOP, NearMiss, ShortlistEntry};
+use crate::semantic::Resemblance;
+
+/// The compiled plans of the open needs, kept between look-ups and compiled again only when a
+/// need's criteria change or the semantic layer has learned phrases since.
+#[derive(Default)]
+pub struct OpenPlans {
+    kept: Mutex<HashMap<String, (u64, Arc<Compiled>)>>,
+}
+
+/// An open need's plan, ready to run.
+#[derive(Clone)]
+pub struct OpenPlan {
+    pub need: String,
+    compiled: Arc<Compiled>,
+}
+
+impl OpenPlans {
+    /// The plans of `needs` (id and need, each valid), compiling those not kept; plans of needs
+    /// no longer given (closed, filled) are let go.
+    pub fn plans(&self, needs: &[(String, JobNeed)], index: &CandidateIndex) -> Result<Vec<OpenPlan>, MatchError> {
+        let semantic = index.semantic().map(|semantic| semantic.version());
+        let keyed: Vec<(&String, JobNeed, u64)> = needs
+            .iter()
+            .map(|(id, need)| {
+                // Every candidate asked about must be able to make the list.
+                let need = JobNeed { top: Some(MAX_TOP), ..need.clone() };
+                let mut hasher = rustc_hash::FxHasher::default();
+                serde_json::to_string(&need).unwrap_or_default().hash(&mut hasher);
+                semantic.hash(&mut hasher);
+                (id, need, hasher.finish())
+            })
+            .collect();
+        let missing: Vec<usize> = {
+            let kept = self.lock();
+            (0..keyed.len()).filter(|&n| kept.get(keyed[n].0).is_none_or(|(key, _)| *key != keyed[n].2)).collect()
+        };
+        let compiled: Vec<(usize, Arc<Compiled>)> = missing
+            .par_iter()
+            .map(|&n| Ok((n, Arc::new(Compiled::new(compile_for(&keyed[n].1, index)?)))))
+            .collect::<Result<_, MatchError>>()?;
+        let mut kept = self.lock();
+        for (n, plan) in compiled {
+            kept.insert(keyed[n].0.clone(), (keyed[n].2, plan));
+        }
+        let open: std::collections::HashSet<&str> = keyed.iter().map(|(id, _, _)| id.as_str()).collect();
+        kept.retain(|id, _| open.contains(id.as_str()));
+        Ok(keyed
+            .iter()
+            .filter_map(|(id, _, _)| {
+                kept.get(*id).map(|(_, compiled)| OpenPlan { need: (*id).clone(), compiled: compiled.clone() })
+            })
+            .collect())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u64, Arc<Compiled>)>> {
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// How one candidate stands with the open needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Standings {
+    pub candidate: String,
+    /// The needs whose every must-have the candidate meets, with the advisor's entry for them.
+    pub fits: Vec<(String, ShortlistEntry)>,
+    /// The needs the candidate fails by one must-have whose gap could be closed.
+    pub near: Vec<(String, NearMiss)>,
+    /// Per need the candidate fails by exactly one of the employer's must-haves (near or not):
+    /// that must-have's label. The candidate's own limits (their commute, hours, shifts) are not
+    /// counted: they are the candidate's to keep. Only worked out when one candidate is asked
+    /// about.
+    pub only_failed: Vec<(String, String)>,
+}
+
+/// How `candidates` stand with each of `plans`. With one candidate, also the must-have each
+/// need is failed by alone (the relaxation count of a one-profile index is exactly that).
+pub fn standings(
+    index: &CandidateIndex,
+    plans: &[OpenPlan],
+    candidates: &[Candidate],
+) -> Result<Vec<Standings>, MatchError> {
+    let mut all: Vec<Standings> =
+        candidates.iter().map(|c| Standings { candidate: c.id.clone(), ..Standings::default() }).collect();
+    for (part, chunk) in candidates.chunks(MAX_TOP).enumerate() {
+        let small = small_index(index, chunk)?;
+        let one = candidates.len() == 1;
+        let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one);
+        let runs: Vec<_> = plans
+            .par_iter()
+            .map(|plan| matcher.run_compiled(&plan.compiled).map(|shortlist| (plan, shortlist)))
+            .collect::<Result<_, MatchError>>()?;
+        let at: HashMap<&str, usize> =
+            chunk.iter().enumerate().map(|(n, c)| (c.id.as_str(), part * MAX_TOP + n)).collect();
+        for (plan, shortlist) in runs {
+            for entry in shortlist.candidates {
+                if let Some(&n) = at.get(entry.id.as_str()) {
+                    all[n].fits.push((plan.need.clone(), entry));
+                }
+            }
+            for miss in shortlist.near_misses {
+                if let Some(&n) = at.get(miss.id.as_str()) {
+                    all[n].near.push((plan.need.clone(), miss));
+                }
+            }
+            if one {
+                for relaxation in shortlist.relaxations.into_iter().filter(|r| r.extra_candidates == 1) {
+                    all[0].only_failed.push((plan.need.clone(), relaxation.criterion));
+                }
+            }
+        }
+    }
+    for standing in &mut all {
+        standing.fits.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(&b.0)));
+        standing.near.sort_by(|a, b| a.1.gap.cmp(&b.1.gap).then(b.1.score.total_cmp(&a.1.score)).then(a.0.cmp(&b.0)));
+        standing.only_failed.sort();
+    }
+    Ok(all)
+}
+
+/// An index holding only `candidates`, analysed with `index`'s vocabulary.
+fn small_index(index: &CandidateIndex, candidates: &[Candidate]) -> Result<CandidateIndex, MatchError> {
+    let small = CandidateIndex::in_memory(index.taxonomy().clone())?;
+    let mut writer = small.writer(15_000_000)?;
+    for candidate in candidates {
+        writer.add_document(small.document(candidate))?;
+    }
+    writer.commit()?;
+    small.reload()?;
+    Ok(small)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::tests::{candidates, fixtures, index, reference};
+    use crate::model::Importance;
+
+    /// Every `step`th fixture profile as the index holds it (some are rewritten there).
+    fn profiles(step: usize) -> Vec<Candidate> {
+        let ids = candidates().iter().step_by(step).map(|c| c.id.as_str());
+        ids.map(|id| index().candidate(id).expect("read").expect("indexed")).collect()
+    }
+
+    /// Every committed need, by file name.
+    fn open_needs() -> Vec<(String, JobNeed)> {
+        let mut needs = Vec::new();
+        for dir in ["needs", "eval/needs"] {
+            for entry in std::fs::read_dir(fixtures().join(dir)).expect("needs") {
+                let path = entry.expect("entry").path();
+                let need = JobNeed::from_json(&std::fs::read_to_string(&path).expect("read")).expect("need");
+                let id = path.file_stem().and_then(|s| s.to_str()).expect("name").to_string();
+                needs.push((id, need));
+            }
+        }
+        needs.sort_by(|a, b| a.0.cmp(&b.0));
+        needs
+    }
+
+    /// What the plain engine says, need by need, about `who`: the needs they qualify for (score
+    /// bits), those they nearly miss (failed must-have, gap), and for each need the must-haves
+    /// that alone keep them out — found by making each must-have a wish in turn.
+    #[allow(clippy::type_complexity)]
+    fn tried_need_by_need(
+        who: &[&str],
+    ) -> (Vec<(String, String, u32)>, Vec<(String, String, String)>, Vec<(String, String, String)>) {
+        let (mut fits, mut near, mut only) = (Vec::new(), Vec::new(), Vec::new());
+        for (id, need) in open_needs() {
+            let mut plan = compile_for(&JobNeed { top: Some(MAX_TOP), ..need }, index()).expect("plan");
+            plan.top = 100_000;
+            let expected = reference().expected(&plan, 100_000).expect("reference");
+            let qualified: Vec<&str> = expected.candidates.iter().map(|(c, _)| c.as_str()).collect();
+            for (candidate, score) in &expected.candidates {
+                if who.contains(&candidate.as_str()) {
+                    fits.push((candidate.clone(), id.clone(), *score));
+                }
+            }
+            for (candidate, _, failed, _) in &expected.near_misses {
+                if who.contains(&candidate.as_str()) {
+                    near.push((candidate.clone(), id.clone(), failed.clone()));
+                }
+            }
+            // The candidate's own limits (commute, hours, shifts) are theirs to keep: never a door.
+            let musts: Vec<_> = plan
+                .criteria
+                .positions()
+                .filter(|&at| plan.criteria[at].importance == Importance::Must)
+                .filter(|&at| !crate::matching::Plan::is_candidate_limit(&plan.criteria[at]))
+                .collect();
+            for at in musts {
+                let mut without = plan.clone();
+                without.criteria[at].importance = Importance::Adjustable;
+                for (candidate, _) in reference().expected(&without, 0).expect("reference").candidates {
+                    if who.contains(&candidate.as_str()) && !qualified.contains(&candidate.as_str()) {
+                        only.push((candidate, id.clone(), plan.criteria[at].label.clone()));
+                    }
+                }
+            }
+        }
+        (fits, near, only)
+    }
+
+    #[test]
+    fn a_caseload_fits_and_nearly_fits_exactly_the_needs_each_needs_shortlist_says() {
+        let caseload = profiles(41);
+        let who: Vec<&str> = caseload.iter().map(|c| c.id.as_str()).collect();
+        let plans = OpenPlans::default().plans(&open_needs(), index()).expect("plans");
+        let found = standings(index(), &plans, &caseload).expect("standings");
+
+        let (mut fits, mut near, _) = tried_need_by_need(&who);
+        let mut found_fits: Vec<_> = found
+            .iter()
+            .flat_map(|s| s.fits.iter().map(|(need, e)| (s.candidate.clone(), need.clone(), e.score.to_bits())))
+            .collect();
+        let mut found_near: Vec<_> = found
+            .iter()
+            .flat_map(|s| s.near.iter().map(|(need, m)| (s.candidate.clone(), need.clone(), m.failed.clone())))
+            .collect();
+        for list in [&mut fits, &mut found_fits] {
+            list.sort();
+        }
+        for list in [&mut near, &mut found_near] {
+            list.sort();
+        }
+        assert!(fits.len() >= 20 && near.len() >= 10, "a test with something in it: {fits:?} {near:?}");
+        assert_eq!(found_fits, fits, "the same needs, the same scores to the bit");
+        assert_eq!(found_near, near);
+        for standing in &found {
+            let scores: Vec<f32> = standing.fits.iter().map(|(_, e)| e.score).collect();
+            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+        }
+    }
+
+    #[test]
+    fn for_one_candidate_the_must_have_each_need_is_failed_by_alone_is_exact() {
+        let plans = OpenPlans::default().plans(&open_needs(), index()).expect("plans");
+        let mut checked = 0;
+        for candidate in profiles(97).iter().take(12) {
+            let found = standings(index(), &plans, std::slice::from_ref(candidate)).expect("standings");
+            let (_, _, only) = tried_need_by_need(&[candidate.id.as_str()]);
+            let only: Vec<(String, String)> = only.into_iter().map(|(_, need, label)| (need, label)).collect();
+            assert_eq!(found[0].only_failed, only, "{}", candidate.id);
+            checked += only.len();
+        }
+        assert!(checked >= 10, "doors to count: {checked}");
+    }
+
+    #[test]
+    fn a_plan_is_compiled_once_and_let_go_when_its_need_closes() {
+        let plans = OpenPlans::default();
+        let needs = open_needs();
+        let first = plans.plans(&needs, index()).expect("plans");
+        let again = plans.plans(&needs, index()).expect("plans");
+        assert!(first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(&a.compiled, &b.compiled)));
+        let fewer = plans.plans(&needs[1..], index()).expect("plans");
+        assert_eq!(fewer.len(), needs.len() - 1);
+        assert_eq!(plans.lock().len(), needs.len() - 1, "the closed need's plan is let go");
+    }
+}
