@@ -13,6 +13,7 @@ mod kandidatlister;
 mod must_haves;
 mod near_misses;
 mod ranking;
+mod reverse;
 mod semantic;
 mod service;
 mod socket;

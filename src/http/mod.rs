@@ -8,6 +8,7 @@ pub mod error;
 mod followed;
 mod health;
 mod needs;
+mod open_needs;
 pub mod openapi;
 mod shortlists;
 mod tags;
@@ -59,6 +60,9 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/v1/needs/{id}/copy", audited(post(needs::copy), Action::SaveNeed))
         .route("/v1/followed/lists", audited(get(needs::places), Action::ReadLists))
         .route("/v1/followed/lists/{need}/{candidate}", audited(post(needs::answer), Action::RecordAnswer))
+        .route("/v1/candidates/{id}/needs", audited(get(open_needs::for_candidate), Action::ReverseMatch))
+        .route("/v1/caseload/needs", audited(get(open_needs::caseload), Action::ReverseMatch))
+        .route("/v1/needs/{id}/newly-qualified", audited(get(open_needs::newly_qualified), Action::ReadNeed))
         .route_layer(axum::middleware::from_fn(json_only))
         .route("/openapi.json", get(openapi::document))
 }

@@ -5,7 +5,7 @@ use utoipa::Modify;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{candidates, followed, health, needs, shortlists, tags, vocabulary};
+use super::{candidates, followed, health, needs, open_needs, shortlists, tags, vocabulary};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -37,6 +37,9 @@ use super::{candidates, followed, health, needs, shortlists, tags, vocabulary};
         needs::hand_over,
         needs::copy,
         needs::answer,
+        open_needs::for_candidate,
+        open_needs::caseload,
+        open_needs::newly_qualified,
         health::health,
         health::metrics,
     ),

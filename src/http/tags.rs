@@ -12,12 +12,13 @@ use axum::http::StatusCode;
 use super::access::AsVeileder;
 use super::error::{ApiError, ErrorBody, parse_body};
 use crate::model::Tag;
-use crate::service::{NewTag, Service, TagChange};
+use crate::service::{NewTag, Service, TagChange, TagEffect};
 
 /// Adds a tag. Veiledere only, on the candidates they follow.
 ///
-/// Returns 201 with the tag, or 200 if the candidate already had it. Durable when the response
-/// is sent; lifts the candidate in shortlists within a second.
+/// Returns 201 with the tag, or 200 if the candidate already had it, and which open job needs
+/// it changed for the candidate (entered, left, moved up or down). Durable when the response is
+/// sent; lifts the candidate in shortlists within a second.
 #[utoipa::path(
     post,
     path = "/v1/candidates/{id}/tags",
@@ -25,8 +26,8 @@ use crate::service::{NewTag, Service, TagChange};
     params(("id" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "Pseudonymous candidate id")),
     request_body = NewTag,
     responses(
-        (status = 201, description = "Added", body = Tag),
-        (status = 200, description = "Already there", body = Tag),
+        (status = 201, description = "Added, with what it changed among the open needs", body = TagWritten),
+        (status = 200, description = "Already there", body = TagWritten),
         (status = 400, description = "Invalid tag", body = ErrorBody),
         (status = 401, description = "No or unknown token", body = ErrorBody),
         (status = 403, description = "Not a veileder, or not this candidate's", body = ErrorBody),
@@ -42,11 +43,21 @@ pub async fn add(
     AsVeileder(veileder): AsVeileder,
     Path(id): Path<String>,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<Tag>), ApiError> {
+) -> Result<(StatusCode, Json<TagWritten>), ApiError> {
     let new: NewTag = parse_body(body)?;
-    let (change, tag) = service.add_tag(&veileder, &id, new).await?;
+    let (change, tag, open_needs) = service.add_tag_showing_effect(&veileder, &id, new).await?;
     let status = if change == TagChange::Added { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(tag)))
+    Ok((status, Json(TagWritten { tag, open_needs })))
+}
+
+/// A tag as saved, and what it changed among the open needs.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct TagWritten {
+    #[serde(flatten)]
+    pub tag: Tag,
+    /// Absent when it could not be worked out (the tag is saved all the same).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_needs: Option<TagEffect>,
 }
 
 /// Removes a tag by its label. Veiledere only, on the candidates they follow.
@@ -73,6 +84,8 @@ pub async fn remove(
     AsVeileder(veileder): AsVeileder,
     Path((id, label)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    service.remove_tag(&veileder, &id, &label).await?;
+    // The advisors whose needs the candidate leaves learn it; the veileder asks
+    // `GET /v1/candidates/{id}/needs` for where the candidate stands now.
+    service.remove_tag_showing_effect(&veileder, &id, &label).await?;
     Ok(StatusCode::NO_CONTENT)
 }

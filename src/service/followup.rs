@@ -76,7 +76,7 @@ impl From<FollowUpsError> for ServiceError {
 }
 
 impl Service {
-    fn follow_ups(&self) -> Result<&Arc<FollowUps>, ServiceError> {
+    pub(super) fn follow_ups(&self) -> Result<&Arc<FollowUps>, ServiceError> {
         self.follow_ups.as_ref().ok_or_else(|| ServiceError::Unavailable("kandidatlister are not kept here".into()))
     }
 

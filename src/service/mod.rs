@@ -13,6 +13,7 @@ mod error;
 mod followup;
 pub mod metrics;
 mod profiles;
+mod reverse;
 pub mod session;
 mod shortlists;
 mod tags;
@@ -32,6 +33,10 @@ pub use error::ServiceError;
 pub use followup::{EntryChange, ListPlace, NeedSummary};
 pub use metrics::Metrics;
 pub use profiles::{FollowedPage, ProfileView};
+pub use reverse::{
+    BestNeed, CandidateNeeds, Caseload, CaseloadRow, Door, NeedFit, NeedMove, NeedNearFit, NewlyQualified, OpenNeed,
+    TagEffect, WishToTag,
+};
 pub use tags::{NewTag, TagChange};
 pub use vocabulary::{Suggestion, SuggestionSource};
 
@@ -54,6 +59,10 @@ pub struct Service {
     sessions: Sessions,
     /// Saved needs and kandidatlister, where they are kept.
     follow_ups: Option<Arc<FollowUps>>,
+    /// The open needs' compiled plans, for the veileder's reverse view.
+    open_plans: crate::matching::reverse::OpenPlans,
+    /// Who came to qualify for which open need through a tag.
+    arrivals: reverse::Arrivals,
 }
 
 /// The fewest visible candidates a typeahead phrase is held by, by default and at least.
@@ -81,6 +90,8 @@ impl Service {
             cpu: Arc::new(tokio::sync::Semaphore::new(MAX_CPU_QUEUE)),
             sessions: Sessions::default(),
             follow_ups: None,
+            open_plans: Default::default(),
+            arrivals: Default::default(),
         }
     }
 

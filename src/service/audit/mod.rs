@@ -51,6 +51,7 @@ pub enum Action {
     Report,
     ReadLists,
     RecordAnswer,
+    ReverseMatch,
 }
 
 impl Action {
@@ -74,6 +75,7 @@ impl Action {
             Action::Report => "read the time-to-match report",
             Action::ReadLists => "see which lists their candidates are on",
             Action::RecordAnswer => "record their candidates' answers",
+            Action::ReverseMatch => "see which open needs their candidates fit",
         }
     }
 }
