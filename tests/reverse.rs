@@ -138,3 +138,35 @@ async fn a_tag_shows_which_needs_it_opens_and_the_needs_owner_sees_who_newly_qua
     let (_, found) = service.call("GET", "/v1/candidates/K1/needs", VEILEDER, None).await;
     assert!(!ids(&found["fits"]).contains(&"fiske"), "{found}");
 }
+
+#[tokio::test]
+async fn the_pages_show_the_caseload_a_candidates_needs_a_tags_effect_and_the_owners_new_arrivals() {
+    let service = seeded().await;
+    let (status, _, html) = service.page("GET", "/veileder/behov", VEILEDER, None).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("5 åpne behov") && html.contains("/veileder/kandidat/K1/behov"), "{html}");
+    assert!(html.contains("Passer ingen åpne behov") && html.contains("/veileder/kandidat/K4/behov"), "{html}");
+    let (status, _, html) = service.page("GET", "/veileder/kandidat/K1/behov", VEILEDER, None).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Sertifikat eller kurs: førerkort B</strong>: +2 åpne behov"), "{html}");
+    assert!(html.contains("Stilling kafe") && !html.contains("Stilling gammel") && !html.contains("K2"), "{html}");
+    let (status, _, _) = service.page("GET", "/veileder/kandidat/K2/behov", VEILEDER, None).await;
+    assert_eq!(status, 403, "not theirs");
+    let (status, _, _) = service.page("GET", "/veileder/behov", ADVISOR, None).await;
+    assert_eq!(status, 403);
+
+    // The owner looks at the need once; a veileder's tag then qualifies K1 for it.
+    let (_, _, html) = service.page("GET", "/radgiver/lagret/fiske", ADVISOR, None).await;
+    assert!(!html.contains("Nye som kvalifiserer"), "{html}");
+    let (status, _, html) =
+        service.page("POST", "/kandidat/K1/tagger", VEILEDER, Some("kind=interest&label=fiske")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Passer nå") && html.contains("Stilling fiske"), "the tag's effect: {html}");
+    let (_, _, html) = service.page("GET", "/radgiver/lagret/fiske", OTHER_ADVISOR, None).await;
+    assert!(!html.contains("Nye som kvalifiserer"), "not the owner: {html}");
+    let (_, _, html) = service.page("GET", "/radgiver/lagret/fiske", ADVISOR, None).await;
+    assert!(html.contains("Nye som kvalifiserer siden du sist så") && html.contains("Legg på listen: K1"), "{html}");
+    assert!(!html.contains("løft"), "an advisor never sees adaptation needs through this door");
+    let (_, _, html) = service.page("GET", "/radgiver/lagret/fiske", ADVISOR, None).await;
+    assert!(!html.contains("Nye som kvalifiserer"), "seen: {html}");
+}

@@ -411,6 +411,9 @@ impl Service {
             return Err(ServiceError::Forbidden(reason.into()));
         }
         let arrivals = self.arrivals.since_last_look(&advisor.ident, need, OffsetDateTime::now_utc());
+        if arrivals.is_empty() {
+            return Ok(arrivals); // nobody's id was shown: the need's own read is audited already
+        }
         let mut entry = Entry::permit(advisor, Action::ReadNeed);
         entry.need_id = Some(need.to_string());
         entry.returned = Some(arrivals.iter().map(|a| a.candidate.clone()).collect());

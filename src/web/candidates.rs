@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::layout::{page, respond};
 use super::{VeilederPage, failure, labels, signed_in};
 use crate::model::{Candidate, TagKind};
-use crate::service::{Caller, NewTag, ProfileView, Service, ServiceError, TagChange};
+use crate::service::{Caller, NewTag, ProfileView, Service, ServiceError, TagChange, TagEffect};
 
 /// Candidates per page of the list.
 const PAGE: usize = 50;
@@ -73,25 +73,9 @@ pub async fn mine(
     respond(StatusCode::OK, page("Mine kandidater", Some(&caller), None, content))
 }
 
-#[derive(Deserialize)]
-pub struct ProfileQuery {
-    melding: Option<String>,
-}
-
-pub async fn profile(
-    State(service): State<Arc<Service>>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Query(query): Query<ProfileQuery>,
-) -> Response {
+pub async fn profile(State(service): State<Arc<Service>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let Some(caller) = signed_in(&service, &headers) else { return Redirect::to("/logg-inn").into_response() };
-    let status = match query.melding.as_deref() {
-        Some("lagt-til") => Some("Taggen er lagt til. Den er med i kortlister innen et sekund."),
-        Some("fjernet") => Some("Taggen er fjernet."),
-        Some("fantes") => Some("Kandidaten hadde allerede denne taggen."),
-        _ => None,
-    };
-    profile_page(&service, &caller, &id, status, None, StatusCode::OK).await
+    profile_page(&service, &caller, &id, None, None, StatusCode::OK, None).await
 }
 
 async fn profile_page(
@@ -101,6 +85,7 @@ async fn profile_page(
     status: Option<&str>,
     error: Option<&str>,
     code: StatusCode,
+    effect: Option<&TagEffect>,
 ) -> Response {
     let (candidate, own) = match service.profile(caller, id).await {
         Ok(ProfileView { candidate, own }) => (candidate, own),
@@ -109,6 +94,10 @@ async fn profile_page(
     let content = html! {
         h1 { "Kandidat " (candidate.id) }
         @if let Some(error) = error { p.error role="alert" { (error) } }
+        @if let Some(effect) = effect { (super::open_needs::effect_content(effect)) }
+        @if own {
+            p { a href=(format!("/veileder/kandidat/{}/behov", candidate.id)) { "Åpne behov som passer, og hva som ville åpnet flere" } }
+        }
         (profile_facts(&candidate, own))
         (tags(&candidate, own))
     };
@@ -220,15 +209,24 @@ pub async fn add_tag(
             None,
             Some("Velg hva slags tagg det er."),
             StatusCode::UNPROCESSABLE_ENTITY,
+            None,
         )
         .await;
     };
-    match service.add_tag(&caller, &id, NewTag { label: form.label, kind }).await {
-        Ok((TagChange::Added, _)) => Redirect::to(&format!("/kandidat/{id}?melding=lagt-til")).into_response(),
-        Ok((TagChange::AlreadyThere, _)) => Redirect::to(&format!("/kandidat/{id}?melding=fantes")).into_response(),
+    // Shown at once rather than redirected to: the page says what the tag changed among the open
+    // needs, which a redirect would lose. Sending the form again changes nothing.
+    match service.add_tag_showing_effect(&caller, &id, NewTag { label: form.label, kind }).await {
+        Ok((change, _, effect)) => {
+            let status = match change {
+                TagChange::Added => "Taggen er lagt til. Den er med i kortlister innen et sekund.",
+                TagChange::AlreadyThere => "Kandidaten hadde allerede denne taggen.",
+            };
+            let effect = effect.filter(|_| change == TagChange::Added);
+            profile_page(&service, &caller, &id, Some(status), None, StatusCode::OK, effect.as_ref()).await
+        }
         Err(error @ ServiceError::Invalid(_)) => {
             let message = format!("Taggen kan ikke brukes: {error}");
-            profile_page(&service, &caller, &id, None, Some(&message), StatusCode::UNPROCESSABLE_ENTITY).await
+            profile_page(&service, &caller, &id, None, Some(&message), StatusCode::UNPROCESSABLE_ENTITY, None).await
         }
         Err(error) => failure(error, Some(&caller)),
     }
@@ -245,8 +243,11 @@ pub async fn remove_tag(
     Path(id): Path<String>,
     Form(form): Form<RemoveForm>,
 ) -> Response {
-    match service.remove_tag(&caller, &id, &form.label).await {
-        Ok(()) => Redirect::to(&format!("/kandidat/{id}?melding=fjernet")).into_response(),
+    match service.remove_tag_showing_effect(&caller, &id, &form.label).await {
+        Ok(effect) => {
+            let status = Some("Taggen er fjernet.");
+            profile_page(&service, &caller, &id, status, None, StatusCode::OK, effect.as_ref()).await
+        }
         Err(error) => failure(error, Some(&caller)),
     }
 }

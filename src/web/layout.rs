@@ -35,6 +35,7 @@ pub fn page(title: &str, caller: Option<&Caller>, status: Option<&str>, content:
                                 @if caller.role == Role::Veileder {
                                     li { a href="/veileder/kandidater" { "Mine kandidater" } }
                                     li { a href="/veileder/lister" { "Kandidatlister" } }
+                                    li { a href="/veileder/behov" { "Åpne behov" } }
                                 }
                             }
                         }

@@ -18,7 +18,7 @@ use crate::followup::outcomes::OutcomeReport;
 use crate::followup::report::{Summary, TimeToMatch};
 use crate::followup::{NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
 use crate::model::{CriterionKind, JobNeed, MatchHow};
-use crate::service::{Advisor, EntryChange, NeedSummary, Service};
+use crate::service::{Advisor, EntryChange, NeedSummary, NewlyQualified, Service};
 
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.trim())
@@ -240,8 +240,43 @@ async fn need_page(
         }
     };
     let owner = view.owner == caller.ident;
-    let content = need_content(view, suggestions.as_deref(), owner);
+    let mut arrivals = match owner && view.state == NeedState::Open {
+        true => service.newly_qualified(caller, &view.id).unwrap_or_default(),
+        false => Vec::new(),
+    };
+    arrivals.retain(|arrival| !view.candidates.iter().any(|entry| entry.candidate == arrival.candidate));
+    let content = html! {
+        (need_content(view, suggestions.as_deref(), owner))
+        (arrivals_content(view, &arrivals))
+    };
     respond(StatusCode::OK, page(&format!("Behov: {}", view.saved.need.title), Some(caller), status, content))
+}
+
+/// Candidates who came to qualify through a veileder's tag since the owner last looked: id,
+/// score and when — nothing else about them — with a button to add them.
+fn arrivals_content(view: &NeedView, arrivals: &[NewlyQualified]) -> Markup {
+    let action = format!("/radgiver/lagret/{}", view.id);
+    html! {
+        @if !arrivals.is_empty() {
+            section #arrivals aria-labelledby="arrivals-heading" {
+                h2 #arrivals-heading { "Nye som kvalifiserer siden du sist så" }
+                p.hint { "Etter at en veileder la til en tagg oppfyller de nå alle krav." }
+                ul {
+                    @for arrival in arrivals {
+                        li {
+                            form.inline method="post" action=(action) {
+                                input type="hidden" name="action" value="add";
+                                input type="hidden" name="candidate" value=(arrival.candidate);
+                                (arrival.candidate) " (" (format!("{:.0} %", arrival.score * 100.0)) ", "
+                                (crate::model::format_date(arrival.since.date())) ") "
+                                button.secondary.small type="submit" aria-label=(format!("Legg på listen: {}", arrival.candidate)) { "Legg på listen" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 const STATUS_LABELS: [(Status, &str); 6] = [

@@ -10,6 +10,8 @@
 //! - `need`: the advisor's new job need: three answers → drafted criteria to edit.
 //! - `shortlist`: the ranked, explained shortlist; relax a must-have; CSV export.
 //! - `candidates`: the veileder's candidates, one candidate's profile and tags.
+//! - `lists`, `places`: saved needs and kandidatlister, for the advisor and the veileder.
+//! - `open_needs`: the veileder's reverse view — the open needs their candidates fit.
 
 mod assets;
 mod candidates;
@@ -18,6 +20,7 @@ mod layout;
 mod lists;
 mod need;
 mod need_form;
+mod open_needs;
 mod places;
 mod shortlist;
 mod signin;
@@ -51,6 +54,8 @@ pub fn routes() -> Router<Arc<Service>> {
         .route("/radgiver/tid-til-match", get(lists::report))
         .route("/veileder/kandidater", get(candidates::mine))
         .route("/veileder/lister", get(places::show).post(places::answer))
+        .route("/veileder/behov", get(open_needs::caseload))
+        .route("/veileder/kandidat/{id}/behov", get(open_needs::candidate))
         .route("/kandidat/{id}", get(candidates::profile))
         .route("/kandidat/{id}/tagger", post(candidates::add_tag))
         .route("/kandidat/{id}/tagger/fjern", post(candidates::remove_tag))
