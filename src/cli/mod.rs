@@ -7,6 +7,7 @@ mod draft;
 mod evaluate;
 mod generate;
 mod index;
+mod open_needs;
 mod progress;
 mod report;
 mod serve;
@@ -42,6 +43,8 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// The time-to-match report from the kandidatlister.
     Report(report::ReportArgs),
+    /// The open job needs a candidate (or a veileder's caseload) fits, and what would open more.
+    OpenNeeds(open_needs::OpenNeedsArgs),
     /// Check the audit log (its hash chain).
     Audit(audit::AuditArgs),
     /// Copy the index directory consistently while the service runs.
@@ -139,6 +142,7 @@ pub fn run() -> ExitCode {
         Command::Evaluate(args) => evaluate::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Report(args) => report::run(args),
+        Command::OpenNeeds(args) => open_needs::run(args),
         Command::Backup(args) => backup::run_backup(args),
         Command::Restore(args) => backup::run_restore(args),
         Command::Audit(args) => match audit::run(args) {

@@ -4,19 +4,24 @@
 
 use time::{Duration, OffsetDateTime};
 
+use serde_json::json;
+
 use super::rng::Rng;
+use super::tables::{INTEREST_TAGS, TRACKS};
 use crate::followup::{Event, NeedState, Outcome, SavedNeed, Snapshot, SnapshotCriterion, Status, UnsuitableReason};
 use crate::model::{CriterionKind, JobNeed, MatchHow};
+use crate::taxonomy::places::AGDER;
 
 const KONTORER: [&str; 6] =
     ["NAV Kristiansand", "NAV Arendal", "NAV Grimstad", "NAV Lindesnes", "NAV Lister", "NAV Setesdal"];
-const JOBS: [(&str, &str); 6] = [
-    ("Lagermedarbeider", "9333"),
-    ("Butikkmedarbeider", "5223"),
-    ("Renholder", "9112"),
-    ("Kokk", "5120"),
-    ("Helsefagarbeider", "5321"),
-    ("Bilmekaniker", "7231"),
+/// Title, STYRK-08 code, and the generated profiles' track the need's criteria come from.
+const JOBS: [(&str, &str, &str); 6] = [
+    ("Lagermedarbeider", "9333", "lager"),
+    ("Butikkmedarbeider", "5223", "butikk"),
+    ("Renholder", "9112", "renhold"),
+    ("Kokk", "5120", "kjøkken"),
+    ("Helsefagarbeider", "5321", "helse"),
+    ("Bilmekaniker", "7231", "bilverksted"),
 ];
 const KINDS: [CriterionKind; 4] =
     [CriterionKind::Certificate, CriterionKind::Skill, CriterionKind::Interest, CriterionKind::Language];
@@ -45,10 +50,10 @@ pub fn follow_up_events(seed: u64, needs: usize, per_list: usize, now: OffsetDat
 }
 
 fn need_history(rng: &mut Rng, index: usize, per_list: usize, saved_at: OffsetDateTime) -> Vec<Event> {
-    let (title, styrk) = JOBS[rng.below(JOBS.len())];
+    let (title, styrk, track) = JOBS[rng.below(JOBS.len())];
     let owner = ADVISORS[rng.below(ADVISORS.len())].to_string();
     let id = format!("behov-{index:06}");
-    let need = JobNeed::from_json(&format!(r#"{{"id":"{id}","title":"{title}"}}"#)).unwrap_or_else(|_| unreachable!());
+    let need = generated_need(rng, &id, title, track);
     let saved = SavedNeed {
         need,
         employer: format!("Arbeidsgiver {}", index % 997),
@@ -135,6 +140,37 @@ fn need_history(rng: &mut Rng, index: usize, per_list: usize, saved_at: OffsetDa
     };
     events.push(Event::NeedState { need: id, state, reason, by, at: closed_at });
     events
+}
+
+/// A need for `title` with criteria drawn from the profiles' `track`, as advisors write them: one
+/// or two must-haves (a skill, often a certificate or Norwegian at a level), a few ranked wishes
+/// (experience, skills, an interest), and mostly a place with a distance limit.
+fn generated_need(rng: &mut Rng, id: &str, title: &str, track: &str) -> JobNeed {
+    let track = TRACKS.iter().find(|t| t.name == track).unwrap_or(&TRACKS[0]);
+    let mut criteria = vec![json!({"kind": "skill", "value": rng.pick(track.skills), "importance": "must"})];
+    if rng.chance(0.4) && !track.certificates.is_empty() {
+        criteria.push(json!({"kind": "certificate", "value": track.certificates[0], "importance": "must"}));
+    }
+    if rng.chance(0.5) {
+        let level = *rng.pick(&["A2", "B1", "B2"]);
+        criteria.push(json!({"kind": "language", "value": "norsk", "min_level": level, "importance": "must"}));
+    }
+    let wishes = [
+        ("experience", *rng.pick(track.experience)),
+        ("skill", *rng.pick(track.skills)),
+        ("interest", *rng.pick(INTEREST_TAGS)),
+    ];
+    for (rank, (kind, value)) in wishes.iter().enumerate() {
+        criteria.push(json!({"kind": kind, "value": value, "importance": "adjustable", "rank": rank + 1}));
+    }
+    let mut need = json!({"id": id, "title": title, "criteria": criteria});
+    if rng.chance(0.8) {
+        let place = &AGDER[rng.below(8)];
+        need["municipality"] = json!(place.name);
+        need["location"] = json!({"lat": place.centre.lat, "lon": place.centre.lon});
+        need["max_distance_km"] = json!(*rng.pick(&[30, 50, 80]));
+    }
+    JobNeed::from_json(&need.to_string()).unwrap_or_else(|error| unreachable!("a generated need is valid: {error}"))
 }
 
 /// Up to `days` days after `when`, to the hour.

@@ -13,7 +13,7 @@ mod error;
 mod followup;
 pub mod metrics;
 mod profiles;
-mod reverse;
+pub mod reverse;
 pub mod session;
 mod shortlists;
 mod tags;

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::access::{Advisor, Veileder};
 use super::audit::{Action, Entry};
 use super::{Service, ServiceError, blocking};
-use crate::followup::NeedState;
+use crate::followup::{Ledger, NeedState};
 use crate::matching::reverse::{Standings, standings};
 use crate::model::{AdaptationNote, Candidate, CriterionKind, CriterionOutcome, Gap, Importance, JobNeed};
 
@@ -215,22 +215,7 @@ impl Arrivals {
 impl Service {
     /// The open needs, each with its need and how the veileder sees it.
     fn open_needs(&self) -> Result<Vec<(OpenNeed, JobNeed)>, ServiceError> {
-        let Some(follow_ups) = &self.follow_ups else { return Ok(Vec::new()) };
-        Ok(follow_ups.read(|ledger| {
-            ledger
-                .needs()
-                .filter(|view| view.state == NeedState::Open)
-                .map(|view| {
-                    let need = OpenNeed {
-                        need: view.id.clone(),
-                        title: view.saved.need.title.clone(),
-                        employer: view.saved.employer.clone(),
-                        kontor: view.saved.kontor.clone(),
-                    };
-                    (need, view.saved.need.clone())
-                })
-                .collect()
-        }))
+        Ok(self.follow_ups.as_ref().map(|follow_ups| follow_ups.read(open_needs)).unwrap_or_default())
     }
 
     /// `candidates` against every open need, off the async runtime.
@@ -304,24 +289,7 @@ impl Service {
             .map_err(crate::store::StoreError::from)?;
         let ids: Vec<String> = profiles.iter().map(|c| c.id.clone()).collect();
         let (open, found) = self.stand(profiles).await?;
-        let mut caseload = Caseload { open_needs: open.len(), candidates: Vec::new(), fits_nothing: Vec::new() };
-        for standing in found {
-            let best = standing
-                .fits
-                .iter()
-                .take(3)
-                .filter_map(|(need, entry)| open.get(need).map(|o| BestNeed { need: o.clone(), score: entry.score }))
-                .collect();
-            let row = CaseloadRow {
-                candidate: standing.candidate,
-                fits: standing.fits.len(),
-                near: standing.near.len(),
-                best,
-            };
-            if row.fits == 0 { caseload.fits_nothing.push(row) } else { caseload.candidates.push(row) }
-        }
-        caseload.candidates.sort_by(|a, b| b.fits.cmp(&a.fits).then_with(|| a.candidate.cmp(&b.candidate)));
-        caseload.fits_nothing.sort_by(|a, b| b.near.cmp(&a.near).then_with(|| a.candidate.cmp(&b.candidate)));
+        let caseload = caseload_of(&open, found);
         let mut entry = Entry::permit(veileder, Action::ReverseMatch);
         entry.returned = Some(ids);
         self.audit.record(&entry)?;
@@ -427,8 +395,44 @@ impl Service {
     }
 }
 
-/// One candidate's standings as the veileder sees them.
-fn candidate_needs(open: &HashMap<String, OpenNeed>, standing: Standings, id: &str) -> CandidateNeeds {
+/// The open needs in `ledger`, each as the veileder sees it and as it is matched.
+pub fn open_needs(ledger: &Ledger) -> Vec<(OpenNeed, JobNeed)> {
+    ledger
+        .needs()
+        .filter(|view| view.state == NeedState::Open)
+        .map(|view| {
+            let need = OpenNeed {
+                need: view.id.clone(),
+                title: view.saved.need.title.clone(),
+                employer: view.saved.employer.clone(),
+                kontor: view.saved.kontor.clone(),
+            };
+            (need, view.saved.need.clone())
+        })
+        .collect()
+}
+
+/// A caseload's standings: each candidate's three best needs, those who fit nothing open apart.
+pub fn caseload_of(open: &HashMap<String, OpenNeed>, found: Vec<Standings>) -> Caseload {
+    let mut caseload = Caseload { open_needs: open.len(), candidates: Vec::new(), fits_nothing: Vec::new() };
+    for standing in found {
+        let best = standing
+            .fits
+            .iter()
+            .take(3)
+            .filter_map(|(need, entry)| open.get(need).map(|o| BestNeed { need: o.clone(), score: entry.score }))
+            .collect();
+        let row =
+            CaseloadRow { candidate: standing.candidate, fits: standing.fits.len(), near: standing.near.len(), best };
+        if row.fits == 0 { caseload.fits_nothing.push(row) } else { caseload.candidates.push(row) }
+    }
+    caseload.candidates.sort_by(|a, b| b.fits.cmp(&a.fits).then_with(|| a.candidate.cmp(&b.candidate)));
+    caseload.fits_nothing.sort_by(|a, b| b.near.cmp(&a.near).then_with(|| a.candidate.cmp(&b.candidate)));
+    caseload
+}
+
+/// One candidate's standings as the veileder sees them: fits, near fits, doors, wishes to tag.
+pub fn candidate_needs(open: &HashMap<String, OpenNeed>, standing: Standings, id: &str) -> CandidateNeeds {
     let fits: Vec<NeedFit> = standing
         .fits
         .into_iter()
