@@ -11,7 +11,6 @@
 //! number of open needs (one small run each, in parallel), not with the number of profiles.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -22,8 +21,10 @@ use crate::index::CandidateIndex;
 use crate::model::{Candidate, JobNeed, MAX_TOP, NearMiss, ShortlistEntry};
 use crate::semantic::Resemblance;
 
-/// The compiled plans of the open needs, kept between look-ups and compiled again only when a
-/// need's criteria change or the semantic layer has learned phrases since.
+/// The compiled plans of the open needs, kept between look-ups and compiled again only when the
+/// semantic layer has learned phrases since. A need's id names one need for good: a saved need is
+/// never edited (a copy gets a new id), so a kept plan is found by id without hashing the need
+/// (which, at 10,000 needs, cost more than the look-up).
 #[derive(Default)]
 pub struct OpenPlans {
     kept: Mutex<HashMap<String, (u64, Arc<Compiled>)>>,
@@ -40,36 +41,31 @@ impl OpenPlans {
     /// The plans of `needs` (id and need, each valid), compiling those not kept; plans of needs
     /// no longer given (closed, filled) are let go.
     pub fn plans(&self, needs: &[(String, JobNeed)], index: &CandidateIndex) -> Result<Vec<OpenPlan>, MatchError> {
-        let semantic = index.semantic().map(|semantic| semantic.version());
-        let keyed: Vec<(&String, JobNeed, u64)> = needs
-            .iter()
+        let version = index.semantic().map_or(0, |semantic| semantic.version().wrapping_add(1));
+        let missing: Vec<&(String, JobNeed)> = {
+            let kept = self.lock();
+            needs.iter().filter(|(id, _)| kept.get(id).is_none_or(|(kept, _)| *kept != version)).collect()
+        };
+        let compiled: Vec<(&String, Arc<Compiled>)> = missing
+            .par_iter()
             .map(|(id, need)| {
                 // Every candidate asked about must be able to make the list.
                 let need = JobNeed { top: Some(MAX_TOP), ..need.clone() };
-                let mut hasher = rustc_hash::FxHasher::default();
-                serde_json::to_string(&need).unwrap_or_default().hash(&mut hasher);
-                semantic.hash(&mut hasher);
-                (id, need, hasher.finish())
+                Ok((id, Arc::new(Compiled::new(compile_for(&need, index)?))))
             })
-            .collect();
-        let missing: Vec<usize> = {
-            let kept = self.lock();
-            (0..keyed.len()).filter(|&n| kept.get(keyed[n].0).is_none_or(|(key, _)| *key != keyed[n].2)).collect()
-        };
-        let compiled: Vec<(usize, Arc<Compiled>)> = missing
-            .par_iter()
-            .map(|&n| Ok((n, Arc::new(Compiled::new(compile_for(&keyed[n].1, index)?)))))
             .collect::<Result<_, MatchError>>()?;
         let mut kept = self.lock();
-        for (n, plan) in compiled {
-            kept.insert(keyed[n].0.clone(), (keyed[n].2, plan));
+        for (id, plan) in compiled {
+            kept.insert(id.clone(), (version, plan));
         }
-        let open: std::collections::HashSet<&str> = keyed.iter().map(|(id, _, _)| id.as_str()).collect();
-        kept.retain(|id, _| open.contains(id.as_str()));
-        Ok(keyed
+        if kept.len() > needs.len() {
+            let open: std::collections::HashSet<&str> = needs.iter().map(|(id, _)| id.as_str()).collect();
+            kept.retain(|id, _| open.contains(id.as_str()));
+        }
+        Ok(needs
             .iter()
-            .filter_map(|(id, _, _)| {
-                kept.get(*id).map(|(_, compiled)| OpenPlan { need: (*id).clone(), compiled: compiled.clone() })
+            .filter_map(|(id, _)| {
+                kept.get(id).map(|(_, compiled)| OpenPlan { need: id.clone(), compiled: compiled.clone() })
             })
             .collect())
     }
@@ -106,7 +102,8 @@ pub fn standings(
     for (part, chunk) in candidates.chunks(MAX_TOP).enumerate() {
         let small = small_index(index, chunk)?;
         let one = candidates.len() == 1;
-        let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one);
+        // Sizes for a few hundred documents at most (they change the speed, never the result).
+        let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one).tuning(super::Tuning::SMALL);
         let runs: Vec<_> = plans
             .par_iter()
             .map(|plan| matcher.run_compiled(&plan.compiled).map(|shortlist| (plan, shortlist)))
@@ -141,14 +138,7 @@ pub fn standings(
 
 /// An index holding only `candidates`, analysed with `index`'s vocabulary.
 fn small_index(index: &CandidateIndex, candidates: &[Candidate]) -> Result<CandidateIndex, MatchError> {
-    let small = CandidateIndex::in_memory(index.taxonomy().clone())?;
-    let mut writer = small.writer(15_000_000)?;
-    for candidate in candidates {
-        writer.add_document(small.document(candidate))?;
-    }
-    writer.commit()?;
-    small.reload()?;
-    Ok(small)
+    Ok(CandidateIndex::of_few(index.taxonomy().clone(), candidates)?)
 }
 
 #[cfg(test)]

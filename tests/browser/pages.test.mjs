@@ -260,6 +260,16 @@ test("a veileder's tag shows in the advisor's next shortlist, with who set it", 
   await accessible(veileder, "the veileder's kandidatlister");
   await screenshot(veileder, "8-kandidatlister-veileder");
 
+  // The reverse view: the caseload against the open needs, then one candidate's needs and doors.
+  await veileder.getByRole("link", { name: "Åpne behov", exact: true }).click();
+  await veileder.getByRole("heading", { name: "Åpne behov for mine kandidater" }).waitFor();
+  await accessible(veileder, "the caseload against the open needs");
+  await screenshot(veileder, "9-apne-behov");
+  await veileder.goto(`${URL}/veileder/kandidat/${target.id}/behov`);
+  await veileder.getByRole("heading", { name: "Hva ville åpnet flest dører" }).waitFor();
+  await accessible(veileder, "one candidate's open needs");
+  await screenshot(veileder, "10-behov-for-kandidat");
+
   await new Promise((resolve) => setTimeout(resolve, 1000)); // visible in shortlists within a second
   const advisor = await signedIn("dev-radgiver");
   await draftFrom(advisor, need, 500);
