@@ -9,14 +9,23 @@
 //! it is run over, so a candidate's score, explanation, near-miss gap and the must-haves they
 //! fail only are the same to the bit as on the advisor's shortlist. The cost grows with the
 //! number of open needs (one small run each, in parallel), not with the number of profiles.
+//!
+//! Most open needs are out of reach for any one candidate by two must-haves or more (a job in
+//! another town fails both the employer's distance and the candidate's own commute), and such a
+//! need has nothing to say about them: not a fit, not a near miss, not a door. So each distinct
+//! must-have among the open needs is first run alone over the small index (needs share most of
+//! them: `førerkort B`, `norsk B1`, a town's distance), and only needs that some candidate asked
+//! about fails by at most one must-have are run whole.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use super::compiled::{Compiled, compile_for};
-use super::{MatchError, Matcher};
+use super::plan::Planned;
+use super::{MatchError, Matcher, Plan};
 use crate::index::CandidateIndex;
 use crate::model::{Candidate, JobNeed, MAX_TOP, NearMiss, ShortlistEntry};
 use crate::semantic::Resemblance;
@@ -27,7 +36,9 @@ use crate::semantic::Resemblance;
 /// (which, at 10,000 needs, cost more than the look-up).
 #[derive(Default)]
 pub struct OpenPlans {
-    kept: Mutex<HashMap<String, (u64, Arc<Compiled>)>>,
+    kept: Mutex<HashMap<String, (u64, OpenPlan)>>,
+    /// Each distinct must-have among the kept plans as a plan of its own, by [`must_key`].
+    screens: Mutex<HashMap<u64, Arc<Compiled>>>,
 }
 
 /// An open need's plan, ready to run.
@@ -35,44 +46,88 @@ pub struct OpenPlans {
 pub struct OpenPlan {
     pub need: String,
     compiled: Arc<Compiled>,
+    /// Its must-haves, each as the key of its screen.
+    musts: Arc<[u64]>,
 }
 
 impl OpenPlans {
     /// The plans of `needs` (id and need, each valid), compiling those not kept; plans of needs
     /// no longer given (closed, filled) are let go.
-    pub fn plans(&self, needs: &[(String, JobNeed)], index: &CandidateIndex) -> Result<Vec<OpenPlan>, MatchError> {
+    pub fn plans(&self, needs: &[(String, JobNeed)], index: &CandidateIndex) -> Result<OpenSet, MatchError> {
         let version = index.semantic().map_or(0, |semantic| semantic.version().wrapping_add(1));
         let missing: Vec<&(String, JobNeed)> = {
-            let kept = self.lock();
+            let kept = lock(&self.kept);
             needs.iter().filter(|(id, _)| kept.get(id).is_none_or(|(kept, _)| *kept != version)).collect()
         };
-        let compiled: Vec<(&String, Arc<Compiled>)> = missing
+        let compiled: Vec<(OpenPlan, Vec<(u64, Plan)>)> = missing
             .par_iter()
             .map(|(id, need)| {
                 // Every candidate asked about must be able to make the list.
                 let need = JobNeed { top: Some(MAX_TOP), ..need.clone() };
-                Ok((id, Arc::new(Compiled::new(compile_for(&need, index)?))))
+                let plan = compile_for(&need, index)?;
+                let screens: Vec<(u64, Plan)> = plan
+                    .musts()
+                    .iter()
+                    .map(|&at| {
+                        let mut alone = plan.clone();
+                        alone.criteria = std::iter::once(plan.criteria[at].clone()).collect();
+                        (must_key(&plan.criteria[at]), alone)
+                    })
+                    .collect();
+                let musts = screens.iter().map(|(key, _)| *key).collect();
+                Ok((OpenPlan { need: id.clone(), compiled: Arc::new(Compiled::new(plan)), musts }, screens))
             })
             .collect::<Result<_, MatchError>>()?;
-        let mut kept = self.lock();
-        for (id, plan) in compiled {
-            kept.insert(id.clone(), (version, plan));
+        let mut kept = lock(&self.kept);
+        let mut screens = lock(&self.screens);
+        for (plan, alone) in compiled {
+            for (key, screen) in alone {
+                screens.entry(key).or_insert_with(|| Arc::new(Compiled::new(screen)));
+            }
+            kept.insert(plan.need.clone(), (version, plan));
         }
         if kept.len() > needs.len() {
-            let open: std::collections::HashSet<&str> = needs.iter().map(|(id, _)| id.as_str()).collect();
+            let open: HashSet<&str> = needs.iter().map(|(id, _)| id.as_str()).collect();
             kept.retain(|id, _| open.contains(id.as_str()));
+            let used: HashSet<u64> = kept.values().flat_map(|(_, plan)| plan.musts.iter().copied()).collect();
+            screens.retain(|key, _| used.contains(key));
         }
-        Ok(needs
-            .iter()
-            .filter_map(|(id, _)| {
-                kept.get(id).map(|(_, compiled)| OpenPlan { need: id.clone(), compiled: compiled.clone() })
-            })
-            .collect())
+        let plans: Vec<OpenPlan> =
+            needs.iter().filter_map(|(id, _)| kept.get(id).map(|(_, plan)| plan.clone())).collect();
+        let keys: HashSet<u64> = plans.iter().flat_map(|plan| plan.musts.iter().copied()).collect();
+        let screens =
+            keys.into_iter().filter_map(|key| screens.get(&key).map(|screen| (key, screen.clone()))).collect();
+        Ok(OpenSet { plans, screens })
+    }
+}
+
+/// The open needs' plans for one look-up, with the screens of their must-haves.
+pub struct OpenSet {
+    plans: Vec<OpenPlan>,
+    screens: Vec<(u64, Arc<Compiled>)>,
+}
+
+impl OpenSet {
+    /// How many open needs.
+    pub fn len(&self) -> usize {
+        self.plans.len()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u64, Arc<Compiled>)>> {
-        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    pub fn is_empty(&self) -> bool {
+        self.plans.is_empty()
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What makes two must-haves the same test: their kind and test (terms and their alternatives,
+/// or the column and its bounds, place and limit).
+fn must_key(criterion: &Planned) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    format!("{:?}|{:?}", criterion.kind, criterion.test).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// How one candidate stands with the open needs.
@@ -90,13 +145,14 @@ pub struct Standings {
     pub only_failed: Vec<(String, String)>,
 }
 
-/// How `candidates` stand with each of `plans`. With one candidate, also the must-have each
-/// need is failed by alone (the relaxation count of a one-profile index is exactly that).
+/// How `candidates` stand with each of the `open` needs. With one candidate, also the must-have
+/// each need is failed by alone (the relaxation count of a one-profile index is exactly that).
 pub fn standings(
     index: &CandidateIndex,
-    plans: &[OpenPlan],
+    open: &OpenSet,
     candidates: &[Candidate],
 ) -> Result<Vec<Standings>, MatchError> {
+    let (plans, screens) = (&open.plans, &open.screens);
     let mut all: Vec<Standings> =
         candidates.iter().map(|c| Standings { candidate: c.id.clone(), ..Standings::default() }).collect();
     for (part, chunk) in candidates.chunks(MAX_TOP).enumerate() {
@@ -104,8 +160,23 @@ pub fn standings(
         let one = candidates.len() == 1;
         // Sizes for a few hundred documents at most (they change the speed, never the result).
         let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one).tuning(super::Tuning::SMALL);
+        // Who in the chunk passes each distinct must-have, by position in the chunk.
+        let passes: HashMap<u64, Vec<bool>> = screens
+            .par_iter()
+            .map(|(key, screen)| {
+                let shortlist = Matcher::new(&small).near_misses(0).relaxation(false).tuning(super::Tuning::SMALL);
+                let passed: HashSet<String> =
+                    shortlist.run_compiled(screen)?.candidates.into_iter().map(|entry| entry.id).collect();
+                Ok((*key, chunk.iter().map(|c| passed.contains(&c.id)).collect()))
+            })
+            .collect::<Result<_, MatchError>>()?;
+        let within_one = |plan: &OpenPlan| {
+            (0..chunk.len())
+                .any(|n| plan.musts.iter().filter(|key| passes.get(key).is_none_or(|passed| !passed[n])).count() <= 1)
+        };
         let runs: Vec<_> = plans
             .par_iter()
+            .filter(|plan| within_one(plan))
             .map(|plan| matcher.run_compiled(&plan.compiled).map(|shortlist| (plan, shortlist)))
             .collect::<Result<_, MatchError>>()?;
         let at: HashMap<&str, usize> =
@@ -215,7 +286,8 @@ mod tests {
     fn a_caseload_fits_and_nearly_fits_exactly_the_needs_each_needs_shortlist_says() {
         let caseload = profiles(41);
         let who: Vec<&str> = caseload.iter().map(|c| c.id.as_str()).collect();
-        let plans = OpenPlans::default().plans(&open_needs(), index()).expect("plans");
+        let kept = OpenPlans::default();
+        let plans = kept.plans(&open_needs(), index()).expect("plans");
         let found = standings(index(), &plans, &caseload).expect("standings");
 
         let (mut fits, mut near, _) = tried_need_by_need(&who);
@@ -244,7 +316,8 @@ mod tests {
 
     #[test]
     fn for_one_candidate_the_must_have_each_need_is_failed_by_alone_is_exact() {
-        let plans = OpenPlans::default().plans(&open_needs(), index()).expect("plans");
+        let kept = OpenPlans::default();
+        let plans = kept.plans(&open_needs(), index()).expect("plans");
         let mut checked = 0;
         for candidate in profiles(97).iter().take(12) {
             let found = standings(index(), &plans, std::slice::from_ref(candidate)).expect("standings");
@@ -262,9 +335,13 @@ mod tests {
         let needs = open_needs();
         let first = plans.plans(&needs, index()).expect("plans");
         let again = plans.plans(&needs, index()).expect("plans");
-        assert!(first.iter().zip(&again).all(|(a, b)| Arc::ptr_eq(&a.compiled, &b.compiled)));
+        assert!(first.plans.iter().zip(&again.plans).all(|(a, b)| Arc::ptr_eq(&a.compiled, &b.compiled)));
+        assert!(
+            !first.screens.is_empty() && first.screens.len() < first.plans.iter().map(|p| p.musts.len()).sum::<usize>(),
+            "needs share must-haves"
+        );
         let fewer = plans.plans(&needs[1..], index()).expect("plans");
         assert_eq!(fewer.len(), needs.len() - 1);
-        assert_eq!(plans.lock().len(), needs.len() - 1, "the closed need's plan is let go");
+        assert_eq!(lock(&plans.kept).len(), needs.len() - 1, "the closed need's plan is let go");
     }
 }
