@@ -95,6 +95,8 @@ pub struct CandidateIndex {
     semantic: OnceLock<Arc<Semantic>>,
     /// Segments whose phrases the semantic layer has learned.
     learned: Mutex<HashSet<SegmentId>>,
+    /// For an index of a few profiles ([`CandidateIndex::of_few`]): the profiles by document.
+    few: Vec<Candidate>,
 }
 
 impl CandidateIndex {
@@ -136,7 +138,11 @@ impl CandidateIndex {
             writer.add_document(document::build(candidate, &taxonomy, &fields))?;
         }
         let index = writer.finalize()?;
-        Self::from_index(index, fields, taxonomy, "memory".into())
+        let mut few = Self::from_index(index, fields, taxonomy, "memory".into())?;
+        // Its one segment holds them in this order; explanations read them from here, not from
+        // the document store (which parses each again).
+        few.few = candidates.to_vec();
+        Ok(few)
     }
 
     fn from_index(index: Index, fields: Fields, taxonomy: Arc<Taxonomy>, location: String) -> Result<Self, IndexError> {
@@ -154,6 +160,7 @@ impl CandidateIndex {
             location,
             semantic: OnceLock::new(),
             learned: Mutex::default(),
+            few: Vec::new(),
         };
         opened.reload()?;
         Ok(opened)
@@ -423,6 +430,9 @@ impl CandidateIndex {
 
     /// The stored profile at `address`.
     pub fn profile_at(&self, searcher: &Searcher, address: DocAddress) -> Result<Candidate, IndexError> {
+        if let Some(profile) = self.few.get(address.doc_id as usize).filter(|_| address.segment_ord == 0) {
+            return Ok(profile.clone());
+        }
         let document: TantivyDocument = searcher.doc(address)?;
         let text = document.get_first(self.fields.profile).and_then(|value| value.as_str()).unwrap_or_default();
         serde_json::from_str(text)
