@@ -91,7 +91,8 @@ fn render_candidate(found: &CandidateNeeds) -> String {
     }
     let _ = writeln!(out, "\nWhat would open doors:");
     for door in &found.doors {
-        let _ = writeln!(out, "  {}: +{} open needs", door.criterion, door.needs);
+        let needs = if door.needs == 1 { "open need" } else { "open needs" };
+        let _ = writeln!(out, "  {}: +{} {needs}", door.criterion, door.needs);
     }
     if found.doors.is_empty() {
         let _ = writeln!(out, "  (no single missing thing keeps the candidate out of an open need)");

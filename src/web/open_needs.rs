@@ -108,7 +108,7 @@ fn candidate_content(needs: &CandidateNeeds) -> Markup {
             } @else {
                 ul {
                     @for door in &needs.doors {
-                        li { strong { (labels::criterion(&door.criterion)) } ": +" (door.needs) " åpne behov" }
+                        li { strong { (labels::criterion(&door.criterion)) } ": +" (door.needs) (if door.needs == 1 { " åpent behov" } else { " åpne behov" }) }
                     }
                 }
             }
