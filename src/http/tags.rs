@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 
 use super::access::AsVeileder;
 use super::error::{ApiError, ErrorBody, parse_body};
-use crate::model::Tag;
+use crate::model::{Tag, TagKind};
 use crate::service::{NewTag, Service, TagChange, TagEffect};
 
 /// Adds a tag. Veiledere only, on the candidates they follow.
@@ -47,17 +47,28 @@ pub async fn add(
     let new: NewTag = parse_body(body)?;
     let (change, tag, open_needs) = service.add_tag_showing_effect(&veileder, &id, new).await?;
     let status = if change == TagChange::Added { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(TagWritten { tag, open_needs })))
+    Ok((status, Json(TagWritten::of(tag, open_needs))))
 }
 
-/// A tag as saved, and what it changed among the open needs.
+/// A tag as saved (the fields of `Tag`), and what it changed among the open needs. Spelled out
+/// rather than flattened: `Tag` allows no other fields, so a flattened schema would forbid
+/// `open_needs`.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct TagWritten {
-    #[serde(flatten)]
-    pub tag: Tag,
+    pub label: String,
+    pub kind: TagKind,
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: time::OffsetDateTime,
     /// Absent when it could not be worked out (the tag is saved all the same).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_needs: Option<TagEffect>,
+}
+
+impl TagWritten {
+    fn of(tag: Tag, open_needs: Option<TagEffect>) -> Self {
+        TagWritten { label: tag.label, kind: tag.kind, by: tag.by, at: tag.at, open_needs }
+    }
 }
 
 /// Removes a tag by its label. Veiledere only, on the candidates they follow.
