@@ -18,7 +18,6 @@
 //! about fails by at most one must-have are run whole.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -37,8 +36,8 @@ use crate::semantic::Resemblance;
 #[derive(Default)]
 pub struct OpenPlans {
     kept: Mutex<HashMap<String, (u64, OpenPlan)>>,
-    /// Each distinct must-have among the kept plans as a plan of its own, by [`must_key`].
-    screens: Mutex<HashMap<u64, Arc<Compiled>>>,
+    /// Each distinct must-have among the kept plans as a plan of its own.
+    screens: Mutex<Screens>,
     /// The set handed out last, for the same open needs asked again (assembling it anew for
     /// 10,000 needs took 5–15 ms).
     last: Mutex<Option<Arc<OpenSet>>>,
@@ -65,13 +64,13 @@ impl OpenPlans {
             let kept = lock(&self.kept);
             needs.iter().filter(|(id, _)| kept.get(id).is_none_or(|(kept, _)| *kept != version)).collect()
         };
-        let compiled: Vec<(OpenPlan, Vec<(u64, Plan)>)> = missing
+        let compiled: Vec<Fresh> = missing
             .par_iter()
             .map(|(id, need)| {
                 // Every candidate asked about must be able to make the list.
                 let need = JobNeed { top: Some(MAX_TOP), ..need.clone() };
                 let plan = compile_for(&need, index)?;
-                let screens: Vec<(u64, Plan)> = plan
+                let screens: Vec<(String, Plan)> = plan
                     .musts()
                     .iter()
                     .map(|&at| {
@@ -80,23 +79,20 @@ impl OpenPlans {
                         (must_key(&plan.criteria[at]), alone)
                     })
                     .collect();
-                let musts = screens.iter().map(|(key, _)| *key).collect();
-                Ok((OpenPlan { need: id.clone(), compiled: Arc::new(Compiled::new(plan)), musts }, screens))
+                Ok((id.clone(), Arc::new(Compiled::new(plan)), screens))
             })
             .collect::<Result<_, MatchError>>()?;
         let mut kept = lock(&self.kept);
         let mut screens = lock(&self.screens);
-        for (plan, alone) in compiled {
-            for (key, screen) in alone {
-                screens.entry(key).or_insert_with(|| Arc::new(Compiled::new(screen)));
-            }
-            kept.insert(plan.need.clone(), (version, plan));
+        for (need, compiled, alone) in compiled {
+            let musts = alone.into_iter().map(|(test, screen)| screens.key(test, screen)).collect();
+            kept.insert(need.clone(), (version, OpenPlan { need, compiled, musts }));
         }
         if kept.len() > needs.len() {
             let open: HashSet<&str> = needs.iter().map(|(id, _)| id.as_str()).collect();
             kept.retain(|id, _| open.contains(id.as_str()));
             let used: HashSet<u64> = kept.values().flat_map(|(_, plan)| plan.musts.iter().copied()).collect();
-            screens.retain(|key, _| used.contains(key));
+            screens.retain(&used);
         }
         let plans: Vec<OpenPlan> =
             needs.iter().filter_map(|(id, _)| kept.get(id).map(|(_, plan)| plan.clone())).collect();
@@ -132,16 +128,49 @@ impl OpenSet {
     }
 }
 
+/// A need's plan just compiled, with each of its must-haves (its test written out) alone.
+type Fresh = (String, Arc<Compiled>, Vec<(String, Plan)>);
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// What makes two must-haves the same test: their kind and test (terms and their alternatives,
-/// or the column and its bounds, place and limit).
-fn must_key(criterion: &Planned) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    format!("{:?}|{:?}", criterion.kind, criterion.test).hash(&mut hasher);
-    hasher.finish()
+/// or the column and its bounds, place and limit), written out in full.
+fn must_key(criterion: &Planned) -> String {
+    format!("{:?}|{:?}", criterion.kind, criterion.test)
+}
+
+/// The distinct must-haves, each a small number standing for its whole test (so two different
+/// tests never share one) and a plan of that must-have alone.
+#[derive(Default)]
+struct Screens {
+    keys: HashMap<String, u64>,
+    plans: HashMap<u64, Arc<Compiled>>,
+    /// The next key: never one given before, even after must-haves are let go.
+    next: u64,
+}
+
+impl Screens {
+    /// The key of `test`, keeping `alone` as its screen if it is new.
+    fn key(&mut self, test: String, alone: Plan) -> u64 {
+        let key = *self.keys.entry(test).or_insert_with(|| {
+            self.next += 1;
+            self.next
+        });
+        self.plans.entry(key).or_insert_with(|| Arc::new(Compiled::new(alone)));
+        key
+    }
+
+    fn get(&self, key: &u64) -> Option<&Arc<Compiled>> {
+        self.plans.get(key)
+    }
+
+    /// Lets go of the must-haves no kept plan has.
+    fn retain(&mut self, used: &HashSet<u64>) {
+        self.plans.retain(|key, _| used.contains(key));
+        self.keys.retain(|_, key| used.contains(key));
+    }
 }
 
 /// How one candidate stands with the open needs.
