@@ -79,6 +79,7 @@ async fn a_veileder_sees_the_open_needs_their_candidate_fits_and_what_would_open
 
     let (status, caseload) = service.call("GET", "/v1/caseload/needs", VEILEDER, None).await;
     assert_eq!(status, 200, "{caseload}");
+    assert_eq!(caseload["followed"], 2, "K1 and K4, all looked at");
     assert_eq!(caseload["candidates"][0]["candidate"], "K1");
     assert_eq!(ids(&caseload["candidates"][0]["best"]), ["kafe"]);
     assert_eq!(caseload["fits_nothing"][0]["candidate"], "K4", "{caseload}");

@@ -60,8 +60,8 @@ pub fn run(args: OpenNeedsArgs) -> anyhow::Result<()> {
             false => print!("{}", render_candidate(&found)),
         }
     } else if let Some(veileder) = &args.veileder {
-        let (_, profiles) = index.followed_by(veileder, 0, jobbmatch::service::reverse::MAX_CASELOAD)?;
-        let caseload = caseload_of(&open, standings(&index, &plans, &profiles)?);
+        let (followed, profiles) = index.followed_by(veileder, 0, jobbmatch::service::reverse::MAX_CASELOAD)?;
+        let caseload = Caseload { followed, ..caseload_of(&open, standings(&index, &plans, &profiles)?) };
         match args.json {
             true => println!("{}", serde_json::to_string_pretty(&caseload)?),
             false => print!("{}", render_caseload(veileder, &caseload)),
@@ -107,6 +107,10 @@ fn render_candidate(found: &CandidateNeeds) -> String {
 fn render_caseload(veileder: &str, caseload: &Caseload) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Caseload of {veileder} against {} open needs\n", caseload.open_needs);
+    let looked = caseload.candidates.len() + caseload.fits_nothing.len();
+    if looked < caseload.followed {
+        let _ = writeln!(out, "(the first {looked} of {} followed candidates, by id)\n", caseload.followed);
+    }
     for row in &caseload.candidates {
         let best: Vec<String> = row.best.iter().map(|b| format!("{} {:.0} %", b.need.need, b.score * 100.0)).collect();
         let _ = writeln!(

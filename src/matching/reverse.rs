@@ -213,9 +213,10 @@ pub fn standings(
                 Ok((*key, chunk.iter().map(|c| passed.contains(&c.id)).collect()))
             })
             .collect::<Result<_, MatchError>>()?;
+        // A must-have without a screen (none is) would count as passed: run rather than skip.
         let within_one = |plan: &OpenPlan| {
             (0..chunk.len())
-                .any(|n| plan.musts.iter().filter(|key| passes.get(key).is_none_or(|passed| !passed[n])).count() <= 1)
+                .any(|n| plan.musts.iter().filter(|key| passes.get(key).is_some_and(|passed| !passed[n])).count() <= 1)
         };
         let runs: Vec<_> = plans
             .par_iter()

@@ -111,6 +111,9 @@ pub struct BestNeed {
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Caseload {
     pub open_needs: usize,
+    /// How many candidates the veileder follows; more than [`MAX_CASELOAD`] are not looked at
+    /// in one go (the first of them by id are).
+    pub followed: usize,
     /// Candidates who fit at least one open need, most needs first.
     pub candidates: Vec<CaseloadRow>,
     /// Candidates who fit no open need (some may nearly fit one: see `near`).
@@ -284,12 +287,12 @@ impl Service {
     /// nothing open.
     pub async fn caseload(self: &Arc<Self>, veileder: &Veileder) -> Result<Caseload, ServiceError> {
         let (service, ident) = (self.clone(), veileder.ident.clone());
-        let (_, profiles) = blocking(move || service.store.index().followed_by(&ident, 0, MAX_CASELOAD))
+        let (followed, profiles) = blocking(move || service.store.index().followed_by(&ident, 0, MAX_CASELOAD))
             .await?
             .map_err(crate::store::StoreError::from)?;
         let ids: Vec<String> = profiles.iter().map(|c| c.id.clone()).collect();
         let (open, found) = self.stand(profiles).await?;
-        let caseload = caseload_of(&open, found);
+        let caseload = Caseload { followed, ..caseload_of(&open, found) };
         let mut entry = Entry::permit(veileder, Action::ReverseMatch);
         entry.returned = Some(ids);
         self.audit.record(&entry)?;
@@ -414,7 +417,8 @@ pub fn open_needs(ledger: &Ledger) -> Vec<(OpenNeed, JobNeed)> {
 
 /// A caseload's standings: each candidate's three best needs, those who fit nothing open apart.
 pub fn caseload_of(open: &HashMap<String, OpenNeed>, found: Vec<Standings>) -> Caseload {
-    let mut caseload = Caseload { open_needs: open.len(), candidates: Vec::new(), fits_nothing: Vec::new() };
+    let followed = found.len();
+    let mut caseload = Caseload { open_needs: open.len(), followed, candidates: Vec::new(), fits_nothing: Vec::new() };
     for standing in found {
         let best = standing
             .fits

@@ -38,6 +38,10 @@ fn caseload_content(caseload: &Caseload) -> Markup {
             "de behovene de oppfyller alle krav i, best først. Åpne en kandidat for forklaringen, behovene de nesten "
             "passer, og hva som ville åpnet flest dører."
         }
+        @let looked = caseload.candidates.len() + caseload.fits_nothing.len();
+        @if looked < caseload.followed {
+            p.hint #cut { "Viser de første " (looked) " av " (caseload.followed) " kandidater du følger (etter id)." }
+        }
         @if caseload.candidates.is_empty() {
             p { "Ingen av kandidatene dine oppfyller alle krav i et åpent behov nå." }
         } @else {
