@@ -120,11 +120,9 @@ impl FromRequestParts<Arc<Service>> for AdvisorPage {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, service: &Arc<Service>) -> Result<Self, Response> {
-        let caller = signed_in(service, &parts.headers).ok_or_else(sign_in)?;
-        match service.advisor(caller.clone(), Action::OpenPage, None) {
-            Ok(advisor) => Ok(AdvisorPage(advisor)),
-            Err(error) => Err(refused(error, &caller, Role::Advisor)),
-        }
+        page_caller(service, parts, Role::Advisor, |caller| service.advisor(caller, Action::OpenPage, None))
+            .map(AdvisorPage)
+            .map_err(|refusal| *refusal)
     }
 }
 
@@ -132,12 +130,22 @@ impl FromRequestParts<Arc<Service>> for VeilederPage {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, service: &Arc<Service>) -> Result<Self, Response> {
-        let caller = signed_in(service, &parts.headers).ok_or_else(sign_in)?;
-        match service.veileder(caller.clone(), Action::OpenPage, None) {
-            Ok(veileder) => Ok(VeilederPage(veileder)),
-            Err(error) => Err(refused(error, &caller, Role::Veileder)),
-        }
+        page_caller(service, parts, Role::Veileder, |caller| service.veileder(caller, Action::OpenPage, None))
+            .map(VeilederPage)
+            .map_err(|refusal| *refusal)
     }
+}
+
+/// The signed-in caller in `role` (checked, and audited when refused, by `check`); otherwise
+/// the sign-in page or the refusal page.
+fn page_caller<T>(
+    service: &Service,
+    parts: &Parts,
+    role: Role,
+    check: impl FnOnce(Caller) -> Result<T, ServiceError>,
+) -> Result<T, Box<Response>> {
+    let caller = signed_in(service, &parts.headers).ok_or_else(|| Box::new(sign_in()))?;
+    check(caller.clone()).map_err(|error| Box::new(refused(error, &caller, role)))
 }
 
 fn sign_in() -> Response {
