@@ -326,7 +326,10 @@ impl Service {
         id: &str,
         new: super::NewTag,
     ) -> Result<(super::TagChange, crate::model::Tag, Option<TagEffect>), ServiceError> {
-        let before = self.profile_if_followed(veileder, id).await;
+        let before = match self.has_open_needs() {
+            true => self.profile_if_followed(veileder, id).await,
+            false => None, // no read, no matching: nothing open can change
+        };
         let (change, tag) = self.add_tag(veileder, id, new).await?;
         let effect = match before {
             Some(before) if change == super::TagChange::Added => self.effect_or_none(veileder, before).await,
@@ -342,12 +345,20 @@ impl Service {
         id: &str,
         label: &str,
     ) -> Result<Option<TagEffect>, ServiceError> {
-        let before = self.profile_if_followed(veileder, id).await;
+        let open = self.has_open_needs();
+        let before = if open { self.profile_if_followed(veileder, id).await } else { None };
         self.remove_tag(veileder, id, label).await?;
         Ok(match before {
             Some(before) => self.effect_or_none(veileder, before).await,
+            None if !open => Some(TagEffect::default()),
             None => None,
         })
+    }
+
+    /// Whether any need is open (without copying them, as [`Service::open_needs`] does).
+    fn has_open_needs(&self) -> bool {
+        let any_open = |ledger: &Ledger| ledger.needs().any(|view| view.state == NeedState::Open);
+        self.follow_ups.as_ref().is_some_and(|follow_ups| follow_ups.read(any_open))
     }
 
     /// The profile of one of the veileder's own candidates, or nothing (the tag edit that
