@@ -332,6 +332,10 @@ async fn the_openapi_document_lists_every_route() {
     let service = fixture();
     let (status, document) = service.call("GET", "/openapi.json", None, None).await;
     assert_eq!(status, 200);
+    // Schema names are one namespace: a request body once named `Answer` replaced the draft's
+    // `Answer`, and a drafted shortlist then broke its own schema.
+    let answer = &document["components"]["schemas"]["Answer"];
+    assert_eq!(answer["enum"], serde_json::json!(["must_have", "wishes", "room_to_adapt"]), "{answer}");
     let paths = document["paths"].as_object().expect("paths");
     for path in [
         "/v1/shortlists",

@@ -347,9 +347,11 @@ pub async fn copy(
     Ok((StatusCode::CREATED, Json(service.copy_need(&advisor, &id, &copy.id).await?)))
 }
 
+/// A veileder's recording of their candidate's answer. Not named `Answer`: schema names are one
+/// namespace, and `Answer` is the draft's (which of the three answers a phrase came from).
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Answer {
+pub struct AnswerBody {
     pub answer: CandidateAnswer,
 }
 
@@ -363,7 +365,7 @@ pub struct Answer {
         ("need" = String, Path, description = "The need's id"),
         ("candidate" = String, Path, pattern = "^[A-Za-z0-9._-]{1,64}$", description = "The candidate's id"),
     ),
-    request_body = Answer,
+    request_body = AnswerBody,
     responses(
         (status = 204, description = "Recorded; durable when this is sent"),
         (status = 400, description = "Not on that list, or the need is not open", body = ErrorBody),
@@ -381,7 +383,7 @@ pub async fn answer(
     Path((need, candidate)): Path<(String, String)>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, ApiError> {
-    let answer: Answer = parse_body(body)?;
+    let answer: AnswerBody = parse_body(body)?;
     service.record_answer(&veileder, &need, &candidate, answer.answer).await?;
     Ok(StatusCode::NO_CONTENT)
 }
