@@ -25,6 +25,11 @@ use tantivy::SegmentReader;
 /// never penalised: health must not change a ranking.
 pub const ADAPTATION_FACTOR: f32 = 0.9;
 
+/// Segments of at most this many documents bound nearness by one ring: rings pay for
+/// themselves by pruning many candidates, and a reverse look-up runs thousands of plans over a
+/// segment of a few (a looser upper bound never changes a list, only how many are scored).
+const RINGLESS_DOCS: u32 = 64;
+
 /// One strength of evidence for a criterion, for upper bounds.
 pub struct Level {
     /// What meeting the criterion at this strength adds to the score's numerator, at most.
@@ -120,7 +125,9 @@ impl<'a> SegmentEvaluation<'a> {
                 _ if matches!(criterion.test, Test::Terms(_)) => {}
                 Some(pass) if criterion.weight > 0.0 => {
                     let rings = match criterion.test {
-                        Test::Column(ColumnTest::Distance { origin, limit_km: Some(limit), .. }) if !plan.binary => {
+                        Test::Column(ColumnTest::Distance { origin, limit_km: Some(limit), .. })
+                            if !plan.binary && pass.universe() > RINGLESS_DOCS =>
+                        {
                             evaluation.retrieved.distance_rings(origin, limit, &pass)?
                         }
                         _ => vec![(1.0, pass)],

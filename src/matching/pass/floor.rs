@@ -89,9 +89,14 @@ pub(super) struct FloorSample {
 }
 
 impl FloorSample {
+    /// Whether a segment of `words` words is large enough to sample a floor from.
+    pub fn possible(words: usize, tuning: &Tuning) -> bool {
+        words >= 4 * tuning.floor_sample_min_words
+    }
+
     pub fn of(exactly_one: &[u64], request: PassRequest, tuning: &Tuning) -> Option<FloorSample> {
         let words = exactly_one.len();
-        if request.near_misses == 0 || words < 4 * tuning.floor_sample_min_words {
+        if request.near_misses == 0 || !FloorSample::possible(words, tuning) {
             return None;
         }
         // Documents are in id order, which says nothing of what profiles hold: any run of words

@@ -76,7 +76,10 @@ pub enum FloorSource {
 /// The near-miss floor of a shortlist's first segment, before its pass: work that can be done
 /// while the other segments are read.
 pub fn first_floor(e: &SegmentEvaluation, request: PassRequest, tuning: &Tuning) -> Option<f32> {
-    if e.musts.is_empty() || request.near_misses == 0 {
+    // A segment too small to sample from gets no floor: spare the algebra and gaps a guess needs
+    // (a reverse look-up runs thousands of plans over a segment of a few documents).
+    let words = e.eligible().bits.words().len();
+    if e.musts.is_empty() || request.near_misses == 0 || !floor::FloorSample::possible(words, tuning) {
         return None;
     }
     let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
