@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::compiled::{Compiled, compile_for};
+use super::evaluation::SegmentEvaluation;
 use super::plan::Planned;
 use super::{MatchError, Matcher, Plan};
 use crate::index::CandidateIndex;
@@ -203,15 +204,12 @@ pub fn standings(
         let one = candidates.len() == 1;
         // Sizes for a few hundred documents at most (they change the speed, never the result).
         let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one).tuning(super::Tuning::SMALL);
+        let at: HashMap<&str, usize> =
+            chunk.iter().enumerate().map(|(n, c)| (c.id.as_str(), part * MAX_TOP + n)).collect();
         // Who in the chunk passes each distinct must-have, by position in the chunk.
         let passes: HashMap<u64, Vec<bool>> = screens
             .par_iter()
-            .map(|(key, screen)| {
-                let shortlist = Matcher::new(&small).near_misses(0).relaxation(false).tuning(super::Tuning::SMALL);
-                let passed: HashSet<String> =
-                    shortlist.run_compiled(screen)?.candidates.into_iter().map(|entry| entry.id).collect();
-                Ok((*key, chunk.iter().map(|c| passed.contains(&c.id)).collect()))
-            })
+            .map(|(key, screen)| Ok((*key, who_passes(&small, screen, &at, part * MAX_TOP, chunk.len())?)))
             .collect::<Result<_, MatchError>>()?;
         // A must-have without a screen (none is) would count as passed: run rather than skip.
         let within_one = |plan: &OpenPlan| {
@@ -223,8 +221,6 @@ pub fn standings(
             .filter(|plan| within_one(plan))
             .map(|plan| matcher.run_compiled(&plan.compiled).map(|shortlist| (plan, shortlist)))
             .collect::<Result<_, MatchError>>()?;
-        let at: HashMap<&str, usize> =
-            chunk.iter().enumerate().map(|(n, c)| (c.id.as_str(), part * MAX_TOP + n)).collect();
         for (plan, shortlist) in runs {
             for entry in shortlist.candidates {
                 if let Some(&n) = at.get(entry.id.as_str()) {
@@ -249,6 +245,31 @@ pub fn standings(
         standing.only_failed.sort();
     }
     Ok(all)
+}
+
+/// Who of the `count` candidates in `small` (numbered by `at` from `first`) meets the one
+/// must-have of `screen`: eligible and in its must-have set, as a shortlist of it would say,
+/// without the shortlist (its explanations would cost more than the test).
+fn who_passes(
+    small: &CandidateIndex,
+    screen: &Compiled,
+    at: &HashMap<&str, usize>,
+    first: usize,
+    count: usize,
+) -> Result<Vec<bool>, MatchError> {
+    let mut passed = vec![false; count];
+    let searcher = small.searcher();
+    for (ordinal, reader) in searcher.segment_readers().iter().enumerate() {
+        let e = SegmentEvaluation::new(&screen.plan, &screen.term_keys, small, reader, ordinal as u32)?;
+        for doc in e.eligible().bits.iter() {
+            if e.musts.positions().all(|must| e.meets_must(must, doc)) {
+                if let Some(n) = at.get(e.columns().id(doc)) {
+                    passed[n - first] = true;
+                }
+            }
+        }
+    }
+    Ok(passed)
 }
 
 /// An index holding only `candidates`, analysed with `index`'s vocabulary.
