@@ -13,7 +13,7 @@
 //! Most open needs are out of reach for any one candidate by two must-haves or more (a job in
 //! another town fails both the employer's distance and the candidate's own commute), and such a
 //! need has nothing to say about them: not a fit, not a near miss, not a door. So each distinct
-//! must-have among the open needs is first run alone over the small index (needs share most of
+//! must-have among the open needs is first tested alone over the small index (needs share most of
 //! them: `førerkort B`, `norsk B1`, a town's distance), and only needs that some candidate asked
 //! about fails by at most one must-have are run whole.
 
