@@ -8,7 +8,8 @@
 //!    ([`evaluation`]);
 //! 2. **pass** — per segment, the must-have [`algebra`] says who qualifies and who fails only each
 //!    must-have; the [`pass`] scores them 64 documents at a time, in parallel chunks, exactly only
-//!    where an upper bound can still make a list;
+//!    where an upper bound can still make a list (a segment so small that the lists hold every
+//!    document is scored whole instead: [`few`]);
 //! 3. **merge** — the segments' best become one list, equal scores ordered by nearness and
 //!    breadth of evidence before the id ([`ties`]), and the near misses are checked against the
 //!    floor they were sought from ([`merge`]);
@@ -24,6 +25,7 @@ pub mod constraints;
 mod evaluation;
 pub mod evidence;
 mod explain;
+mod few;
 mod merge;
 pub mod pass;
 pub mod plan;
@@ -141,13 +143,12 @@ impl<'a> Matcher<'a> {
             relaxation: self.relaxation,
         };
         let (evaluations, floors) = self.evaluate(&searcher, compiled, request)?;
-        let bars = pass::SharedBars::default();
-        let results: Vec<_> = evaluations
-            .iter()
-            .zip(floors)
-            .map(|(evaluation, floor)| pass::pass(evaluation, request, &self.tuning, &bars, floor))
-            .collect();
-        let merged = merge::merge(&evaluations, results, request, &self.tuning, compiled.plan.musts().len());
+        let musts = compiled.plan.musts().len();
+        let merged = if few::all_wanted(&evaluations, request) {
+            few::merged(&evaluations, request, musts)
+        } else {
+            passed_and_merged(&evaluations, floors, request, &self.tuning, musts)
+        };
         let (best, top_tied) = ties::settle(&evaluations, &merged.best, compiled.plan.top);
 
         let candidates = best
@@ -215,4 +216,21 @@ impl<'a> Matcher<'a> {
         evaluations.extend(rest);
         Ok((evaluations, floors))
     }
+}
+
+/// Each segment's pass, merged into one shortlist's hits.
+fn passed_and_merged<'a>(
+    evaluations: &'a [SegmentEvaluation],
+    floors: Vec<FloorSource>,
+    request: PassRequest,
+    tuning: &Tuning,
+    musts: usize,
+) -> merge::Merged<'a> {
+    let bars = pass::SharedBars::default();
+    let results: Vec<_> = evaluations
+        .iter()
+        .zip(floors)
+        .map(|(evaluation, floor)| pass::pass(evaluation, request, tuning, &bars, floor))
+        .collect();
+    merge::merge(evaluations, results, request, tuning, musts)
 }
