@@ -8,6 +8,7 @@ mod geo;
 pub mod keys;
 mod schema;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -428,14 +429,16 @@ impl CandidateIndex {
         Ok(None)
     }
 
-    /// The stored profile at `address`.
-    pub fn profile_at(&self, searcher: &Searcher, address: DocAddress) -> Result<Candidate, IndexError> {
+    /// The stored profile at `address` (borrowed from an index of a few, which holds them: the
+    /// reverse view explains thousands of runs over one profile).
+    pub fn profile_at(&self, searcher: &Searcher, address: DocAddress) -> Result<Cow<'_, Candidate>, IndexError> {
         if let Some(profile) = self.few.get(address.doc_id as usize).filter(|_| address.segment_ord == 0) {
-            return Ok(profile.clone());
+            return Ok(Cow::Borrowed(profile));
         }
         let document: TantivyDocument = searcher.doc(address)?;
         let text = document.get_first(self.fields.profile).and_then(|value| value.as_str()).unwrap_or_default();
         serde_json::from_str(text)
+            .map(Cow::Owned)
             .map_err(|error| IndexError::Corrupt { id: format!("document {address:?}"), detail: error.to_string() })
     }
 
@@ -461,7 +464,9 @@ impl CandidateIndex {
         }
         found.sort();
         let page = found.iter().skip(offset).take(limit);
-        let profiles = page.map(|(_, address)| self.profile_at(&searcher, *address)).collect::<Result<_, _>>()?;
+        let profiles = page
+            .map(|(_, address)| self.profile_at(&searcher, *address).map(Cow::into_owned))
+            .collect::<Result<_, _>>()?;
         Ok((found.len(), profiles))
     }
 
@@ -469,7 +474,7 @@ impl CandidateIndex {
     pub fn candidate(&self, id: &str) -> Result<Option<Candidate>, IndexError> {
         let searcher = self.searcher();
         match self.address(&searcher, id)? {
-            Some(address) => Ok(Some(self.profile_at(&searcher, address)?)),
+            Some(address) => Ok(Some(self.profile_at(&searcher, address)?.into_owned())),
             None => Ok(None),
         }
     }

@@ -44,7 +44,7 @@ impl<'i> Reference<'i> {
             let (_, eligible) = index.segment_cache(reader)?;
             let mut profiles = Vec::new();
             for doc in eligible.bits.iter() {
-                profiles.push((doc, index.profile_at(&searcher, DocAddress::new(ordinal as u32, doc))?));
+                profiles.push((doc, index.profile_at(&searcher, DocAddress::new(ordinal as u32, doc))?.into_owned()));
             }
             segments.push(profiles);
         }
