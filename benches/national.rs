@@ -185,7 +185,8 @@ fn latency(index: &CandidateIndex, runs: usize, needs: &[PathBuf]) -> Result<(),
 
 /// The table's columns after `id` and `visible`: one `text[]` per profile field.
 fn columns() -> impl Iterator<Item = ProfileField> {
-    ProfileField::ALL.into_iter()
+    // Whole phrases are the semantic layer's (off here): the comparison is of words.
+    ProfileField::ALL.into_iter().filter(|field| *field != ProfileField::Phrase)
 }
 
 fn pg_export(candidates: &Path, out: &Path) -> Result<(), Failure> {
