@@ -61,7 +61,7 @@ pub fn run(args: OpenNeedsArgs) -> anyhow::Result<()> {
         }
     } else if let Some(veileder) = &args.veileder {
         let (followed, profiles) = index.followed_by(veileder, 0, jobbmatch::service::reverse::MAX_CASELOAD)?;
-        let caseload = Caseload { followed, ..caseload_of(&open, standings(&index, &plans, &profiles)?) };
+        let caseload = caseload_of(&open, standings(&index, &plans, &profiles)?, followed);
         match args.json {
             true => println!("{}", serde_json::to_string_pretty(&caseload)?),
             false => print!("{}", render_caseload(veileder, &caseload)),

@@ -292,7 +292,7 @@ impl Service {
             .map_err(crate::store::StoreError::from)?;
         let ids: Vec<String> = profiles.iter().map(|c| c.id.clone()).collect();
         let (open, found) = self.stand(profiles).await?;
-        let caseload = Caseload { followed, ..caseload_of(&open, found) };
+        let caseload = caseload_of(&open, found, followed);
         let mut entry = Entry::permit(veileder, Action::ReverseMatch);
         entry.returned = Some(ids);
         self.audit.record(&entry)?;
@@ -326,10 +326,8 @@ impl Service {
         id: &str,
         new: super::NewTag,
     ) -> Result<(super::TagChange, crate::model::Tag, Option<TagEffect>), ServiceError> {
-        let before = match self.has_open_needs() {
-            true => self.profile_if_followed(veileder, id).await,
-            false => None, // no read, no matching: nothing open can change
-        };
+        // No read and no matching when nothing is open: nothing open can change.
+        let before = if self.has_open_needs() { self.profile_if_followed(veileder, id).await } else { None };
         let (change, tag) = self.add_tag(veileder, id, new).await?;
         let effect = match before {
             Some(before) if change == super::TagChange::Added => self.effect_or_none(veileder, before).await,
@@ -426,9 +424,9 @@ pub fn open_needs(ledger: &Ledger) -> Vec<(OpenNeed, JobNeed)> {
         .collect()
 }
 
-/// A caseload's standings: each candidate's three best needs, those who fit nothing open apart.
-pub fn caseload_of(open: &HashMap<String, OpenNeed>, found: Vec<Standings>) -> Caseload {
-    let followed = found.len();
+/// A caseload's standings (of some of the `followed` candidates): each candidate's three best
+/// needs, those who fit nothing open apart.
+pub fn caseload_of(open: &HashMap<String, OpenNeed>, found: Vec<Standings>, followed: usize) -> Caseload {
     let mut caseload = Caseload { open_needs: open.len(), followed, candidates: Vec::new(), fits_nothing: Vec::new() };
     for standing in found {
         let best = standing
