@@ -48,8 +48,10 @@ impl Service {
         prefix: &str,
         limit: usize,
     ) -> Result<Vec<Suggestion>, ServiceError> {
+        // The length is the prefix as sent (the OpenAPI document's maxLength), not as trimmed.
+        let too_long = prefix.chars().count() > MAX_PREFIX_CHARS;
         let prefix = prefix.trim().to_lowercase();
-        if prefix.is_empty() || prefix.chars().count() > MAX_PREFIX_CHARS {
+        if prefix.is_empty() || too_long {
             return Err(ServiceError::Invalid(format!("prefix must be 1–{MAX_PREFIX_CHARS} characters")));
         }
         if prefix.chars().any(char::is_control) {
