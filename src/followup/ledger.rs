@@ -91,8 +91,9 @@ impl Ledger {
                 if self.needs.contains_key(&saved.need.id) {
                     return Err(FollowupError::NeedExists(saved.need.id.clone()));
                 }
-                if saved.positions == 0 {
-                    return Err(FollowupError::Invalid("positions: at least 1".into()));
+                if !(1..=super::model::MAX_POSITIONS).contains(&saved.positions) {
+                    let most = super::model::MAX_POSITIONS;
+                    return Err(FollowupError::Invalid(format!("positions: 1–{most}")));
                 }
                 Ok(())
             }
@@ -254,8 +255,20 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::followup::model::MAX_POSITIONS;
     use crate::followup::test_events::{added, day, saved, state, status};
     use crate::followup::{NeedState, Outcome, Status};
+
+    #[test]
+    fn a_need_fills_one_to_a_thousand_positions() {
+        let ledger = Ledger::default();
+        for (positions, allowed) in [(0, false), (1, true), (MAX_POSITIONS, true), (MAX_POSITIONS + 1, false)] {
+            let mut need = saved("A", "K", "9");
+            need.positions = positions;
+            let save = Event::NeedSaved { saved: need, owner: "R1".into(), by: "R1".into(), at: day(0) };
+            assert_eq!(ledger.check(&save).is_ok(), allowed, "{positions} positions");
+        }
+    }
 
     #[test]
     fn a_closed_list_refuses_changes_and_only_the_owner_sets_outcomes() {

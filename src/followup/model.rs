@@ -131,6 +131,9 @@ impl CandidateAnswer {
     }
 }
 
+/// The most positions one saved need may have (the document's maximum says the same).
+pub const MAX_POSITIONS: u32 = 1_000;
+
 /// A need as an advisor saves it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SavedNeed {
@@ -139,7 +142,8 @@ pub struct SavedNeed {
     pub employer: String,
     /// The NAV office (kontor) the need belongs to.
     pub kontor: String,
-    /// Positions to fill.
+    /// Positions to fill, 1–[`MAX_POSITIONS`].
+    #[schema(minimum = 1, maximum = 1000)]
     pub positions: u32,
     /// STYRK-08 code of the occupation (its first digit is the major group, the industry view).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -48,14 +48,15 @@ impl Service {
         prefix: &str,
         limit: usize,
     ) -> Result<Vec<Suggestion>, ServiceError> {
-        // The length is the prefix as sent (the OpenAPI document's maxLength), not as trimmed.
+        // Length and control characters as sent (as the OpenAPI document states them), not as
+        // trimmed: trimming drops leading spaces and tabs alike.
+        if prefix.chars().any(char::is_control) {
+            return Err(ServiceError::Invalid("prefix contains a control character".into()));
+        }
         let too_long = prefix.chars().count() > MAX_PREFIX_CHARS;
         let prefix = prefix.trim().to_lowercase();
         if prefix.is_empty() || too_long {
             return Err(ServiceError::Invalid(format!("prefix must be 1–{MAX_PREFIX_CHARS} characters")));
-        }
-        if prefix.chars().any(char::is_control) {
-            return Err(ServiceError::Invalid("prefix contains a control character".into()));
         }
         if !(1..=MAX_SUGGESTIONS).contains(&limit) {
             return Err(ServiceError::Invalid(format!("limit must be within 1–{MAX_SUGGESTIONS}")));
