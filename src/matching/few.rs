@@ -3,17 +3,17 @@
 //!
 //! The pass exists to avoid scoring: bounds, bars, a near-miss floor, wide gaps sought again.
 //! When the lists can hold every eligible document, nothing can be pruned, and that machinery
-//! is only cost. Here each document is scored once and sorted into the list it belongs to, by
-//! the same must-have algebra, gaps and order the pass uses — so the lists are the pass's to
-//! the bit (a test runs both on the same evaluations).
+//! is only cost; so is the must-have algebra's word-at-a-time bookkeeping (and keeping it for
+//! the next search) when a segment holds a handful of documents. Here each document is tested
+//! against each must-have, scored once and sorted into the list it belongs to, with the gaps and
+//! order the pass uses — so the lists are the pass's to the bit (a test runs both on the same
+//! evaluations).
 
-use super::algebra::MustAlgebra;
 use super::evaluation::SegmentEvaluation;
 use super::merge::Merged;
 use super::pass::{PassRequest, Scored};
 use super::position::Table;
-use super::shortfall::Gaps;
-use crate::bitset::BitIter;
+use super::shortfall::gap_of;
 use crate::model::Gap;
 
 /// Whether the lists `request` asks for can hold every eligible document of `evaluations`.
@@ -28,19 +28,29 @@ pub fn merged<'a>(evaluations: &'a [SegmentEvaluation], request: PassRequest, mu
     let mut merged =
         Merged { qualified: 0, best: Vec::new(), near_misses: Vec::new(), only_failed: Table::filled(0, musts) };
     let (mut narrow, mut wide) = (Vec::new(), Vec::new());
+    let misses_wanted = request.near_misses > 0 || request.relaxation;
     for e in evaluations {
-        let algebra = MustAlgebra::of(e.eligible(), &e.must_sets);
-        merged.qualified += algebra.qualified_count;
-        merged.best.extend(scored(e, &algebra.qualified));
-        if e.musts.is_empty() || (request.near_misses == 0 && !request.relaxation) {
-            continue;
-        }
-        let misses = algebra.misses(e.eligible());
-        merged.only_failed.iter_mut().zip(&misses.only_failed).for_each(|(total, count)| *total += count);
-        if request.near_misses > 0 {
-            let gaps = Gaps::of(e, &algebra, misses);
-            narrow.extend(scored(e, &gaps.group(Gap::Narrow).exactly_one));
-            wide.extend(scored(e, &gaps.group(Gap::Wide).exactly_one));
+        let columns = e.columns();
+        let scored = |doc: u32| (e.ordinal, Scored { score: e.score(doc), id: columns.id(doc), doc });
+        for doc in e.eligible().bits.iter() {
+            let mut failed = e.musts.positions().filter(|&must| !e.meets_must(must, doc));
+            match (failed.next(), failed.next()) {
+                (None, _) => {
+                    merged.qualified += 1;
+                    merged.best.push(scored(doc));
+                }
+                (Some(must), None) if misses_wanted => {
+                    merged.only_failed[must] += 1;
+                    if request.near_misses > 0 {
+                        match gap_of(e, must, doc) {
+                            Some(Gap::Narrow) => narrow.push(scored(doc)),
+                            Some(Gap::Wide) => wide.push(scored(doc)),
+                            None => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
     }
     for list in [&mut merged.best, &mut narrow, &mut wide] {
@@ -53,13 +63,6 @@ pub fn merged<'a>(evaluations: &'a [SegmentEvaluation], request: PassRequest, mu
         .chain(wide.into_iter().map(|(s, hit)| (s, hit, Gap::Wide)));
     merged.near_misses = near.collect();
     merged
-}
-
-/// The documents of `words` (a bit each) in `e`'s segment, scored.
-fn scored<'a>(e: &'a SegmentEvaluation, words: &[u64]) -> Vec<(u32, Scored<'a>)> {
-    let columns = e.columns();
-    let docs = words.iter().enumerate().flat_map(|(w, &word)| BitIter(word).map(move |bit| w as u32 * 64 + bit));
-    docs.map(|doc| (e.ordinal, Scored { score: e.score(doc), id: columns.id(doc), doc })).collect()
 }
 
 #[cfg(test)]
