@@ -11,8 +11,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use rustc_hash::FxHashMap;
 
 use tantivy::index::SegmentId;
+use tantivy::postings::TermInfo;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet as _, Opstamp, SegmentReader, TERMINATED, Term};
+use tantivy::{DocSet as _, InvertedIndexReader, Opstamp, SegmentReader, TERMINATED, Term};
 
 use super::columns::SegmentColumns;
 use super::geo::GeoGrid;
@@ -26,6 +27,11 @@ const MAX_TERM_BYTES: usize = 256 << 20;
 const MAX_TYPO_SEEDS: usize = 100_000;
 const MAX_BITSETS: usize = 512;
 const MAX_DERIVED: usize = 4096;
+/// Segments of at most this many documents have their whole term dictionary read when first
+/// used: the reverse view runs thousands of plans, hundreds of alternatives each, over a
+/// segment of one candidate, and nearly every term it asks for is absent — a hash miss here
+/// instead of a walk of tantivy's term dictionary.
+const WHOLE_DICTIONARY_DOCS: u32 = 64;
 
 type TermKey = (ProfileField, Box<str>);
 
@@ -35,6 +41,25 @@ type TermKey = (ProfileField, Box<str>);
 struct TermSets {
     by_field: FxHashMap<ProfileField, FxHashMap<Box<str>, Option<DocSet>>>,
     bytes: usize,
+    /// Every term of the segment is here (a tiny segment): one not found is not in it.
+    whole: bool,
+}
+
+impl TermSets {
+    /// Every term of every profile field of `reader`'s segment, with its documents.
+    fn whole(reader: &SegmentReader, fields: &Fields) -> tantivy::Result<TermSets> {
+        let mut sets = TermSets { whole: true, ..TermSets::default() };
+        for field in ProfileField::ALL {
+            let inverted = reader.inverted_index(fields.text(field))?;
+            let mut stream = inverted.terms().stream()?;
+            let terms = sets.by_field.entry(field).or_default();
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
+                terms.insert(Box::from(term), Some(docs_of(&inverted, stream.value(), reader.max_doc())?));
+            }
+        }
+        Ok(sets)
+    }
 }
 
 /// One segment's reusable data.
@@ -44,21 +69,26 @@ pub struct SegmentCache {
     max_doc: u32,
     terms: RwLock<TermSets>,
     typos: RwLock<FxHashMap<TermKey, Arc<[Box<str>]>>>,
-    /// Bitsets of must-haves, by a key that names the test and its parameters.
-    sets: RwLock<FxHashMap<String, Arc<DocBits>>>,
+    /// Bitsets of must-haves, by a hash of the test and its parameters.
+    sets: RwLock<FxHashMap<u64, Arc<DocBits>>>,
     /// What callers derived from this segment, by a hash of what they derived it from.
     derived: RwLock<FxHashMap<u64, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl SegmentCache {
-    pub fn load(reader: &SegmentReader) -> tantivy::Result<SegmentCache> {
+    pub fn load(reader: &SegmentReader, fields: &Fields) -> tantivy::Result<SegmentCache> {
         let columns = SegmentColumns::load(reader)?;
         let grid = GeoGrid::build(&columns.lat, &columns.lon);
+        let terms = if reader.max_doc() <= WHOLE_DICTIONARY_DOCS {
+            TermSets::whole(reader, fields)?
+        } else {
+            TermSets::default()
+        };
         Ok(SegmentCache {
             columns,
             grid,
             max_doc: reader.max_doc(),
-            terms: RwLock::default(),
+            terms: RwLock::new(terms),
             typos: RwLock::default(),
             sets: RwLock::default(),
             derived: RwLock::default(),
@@ -78,29 +108,19 @@ impl SegmentCache {
         field: ProfileField,
         term: &str,
     ) -> tantivy::Result<Option<DocSet>> {
-        if let Some(found) = read(&self.terms).by_field.get(&field).and_then(|terms| terms.get(term)) {
-            return Ok(found.clone());
+        {
+            let terms = read(&self.terms);
+            if let Some(found) = terms.by_field.get(&field).and_then(|terms| terms.get(term)) {
+                return Ok(found.clone());
+            }
+            if terms.whole {
+                return Ok(None);
+            }
         }
         let inverted = reader.inverted_index(fields.text(field))?;
         let docs = match inverted.get_term_info(&Term::from_field_text(fields.text(field), term))? {
             None => None,
-            Some(info) => {
-                let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
-                let docs = std::iter::from_fn(|| {
-                    let doc = postings.doc();
-                    (doc != TERMINATED).then(|| {
-                        postings.advance();
-                        doc
-                    })
-                });
-                Some(if info.doc_freq < (self.max_doc / DENSE_SHARE).max(64) {
-                    DocSet::Sparse(Arc::new(SparseBits::from_sorted(docs)))
-                } else {
-                    let mut bits = DocBits::empty(self.max_doc);
-                    docs.for_each(|doc| bits.insert(doc));
-                    DocSet::Dense(Arc::new(bits))
-                })
-            }
+            Some(info) => Some(docs_of(&inverted, &info, self.max_doc)?),
         };
         let mut terms = write(&self.terms);
         let bytes = term.len() + 64 + docs.as_ref().map_or(0, DocSet::heap_bytes);
@@ -120,12 +140,24 @@ impl SegmentCache {
         field: ProfileField,
         seed: &str,
     ) -> tantivy::Result<Arc<[Box<str>]>> {
+        let prefix = crate::analysis::typo::prefix(seed);
+        {
+            let terms = read(&self.terms);
+            if terms.whole {
+                // As the term dictionary would give them: in byte order.
+                let mut found: Vec<Box<str>> = terms.by_field.get(&field).map_or_else(Vec::new, |terms| {
+                    let near = terms.keys().filter(|term| term.starts_with(prefix));
+                    near.filter(|term| crate::analysis::typo::is_typo_of(seed, term)).cloned().collect()
+                });
+                found.sort_unstable();
+                return Ok(found.into());
+            }
+        }
         let key: TermKey = (field, Box::from(seed));
         if let Some(found) = read(&self.typos).get(&key) {
             return Ok(found.clone());
         }
         let inverted = reader.inverted_index(fields.text(field))?;
-        let prefix = crate::analysis::typo::prefix(seed);
         let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
         let mut found = Vec::new();
         while stream.advance() {
@@ -161,9 +193,10 @@ impl SegmentCache {
         derived.insert(key, value);
     }
 
-    /// The bitset cached under `key`, or the one `build` makes (then kept).
-    pub fn set<E>(&self, key: &str, build: impl FnOnce() -> Result<DocBits, E>) -> Result<Arc<DocBits>, E> {
-        if let Some(bits) = read(&self.sets).get(key) {
+    /// The bitset cached under `key`, or the one `build` makes (then kept). Keys are hashes that
+    /// name the test (the caller's to make: no two tests may share one).
+    pub fn set<E>(&self, key: u64, build: impl FnOnce() -> Result<DocBits, E>) -> Result<Arc<DocBits>, E> {
+        if let Some(bits) = read(&self.sets).get(&key) {
             return Ok(bits.clone());
         }
         let bits = Arc::new(build()?);
@@ -171,9 +204,28 @@ impl SegmentCache {
         if sets.len() >= MAX_BITSETS {
             sets.clear();
         }
-        sets.insert(key.to_string(), bits.clone());
+        sets.insert(key, bits.clone());
         Ok(bits)
     }
+}
+
+/// The documents of the term `info` describes: common terms as a bitset, rare ones as a list.
+fn docs_of(inverted: &InvertedIndexReader, info: &TermInfo, max_doc: u32) -> tantivy::Result<DocSet> {
+    let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    let docs = std::iter::from_fn(|| {
+        let doc = postings.doc();
+        (doc != TERMINATED).then(|| {
+            postings.advance();
+            doc
+        })
+    });
+    Ok(if info.doc_freq < (max_doc / DENSE_SHARE).max(64) {
+        DocSet::Sparse(Arc::new(SparseBits::from_sorted(docs)))
+    } else {
+        let mut bits = DocBits::empty(max_doc);
+        docs.for_each(|doc| bits.insert(doc));
+        DocSet::Dense(Arc::new(bits))
+    })
 }
 
 /// Searches that derive something from [`Eligible`] documents may keep this many such things.
@@ -245,11 +297,11 @@ pub struct CacheRegistry {
 
 impl CacheRegistry {
     /// The cache of `reader`'s segment, loading it on first use.
-    pub fn segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentCache>> {
+    pub fn segment(&self, reader: &SegmentReader, fields: &Fields) -> tantivy::Result<Arc<SegmentCache>> {
         if let Some(cache) = lock(&self.segments).get(&reader.segment_id()) {
             return Ok(cache.clone());
         }
-        let cache = Arc::new(SegmentCache::load(reader)?);
+        let cache = Arc::new(SegmentCache::load(reader, fields)?);
         lock(&self.segments).insert(reader.segment_id(), cache.clone());
         Ok(cache)
     }
@@ -308,5 +360,41 @@ mod tests {
         assert!(kept.get::<u32>(3).is_none(), "a value of another type is not returned");
         kept.keep(3, Arc::new("drei"));
         assert_eq!(kept.get::<&str>(3).as_deref(), Some(&"drei"), "kept again under a key: replaced");
+    }
+
+    #[test]
+    fn a_tiny_segment_read_whole_answers_as_its_term_dictionary_does() {
+        let taxonomy = crate::taxonomy::Taxonomy::embedded().expect("taxonomy");
+        let few: Vec<_> = (1..=12).map(|n| crate::generate::candidate(crate::generate::DEFAULT_SEED, n)).collect();
+        let index = crate::index::CandidateIndex::of_few(taxonomy, &few).expect("index");
+        let searcher = index.searcher();
+        let reader = &searcher.segment_readers()[0];
+        let fields = index.fields();
+        let whole = SegmentCache::load(reader, fields).expect("cache");
+        let asked = SegmentCache { terms: RwLock::default(), ..SegmentCache::load(reader, fields).expect("cache") };
+        assert!(read(&whole.terms).whole && !read(&asked.terms).whole);
+        let (mut present, mut typos) = (0, 0);
+        for field in ProfileField::ALL {
+            let terms: Vec<Box<str>> =
+                read(&whole.terms).by_field.get(&field).into_iter().flatten().map(|(t, _)| t.clone()).collect();
+            for term in &terms {
+                // The term itself, a letter changed, one dropped, and something nobody has.
+                let mut changed: Vec<char> = term.chars().collect();
+                let last = changed.len() - 1;
+                changed[last] = if changed[last] == 'e' { 'a' } else { 'e' };
+                let dropped: String = term.chars().skip(1).collect();
+                for word in [term.to_string(), changed.into_iter().collect(), dropped, format!("{term}zzq")] {
+                    let docs = |cache: &SegmentCache| {
+                        cache.term_docs(reader, fields, field, &word).expect("docs").map(|set| set.docs())
+                    };
+                    assert_eq!(docs(&whole), docs(&asked), "{field:?} {word}");
+                    present += usize::from(docs(&whole).is_some());
+                    let typos_of = |cache: &SegmentCache| cache.typos(reader, fields, field, &word).expect("typos");
+                    assert_eq!(typos_of(&whole), typos_of(&asked), "{field:?} {word}");
+                    typos += typos_of(&whole).len();
+                }
+            }
+        }
+        assert!(present > 100 && typos > 10, "a test with something in it: {present} terms, {typos} typos");
     }
 }

@@ -266,7 +266,7 @@ impl CandidateIndex {
 
     /// What a search reads of one segment: its cache, and which documents it may return.
     pub fn segment_cache(&self, segment: &SegmentReader) -> Result<(Arc<SegmentCache>, Arc<Eligible>), IndexError> {
-        let cache = self.caches.segment(segment)?;
+        let cache = self.caches.segment(segment, &self.fields)?;
         let eligible = self.caches.eligible(segment, &cache);
         Ok((cache, eligible))
     }

@@ -6,7 +6,7 @@
 //! dates) are read from the segment's columns, and their must-have sets are kept too. Nothing here
 //! scores: [`super::evaluation`] turns what is found into levels of evidence and scores.
 
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash};
 use std::sync::{Arc, OnceLock};
 
 use tantivy::SegmentReader;
@@ -65,11 +65,17 @@ pub struct TermFindings {
 /// as hashing it): the key is SipHash with this process's random keys, so two tests share one
 /// only by a 1-in-2^64 accident, and no job need can be written to make them.
 pub fn term_keys(plan: &Plan) -> Table<CriterionAt, u64> {
-    static HASHING: OnceLock<std::hash::RandomState> = OnceLock::new();
-    let hashing = HASHING.get_or_init(std::hash::RandomState::new);
-    let key =
-        |test: &TermTest| hashing.hash_one((&test.alternatives, &test.typo_seeds, test.min_years.map(f32::to_bits)));
+    let key = |test: &TermTest| key_of((&test.alternatives, &test.typo_seeds, test.min_years.map(f32::to_bits)));
     plan.criteria.map(|c| if let Test::Terms(test) = &c.test { key(test) } else { 0 })
+}
+
+/// The key a test's findings or bitset are kept under in a segment's cache: SipHash, with this
+/// process's random keys, of what names the test (see [`term_keys`] for why a hash suffices).
+/// Numbers go in as they are (coordinates by their bits): writing them out as text cost more
+/// than the rest of a small segment's evaluation.
+fn key_of(what: impl Hash) -> u64 {
+    static HASHING: OnceLock<std::hash::RandomState> = OnceLock::new();
+    HASHING.get_or_init(std::hash::RandomState::new).hash_one(what)
 }
 
 /// A plan's criteria read against one segment.
@@ -138,8 +144,8 @@ impl<'a> Retrieved<'a> {
         let cache = &self.cache;
         let max_doc = cache.max_doc();
         let c = &cache.columns;
-        let by_column = |key: String, test: &ColumnTest| {
-            cache.set::<MatchError>(&key, || {
+        let by_column = |key: u64, test: &ColumnTest| {
+            cache.set::<MatchError>(key, || {
                 let mut bits = DocBits::empty(max_doc);
                 let passes = |doc: &u32| constraints::check(test, &column_facts(c, *doc, test)).strength.passes();
                 (0..max_doc).filter(passes).for_each(|doc| bits.insert(doc));
@@ -149,7 +155,7 @@ impl<'a> Retrieved<'a> {
         let set = match &self.found[at] {
             Found::Terms(findings) => findings.passing(c, max_doc),
             Found::Demand { test: DemandTest { adaptable: false, key: Some(key), .. }, conflicts: Some(conflicts) } => {
-                cache.set::<MatchError>(&format!("demand {key}"), || {
+                cache.set::<MatchError>(key_of(("demand", key)), || {
                     let mut bits = DocBits::full(max_doc);
                     conflicts.docs().into_iter().for_each(|doc| bits.remove(doc));
                     Ok(bits)
@@ -158,16 +164,17 @@ impl<'a> Retrieved<'a> {
             Found::Demand { .. } => return Ok(None),
             Found::Columns(test) => match *test {
                 ColumnTest::Extent { job_percent, adaptable_min } => {
-                    by_column(format!("extent {job_percent} {adaptable_min:?}"), test)?
+                    by_column(key_of(("extent", job_percent, adaptable_min)), test)?
                 }
-                ColumnTest::StartDate { start, latest } => by_column(format!("start {start} {latest:?}"), test)?,
+                ColumnTest::StartDate { start, latest } => by_column(key_of(("start", start, latest)), test)?,
                 ColumnTest::Distance { origin, limit_km: None, commute } => {
-                    by_column(format!("distance {} {} any {commute}", origin.lat, origin.lon), test)?
+                    by_column(key_of(("distance", origin.lat.to_bits(), origin.lon.to_bits(), commute)), test)?
                 }
                 ColumnTest::Distance { origin, limit_km: Some(limit), commute } => {
                     // Only homes near the job can pass: the geo grid finds them.
-                    let key = format!("distance {} {} {limit} {commute}", origin.lat, origin.lon);
-                    cache.set::<MatchError>(&key, || {
+                    let key =
+                        key_of(("distance", origin.lat.to_bits(), origin.lon.to_bits(), limit.to_bits(), commute));
+                    cache.set::<MatchError>(key, || {
                         let mut bits = DocBits::empty(max_doc);
                         for doc in cache.grid.near(origin.lat, origin.lon, f64::from(limit)) {
                             if constraints::check(test, &column_facts(c, doc, test)).strength.passes() {
@@ -199,8 +206,8 @@ impl<'a> Retrieved<'a> {
             let docs = if ring == DISTANCE_RINGS {
                 pass.clone()
             } else {
-                let key = format!("distance {} {} {limit} ring {ring}", origin.lat, origin.lon);
-                self.cache.set::<MatchError>(&key, || {
+                let key = key_of(("ring", origin.lat.to_bits(), origin.lon.to_bits(), limit.to_bits(), ring));
+                self.cache.set::<MatchError>(key, || {
                     let mut bits = DocBits::empty(pass.universe());
                     let within = |doc: &u32| {
                         constraints::km_between(origin, c.lat[*doc as usize], c.lon[*doc as usize]) <= radius(ring)

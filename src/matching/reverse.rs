@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::compiled::{Compiled, compile_for};
 use super::evaluation::SegmentEvaluation;
@@ -206,8 +207,9 @@ pub fn standings(
         let matcher = Matcher::new(&small).near_misses(chunk.len()).relaxation(one).tuning(super::Tuning::SMALL);
         let at: HashMap<&str, usize> =
             chunk.iter().enumerate().map(|(n, c)| (c.id.as_str(), part * MAX_TOP + n)).collect();
-        // Who in the chunk passes each distinct must-have, by position in the chunk.
-        let passes: HashMap<u64, Vec<bool>> = screens
+        // Who in the chunk passes each distinct must-have, by position in the chunk (looked up
+        // for every must-have of every open need: a fast hash).
+        let passes: FxHashMap<u64, Vec<bool>> = screens
             .par_iter()
             .map(|(key, screen)| Ok((*key, who_passes(&small, screen, &at, part * MAX_TOP, chunk.len())?)))
             .collect::<Result<_, MatchError>>()?;
