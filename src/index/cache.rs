@@ -29,9 +29,9 @@ const MAX_BITSETS: usize = 512;
 const MAX_DERIVED: usize = 4096;
 /// Segments of at most this many documents have their whole term dictionary read when first
 /// used: the reverse view runs thousands of plans, hundreds of alternatives each, over a
-/// segment of one candidate, and nearly every term it asks for is absent — a hash miss here
-/// instead of a walk of tantivy's term dictionary.
-const WHOLE_DICTIONARY_DOCS: u32 = 64;
+/// segment of one candidate (or a caseload of up to a hundred), and nearly every term it asks
+/// for is absent — a hash miss here instead of a walk of tantivy's term dictionary.
+const WHOLE_DICTIONARY_DOCS: u32 = 128;
 
 type TermKey = (ProfileField, Box<str>);
 
