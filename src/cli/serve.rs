@@ -99,12 +99,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let lists_path = args.kandidatlister.clone().unwrap_or_else(|| data.index.join(jobbmatch::followup::FOLLOWUP_FILE));
     let follow_ups = jobbmatch::followup::FollowUps::open(&lists_path)
         .with_context(|| format!("cannot open the kandidatlister in {}", lists_path.display()))?;
+    // Who newly qualified for an open need is kept beside the needs themselves.
+    let arrivals_path = lists_path.with_file_name(jobbmatch::service::ARRIVALS_FILE);
+    let arrivals = jobbmatch::service::Arrivals::open(&arrivals_path)
+        .with_context(|| format!("cannot open who newly qualified in {}", arrivals_path.display()))?;
     let store = Arc::new(store);
     let committer = store.spawn_committer();
     let service = Arc::new(
         Service::new(store.clone(), tokens, audit)
             .with_typeahead_min_holders(args.typeahead_min_candidates)
-            .with_follow_ups(Arc::new(follow_ups)),
+            .with_follow_ups(Arc::new(follow_ups))
+            .with_arrivals(arrivals),
     );
     let limits = ConnectionLimits {
         max_connections: args.max_connections.max(1),

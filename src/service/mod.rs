@@ -7,6 +7,7 @@
 //! on tokio's blocking pool, never on the async workers that answer requests.
 
 mod access;
+mod arrivals;
 pub mod audit;
 mod caller;
 mod error;
@@ -27,6 +28,7 @@ use session::Sessions;
 use crate::followup::FollowUps;
 
 pub use access::{Admin, Advisor, Credential, Veileder};
+pub use arrivals::{ARRIVALS_FILE, Arrivals, NewlyQualified};
 pub use audit::{Action, AuditLog, chain};
 pub use caller::{Caller, DEV_TOKENS, Role, Tokens, TokensError};
 pub use error::ServiceError;
@@ -34,8 +36,8 @@ pub use followup::{EntryChange, ListPlace, NeedSummary};
 pub use metrics::Metrics;
 pub use profiles::{FollowedPage, ProfileView};
 pub use reverse::{
-    BestNeed, CandidateNeeds, Caseload, CaseloadRow, Door, NeedFit, NeedMove, NeedNearFit, NewlyQualified, OpenNeed,
-    TagEffect, WishToTag,
+    BestNeed, CandidateNeeds, Caseload, CaseloadRow, Door, NeedFit, NeedMove, NeedNearFit, OpenNeed, TagEffect,
+    WishToTag,
 };
 pub use tags::{NewTag, TagChange};
 pub use vocabulary::{Suggestion, SuggestionSource};
@@ -62,7 +64,7 @@ pub struct Service {
     /// The open needs' compiled plans, for the veileder's reverse view.
     open_plans: crate::matching::reverse::OpenPlans,
     /// Who came to qualify for which open need through a tag.
-    arrivals: reverse::Arrivals,
+    arrivals: Arrivals,
 }
 
 /// The fewest visible candidates a typeahead phrase is held by, by default and at least.
@@ -99,6 +101,12 @@ impl Service {
     pub fn with_follow_ups(mut self, follow_ups: Arc<FollowUps>) -> Service {
         self.metrics.watch_follow_ups(follow_ups.clone());
         self.follow_ups = Some(follow_ups);
+        self
+    }
+
+    /// Keeps who newly qualified for open needs in `arrivals` (in memory by default).
+    pub fn with_arrivals(mut self, arrivals: Arrivals) -> Service {
+        self.arrivals = arrivals;
         self
     }
 

@@ -106,7 +106,7 @@ impl Service {
     pub async fn erase(self: &Arc<Self>, admin: &Admin, id: &str) -> Result<(), ServiceError> {
         check_id(id)?;
         self.audit.forget(id)?;
-        self.forget_arrivals(id);
+        self.forget_arrivals(id)?;
         if let Some(follow_ups) = &self.follow_ups {
             let (follow_ups, target) = (follow_ups.clone(), id.to_string());
             blocking(move || follow_ups.erase(&target)).await??;

@@ -5,12 +5,13 @@
 //! candidates now qualifies for their need (id and score), never their adaptation needs.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::access::{Advisor, Veileder};
+use super::arrivals::NewlyQualified;
 use super::audit::{Action, Entry};
 use super::{Service, ServiceError, blocking};
 use crate::followup::{Ledger, NeedState};
@@ -148,73 +149,6 @@ impl TagEffect {
     }
 }
 
-/// A candidate who came to qualify for an open need through a veileder's tag, for the need's
-/// owner to see on the need's page.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct NewlyQualified {
-    pub candidate: String,
-    pub score: f32,
-    #[serde(with = "time::serde::rfc3339")]
-    pub since: OffsetDateTime,
-}
-
-/// Who newly qualified for which need, and when each advisor last looked at each need. Kept in
-/// memory: a restart forgets it (the shortlist still finds everyone).
-#[derive(Default)]
-pub struct Arrivals {
-    inner: Mutex<ArrivalsInner>,
-}
-
-#[derive(Default)]
-struct ArrivalsInner {
-    by_need: HashMap<String, Vec<NewlyQualified>>,
-    looked: HashMap<(String, String), OffsetDateTime>,
-}
-
-/// How many arrivals a need keeps (the newest).
-const MAX_ARRIVALS: usize = 200;
-
-impl Arrivals {
-    fn lock(&self) -> std::sync::MutexGuard<'_, ArrivalsInner> {
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn record(&self, candidate: &str, effect: &TagEffect, at: OffsetDateTime) {
-        let mut inner = self.lock();
-        for moved in &effect.entered {
-            let list = inner.by_need.entry(moved.need.need.clone()).or_default();
-            list.retain(|arrival| arrival.candidate != candidate);
-            list.push(NewlyQualified {
-                candidate: candidate.to_string(),
-                score: moved.after.unwrap_or(0.0),
-                since: at,
-            });
-            if list.len() > MAX_ARRIVALS {
-                list.remove(0);
-            }
-        }
-        for moved in &effect.left {
-            if let Some(list) = inner.by_need.get_mut(&moved.need.need) {
-                list.retain(|arrival| arrival.candidate != candidate);
-            }
-        }
-    }
-
-    /// Those who arrived since `advisor` last looked at `need`; now counts as a look.
-    fn since_last_look(&self, advisor: &str, need: &str, now: OffsetDateTime) -> Vec<NewlyQualified> {
-        let mut inner = self.lock();
-        let last = inner.looked.insert((advisor.to_string(), need.to_string()), now);
-        let arrivals = inner.by_need.get(need).map(Vec::as_slice).unwrap_or_default();
-        arrivals.iter().filter(|a| last.is_none_or(|last| a.since > last)).cloned().collect()
-    }
-
-    fn forget(&self, candidate: &str) {
-        for list in self.lock().by_need.values_mut() {
-            list.retain(|arrival| arrival.candidate != candidate);
-        }
-    }
-}
-
 impl Service {
     /// The open needs, each with its need and how the veileder sees it.
     fn open_needs(&self) -> Result<Vec<(OpenNeed, JobNeed)>, ServiceError> {
@@ -308,7 +242,12 @@ impl Service {
         let (open, mut after) = self.stand(vec![after]).await?;
         let (before, after) = (before.pop().unwrap_or_default(), after.pop().unwrap_or_default());
         let effect = effect_of(&open, &before, &after);
-        self.arrivals.record(&id, &effect, OffsetDateTime::now_utc());
+        let entered = effect.entered.iter().map(|moved| (moved.need.need.clone(), moved.after.unwrap_or(0.0)));
+        let left = effect.left.iter().map(|moved| moved.need.need.clone());
+        if let Err(error) = self.arrivals.record(&id, entered, left, OffsetDateTime::now_utc()) {
+            // The tag is saved and its effect shown; only the needs' owners will not hear of it.
+            tracing::warn!(%error, "a tag's arrivals on open needs could not be kept");
+        }
         if open.is_empty() {
             return Ok(effect); // no need was looked at
         }
@@ -390,7 +329,10 @@ impl Service {
             self.refuse(advisor, Action::ReadNeed, None, reason)?;
             return Err(ServiceError::Forbidden(reason.into()));
         }
-        let arrivals = self.arrivals.since_last_look(&advisor.ident, need, OffsetDateTime::now_utc());
+        let arrivals = self
+            .arrivals
+            .since_last_look(&advisor.ident, need, OffsetDateTime::now_utc())
+            .map_err(|error| ServiceError::Unavailable(error.to_string()))?;
         if arrivals.is_empty() {
             return Ok(arrivals); // nobody's id was shown: the need's own read is audited already
         }
@@ -401,9 +343,9 @@ impl Service {
         Ok(arrivals)
     }
 
-    /// Forgets an erased candidate's arrivals.
-    pub(super) fn forget_arrivals(&self, candidate: &str) {
-        self.arrivals.forget(candidate);
+    /// Forgets an erased candidate's arrivals, on disk too.
+    pub(super) fn forget_arrivals(&self, candidate: &str) -> Result<(), ServiceError> {
+        self.arrivals.forget(candidate).map_err(|error| ServiceError::Unavailable(error.to_string()))
     }
 }
 
