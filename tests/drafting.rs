@@ -30,6 +30,8 @@ struct Case {
     km: Option<f32>,
     extent_min: Option<u8>,
     start_latest: Option<bool>,
+    /// The job's start date the answer gives (ISO), e.g. from `innen to uker`.
+    start: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -125,6 +127,12 @@ fn every_sentence_of_the_corpus_drafts_as_written_down() {
         }
         if case.extent_min.is_some() && adaptable.extent_min_percent != case.extent_min {
             wrong.push(format!("extent min {:?}, expected {:?}", adaptable.extent_min_percent, case.extent_min));
+        }
+        if let Some(start) = &case.start {
+            let got = draft.need.start_date.map(|date| date.to_string());
+            if got.as_deref() != Some(start.as_str()) {
+                wrong.push(format!("start {got:?}, expected {start}"));
+            }
         }
         if case.start_latest == Some(true) && adaptable.start_latest.is_none() {
             wrong.push("no later start".into());

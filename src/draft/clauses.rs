@@ -132,20 +132,83 @@ fn abbreviation(text: &str) -> bool {
 /// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
 fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
     let spaced = text.replace('%', " % ");
-    spaced
+    let lowered: Vec<String> = spaced
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let text = w.to_lowercase();
+        .map(str::to_lowercase)
+        .collect();
+    (0..lowered.len())
+        .map(|i| {
+            let counted = lowered.get(i + 1).is_some_and(|next| UNITS.contains(&next.as_str()));
+            let text = counted.then(|| number_word(&lowered[i])).flatten().unwrap_or_else(|| lowered[i].clone());
             let stem = analyzer.stem(&text);
             Word { text, stem }
         })
         .collect()
 }
 
+/// Units a number is written before in a requirement (`tre års erfaring`, `innen to uker`).
+const UNITS: &[&str] = &[
+    "år",
+    "års",
+    "åra",
+    "uke",
+    "uker",
+    "ukers",
+    "veke",
+    "veker",
+    "måned",
+    "måneder",
+    "måneders",
+    "månad",
+    "månader",
+    "dag",
+    "dager",
+    "dagar",
+    "km",
+    "kilometer",
+    "timer",
+    "timar",
+];
+
+/// A number written as a word (bokmål or nynorsk), as digits: `tre` → `3`. Only read before a
+/// unit, where `en`, `ei` and `ett` cannot be articles.
+fn number_word(word: &str) -> Option<String> {
+    let number = match word {
+        "en" | "ei" | "ett" | "ein" | "eitt" => 1,
+        "to" | "tvo" => 2,
+        "tre" => 3,
+        "fire" => 4,
+        "fem" => 5,
+        "seks" => 6,
+        "sju" | "syv" => 7,
+        "åtte" => 8,
+        "ni" => 9,
+        "ti" => 10,
+        "elleve" => 11,
+        "tolv" => 12,
+        "femten" => 15,
+        "tjue" | "tjuge" => 20,
+        "tretti" => 30,
+        "femti" => 50,
+        _ => return None,
+    };
+    Some(number.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_written_as_words_before_a_unit_are_read_as_numbers() {
+        let analyzer = crate::analysis::tests::analyzer();
+        let read = |text: &str| words(text, &analyzer).into_iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+        assert_eq!(read("minst tre års erfaring"), "minst 3 års erfaring");
+        assert_eq!(read("ett år som kokk, eitt år i butikk"), "1 år som kokk 1 år i butikk");
+        assert_eq!(read("innen to uker"), "innen 2 uker");
+        assert_eq!(read("en kokk med fire barn"), "en kokk med fire barn", "not before a unit: an article, a count");
+    }
 
     fn texts(answer: &str) -> Vec<(Option<u32>, String)> {
         let analyzer = crate::analysis::tests::analyzer();

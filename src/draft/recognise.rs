@@ -114,7 +114,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()] };
     refused(&words, &mut recognised);
     formalities(clause, &words, &mut recognised);
-    licences(&words, taxonomy, &mut recognised);
+    licences(clause, &words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
     trades(&words, taxonomy, &mut recognised);
     amounts_and_dates(&words, today, &mut recognised);
@@ -183,7 +183,9 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             continue;
         };
         for (from, to) in after_cue(words, &out.used.clone(), i, lexicon) {
-            out.criterion(kind, words[from..=to].join(" "), from);
+            // The years asked for stay with the experience, known to the vocabulary or not.
+            let min_years = (kind == CriterionKind::Experience).then(|| years_asked(words)).flatten();
+            out.add(Found::Criterion { kind, value: words[from..=to].join(" "), min_level: None, min_years, at: from });
             out.take(from, to);
             out.take(i, i);
         }
@@ -325,8 +327,9 @@ fn phrase_around(words: &[&str], i: usize) -> String {
 /// `buss-lappen (klasse D)`, `lappen`. The classes are read from the words around the licence
 /// word by the vocabulary's rules (class letters, everyday names, compounds); none named means
 /// the default class.
-fn licences(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let rules = taxonomy.licences();
+    let hyphenated = clause.text.to_lowercase();
     let is_licence = |w: &str| {
         (rules.words.iter().any(|x| x == w) && !matches!(w, "klasse" | "kl"))
             || rules.default_words.iter().any(|x| x == w)
@@ -338,9 +341,18 @@ fn licences(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             i += 1;
             continue;
         }
-        // The licence phrase: a class-naming word just before (`buss-lappen`), the licence word,
-        // and what follows while it still names classes (`for lastebil (C)`, `klasse B eller BE`).
-        let first = if i > 0 && !out.used[i - 1] && rules.class_words.contains_key(words[i - 1]) { i - 1 } else { i };
+        // The licence phrase: a class just before (`buss-lappen`, `D-sertifikat`), the licence
+        // word, and what follows while it still names classes (`for lastebil (C)`, `klasse B
+        // eller BE`).
+        let before = (i > 0 && !out.used[i - 1]).then(|| words[i - 1]);
+        let class_before =
+            before.is_some_and(|word| rules.class_words.contains_key(word) || rules.class_named(word).is_some());
+        if !class_before && before.is_some_and(|word| hyphenated.contains(&format!("{word}-{}", words[i]))) {
+            // `ADK1-sertifikat`, `HMS-kort`: the licence word ends the name of something else.
+            i += 1;
+            continue;
+        }
+        let first = if class_before { i - 1 } else { i };
         let mut last = i;
         for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
             let names_class = rules.class_named(next).is_some() || rules.class_words.contains_key(*next);
@@ -410,7 +422,7 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
             if rules.classes.iter().any(|c| c.eq_ignore_ascii_case(next)) {
                 last = j;
-            } else if !matches!(*next, "og" | "klasse" | "eller" | "til") {
+            } else if !matches!(*next, "og" | "klasse" | "klassene" | "eller" | "til" | "for") {
                 break;
             }
         }
@@ -454,6 +466,22 @@ fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
                 out.take(i, i + 1);
             }
             _ => {}
+        }
+        // `innen 2 uker` (written `innen to uker`): a start within that long from today.
+        let within = matches!(words[i], "innen" | "om" | "senest");
+        if let (true, Some(n)) = (within, words.get(i + 1).and_then(|w| w.parse::<i64>().ok())) {
+            let days = match words.get(i + 2).copied().unwrap_or_default() {
+                "dag" | "dager" | "dagar" => Some(n),
+                "uke" | "uker" | "veke" | "veker" => Some(n * 7),
+                "måned" | "måneder" | "månad" | "månader" => Some(n * 30),
+                _ => None,
+            };
+            if let Some(date) = days.filter(|d| (0..=366).contains(d)).map(|d| today + time::Duration::days(d)) {
+                out.add(Found::Date(date));
+                out.take(i, i + 2);
+                i += 3;
+                continue;
+            }
         }
         if let Some((date, width)) = date_at(words, i, today) {
             out.add(Found::Date(date));

@@ -13,6 +13,10 @@ pub const GRAMMAR: &[&str] = &[
     "krever",
     "kreves",
     "kreve",
+    "krev",
+    "krevst",
+    "krevjast",
+    "man",
     "beherske",
     "behersker",
     "snakke",
@@ -185,6 +189,8 @@ pub const MUST_MARKERS: &[&str] = &[
     "kravet",
     "kreves",
     "krever",
+    "krev",
+    "krevst",
     "absolutt",
     "ufravikelig",
     "ufravikelige",
@@ -196,7 +202,7 @@ pub const MUST_MARKERS: &[&str] = &[
 ];
 /// Verbs by which a statement asks something of the candidate (`vi ser etter`, `vi trenger`).
 pub const ASKING: &[&str] =
-    &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "vil", "skal", "bør"];
+    &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "krev", "vil", "skal", "bør"];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
     let near = |first: &[&str], second: &[&str], gap: usize| {
