@@ -258,15 +258,26 @@ impl Drafter<'_> {
                 Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
             }
         }
-        let easy_language = words.iter().any(|w| LANGUAGE_EASY.contains(w));
-        let languages: Vec<&String> =
+        // `vi tilbyr norskopplæring`, `språkkurs i arbeidstida`: the employer teaches the language.
+        let taught = |word: &str| {
+            let course = ["opplæring", "opplæringa", "kurs", "kurset", "undervisning", "trening"]
+                .iter()
+                .any(|end| word.len() > end.len() && word.ends_with(end));
+            course && (word.starts_with("norsk") || word.starts_with("språk"))
+        };
+        let easy_language = words.iter().any(|w| LANGUAGE_EASY.contains(w) || taught(w));
+        let norwegian = "norsk".to_string();
+        let mut languages: Vec<&String> =
             named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v).collect();
+        if words.iter().any(|w| taught(w) && w.starts_with("norsk")) {
+            languages.push(&norwegian);
+        }
         let mentions_language =
             !languages.is_empty() || words.iter().any(|w| w.starts_with("språk") || *w == "norsken");
         if mentions_language && easy_language && !negated {
             mark(LANGUAGE_EASY, &mut used);
             for (i, word) in words.iter().enumerate() {
-                if word.starts_with("språk") || *word == "norsken" {
+                if word.starts_with("språk") || *word == "norsken" || taught(word) {
                     used[i] = true;
                 }
             }

@@ -17,6 +17,8 @@ pub const GRAMMAR: &[&str] = &[
     "krevst",
     "krevjast",
     "man",
+    "unna",
+    "unnå",
     "beherske",
     "behersker",
     "snakke",
