@@ -5,6 +5,7 @@
 //! The evidence *strength* always comes from the index evaluation that ranked the candidate;
 //! here we only find the profile entry that carries it, reading the same entries that were indexed.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
@@ -16,6 +17,7 @@ use super::evidence::{Strength, Support};
 use super::pass::Scored;
 use super::plan::{Alternative, ColumnTest, Plan, Planned, Test};
 use super::position::{MustAt, Position, Table};
+use super::retrieve::column_facts;
 use crate::analysis::PART_PREFIX;
 use crate::index::{ProfileField, document};
 use crate::model::{
@@ -111,37 +113,41 @@ pub fn entry(
 }
 
 /// A near miss as the shortlist lists it: the must-have failed, and by how much (`gap` wide).
-pub fn near_miss(
+/// The stored profile (`profile` reads it) is read only when the failed must-have is one of
+/// words: a distance, hours or a start date is told from the columns the ranking read, which
+/// is most near misses (a few km too far) and spares a document read and parse each.
+pub fn near_miss<'p, E>(
     evaluation: &SegmentEvaluation,
     taxonomy: &Taxonomy,
     hit: Scored,
     gap: Gap,
-    profile: &Candidate,
-) -> NearMiss {
+    profile: impl FnOnce() -> Result<Cow<'p, Candidate>, E>,
+) -> Result<NearMiss, E> {
     // A near miss fails exactly one must-have.
     let failed = evaluation.musts.positions().find(|&must| !evaluation.meets_must(must, hit.doc));
     let at = evaluation.musts[failed.unwrap_or_else(|| MustAt::from_index(0))];
     let planned = &evaluation.plan().criteria[at];
     let shortfall = match &planned.test {
-        Test::Column(test) => {
-            constraints::shortfall(test, &ColumnFacts::of_profile(profile)).map(|(_, words)| words).unwrap_or_default()
-        }
+        Test::Column(test) => constraints::shortfall(test, &column_facts(evaluation.columns(), hit.doc, test))
+            .map(|(_, words)| words)
+            .unwrap_or_default(),
         Test::Terms(test) => {
+            let profile = profile()?;
             let support = evaluation.outcome(at, hit.doc).support;
-            let found = ProfileTerms::new(taxonomy, profile).evidence(&evaluation.retrieved.alternatives(at), support);
-            term_shortfall(taxonomy, planned, test.min_years, found.map(|(evidence, _)| evidence), profile)
+            let found = ProfileTerms::new(taxonomy, &profile).evidence(&evaluation.retrieved.alternatives(at), support);
+            term_shortfall(taxonomy, planned, test.min_years, found.map(|(evidence, _)| evidence), &profile)
         }
         // Never a near miss: that would tie a candidate to an adaptation need.
         Test::Demand(_) => String::new(),
     };
-    NearMiss {
+    Ok(NearMiss {
         id: hit.id.to_string(),
         score: hit.score,
         municipality: evaluation.columns().municipality(hit.doc).to_string(),
         failed: planned.label.clone(),
         gap,
         shortfall,
-    }
+    })
 }
 
 /// How a candidate falls short of a term must-have, in words: `norsk B1, krav B2`, `1 av 2 års

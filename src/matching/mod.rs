@@ -166,8 +166,8 @@ impl<'a> Matcher<'a> {
             .par_iter()
             .map(|&(segment, hit, gap)| {
                 let evaluation = &evaluations[segment as usize];
-                let profile = self.index.profile_at(&searcher, tantivy::DocAddress::new(segment, hit.doc))?;
-                Ok(explain::near_miss(evaluation, self.index.taxonomy(), hit, gap, &profile))
+                let profile = || self.index.profile_at(&searcher, tantivy::DocAddress::new(segment, hit.doc));
+                Ok(explain::near_miss(evaluation, self.index.taxonomy(), hit, gap, profile)?)
             })
             .collect::<Result<Vec<_>, MatchError>>()?;
         let relaxations =
