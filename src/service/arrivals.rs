@@ -99,14 +99,17 @@ impl State {
         Ok(())
     }
 
-    /// What is held, as the changes that make it.
+    /// What is held, as the changes that make it. A look at a need nobody has arrived at is
+    /// left out: any later arrival is newer than it, so it changes nothing a look shows.
     fn snapshot(&self) -> Vec<Change> {
         let mut changes: Vec<Change> = self
             .by_need
             .iter()
             .flat_map(|(need, list)| list.iter().map(|a| Change::Entered { need: need.clone(), arrival: a.clone() }))
             .collect();
-        changes.extend(self.looked.iter().map(|((advisor, need), at)| Change::Looked {
+        let arrived = |need: &String| self.by_need.get(need).is_some_and(|list| !list.is_empty());
+        let looks = self.looked.iter().filter(|((_, need), _)| arrived(need));
+        changes.extend(looks.map(|((advisor, need), at)| Change::Looked {
             advisor: advisor.clone(),
             need: need.clone(),
             at: *at,
