@@ -693,6 +693,22 @@ fn kind_for(concept: ConceptKind, cues_before: &[&str]) -> CriterionKind {
     }
 }
 
+/// Levels of schooling, which no profile field holds.
+const EDUCATION_LEVELS: &[&str] = &[
+    "videregående",
+    "vgs",
+    "grunnskole",
+    "fagskole",
+    "høyskole",
+    "høgskole",
+    "universitet",
+    "bachelor",
+    "bachelorgrad",
+    "master",
+    "mastergrad",
+    "studiekompetanse",
+];
+
 /// Years of experience asked for in the clause (`minst 2 års erfaring`).
 fn years_asked(words: &[&str]) -> Option<f32> {
     words.windows(3).find_map(|w| match w {
@@ -723,6 +739,12 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             }
             let stems: Vec<String> = window.iter().map(|&i| clause.words[i].stem.clone()).collect();
             if length == 1 && taxonomy.is_filler(&stems[0]) {
+                continue;
+            }
+            // `videregående skole`, `bachelor i sykepleie`: a level of schooling, which profiles
+            // do not hold, is left for the warning — its last word is no workplace or subject.
+            let level_before = window[0].checked_sub(1).is_some_and(|i| EDUCATION_LEVELS.contains(&words[i]));
+            if level_before || window.iter().any(|&i| EDUCATION_LEVELS.contains(&words[i])) {
                 continue;
             }
             let found = taxonomy.find_stems(&stems, &all_kinds);
