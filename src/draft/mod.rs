@@ -206,6 +206,18 @@ impl Drafter<'_> {
     fn adaptation(&mut self, clause: &Clause) {
         let recognised = recognise(clause, self.taxonomy, self.today);
         let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+        // `…, men erfaring med kasse er et must`: a requirement written in the room to adapt is
+        // one, not a silence — when the clause says so plainly and adapts nothing.
+        let adapts = [TRAINING, APPRENTICE, TAKE_OUT, LATER, SPARE, LANGUAGE_EASY]
+            .iter()
+            .any(|cues| words.iter().any(|w| cues.contains(w)))
+            || recognised.found.iter().any(|f| matches!(f, Found::Percent(_) | Found::Date(_)));
+        let requires = words.iter().any(|w| MUST_MARKERS.contains(w) && *w != "må");
+        let names_something = recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
+        if requires && names_something && !adapts && !says_not_needed(&words) {
+            self.requirement(clause, Answer::MustHave);
+            return;
+        }
         let mut used = recognised.used.clone();
         let mark = |list: &[&str], used: &mut Vec<bool>| {
             let mut found = false;

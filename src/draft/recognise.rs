@@ -560,12 +560,34 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     })
 }
 
+/// What a country's adjective (`norsk`, `svensk`) may be said of without naming a language.
+const ISSUED_THINGS: &[&str] = &[
+    "autorisasjon",
+    "statsborgerskap",
+    "arbeidstillatelse",
+    "oppholdstillatelse",
+    "personnummer",
+    "førerkort",
+    "førarkort",
+    "fagbrev",
+    "vitnemål",
+    "godkjenning",
+    "sertifikat",
+];
+
 fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for (i, word) in words.iter().enumerate() {
         if out.used[i] {
             continue;
         }
         let Some(language) = taxonomy.language(word) else { continue };
+        // `norsk autorisasjon`, `norsk førerkort`: issued in Norway, not a language asked for.
+        if words.get(i + 1).is_some_and(|next| ISSUED_THINGS.iter().any(|thing| next.starts_with(thing))) {
+            if out.used[i + 1] {
+                out.take(i, i); // part of what was placed (`norsk førerkort klasse B`)
+            }
+            continue;
+        }
         let mut level = None;
         // The level words next to this language, not past another language (`god norsk, og
         // engelsk på B1-nivå`).
