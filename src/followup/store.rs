@@ -78,13 +78,7 @@ impl FollowUps {
             .into_iter()
             .map(|event| if event.candidate() == Some(candidate) { event.anonymised(&anonymous) } else { event })
             .collect();
-        let temporary = self.path.with_extension("jsonl.rewriting");
-        crate::store::wal::write_batch(&temporary, &events)?;
-        std::fs::rename(&temporary, &self.path).map_err(rewrite)?;
-        if let Some(directory) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::File::open(directory).and_then(|d| d.sync_all()).map_err(rewrite)?;
-        }
-        let (wal, _) = Wal::<Event>::open(&self.path)?;
+        let wal = crate::store::wal::replace(&self.path, &events)?;
         let mut ledger = Ledger::default();
         for event in &events {
             ledger.apply(event);

@@ -15,7 +15,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::store::wal::{Wal, WalError, write_batch};
+use crate::store::wal::{Wal, WalError, replace};
 
 /// The log's file name, beside the kandidatlister.
 pub const ARRIVALS_FILE: &str = "arrivals.jsonl";
@@ -133,17 +133,10 @@ impl Arrivals {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Replaces the log with what `state` holds (written aside, then renamed over it).
+    /// Replaces the log with what `state` holds.
     fn rewrite(&self, state: &mut State) -> Result<(), WalError> {
         let Some(path) = &self.path else { return Ok(()) };
-        let io = |source| WalError::Io { path: path.display().to_string(), source };
-        let aside = path.with_extension("jsonl.rewriting");
-        write_batch(&aside, &state.snapshot())?;
-        std::fs::rename(&aside, path).map_err(io)?;
-        if let Some(directory) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::File::open(directory).and_then(|d| d.sync_all()).map_err(io)?;
-        }
-        state.wal = Some(Wal::open(path)?.0);
+        state.wal = Some(replace(path, &state.snapshot())?);
         Ok(())
     }
 

@@ -235,6 +235,20 @@ pub fn write_batch<R: Serialize>(path: &Path, records: &[R]) -> Result<(), WalEr
     file.sync_all().map_err(io)
 }
 
+/// Replaces the log at `path` with `records` (an erasure, a compaction): written aside and
+/// synced, renamed over the log, the directory synced — a crash leaves the old log or the new
+/// one, never a mix. Returns the new log, open for appending.
+pub fn replace<R: Serialize + DeserializeOwned>(path: &Path, records: &[R]) -> Result<Wal<R>, WalError> {
+    let io = |source| WalError::Io { path: path.display().to_string(), source };
+    let aside = path.with_extension("jsonl.rewriting");
+    write_batch(&aside, records)?;
+    std::fs::rename(&aside, path).map_err(io)?;
+    if let Some(directory) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        File::open(directory).and_then(|d| d.sync_all()).map_err(io)?;
+    }
+    Ok(Wal::open(path)?.0)
+}
+
 #[cfg(test)]
 impl<R> Wal<R> {
     /// Swaps the file the log writes to, for fault tests.
