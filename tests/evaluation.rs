@@ -81,17 +81,20 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at, half of them held out from tuning.
-/// Floors a little under the figures measured with the semantic layer (README); the held-out
-/// half's are lower, as measured, and say what users may expect rather than what we tuned.
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first held-out half
+/// (opened once a second was written) and the held-out half. Floors a little under the figures
+/// measured with the semantic layer (README); the held-out half's say what users may expect
+/// rather than what we tuned.
 #[cfg(jobbmatch_e5)]
 #[test]
 fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall)
-    for (half, ndcg, drafted, hidden) in [("tuned", 0.85, 0.82, 0.58), ("heldout", 0.78, 0.74, 0.48)] {
+    for (half, ndcg, drafted, hidden) in
+        [("tuned", 0.85, 0.82, 0.58), ("opened", 0.78, 0.74, 0.48), ("heldout", 0.87, 0.67, 0.75)]
+    {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
-        assert!(suite.needs.len() >= 10 && suite.candidates.len() >= 200, "a real suite");
+        assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
         let semantic =
             Semantic::built_in(scratch_cache(&format!("test-phrases-{half}.cache")).as_deref()).expect("model");
         let taxonomy = Knowledge::default().taxonomy().expect("taxonomy");

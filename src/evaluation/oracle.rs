@@ -169,7 +169,7 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
         Rule::Licence { licence } => c.certificates.iter().any(|text| {
             let text = lower(text);
             let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric()).collect();
-            let paper = ["førerkort", "sertifikat", "lappen", "klasse"];
+            let paper = ["førerkort", "førarkort", "sertifikat", "lappen", "klasse"];
             let is_licence = words.iter().any(|w| paper.iter().any(|p| w.contains(p)));
             // Everyday names: `buss-lappen`, `bussertifikat`, `lastebillappen`, `sertifikat for lastebil`.
             let everyday: Vec<String> = EVERYDAY
@@ -192,7 +192,7 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
         }),
         Rule::Truck { truck } => c.certificates.iter().any(|text| {
             let text = lower(text);
-            text.contains("truck") && text.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == lower(truck))
+            text.contains("truck") && truck_classes(&text).contains(&lower(truck))
         }),
         Rule::Language { language, min } => {
             c.languages.iter().any(|l| lower(&l.language) == *language && l.level.rank() >= cefr(min))
@@ -242,9 +242,51 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
     }
 }
 
+/// The truck classes a certificate's text names: each `tN`, and every class inside a range
+/// (`T1-T4`, `T1–T4`).
+fn truck_classes(text: &str) -> Vec<String> {
+    let number = |word: &str| word.strip_prefix('t').and_then(|n| n.parse::<u32>().ok());
+    let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '–').collect();
+    let mut classes = Vec::new();
+    for word in words {
+        let mut ends = word.split(['-', '–']).filter(|part| !part.is_empty()).map(number);
+        match (ends.next(), ends.next(), ends.next()) {
+            (Some(Some(low)), Some(Some(high)), None) if low <= high => {
+                classes.extend((low..=high).map(|n| format!("t{n}")))
+            }
+            (Some(Some(one)), None, None) => classes.push(format!("t{one}")),
+            _ => {}
+        }
+    }
+    classes
+}
+
 fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
     let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
     let (dlat, dlon) = ((b.lat - a.lat).to_radians(), (b.lon - a.lon).to_radians());
     let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_truck_range_names_every_class_inside_it() {
+        assert_eq!(truck_classes("truckførerbevis t1–t4"), ["t1", "t2", "t3", "t4"]);
+        assert_eq!(truck_classes("truckførerbevis t1-t4, t8"), ["t1", "t2", "t3", "t4", "t8"]);
+        assert_eq!(truck_classes("truck t1, t2"), ["t1", "t2"]);
+        assert!(truck_classes("truckførerbevis t4-t1").is_empty(), "a range running backwards names nothing");
+    }
+
+    #[test]
+    fn a_nynorsk_licence_is_a_licence() {
+        let mut candidate: Candidate =
+            serde_json::from_str(r#"{"id":"X1","municipality":"Frøya","certificates":["førarkort B"]}"#)
+                .expect("profile");
+        assert!(meets_rule(&candidate, &Rule::Licence { licence: "B".into() }, None));
+        candidate.certificates = vec!["kranførarbevis".into()];
+        assert!(!meets_rule(&candidate, &Rule::Licence { licence: "B".into() }, None));
+    }
 }
