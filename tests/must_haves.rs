@@ -3,11 +3,13 @@
 //! - driving licence B is met by BE, C1, C1E, C, CE, D1, D1E, D, DE and "lappen", never by A;
 //! - CEFR and NAV language levels compare on one scale;
 //! - invisible candidates never appear anywhere in a result;
-//! - free-text summaries never satisfy a must-have.
+//! - free-text summaries never satisfy a must-have;
+//! - a trade must-have is met by a fagbrev in the trade named (either of `X eller Y`), by its
+//!   full name only (`bilfaget, lette kjøretøy`), never by a lærling.
 
 use serde_json::json;
 
-use crate::common::{ids, index, need, profile, shortlist};
+use crate::common::{ids, index, need, profile, shortlist, taxonomy};
 
 #[test]
 fn a_candidate_failing_any_must_have_never_appears() {
@@ -81,6 +83,36 @@ fn c_is_not_met_by_b_and_truck_classes_are_separate() {
     let any_truck =
         need(json!({"criteria": [{"kind": "certificate", "value": "truckførerbevis", "importance": "must"}]}));
     assert_eq!(ids(&shortlist(&index, &any_truck)), ["K1", "K2"]);
+}
+
+#[test]
+fn a_fagbrev_in_either_trade_meets_an_either_or_must_have_and_a_lærling_does_not() {
+    let candidates = [
+        profile("K1", json!({"education": [{"level": "videregående", "fagbrev": "tømrerfaget"}]})),
+        profile("K2", json!({"certificates": ["svennebrev som rørlegger"]})),
+        profile("K3", json!({"experience": [{"occupation": "tømrerlærling", "years": 2}]})),
+        profile("K4", json!({"certificates": ["fagbrev som maler"]})),
+    ];
+    let index = index(&candidates);
+    let either = need(json!({"criteria": [
+        {"kind": "education", "value": "fagbrev som tømrer eller rørlegger", "importance": "must"}]}));
+    assert_eq!(ids(&shortlist(&index, &either)), ["K1", "K2"]);
+}
+
+#[test]
+fn a_trade_named_with_its_qualifier_is_that_trade_only() {
+    let candidates = [
+        profile("K1", json!({"education": [{"level": "videregående", "fagbrev": "bilfaget, lette kjøretøy"}]})),
+        profile("K2", json!({"education": [{"level": "videregående", "fagbrev": "bilfaget, tunge kjøretøy"}]})),
+        profile("K3", json!({"certificates": ["fagbrev som bilmekaniker"]})),
+    ];
+    let index = index(&candidates);
+    let light = need(json!({"answers": {"must_have": "Fagbrev i bilfaget, lette kjøretøy, og førerkort B."}}));
+    let drafted = jobbmatch::draft::draft("d", &light.answers, &taxonomy(), time::macros::date!(2026 - 12 - 04));
+    let mut musts = drafted.need.clone();
+    musts.criteria.retain(|c| c.kind == jobbmatch::model::CriterionKind::Education);
+    assert_eq!(musts.criteria.len(), 1, "one trade, not two: {:?}", musts.criteria);
+    assert_eq!(ids(&shortlist(&index, &musts)), ["K1", "K3"], "the old name is the same trade; heavy vehicles are not");
 }
 
 #[test]

@@ -236,7 +236,13 @@ impl Drafter<'_> {
         let finishing = words.windows(2).any(|w| w == ["ferdig", "med"])
             || words.iter().any(|w| matches!(*w, "fullført" | "fullfører" | "bestått" | "består"));
         let training = mark(TRAINING, &mut used) && !finishing;
-        let apprentice = mark(APPRENTICE, &mut used);
+        let mut apprentice = mark(APPRENTICE, &mut used);
+        if apprentice && mark(HEDGES, &mut used) && !negated {
+            // `kan vurdere lærling på siste året`: the fagbrev stays a must-have (an apprentice
+            // shows among the near misses); the advisor reads the employer's own words.
+            self.note(clause.text.trim().trim_end_matches('.').to_string());
+            apprentice = false;
+        }
         let take_out = mark(TAKE_OUT, &mut used);
         let later = mark(LATER, &mut used);
         let mut named: Vec<(CriterionKind, String)> = Vec::new();
@@ -455,7 +461,13 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
             );
             let same_kind = *previous_kind == kind || list_kind;
             let language_pair = *previous_kind == CriterionKind::Language && kind == CriterionKind::Language;
-            if joined && same_kind && (either || wish || between.is_empty()) && (list_kind || language_pair) {
+            // `fagbrev som tømrer eller snekker`: either trade.
+            let either_trade = either && *previous_kind == CriterionKind::Education && kind == CriterionKind::Education;
+            if joined
+                && same_kind
+                && (either || wish || between.is_empty())
+                && (list_kind || language_pair || either_trade)
+            {
                 if !previous_value.split(" eller ").any(|v| v == value) {
                     previous_value.push_str(" eller ");
                     previous_value.push_str(value);

@@ -402,6 +402,14 @@ fn trades(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
                 break;
             }
         }
+        // A trade's full name goes on past its first word (`fagbrev i bilfaget, lette kjøretøy`).
+        if let Some(longer) = (last + 1..(last + 4).min(words.len()))
+            .take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "eller"))
+            .filter(|&j| taxonomy.knows_trade(&words[i..=j].join(" ")))
+            .last()
+        {
+            last = longer;
+        }
         let phrase = words[i..=last].join(" ");
         if taxonomy.trade_in(&phrase, None).is_some() {
             out.criterion(CriterionKind::Education, phrase, i);
@@ -550,11 +558,13 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         }
     }
     Some(match (word, next) {
-        ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (B2, 2),
+        ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
         ("god" | "godt" | "gode", "nok") => (A2, 2),
         ("flytende" | "utmerket", _) => (B2, 1),
         ("perfekt" | "perfekte", _) => (C1, 1),
-        ("god" | "godt" | "gode", _) => (B1, 1),
+        // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
+        // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
+        ("god" | "godt" | "gode", _) => (B2, 1),
         ("grunnleggende" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
         _ => return None,
     })
@@ -605,6 +615,19 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
         for j in (i + 1..(i + 3).min(words.len())).filter(|&j| words[j] == "nivå") {
             out.take(j, j);
+        }
+        let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
+        // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1.
+        if level == Some(LanguageLevel::B2)
+            && !near(&|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok())
+            && near(&|w| matches!(w, "muntlig" | "munnleg"))
+        {
+            level = Some(LanguageLevel::B1);
+        }
+        // Enough to understand people or papers (`så kundene forstår deg`, `godt nok til å
+        // forstå journalen`) is at least B1.
+        if near(&|w| w.starts_with("forstå")) {
+            level = Some(level.map_or(LanguageLevel::B1, |l| l.max(LanguageLevel::B1)));
         }
         out.add(Found::Criterion {
             kind: CriterionKind::Language,

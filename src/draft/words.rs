@@ -237,6 +237,9 @@ pub const TRAINING: &[&str] = &[
 ];
 /// An apprentice is welcome: a missing fagbrev can be earned on the job.
 pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
+/// An employer who will only consider something (`kan vurdere lærling`) has not promised it: a
+/// must-have stays, and the advisor is told.
+pub const HEDGES: &[&str] = &["vurdere", "vurdera", "vurderer", "kanskje", "muligens", "eventuelt", "evt"];
 pub const TAKE_OUT: &[&str] = &[
     "bort",
     "vekk",

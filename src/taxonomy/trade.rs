@@ -87,6 +87,13 @@ impl Taxonomy {
         Some(Trade { key: self.same_trade(&key), rung })
     }
 
+    /// Whether `text` names a trade the vocabulary lists by several names (`bilfaget, lette
+    /// kjøretøy`), so that a name's qualifier (`lette kjøretøy`) is read as part of it.
+    pub fn knows_trade(&self, text: &str) -> bool {
+        self.trade_in(text, Some(Rung::Certified))
+            .is_some_and(|trade| self.trade_aliases.values().any(|today| *today == trade.key))
+    }
+
     /// Whether `word` names a qualification in a trade by itself: `fagbrev`, `svennebrev`,
     /// `mesterbrev`, a `…lærling`, or a trade's official name (`logistikkfaget`).
     pub fn is_qualification_word(&self, word: &str) -> bool {

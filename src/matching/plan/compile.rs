@@ -450,9 +450,31 @@ impl Compiler<'_> {
     }
 
     fn education(&self, value: &str) -> Result<TermTest, CompileError> {
+        // `fagbrev som tømrer eller snekker`: either trade, each at the rung the first names.
+        let parts: Vec<&str> = value.split(" eller ").map(str::trim).filter(|part| !part.is_empty()).collect();
+        let rung = parts.first().and_then(|first| self.taxonomy.trade_in(first, None)).map(|trade| trade.rung);
+        if parts.len() > 1 && rung.is_some() {
+            let mut either = TermTest::default();
+            for part in parts {
+                let test = self.one_education(part, rung)?;
+                for alternative in test.alternatives {
+                    if !either.alternatives.contains(&alternative) {
+                        either.alternatives.push(alternative);
+                    }
+                }
+                either.typo_seeds.extend(test.typo_seeds);
+            }
+            return Ok(either);
+        }
+        self.one_education(value, None)
+    }
+
+    /// One education asked for; a trade named without its rung (`snekker` after `fagbrev som
+    /// tømrer eller`) is at `rung`.
+    fn one_education(&self, value: &str, rung: Option<Rung>) -> Result<TermTest, CompileError> {
         // A trade at its rung (`fagbrev som X`, `Xfaget`, `mesterbrev i X`, `X-lærling`): the
         // key every way of writing it gives, and the words of the trade in a fagbrev field.
-        if let Some(trade) = self.taxonomy.trade_in(value, None) {
+        if let Some(trade) = self.taxonomy.trade_in(value, rung) {
             let key = match trade.rung {
                 Rung::Apprentice => keys::trade_apprentice(&trade.key),
                 Rung::Certified => keys::trade(&trade.key),
