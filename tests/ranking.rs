@@ -231,19 +231,40 @@ fn equal_scores_go_to_broader_evidence_before_the_id() {
 fn a_phrase_is_met_by_some_of_its_words_but_a_must_have_only_by_all() {
     let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
     let candidates = [
-        profile("K1", tagged("passer hunder og andre dyr for naboer")),
-        profile("K2", tagged("liker arbeid med dyr")),
+        profile("K1", tagged("rir og har egen hest")),
+        profile("K2", tagged("liker stell av hester")),
         profile("K3", tagged("liker å lese")),
     ];
-    let wish = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "rank": 1}]}));
+    let wish = need(json!({"criteria": [{"kind": "interest", "value": "stell av hester", "rank": 1}]}));
     let result = shortlist(&index(&candidates), &wish);
     assert_eq!(ids(&result), ["K2", "K1", "K3"], "the whole phrase, then some of its words, then none");
     let some = &result.candidates[1].criteria[0];
     assert_eq!(some.how, MatchHow::SomeWords);
-    assert_eq!(some.words, ["dyr"], "the explanation names the word that carried the match");
+    assert_eq!(some.words, ["hester"], "the explanation names the word that carried the match");
     assert!(some.grade > 0.0 && some.grade < result.candidates[0].criteria[0].grade);
 
-    let must = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "importance": "must"}]}));
+    let must = need(json!({"criteria": [{"kind": "interest", "value": "stell av hester", "importance": "must"}]}));
     let result = shortlist(&index(&candidates), &must);
     assert_eq!(ids(&result), ["K2"], "some of the words do not meet a must-have");
+}
+
+#[test]
+fn work_with_something_asks_for_the_something() {
+    // `arbeid med dyr`: `arbeid` frames the wish, it is not half of it. A veileder's tag about
+    // dogs (nynorsk) meets it as a tag does, and so does a CV line about cats and dogs.
+    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
+    let candidates = [
+        profile("K1", tagged("har passa hundar for naboane i fleire år")),
+        profile("K2", json!({"skills": ["stell av katter og hunder"]})),
+        profile("K3", tagged("liker praktisk arbeid")),
+    ];
+    let wish = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "rank": 1}]}));
+    let result = shortlist(&index(&candidates), &wish);
+    let grade = |id: &str| {
+        let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
+        (entry.criteria[0].grade, entry.criteria[0].how)
+    };
+    assert_eq!(grade("K1").1, MatchHow::Tag, "{result:?}");
+    assert!(grade("K2").0 >= grade("K1").0, "a CV line about animals counts at least as a tag does");
+    assert_eq!(grade("K3").0, 0.0, "`arbeid` alone is no evidence");
 }

@@ -351,7 +351,7 @@ impl Compiler<'_> {
                 phrases.push(Phrase::whole(vec![format!("{PART_PREFIX}{word}")], how));
             }
         }
-        phrases.extend(self.some_words(&own));
+        phrases.extend(self.some_words(&own, if concepts.is_empty() { kinds } else { &[] }));
         // Typo tolerance looks for misspellings of the criterion's own words and of the names of
         // the concept it names, not of every narrower term (which would multiply dictionary scans
         // for little gain).
@@ -371,7 +371,11 @@ impl Compiler<'_> {
     /// of the phrase's weight its words carry: a word's weight is its rarity in the index, so
     /// `dyr` carries more than `arbeid`. Single words, and pairs of a phrase of three or four;
     /// each word as itself and as a part of a compound (`dyrepasser`).
-    fn some_words(&self, own: &[String]) -> Vec<Phrase> {
+    ///
+    /// When the whole phrase names no concept, a word that does (`dyr`, a theme) brings the
+    /// concept's labels and narrower ones with it (`hund`, `hest`), at that word's share: the
+    /// profile says `passer hunder`, not `dyr`.
+    fn some_words(&self, own: &[String], kinds: &[ConceptKind]) -> Vec<Phrase> {
         if own.len() < 2 {
             return Vec::new();
         }
@@ -399,6 +403,15 @@ impl Compiler<'_> {
                 if word.chars().count() >= 3 {
                     let part = vec![format!("{PART_PREFIX}{word}")];
                     phrases.push(Phrase { terms: part, how: MatchHow::CompoundPart, coverage });
+                }
+                let concepts = if kinds.is_empty() { Vec::new() } else { self.taxonomy.find_stems(&words, kinds) };
+                let related = concepts.iter().flat_map(|&c| std::iter::once(c).chain(self.taxonomy.descendants(c)));
+                for concept in related.collect::<BTreeSet<_>>() {
+                    for stems in self.taxonomy.label_stems(concept) {
+                        if !stems.is_empty() && *stems != words {
+                            phrases.push(Phrase { terms: stems.clone(), how: MatchHow::Synonym, coverage });
+                        }
+                    }
                 }
             }
         }
