@@ -442,6 +442,13 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
             (previous, last_end)
         {
             let between: Vec<&str> = words.get(end..at).unwrap_or_default().to_vec();
+            // `stell av hunder`: an activity and what it is done to are one thing asked for.
+            if between == ["av"] && *previous_kind != CriterionKind::Language && kind != CriterionKind::Language {
+                previous_value.push_str(" av ");
+                previous_value.push_str(value);
+                last_end = Some(at + width);
+                continue;
+            }
             let joined = between.iter().all(|w| matches!(*w, "eller" | "og" | "samt"));
             let either = between.contains(&"eller");
             let list_kind = matches!(

@@ -565,7 +565,7 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
         // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
         ("god" | "godt" | "gode", _) => (B2, 1),
-        ("grunnleggende" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
+        ("grunnleggende" | "grunnleggande" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
         _ => return None,
     })
 }
@@ -667,6 +667,13 @@ fn shifts(words: &[&str], out: &mut Recognised) {
             }
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
             out.take(i, i);
+            // `gå i turnus`, `gå nattevakter`: the verb of working a shift.
+            let verb = |at: usize| matches!(words[at], "gå" | "går");
+            match i.checked_sub(1) {
+                Some(before) if verb(before) => out.take(before, before),
+                Some(before) if words[before] == "i" && before > 0 && verb(before - 1) => out.take(before - 1, before),
+                _ => {}
+            }
         }
     }
 }

@@ -78,6 +78,7 @@ pub const GRAMMAR: &[&str] = &[
     "skrive",
     "lese",
     "tåle",
+    "tole",
     "trenger",
     "trengs",
     "søker",
