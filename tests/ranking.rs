@@ -268,3 +268,14 @@ fn work_with_something_asks_for_the_something() {
     assert!(grade("K2").0 >= grade("K1").0, "a CV line about animals counts at least as a tag does");
     assert_eq!(grade("K3").0, 0.0, "`arbeid` alone is no evidence");
 }
+
+#[test]
+fn playing_football_is_no_interest_in_computer_games() {
+    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
+    let candidates = [profile("K1", tagged("spiller fotball og gitar")), profile("K2", tagged("gaming og data"))];
+    let wish = need(json!({"criteria": [{"kind": "interest", "value": "data og teknologi", "rank": 1}]}));
+    let result = shortlist(&index(&candidates), &wish);
+    let grade = |id: &str| result.candidates.iter().find(|c| c.id == id).map(|c| c.criteria[0].grade);
+    assert_eq!(grade("K1"), Some(0.0), "`spiller` is no `spill`: {result:?}");
+    assert!(grade("K2").is_some_and(|g| g > 0.5));
+}
