@@ -116,6 +116,23 @@ fn a_trade_named_with_its_qualifier_is_that_trade_only() {
 }
 
 #[test]
+fn a_crane_certificate_class_is_asked_for_as_written() {
+    let candidates = [
+        profile("K1", json!({"certificates": ["kranførerbevis G4"]})),
+        profile("K2", json!({"certificates": ["kranførerbevis G11"]})),
+    ];
+    let index = index(&candidates);
+    let answers = jobbmatch::model::ReflectionAnswers {
+        must_have: "Du må ha kranførerbevis G4.".into(),
+        wishes: String::new(),
+        room_to_adapt: String::new(),
+    };
+    let drafted = jobbmatch::draft::draft("d", &answers, &taxonomy(), time::macros::date!(2026 - 12 - 04));
+    assert!(drafted.not_understood.is_empty(), "{:?}", drafted.not_understood);
+    assert_eq!(ids(&shortlist(&index, &drafted.need)), ["K1"], "G11 is another crane");
+}
+
+#[test]
 fn cefr_and_nav_levels_compare_on_one_scale() {
     let levels = [
         ("NYBEGYNNER", "NYBEGYNNER"),

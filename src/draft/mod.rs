@@ -359,6 +359,24 @@ impl Drafter<'_> {
             } else {
                 named_skills
             };
+            // `vi lærer opp en som mangler sertifikat` beside two certificates: the bare word
+            // names no one of them (a driving licence, everyday, or the truck certificate), so
+            // nothing is waived; the advisor reads the words.
+            let bare_licence_word = words.iter().any(|w| matches!(*w, "sertifikat" | "sertifikatet" | "lappen"))
+                && !words.iter().any(|w| self.taxonomy.licences().classes_in(w).len() == 1 && w.len() <= 3);
+            let certificates_asked = self
+                .draft
+                .need
+                .criteria
+                .iter()
+                .filter(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate)
+                .count();
+            let trained = if bare_licence_word && certificates_asked > 1 {
+                self.note(clause.text.trim().trim_end_matches('.').to_string());
+                Vec::new()
+            } else {
+                trained
+            };
             for value in trained {
                 if !self.draft.need.adaptable.training.contains(&value) {
                     self.draft.need.adaptable.training.push(value);
@@ -404,8 +422,11 @@ impl Drafter<'_> {
         };
         for (i, word) in clause.words.iter().enumerate() {
             let text = word.text.as_str();
+            // `hver dag`, `kvar veke`: how often, not something asked for.
+            let every = i > 0 && matches!(clause.words[i - 1].text.as_str(), "hver" | "kvar" | "hvert" | "kvart");
             let ignorable = lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
+                || (every && UNITS_OF_TIME.contains(&text))
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');
             if used[i] || ignorable {

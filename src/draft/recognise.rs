@@ -801,9 +801,16 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             }
             let found = taxonomy.find_stems(&stems, &all_kinds);
             let Some(&concept) = found.first() else { continue };
-            let (first, last) = (window[0], window[length - 1]);
+            let (first, mut last) = (window[0], window[length - 1]);
             let cues: Vec<&str> = words[first.saturating_sub(4)..first].to_vec();
             let kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            // A certificate's class follows it (`kranførerbevis G4`): part of what is asked.
+            if kind == CriterionKind::Certificate
+                && words.get(last + 1).is_some_and(|w| crate::taxonomy::is_class_code(w))
+                && !out.used[last + 1]
+            {
+                last += 1;
+            }
             let surface = words[first..=last].join(" ");
             let value = if kind == CriterionKind::Education && cues.iter().any(|w| FAGBREV_CUES.contains(w)) {
                 format!("fagbrev {surface}")

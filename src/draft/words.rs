@@ -275,3 +275,7 @@ pub const LATER: &[&str] = &[
 ];
 pub const SPARE: &[&str] = &["slippe", "slipper", "sleppe", "slepp", "ikke", "ikkje", "kun", "bare", "berre", "unngå"];
 pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig", "uråd"];
+
+/// Stretches of time said with `hver`/`kvar` (`hver dag`): how often something happens.
+pub const UNITS_OF_TIME: &[&str] =
+    &["dag", "dagen", "uke", "veke", "måned", "månad", "år", "helg", "morgen", "kveld", "vakt", "time"];

@@ -121,6 +121,15 @@ fn ranges(text: &str) -> Vec<(u32, u32)> {
     found
 }
 
+/// A class code as certificates name them: a letter and one or two digits (`g4` of
+/// `kranførerbevis G4`, `t2`). Lowercase, as the analyser and the drafter see words.
+pub fn is_class_code(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && (2..=3).contains(&word.len())
+        && chars.all(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::taxonomy::Vocabulary;

@@ -16,6 +16,7 @@ mod vocabulary;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+pub use licence::is_class_code;
 pub use vocabulary::{Concept, ConceptKind, LicenceRules, TruckRules, Vocabulary};
 
 use crate::analysis::{Analyzer, Lexicon};

@@ -452,6 +452,21 @@ impl Compiler<'_> {
         }
         let mut test =
             self.text(value, &[ConceptKind::Certificate], &[ProfileField::Certificate, ProfileField::Education])?;
+        // A class named with the certificate (`kranførerbevis G4`) is asked for too: every way to
+        // meet it holds the class, and another class (`G11`) is another certificate.
+        let class =
+            value.split_whitespace().last().map(str::to_lowercase).filter(|w| crate::taxonomy::is_class_code(w));
+        if let Some(class) = class {
+            for alternative in &mut test.alternatives {
+                if !alternative.terms.contains(&class) {
+                    alternative.terms.push(class.clone());
+                }
+            }
+            test.alternatives.retain(|a| a.field != ProfileField::Keys);
+            test.alternatives.sort();
+            test.alternatives.dedup();
+            return Ok(test);
+        }
         // The same course named with another course word (`hygienebevis` for `hygienekurs`).
         for subject in self.taxonomy.course_subjects(value) {
             let alternative = Alternative::new(ProfileField::Keys, vec![keys::course(&subject)], MatchHow::Synonym);
