@@ -91,7 +91,7 @@ fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall)
     for (half, ndcg, drafted, hidden) in
-        [("tuned", 0.85, 0.82, 0.58), ("opened", 0.78, 0.74, 0.48), ("heldout", 0.87, 0.67, 0.75)]
+        [("tuned", 0.85, 0.82, 0.58), ("opened", 0.86, 0.87, 0.70), ("heldout", 0.87, 0.69, 0.75)]
     {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
@@ -111,7 +111,7 @@ fn the_phrase_suite_stays_above_its_floors() {
         );
         let near = structured.near_miss_recall.expect("narrow failures");
         assert!(near >= 0.9, "{half}: near-miss recall {near} fell below 0.9");
-        if half == "tuned" {
+        if half != "heldout" {
             assert_eq!(structured.must_precision, 1.0, "{half}: everyone shortlisted meets every must-have");
             assert_eq!(free_text.unwarned_must_precision, 1.0, "{half}: a drafted list without a warning is right");
         }

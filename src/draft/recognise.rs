@@ -598,18 +598,21 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             }
             continue;
         }
-        let mut level = None;
         // The level words next to this language, not past another language (`god norsk, og
-        // engelsk på B1-nivå`).
+        // engelsk på B1-nivå`). A code the employer wrote (`godt norsk, minst B1`) is the level;
+        // the words around it only say it again.
         let is_language = |j: usize| j != i && taxonomy.language(words[j]).is_some();
         let start = (i.saturating_sub(4)..i).rev().take_while(|&j| !is_language(j)).last().unwrap_or(i);
         let end = (i + 1..(i + 7).min(words.len())).take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        let is_code = |word: &str| word.len() == 2 && word.parse::<LanguageLevel>().is_ok();
+        let (mut described, mut written) = (None, None);
         for j in start..=end {
             if j == i || out.used[j] {
                 continue;
             }
             if let Some((found, width)) = level_word(words, j) {
-                level = Some(level.map_or(found, |l: LanguageLevel| l.max(found)));
+                let slot = if is_code(words[j]) { &mut written } else { &mut described };
+                *slot = Some(slot.map_or(found, |l: LanguageLevel| l.max(found)));
                 out.take(j, j + width - 1);
             }
         }
@@ -618,17 +621,14 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
         let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
         // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1.
-        if level == Some(LanguageLevel::B2)
-            && !near(&|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok())
-            && near(&|w| matches!(w, "muntlig" | "munnleg"))
-        {
-            level = Some(LanguageLevel::B1);
+        if described == Some(LanguageLevel::B2) && near(&|w| matches!(w, "muntlig" | "munnleg")) {
+            described = Some(LanguageLevel::B1);
         }
-        // Enough to understand people or papers (`så kundene forstår deg`, `godt nok til å
-        // forstå journalen`) is at least B1.
-        if near(&|w| w.starts_with("forstå")) {
-            level = Some(level.map_or(LanguageLevel::B1, |l| l.max(LanguageLevel::B1)));
+        // Being understood, with no level said (`så kundene forstår deg`), is B1.
+        if described.is_none() && near(&|w| w.starts_with("forstå") || w.starts_with("forstår")) {
+            described = Some(LanguageLevel::B1);
         }
+        let level = written.or(described);
         out.add(Found::Criterion {
             kind: CriterionKind::Language,
             value: language.to_string(),
