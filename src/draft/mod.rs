@@ -124,11 +124,20 @@ impl Drafter<'_> {
             _ => usize::MAX,
         });
         let found = enumerations(found, &words, answer == Answer::Wishes || importance == Some(Importance::Adjustable));
+        // `det er krav om førerkort, helst klasse C`: the softener softens what follows it, not
+        // the requirement already made.
+        // (A softener said after the thing, `… er en fordel`, softens the whole clause.)
+        let softened_from = words.iter().position(|w| SOFTENS_WHAT_FOLLOWS.contains(w));
+        let said_after = words.iter().any(|w| SOFTENERS.contains(w) && !SOFTENS_WHAT_FOLLOWS.contains(w));
+        let required_before = softened_from.filter(|_| answer == Answer::MustHave && !said_after);
         let mut previous: Option<usize> = None;
         for found in found {
             match found {
                 Found::Criterion { kind, value, min_level, min_years, at } => {
                     let Some(mut importance) = importance else { continue };
+                    if required_before.is_some_and(|from| at < from) {
+                        importance = Importance::Must;
+                    }
                     // An interest or a quality is never a wall: few profiles hold one (they come
                     // from veiledere's tags), so a drafted must-have of that kind would empty the
                     // list. `du må like å jobbe ute` becomes a wish.
@@ -470,8 +479,10 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
                 last_end = Some(at + width);
                 continue;
             }
-            let joined = between.iter().all(|w| matches!(*w, "eller" | "og" | "samt"));
             let either = between.contains(&"eller");
+            // `som barista eller fra kafé`: a cue word may repeat after `eller`.
+            let cue = |w: &str| matches!(w, "fra" | "frå" | "som" | "i" | "med" | "på" | "innen");
+            let joined = between.iter().all(|w| matches!(*w, "eller" | "og" | "samt") || (either && cue(w)));
             let list_kind = matches!(
                 previous_kind,
                 CriterionKind::Experience

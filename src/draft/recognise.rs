@@ -236,7 +236,19 @@ fn refused(words: &[&str], out: &mut Recognised) {
             let origin = reason.starts_with("ethnicity");
             out.take(if origin { i.saturating_sub(1) } else { i }, if origin { i + 1 } else { i });
         }
-        // `under 30 år`, `mellom 20 og 35 år`, `25 år gammel` — but not `over 2 års erfaring`.
+        // `du må være over 20`: an age, said without `år`.
+        let be = i > 0 && matches!(words[i - 1], "være" | "vere");
+        let in_years = words.get(i + 2).is_some_and(|w| matches!(*w, "år" | "års"));
+        if be
+            && !in_years
+            && matches!(*word, "over" | "under")
+            && words.get(i + 1).is_some_and(|n| n.parse::<u32>().is_ok())
+        {
+            out.add(Found::Refused { phrase: phrase_around(words, i), reason: "age may not be a requirement" });
+            out.take(i - 1, i + 1);
+        }
+        // `under 30 år`, `mellom 20 og 35 år`, `25 år gammel`, `fylt 18 år` — but not `over 2
+        // års erfaring`.
         let is_years = matches!(*word, "år" | "års");
         let number_before = i > 0 && words[i - 1].parse::<u32>().is_ok();
         if is_years && number_before {
@@ -244,6 +256,7 @@ fn refused(words: &[&str], out: &mut Recognised) {
             let before = if i >= 2 { words[i - 2] } else { "" };
             let experience = matches!(next, "erfaring" | "praksis" | "ansiennitet" | "fartstid" | "med" | "i" | "som");
             let age = next == "gammel"
+                || matches!(before, "fylt" | "fyllt" | "fylle")
                 || (!experience && matches!(before, "under" | "over" | "mellom" | "og" | "maks" | "yngre" | "eldre"));
             if age {
                 out.add(Found::Refused { phrase: phrase_around(words, i), reason: "age may not be a requirement" });
@@ -763,9 +776,17 @@ const EDUCATION_LEVELS: &[&str] = &[
 
 /// Years of experience asked for in the clause (`minst 2 års erfaring`).
 fn years_asked(words: &[&str]) -> Option<f32> {
-    words.windows(3).find_map(|w| match w {
+    // `minst 2 års erfaring`, and `erfaring fra betongarbeid, minst ett år` (a number of years
+    // no age could be: an age is refused before this is read).
+    let said = words.windows(3).find_map(|w| match w {
         [n, "år" | "års", "erfaring" | "praksis"] => n.parse::<f32>().ok(),
         _ => None,
+    });
+    said.or_else(|| {
+        words.windows(3).find_map(|w| match w {
+            ["minst" | "minimum" | "over", n, "år" | "års"] => n.parse::<f32>().ok().filter(|years| *years <= 15.0),
+            _ => None,
+        })
     })
 }
 
@@ -850,7 +871,8 @@ fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let cues: Vec<&str> = words[i.saturating_sub(4)..i].to_vec();
             let kind = kind_for(taxonomy.concept(concept).kind, &cues);
             let value = taxonomy.concept(concept).labels.first().cloned().unwrap_or_else(|| word.to_string());
-            out.criterion(kind, value, i);
+            let min_years = (kind == CriterionKind::Experience).then(|| years_asked(&words)).flatten();
+            out.add(Found::Criterion { kind, value, min_level: None, min_years, at: i });
             out.take(i, i);
         }
     }

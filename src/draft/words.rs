@@ -79,6 +79,11 @@ pub const GRAMMAR: &[&str] = &[
     "lese",
     "tåle",
     "tole",
+    "bestått",
+    "tatt",
+    "imot",
+    "annenhver",
+    "annakvar",
     "trenger",
     "trengs",
     "søker",
@@ -184,7 +189,10 @@ pub const GRAMMAR: &[&str] = &[
 
 /// In the must-have answer, these make a clause a wish instead.
 pub const SOFTENERS: &[&str] =
-    &["helst", "gjerne", "ønskelig", "ynskjeleg", "ønskjeleg", "fint", "fordel", "bonus", "pluss"];
+    &["helst", "gjerne", "ønskelig", "ynskjeleg", "ønskjeleg", "fint", "fordel", "bonus", "pluss", "bør", "burde"];
+/// Softeners said before what they soften (`…, helst T4`): what came before them in a must-have
+/// answer stays a must-have.
+pub const SOFTENS_WHAT_FOLLOWS: &[&str] = &["helst", "gjerne", "fortrinnsvis", "bør", "burde"];
 /// In the wishes answer, these make a clause a must-have.
 pub const MUST_MARKERS: &[&str] = &[
     "må",

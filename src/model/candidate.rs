@@ -181,7 +181,9 @@ impl Shift {
             "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" | "morgon"
             | "formiddag" => Self::Dag,
             "kveld" | "kvelder" | "kveldstid" | "ettermiddag" | "ettermiddagen" | "kveldane" | "kveldar" => Self::Kveld,
-            "natt" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte" => Self::Natt,
+            "natt" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte" | "nattestid" | "nattetid" => {
+                Self::Natt
+            }
             "helg" | "helger" | "helge" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager" | "søndag"
             | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" => Self::Helg,
             "turnus" | "turnusarbeid" | "rotasjon" => Self::Turnus,
