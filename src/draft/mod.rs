@@ -124,9 +124,9 @@ impl Drafter<'_> {
             _ => usize::MAX,
         });
         let found = enumerations(found, &words, answer == Answer::Wishes || importance == Some(Importance::Adjustable));
-        // `det er krav om førerkort, helst klasse C`: the softener softens what follows it, not
-        // the requirement already made.
-        // (A softener said after the thing, `… er en fordel`, softens the whole clause.)
+        // `vi trenger truckførerbevis, helst T4`: a softener said before what it softens leaves
+        // the requirement already made a must-have. One said after the thing (`… er en
+        // fordel`) softens the whole clause, as before.
         let softened_from = words.iter().position(|w| SOFTENS_WHAT_FOLLOWS.contains(w));
         let said_after = words.iter().any(|w| SOFTENERS.contains(w) && !SOFTENS_WHAT_FOLLOWS.contains(w));
         let required_before = softened_from.filter(|_| answer == Answer::MustHave && !said_after);
@@ -368,11 +368,12 @@ impl Drafter<'_> {
             } else {
                 named_skills
             };
-            // `vi lærer opp en som mangler sertifikat` beside two certificates: the bare word
-            // names no one of them (a driving licence, everyday, or the truck certificate), so
-            // nothing is waived; the advisor reads the words.
+            // `vi lærer opp en som mangler sertifikat` beside two certificates: the bare word, with
+            // no class named (`klasse C`), names no one of them (a driving licence, everyday, or
+            // the truck certificate), so nothing is waived; the advisor reads the words.
+            let names_class = |w: &str| w.len() <= 3 && self.taxonomy.licences().classes_in(w).len() == 1;
             let bare_licence_word = words.iter().any(|w| matches!(*w, "sertifikat" | "sertifikatet" | "lappen"))
-                && !words.iter().any(|w| self.taxonomy.licences().classes_in(w).len() == 1 && w.len() <= 3);
+                && !words.iter().any(|w| names_class(w));
             let certificates_asked = self
                 .draft
                 .need
