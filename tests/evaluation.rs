@@ -91,7 +91,7 @@ fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall)
     for (half, ndcg, drafted, hidden) in
-        [("tuned", 0.85, 0.82, 0.58), ("opened", 0.86, 0.87, 0.70), ("heldout", 0.87, 0.69, 0.75)]
+        [("tuned", 0.85, 0.82, 0.55), ("opened", 0.87, 0.87, 0.70), ("heldout", 0.87, 0.69, 0.75)]
     {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
