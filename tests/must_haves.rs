@@ -107,9 +107,7 @@ fn a_trade_named_with_its_qualifier_is_that_trade_only() {
         profile("K3", json!({"certificates": ["fagbrev som bilmekaniker"]})),
     ];
     let index = index(&candidates);
-    let light = need(json!({"answers": {"must_have": "Fagbrev i bilfaget, lette kjøretøy, og førerkort B."}}));
-    let drafted = jobbmatch::draft::draft("d", &light.answers, &taxonomy(), time::macros::date!(2026 - 12 - 04));
-    let mut musts = drafted.need.clone();
+    let mut musts = drafted("Fagbrev i bilfaget, lette kjøretøy, og førerkort B.").need;
     musts.criteria.retain(|c| c.kind == jobbmatch::model::CriterionKind::Education);
     assert_eq!(musts.criteria.len(), 1, "one trade, not two: {:?}", musts.criteria);
     assert_eq!(ids(&shortlist(&index, &musts)), ["K1", "K3"], "the old name is the same trade; heavy vehicles are not");
@@ -122,14 +120,15 @@ fn a_crane_certificate_class_is_asked_for_as_written() {
         profile("K2", json!({"certificates": ["kranførerbevis G11"]})),
     ];
     let index = index(&candidates);
-    let answers = jobbmatch::model::ReflectionAnswers {
-        must_have: "Du må ha kranførerbevis G4.".into(),
-        wishes: String::new(),
-        room_to_adapt: String::new(),
-    };
-    let drafted = jobbmatch::draft::draft("d", &answers, &taxonomy(), time::macros::date!(2026 - 12 - 04));
-    assert!(drafted.not_understood.is_empty(), "{:?}", drafted.not_understood);
-    assert_eq!(ids(&shortlist(&index, &drafted.need)), ["K1"], "G11 is another crane");
+    let draft = drafted("Du må ha kranførerbevis G4.");
+    assert!(draft.not_understood.is_empty(), "{:?}", draft.not_understood);
+    assert_eq!(ids(&shortlist(&index, &draft.need)), ["K1"], "G11 is another crane");
+}
+
+/// The draft of a need whose employer answered only the must-have question.
+fn drafted(must_have: &str) -> jobbmatch::model::Draft {
+    let answers = need(json!({"answers": {"must_have": must_have}})).answers;
+    jobbmatch::draft::draft("d", &answers, &taxonomy(), time::macros::date!(2026 - 12 - 04))
 }
 
 #[test]

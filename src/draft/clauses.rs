@@ -36,6 +36,13 @@ pub struct Clause {
     pub context_from: Option<usize>,
 }
 
+impl Clause {
+    /// The clause in the employer's own words, for a note to the advisor.
+    pub fn as_note(&self) -> String {
+        self.text.trim().trim_end_matches('.').to_string()
+    }
+}
+
 /// One word of a clause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {

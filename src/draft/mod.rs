@@ -249,7 +249,7 @@ impl Drafter<'_> {
         if apprentice && mark(HEDGES, &mut used) && !negated {
             // `kan vurdere lærling på siste året`: the fagbrev stays a must-have (an apprentice
             // shows among the near misses); the advisor reads the employer's own words.
-            self.note(clause.text.trim().trim_end_matches('.').to_string());
+            self.note(clause.as_note());
             apprentice = false;
         }
         let take_out = mark(TAKE_OUT, &mut used);
@@ -382,7 +382,7 @@ impl Drafter<'_> {
                 .filter(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate)
                 .count();
             let trained = if bare_licence_word && certificates_asked > 1 {
-                self.note(clause.text.trim().trim_end_matches('.').to_string());
+                self.note(clause.as_note());
                 Vec::new()
             } else {
                 trained

@@ -323,7 +323,7 @@ fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
     if !words.iter().any(|w| FORMALITIES.contains(w)) {
         return;
     }
-    out.add(Found::Note(clause.text.trim().trim_end_matches('.').to_string()));
+    out.add(Found::Note(clause.as_note()));
     for (i, word) in words.iter().enumerate() {
         if FORMALITIES.contains(word) || FORMALITY_FRAME.contains(word) {
             out.take(i, i);
