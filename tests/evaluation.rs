@@ -81,18 +81,21 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first held-out half
-/// (opened once a second was written) and the held-out half. Floors a little under the figures
-/// measured with the semantic layer (README); the held-out half's say what users may expect
-/// rather than what we tuned.
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first and second
+/// held-out halves (each opened once a newer one was written) and the held-out half. Floors a
+/// little under the figures measured with the semantic layer (README); the held-out half's say
+/// what users may expect rather than what we tuned.
 #[cfg(jobbmatch_e5)]
 #[test]
 fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall)
-    for (half, ndcg, drafted, hidden) in
-        [("tuned", 0.85, 0.82, 0.55), ("opened", 0.87, 0.87, 0.70), ("heldout", 0.87, 0.69, 0.75)]
-    {
+    for (half, ndcg, drafted, hidden) in [
+        ("tuned", 0.85, 0.82, 0.55),
+        ("opened", 0.87, 0.87, 0.70),
+        ("opened2", 0.87, 0.69, 0.75),
+        ("heldout", 0.87, 0.79, 0.75),
+    ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
         let semantic =
@@ -111,7 +114,7 @@ fn the_phrase_suite_stays_above_its_floors() {
         );
         let near = structured.near_miss_recall.expect("narrow failures");
         assert!(near >= 0.9, "{half}: near-miss recall {near} fell below 0.9");
-        if half != "heldout" {
+        if !["opened2", "heldout"].contains(&half) {
             assert_eq!(structured.must_precision, 1.0, "{half}: everyone shortlisted meets every must-have");
             assert_eq!(free_text.unwarned_must_precision, 1.0, "{half}: a drafted list without a warning is right");
         }
