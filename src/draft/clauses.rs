@@ -121,11 +121,22 @@ fn sentences(item: &str) -> Vec<String> {
     sentences
 }
 
-/// The index of the first word of a statement about the job after a comma, if the sentence has one.
+/// Words after a comma that give the reason for what came before (`…, for vi kjører ut til
+/// hogstfeltene selv`, `…, fordi kundene ringer`). `for` and `siden` do so only before a
+/// statement's subject (`for eksempel` lists).
+const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan"];
+const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
+
+/// The index of the first word of a statement about the job after a comma, if the sentence has
+/// one: a statement with the job or its people as subject, or the reason for a requirement.
 fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     sentence.match_indices(',').find_map(|(at, _)| {
-        let next = sentence[at + 1..].split_whitespace().next()?.to_lowercase();
-        CONTEXT_SUBJECTS.contains(&next.as_str()).then(|| words(&sentence[..at], analyzer).len())
+        let mut after = sentence[at + 1..].split_whitespace().map(str::to_lowercase);
+        let next = after.next()?;
+        let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word);
+        let reason = BECAUSE.contains(&next.as_str())
+            || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| subject(&w)));
+        (subject(&next) || reason).then(|| words(&sentence[..at], analyzer).len())
     })
 }
 

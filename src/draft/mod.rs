@@ -436,6 +436,7 @@ impl Drafter<'_> {
             let every = i > 0 && matches!(clause.words[i - 1].text.as_str(), "hver" | "kvar" | "hvert" | "kvart");
             let ignorable = lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
+                || SOFTENERS.contains(&text)
                 || (every && UNITS_OF_TIME.contains(&text))
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');

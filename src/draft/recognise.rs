@@ -87,8 +87,20 @@ const REFUSED_WORDS: &[(&[&str], &str)] = &[
 ];
 
 /// Words that introduce an experience criterion.
-const EXPERIENCE_CUES: &[&str] =
-    &["erfaring", "erfaringer", "erfaren", "jobbet", "jobba", "arbeidet", "arbeidd", "bakgrunn", "praksis", "røynsle"];
+const EXPERIENCE_CUES: &[&str] = &[
+    "erfaring",
+    "erfaringer",
+    "erfaren",
+    "jobbet",
+    "jobba",
+    "arbeidet",
+    "arbeidd",
+    "bakgrunn",
+    "praksis",
+    "røynsle",
+    "kjørt",
+    "køyrt",
+];
 /// Words that introduce a skill or a tool (`kjennskap til Visma`).
 const SKILL_CUES: &[&str] = &["kjennskap", "kunnskap", "kunnskaper", "kunnskapar", "beherske", "behersker"];
 /// Words that introduce an interest.
@@ -116,10 +128,11 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     formalities(clause, &words, &mut recognised);
     licences(clause, &words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
-    trades(&words, taxonomy, &mut recognised);
+    trades(clause, &words, taxonomy, &mut recognised);
     amounts_and_dates(&words, today, &mut recognised);
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
+    tolerated(&words, taxonomy, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     typos(clause, taxonomy, &mut recognised);
     cued(&words, taxonomy, &mut recognised);
@@ -172,6 +185,21 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
 /// words (and by the semantic layer) rather than dropped.
 fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let lexicon = taxonomy.analyzer().lexicon();
+    // `butikkerfaring`, `salgserfaring`: experience of what the compound starts with.
+    for i in 0..words.len() {
+        let Some(what) = experience_compound(words[i]) else { continue };
+        if !out.used[i] && !taxonomy.is_filler(&taxonomy.analyzer().stem(what)) {
+            let min_years = years_asked(words);
+            out.add(Found::Criterion {
+                kind: CriterionKind::Experience,
+                value: what.into(),
+                min_level: None,
+                min_years,
+                at: i,
+            });
+            out.take(i, i);
+        }
+    }
     for i in 0..words.len() {
         let kind = if EXPERIENCE_CUES.contains(&words[i]) {
             CriterionKind::Experience
@@ -182,6 +210,13 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         } else {
             continue;
         };
+        // `vi liker folk som er …`: the cue is about whom they like, the relative clause says what.
+        let relative = words.get(i + 2) == Some(&"som")
+            && words.get(i + 1).is_some_and(|w| matches!(*w, "folk" | "personer" | "noen" | "nokon" | "en" | "ein"));
+        if relative {
+            out.take(i, i + 2);
+            continue;
+        }
         for (from, to) in after_cue(words, &out.used.clone(), i, lexicon) {
             // The years asked for stay with the experience, known to the vocabulary or not.
             let min_years = (kind == CriterionKind::Experience).then(|| years_asked(words)).flatten();
@@ -190,6 +225,13 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.take(i, i);
         }
     }
+}
+
+/// What an experience compound is of: `butikkerfaring` → `butikk`, `salgserfaring` → `salg`.
+fn experience_compound(word: &str) -> Option<&str> {
+    let head = ["erfaringer", "erfaring", "røynsle"].iter().find_map(|end| word.strip_suffix(end))?;
+    let head = if head.len() > 4 { head.strip_suffix('s').unwrap_or(head) } else { head };
+    (head.chars().count() >= 3).then_some(head)
 }
 
 impl Recognised {
@@ -392,7 +434,7 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
 /// Trade qualifications: `fagbrev som industrimekaniker`, `fagbrev i logistikk`,
 /// `mesterbrev i malerfaget`, `logistikkfaget`, `tømrerlærling`. The value is the phrase as
 /// written; the plan reads the trade and the rung from it.
-fn trades(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let lexicon = taxonomy.analyzer().lexicon();
     for i in 0..words.len() {
         if out.used[i] || !taxonomy.is_qualification_word(words[i]) {
@@ -415,13 +457,23 @@ fn trades(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
                 break;
             }
         }
-        // A trade's full name goes on past its first word (`fagbrev i bilfaget, lette kjøretøy`).
+        // A trade's full name goes on past its first word (`fagbrev i bilfaget, lette kjøretøy`),
+        // in content words only (`fagbrev som elektriker er et krav` ends at the trade).
+        let content = |j: usize| !lexicon.is_stopword(words[j]) && !super::words::GRAMMAR.contains(&words[j]);
         if let Some(longer) = (last + 1..(last + 4).min(words.len()))
-            .take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "eller"))
+            .take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "eller") && content(j))
             .filter(|&j| taxonomy.knows_trade(&words[i..=j].join(" ")))
             .last()
         {
             last = longer;
+        }
+        // `vi kan ikke ta inn lærlinger nå`: no apprentice is no requirement of its own (the
+        // fagbrev asked for stays as strict as it was); the advisor reads the words.
+        let negated = words[..i].iter().any(|w| matches!(*w, "ikke" | "ikkje" | "ingen" | "inga"));
+        if negated && taxonomy.is_apprentice_word(words[i]) {
+            out.add(Found::Note(clause.as_note()));
+            out.take(i, last);
+            continue;
         }
         let phrase = words[i..=last].join(" ");
         if taxonomy.trade_in(&phrase, None).is_some() {
@@ -517,8 +569,15 @@ fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
     }
 }
 
+enum MonthPart {
+    Start,
+    Middle,
+    End,
+}
+
 /// A date starting at word `i` and how many words it spans: `1. februar [2027]`, `15.01.2027`,
-/// `2027-01-15`, or a month after `i`/`fra`/`til`/`innen` (its first day).
+/// `2027-01-15`, a part of a month (`midten av august`: the 15th), or a month after
+/// `i`/`fra`/`til`/`innen` (its first day).
 fn date_at(words: &[&str], i: usize, today: Date) -> Option<(Date, usize)> {
     let number = |j: usize| words.get(j).and_then(|w| w.parse::<i32>().ok());
     let month_at =
@@ -549,9 +608,28 @@ fn date_at(words: &[&str], i: usize, today: Date) -> Option<(Date, usize)> {
             return Some((build(Some(c), b as usize - 1, u8::try_from(a).ok()?)?, 3));
         }
     }
+    // `midten av august`, `slutten av mars`, `medio juni`: a part of a month is a day in it.
+    let part = match words[i] {
+        "starten" | "begynnelsen" | "primo" => Some(MonthPart::Start),
+        "midten" | "medio" | "midt" => Some(MonthPart::Middle),
+        "slutten" | "utgangen" | "enden" | "ultimo" => Some(MonthPart::End),
+        _ => None,
+    };
+    if let Some(part) = part {
+        let of = usize::from(matches!(words.get(i + 1).copied(), Some("av" | "i" | "på")));
+        if let Some(month) = month_at(i + 1 + of) {
+            let year = number(i + 2 + of).filter(|y| (2000..2100).contains(y));
+            let first = build(year, month, 1)?;
+            let date = match part {
+                MonthPart::Start => first,
+                MonthPart::Middle => first.replace_day(15).ok()?,
+                MonthPart::End => first.replace_day(first.month().length(first.year())).ok()?,
+            };
+            return Some((date, 2 + of + usize::from(year.is_some())));
+        }
+    }
     if let Some(month) = month_at(i) {
-        let after_preposition =
-            i > 0 && matches!(words[i - 1], "i" | "fra" | "til" | "innen" | "etter" | "medio" | "primo");
+        let after_preposition = i > 0 && matches!(words[i - 1], "i" | "fra" | "til" | "innen" | "etter");
         if after_preposition || i == 0 {
             let year = number(i + 1).filter(|y| (2000..2100).contains(y));
             return Some((build(year, month, 1)?, if year.is_some() { 2 } else { 1 }));
@@ -598,6 +676,38 @@ const ISSUED_THINGS: &[&str] = &[
     "sertifikat",
 ];
 
+/// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1.
+const SERVED: &[&str] = &[
+    "kunde",
+    "kunder",
+    "kundene",
+    "kundar",
+    "kundane",
+    "bruker",
+    "brukere",
+    "brukerne",
+    "brukar",
+    "brukarar",
+    "brukarane",
+    "pasient",
+    "pasienter",
+    "pasientene",
+    "pasientar",
+    "pasientane",
+    "gjest",
+    "gjester",
+    "gjestene",
+    "gjestar",
+    "gjestane",
+    "beboere",
+    "beboerne",
+    "bebuarar",
+    "bebuarane",
+    "foreldre",
+    "foreldrene",
+    "publikum",
+];
+
 fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for (i, word) in words.iter().enumerate() {
         if out.used[i] {
@@ -632,6 +742,13 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         for j in (i + 1..(i + 3).min(words.len())).filter(|&j| words[j] == "nivå") {
             out.take(j, j);
         }
+        // `norsk på et enkelt nivå holder`: the level is enough, nothing more is asked.
+        let enough = |j: usize| matches!(words[j], "holder" | "held" | "rekker" | "strekker");
+        let ends_there = |j: usize| words.get(j + 1).is_none_or(|next| matches!(*next, "fint" | "og" | "lenge"));
+        for j in (i + 1..(end + 2).min(words.len())).filter(|&j| enough(j) && ends_there(j)) {
+            let last = if words.get(j + 1) == Some(&"fint") { j + 1 } else { j };
+            out.take(j, last);
+        }
         let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
         // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1.
         if described == Some(LanguageLevel::B2) && near(&|w| matches!(w, "muntlig" | "munnleg")) {
@@ -639,6 +756,12 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
         // Being understood, with no level said (`så kundene forstår deg`), is B1.
         if described.is_none() && near(&|w| w.starts_with("forstå") || w.starts_with("forstår")) {
+            described = Some(LanguageLevel::B1);
+        }
+        // `godt nok til å hjelpe kunder`: good enough to serve people is B1; good enough to read
+        // a work order or follow instructions stays A2.
+        let serves = words[i..].iter().any(|w| SERVED.contains(w));
+        if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
             described = Some(LanguageLevel::B1);
         }
         let level = written.or(described);
@@ -758,6 +881,46 @@ fn kind_for(concept: ConceptKind, cues_before: &[&str]) -> CriterionKind {
     }
 }
 
+/// Words that say a candidate must bear what follows (`tåle å jobbe ute i all slags vær`).
+const TOLERATE: &[&str] = &["tåle", "tåler", "tole", "toler", "takle", "takler", "tåla"];
+
+/// What a candidate must tolerate is a demand, even where its words also name an interest:
+/// `tåle å jobbe ute på merdene i all slags vær` is work outside in all weather, not a liking
+/// for the outdoors. The phrase runs from the cue to the end of the demand it names.
+fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for i in 0..words.len() {
+        let negated = words[i.saturating_sub(2)..i].iter().any(|w| matches!(*w, "ikke" | "ikkje"));
+        if !TOLERATE.contains(&words[i]) || out.used[i] || negated {
+            continue;
+        }
+        let from = if words.get(i + 1) == Some(&"å") { i + 2 } else { i + 1 };
+        let end_of = |joined: bool| {
+            (from..words.len().min(from + 8))
+                .take_while(|&j| !out.used[j] && (joined || !matches!(words[j], "og" | "eller")))
+                .last()
+                .map_or(from, |last| last + 1)
+        };
+        // The longest demand named by its own words (`kulde og fukt`, `stå i stige`), else the
+        // shortest phrase that holds one (`jobbe ute på merdene i all slags vær`).
+        let phrase = |end: usize| words[from..end].join(" ");
+        let lexicon = taxonomy.analyzer().lexicon();
+        let ends_in_content = |end: usize| {
+            let last = words[end - 1];
+            !lexicon.is_stopword(last) && !taxonomy.is_filler(&taxonomy.analyzer().stem(last))
+        };
+        let named = (from + 1..=end_of(true))
+            .rev()
+            .filter(|&end| ends_in_content(end))
+            .find(|&end| !taxonomy.find(&phrase(end), &[ConceptKind::Demand]).is_empty());
+        let held = || (from + 1..=end_of(false)).find(|&end| taxonomy.demand(&phrase(end)).is_some());
+        let Some(to) = named.or_else(held) else {
+            continue;
+        };
+        out.criterion(CriterionKind::Demand, words[from..to].join(" "), from);
+        out.take(i, to - 1);
+    }
+}
+
 /// Levels of schooling, which no profile field holds.
 const EDUCATION_LEVELS: &[&str] = &[
     "videregående",
@@ -841,6 +1004,17 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let min_years = (kind == CriterionKind::Experience).then_some(years).flatten();
             out.add(Found::Criterion { kind, value, min_level: None, min_years, at: first });
             out.take(first, last);
+            // `tålmodig med engstelige pasienter`: whom a quality is shown to says no more.
+            if kind == CriterionKind::Quality
+                && words.get(last + 1).is_some_and(|w| matches!(*w, "med" | "mot" | "overfor"))
+            {
+                let whom = (last + 2..words.len().min(last + 5))
+                    .take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "eller"))
+                    .last();
+                if let Some(end) = whom {
+                    out.take(last + 1, end);
+                }
+            }
             // The cue words belong to this criterion too.
             for (offset, cue) in cues.iter().enumerate().rev() {
                 let at = first - cues.len() + offset;

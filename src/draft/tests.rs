@@ -213,3 +213,12 @@ fn weekend_days_and_early_mornings_are_shifts() {
     let nynorsk = draft_of("Du må kunne jobbe nokre laurdagar.", "", "");
     assert!(has(&nynorsk, CriterionKind::Shift, "helg", Importance::Must), "{:?}", summary(&nynorsk));
 }
+
+#[test]
+fn a_part_of_a_month_is_a_day_in_it() {
+    let start = |room: &str| draft_of("Førerkort B.", "", room).need.adaptable.start_latest;
+    assert_eq!(start("Vi kan vente på deg til midten av august."), Some(date!(2027 - 08 - 15)));
+    assert_eq!(start("Oppstart kan vente til slutten av februar."), Some(date!(2027 - 02 - 28)));
+    assert_eq!(start("Vi kan vente til begynnelsen av mars."), Some(date!(2027 - 03 - 01)));
+    assert_eq!(start("Oppstart kan vente til medio januar."), Some(date!(2027 - 01 - 15)));
+}

@@ -12,7 +12,7 @@ use crate::taxonomy::trade::Rung;
 
 /// The version of what a document holds for a profile. A change to the fields or keys a profile
 /// gives bumps it, and an index built before is rebuilt (the default index) or refused.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The text of each searchable part of a profile, one entry per item (skill, tag, …).
 ///
@@ -156,7 +156,7 @@ pub fn keyed_entries(candidate: &Candidate, taxonomy: &Taxonomy) -> Vec<KeyedEnt
     let conflicts: BTreeSet<String> = candidate
         .adaptation_needs
         .iter()
-        .filter_map(|need| taxonomy.demand_for_need(need))
+        .flat_map(|need| taxonomy.demands_for_need(need))
         .map(|demand| keys::adaptation(&taxonomy.concept(demand).id))
         .collect();
     if !conflicts.is_empty() {

@@ -227,16 +227,35 @@ impl Taxonomy {
 
     /// The demand an adaptation need conflicts with (`kan ikke løfte tungt` → `tunge-loft`).
     pub fn demand_for_need(&self, need: &str) -> Option<ConceptId> {
-        let stems = self.analyzer.stems(need);
-        self.need_phrases
-            .iter()
-            .find(|(phrase, _)| !phrase.is_empty() && contains_run(&stems, phrase))
-            .map(|(_, id)| *id)
+        self.demands_for_need(need).first().copied()
     }
 
-    /// The demand a criterion names (`tunge løft`).
+    /// Every demand an adaptation need conflicts with, the most specific first: `tåler ikke
+    /// kulde` rules out cold rooms and work outside in all weather alike.
+    pub fn demands_for_need(&self, need: &str) -> Vec<ConceptId> {
+        let stems = self.analyzer.stems(need);
+        let mut demands = Vec::new();
+        for (phrase, id) in &self.need_phrases {
+            if !phrase.is_empty() && contains_run(&stems, phrase) && !demands.contains(id) {
+                demands.push(*id);
+            }
+        }
+        demands
+    }
+
+    /// The demand a criterion names: `tunge løft`, or the longest demand named inside an
+    /// everyday phrase (`utearbeid i all slags vær` → work outside in all weather).
     pub fn demand(&self, text: &str) -> Option<ConceptId> {
-        self.find(text, &[ConceptKind::Demand]).first().copied()
+        if let Some(&exact) = self.find(text, &[ConceptKind::Demand]).first() {
+            return Some(exact);
+        }
+        let stems = self.analyzer.stems(text);
+        let demands = self.vocabulary.concepts.iter().enumerate().filter(|(_, c)| c.kind == ConceptKind::Demand);
+        demands
+            .flat_map(|(id, _)| self.label_stems[id].iter().map(move |label| (id, label)))
+            .filter(|(_, label)| !label.is_empty() && contains_run(&stems, label))
+            .max_by_key(|(id, label)| (label.len(), std::cmp::Reverse(*id)))
+            .map(|(id, _)| id)
     }
 
     /// The education level a text names (`videregående skole`, `høyere utdanning`).
@@ -468,6 +487,21 @@ mod tests {
         assert_eq!(t.education_level("videregående skole"), Some(EducationLevel::Videregaende));
         assert_eq!(t.fagbrev_trade("fagbrev som rørlegger").as_deref(), Some("som rørlegger"));
         assert_eq!(t.fagbrev_trade("rørlegger"), None);
+    }
+
+    #[test]
+    fn a_demand_is_found_inside_everyday_words_and_a_need_rules_out_every_demand_it_names() {
+        let t = taxonomy();
+        let id = |demand: Option<ConceptId>| demand.map(|d| t.concept(d).id.clone());
+        assert_eq!(id(t.demand("tunge løft")).as_deref(), Some("tunge-loft"));
+        // A structured criterion in everyday words still names its demand, the longest one.
+        assert_eq!(id(t.demand("utearbeid i all slags vær")).as_deref(), Some("vaerutsatt"));
+        assert_eq!(id(t.demand("jobbe ute på merdene i all slags vær")).as_deref(), Some("vaerutsatt"));
+        assert_eq!(t.demand("kundeservice"), None);
+        // Cold rules out cold rooms and work outside in all weather alike.
+        let demands: Vec<String> =
+            t.demands_for_need("tåler ikke kulde over tid").into_iter().map(|d| t.concept(d).id.clone()).collect();
+        assert!(demands.contains(&"kulde".to_string()) && demands.contains(&"vaerutsatt".to_string()), "{demands:?}");
     }
 
     #[test]

@@ -94,6 +94,11 @@ impl Taxonomy {
             .is_some_and(|trade| self.trade_aliases.values().any(|today| *today == trade.key))
     }
 
+    /// Whether `word` names an apprentice (`lærling`, `lærlinger`, `tømrerlærling`).
+    pub fn is_apprentice_word(&self, word: &str) -> bool {
+        ends_with_any(word, &self.vocabulary.trades.apprentice_words).is_some()
+    }
+
     /// Whether `word` names a qualification in a trade by itself: `fagbrev`, `svennebrev`,
     /// `mesterbrev`, a `…lærling`, or a trade's official name (`logistikkfaget`).
     pub fn is_qualification_word(&self, word: &str) -> bool {
