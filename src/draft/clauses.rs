@@ -143,13 +143,16 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).
 fn abbreviation(text: &str) -> bool {
     let last = text.trim_end_matches('.').rsplit(char::is_whitespace).next().unwrap_or_default().to_lowercase();
-    matches!(last.as_str(), "kl" | "ca" | "bl.a" | "f.eks" | "evt" | "dvs" | "nr" | "mv" | "osv" | "t.o.m" | "o.l")
-        || (!last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2)
+    matches!(
+        last.as_str(),
+        "kl" | "el" | "ca" | "bl.a" | "f.eks" | "evt" | "dvs" | "nr" | "mv" | "osv" | "t.o.m" | "o.l"
+    ) || (!last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2)
 }
 
 /// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
 fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
-    let spaced = text.replace('%', " % ");
+    // `kokk el. servitør`: the abbreviation of `eller`.
+    let spaced = format!("{text} ").replace(" el. ", " eller ").replace('%', " % ");
     let lowered: Vec<String> = spaced
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .filter(|w| !w.is_empty())

@@ -19,8 +19,8 @@ use std::ops::Range;
 use time::Date;
 
 use crate::model::{
-    Adaptable, Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, ReflectionAnswers, Refused, Shift,
-    Unrecognised,
+    Adaptable, Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, LanguageLevel, ReflectionAnswers, Refused,
+    Shift, Unrecognised,
 };
 use crate::taxonomy::Taxonomy;
 use clauses::Clause;
@@ -217,7 +217,7 @@ impl Drafter<'_> {
         let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
         // `…, men erfaring med kasse er et must`: a requirement written in the room to adapt is
         // one, not a silence — when the clause says so plainly and adapts nothing.
-        let adapts = [TRAINING, APPRENTICE, TAKE_OUT, LATER, SPARE, LANGUAGE_EASY]
+        let adapts = [TRAINING, APPRENTICE, TAKE_OUT, LATER, SPARE, LANGUAGE_EASY, ACCEPT]
             .iter()
             .any(|cues| words.iter().any(|w| cues.contains(w)))
             || recognised.found.iter().any(|f| matches!(f, Found::Percent(_) | Found::Date(_)));
@@ -284,6 +284,24 @@ impl Drafter<'_> {
                 Found::Criterion { kind, value, .. } => named.push((kind, value)),
                 Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
             }
+        }
+        // `vi kan godta B1 for rett person`: the level the employer will accept, and no lower —
+        // the language stays a must-have at that level.
+        let accepts = words.iter().any(|w| ACCEPT.contains(w));
+        let code = words.iter().position(|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok());
+        if let (true, Some(at), false) = (accepts, code, negated) {
+            let level = words[at].parse::<LanguageLevel>().ok();
+            let named_languages: Vec<&String> =
+                named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v).collect();
+            for criterion in &mut self.draft.need.criteria {
+                let asked = criterion.kind == CriterionKind::Language && criterion.importance == Importance::Must;
+                let this_one = named_languages.is_empty() || named_languages.contains(&&criterion.value);
+                if asked && this_one && criterion.min_level > level {
+                    criterion.min_level = level;
+                }
+            }
+            used[at] = true;
+            mark(ACCEPT, &mut used);
         }
         // `vi tilbyr norskopplæring`, `språkkurs i arbeidstida`: the employer teaches the language.
         let taught = |word: &str| {
@@ -437,7 +455,7 @@ impl Drafter<'_> {
             let ignorable = lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
-                || (every && UNITS_OF_TIME.contains(&text))
+                || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');
             if used[i] || ignorable {

@@ -116,6 +116,8 @@ const INTEREST_CUES: &[&str] = &[
     "brenner",
     "brenn",
     "engasjert",
+    "trives",
+    "trivst",
 ];
 /// Words that introduce a trade certificate.
 const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
@@ -297,7 +299,11 @@ fn refused(words: &[&str], out: &mut Recognised) {
             let next = words.get(i + 1).copied().unwrap_or_default();
             let before = if i >= 2 { words[i - 2] } else { "" };
             let experience = matches!(next, "erfaring" | "praksis" | "ansiennitet" | "fartstid" | "med" | "i" | "som");
+            // `være minst 18 år`, `vere 20 år`: what someone is, in years, is an age.
+            let be = |at: Option<usize>| at.is_some_and(|at| matches!(words[at], "være" | "vere"));
+            let being = be(i.checked_sub(2)) || (matches!(before, "minst" | "minimum") && be(i.checked_sub(3)));
             let age = next == "gammel"
+                || (being && !experience)
                 || matches!(before, "fylt" | "fyllt" | "fylle")
                 || (!experience && matches!(before, "under" | "over" | "mellom" | "og" | "maks" | "yngre" | "eldre"));
             if age {
@@ -404,6 +410,21 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
             before.is_some_and(|word| rules.class_words.contains_key(word) || rules.class_named(word).is_some());
         if !class_before && before.is_some_and(|word| hyphenated.contains(&format!("{word}-{}", words[i]))) {
             // `ADK1-sertifikat`, `HMS-kort`: the licence word ends the name of something else.
+            i += 1;
+            continue;
+        }
+        // `sertifikat for varme arbeider`, `sertifikat som kranfører`: a certificate for a task,
+        // not a driving licence.
+        let generic = words[i].starts_with("sertifikat") && !class_before;
+        let of = words.get(i + 1).is_some_and(|w| matches!(*w, "for" | "i" | "på" | "som" | "innen"));
+        let task = (i + 3..=(i + 5).min(words.len())).any(|end| {
+            let named = words[i + 2..end].join(" ");
+            rules.classes_in(&named).is_empty()
+                && !taxonomy
+                    .find(&named, &[ConceptKind::Certificate, ConceptKind::Skill, ConceptKind::Occupation])
+                    .is_empty()
+        });
+        if generic && of && task {
             i += 1;
             continue;
         }
@@ -750,8 +771,15 @@ fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.take(j, last);
         }
         let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
-        // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1.
-        if described == Some(LanguageLevel::B2) && near(&|w| matches!(w, "muntlig" | "munnleg")) {
+        // Mastering a language (`behersker norsk`) is B2, as good Norwegian is.
+        if described.is_none() && near(&|w| w.starts_with("behersk") || w.starts_with("meistr")) {
+            described = Some(LanguageLevel::B2);
+        }
+        // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1, unless the
+        // writing is asked for too.
+        let spoken_only =
+            near(&|w| matches!(w, "muntlig" | "munnleg")) && !near(&|w| matches!(w, "skriftlig" | "skriftleg"));
+        if described == Some(LanguageLevel::B2) && spoken_only {
             described = Some(LanguageLevel::B1);
         }
         // Being understood, with no level said (`så kundene forstår deg`), is B1.
@@ -786,6 +814,15 @@ fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, last);
             continue;
         }
+        // `3-skift`, `treskift`: day, evening and night in turn; `2-skift`: day and evening;
+        // shift work with no number is a rota.
+        if let Some(rota) = numbered_shifts(words, i) {
+            for shift in rota {
+                out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            }
+            out.take(i.saturating_sub(usize::from(i > 0 && matches!(words[i - 1], "3" | "2" | "tre" | "to"))), i);
+            continue;
+        }
         let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
         let watch = word
             .strip_suffix("svakter")
@@ -798,7 +835,13 @@ fn shifts(words: &[&str], out: &mut Recognised) {
             // `dag` alone is too common a word to be a shift requirement; a day or morning
             // watch (`morgenvakter`), `dagtid` or an early start (`om morgenen`) is one.
             let morning = matches!(*word, "morgen" | "morgenen" | "morgonen" | "morgenskift");
-            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() {
+            // `dag og kveld`, `kveld eller dag`: beside another shift, `dag` is one too.
+            let is_shift = |at: usize| words.get(at).is_some_and(|w| *w != "dag" && Shift::parse(w).is_some());
+            let joined = |at: Option<usize>| at.is_some_and(|at| matches!(words[at], "og" | "eller"));
+            let listed = (joined(Some(i + 1).filter(|&n| n < words.len())) && is_shift(i + 2))
+                || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2));
+            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() && !listed
+            {
                 continue;
             }
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
@@ -812,6 +855,23 @@ fn shifts(words: &[&str], out: &mut Recognised) {
             }
         }
     }
+}
+
+/// The shifts a shift system at word `i` names: `3-skift`/`treskift` day, evening and night;
+/// `2-skift`/`toskift` day and evening; `skift`/`skiftarbeid` alone a rota.
+fn numbered_shifts(words: &[&str], i: usize) -> Option<Vec<Shift>> {
+    let before = i.checked_sub(1).map(|b| words[b]);
+    let count = match (words[i], before) {
+        ("treskift" | "tredelt", _) | ("skift" | "skiftarbeid" | "skiftordning", Some("3" | "tre")) => 3,
+        ("toskift" | "todelt", _) | ("skift" | "skiftarbeid" | "skiftordning", Some("2" | "to")) => 2,
+        ("skift" | "skiftarbeid" | "skiftordning" | "skiftarbeidet", _) => 0,
+        _ => return None,
+    };
+    Some(match count {
+        3 => vec![Shift::Dag, Shift::Kveld, Shift::Natt],
+        2 => vec![Shift::Dag, Shift::Kveld],
+        _ => vec![Shift::Turnus],
+    })
 }
 
 /// `fra klokka 6`, `kl. 22`, `klokken 15`: the shift that hour starts (day before 14, evening

@@ -5,6 +5,12 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    "forutsetter",
+    "forutsettes",
+    "forutsetning",
+    "føresetnad",
+    "søkere",
+    "søkjarar",
     "ser",
     "gyldig",
     "gyldige",
@@ -196,6 +202,10 @@ pub const SOFTENS_WHAT_FOLLOWS: &[&str] = &["helst", "gjerne", "fortrinnsvis", "
 /// In the wishes answer, these make a clause a must-have.
 pub const MUST_MARKERS: &[&str] = &[
     "må",
+    "forutsetter",
+    "forutsettes",
+    "forutsetning",
+    "føresetnad",
     "krav",
     "kravet",
     "kreves",
@@ -278,11 +288,16 @@ pub const LANGUAGE_EASY: &[&str] = &[
     "greit",
     "nok",
 ];
+/// Words by which the employer accepts less than asked (`vi kan godta B1`).
+pub const ACCEPT: &[&str] = &["godta", "godtar", "godtek", "akseptere", "aksepterer", "aksepterast", "holder"];
 pub const LATER: &[&str] = &[
     "vente", "venter", "venta", "ventar", "utsette", "utsettes", "utsetje", "senere", "seinere", "seinare", "flyttes",
 ];
 pub const SPARE: &[&str] = &["slippe", "slipper", "sleppe", "slepp", "ikke", "ikkje", "kun", "bare", "berre", "unngå"];
 pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig", "uråd"];
+
+/// Ordinals said with `hver`/`kvar` (`kvar tredje helg`): how often, not something asked for.
+pub const ORDINALS: &[&str] = &["andre", "annen", "tredje", "fjerde", "femte", "sjette"];
 
 /// Stretches of time said with `hver`/`kvar` (`hver dag`): how often something happens.
 pub const UNITS_OF_TIME: &[&str] =
