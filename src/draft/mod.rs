@@ -244,7 +244,16 @@ impl Drafter<'_> {
         // `vi venter til du er ferdig med YSK-kurset`: the candidate finishes it; nobody teaches it.
         let finishing = words.windows(2).any(|w| w == ["ferdig", "med"])
             || words.iter().any(|w| matches!(*w, "fullført" | "fullfører" | "bestått" | "består"));
-        let training = mark(TRAINING, &mut used) && !finishing;
+        // `truckførerbevis kan tas etter oppstart`: not needed to be hired, so no must-have.
+        let after_start = words.iter().any(|w| matches!(*w, "underveis" | "etterpå"))
+            || words.windows(2).any(|w| {
+                w[0] == "etter" && matches!(w[1], "oppstart" | "start" | "ansettelse" | "tilsetting" | "tilsetjing")
+            });
+        let taken_later = after_start && words.iter().any(|w| TAKEN.contains(w));
+        if taken_later {
+            mark(TAKEN, &mut used);
+        }
+        let training = (mark(TRAINING, &mut used) || taken_later) && !finishing;
         let mut apprentice = mark(APPRENTICE, &mut used);
         if apprentice && mark(HEDGES, &mut used) && !negated {
             // `kan vurdere lærling på siste året`: the fagbrev stays a must-have (an apprentice
@@ -317,8 +326,10 @@ impl Drafter<'_> {
         if words.iter().any(|w| taught(w) && w.starts_with("norsk")) {
             languages.push(&norwegian);
         }
-        let mentions_language =
-            !languages.is_empty() || words.iter().any(|w| w.starts_with("språk") || *w == "norsken");
+        let the_language = words.iter().any(|w| w.starts_with("språk") || *w == "norsken");
+        let mentions_language = !languages.is_empty() || the_language;
+        // `språket kan du lære underveis`: the employer teaches it.
+        let easy_language = easy_language || (the_language && training);
         if mentions_language && easy_language && !negated {
             mark(LANGUAGE_EASY, &mut used);
             for (i, word) in words.iter().enumerate() {

@@ -102,7 +102,8 @@ const EXPERIENCE_CUES: &[&str] = &[
     "køyrt",
 ];
 /// Words that introduce a skill or a tool (`kjennskap til Visma`).
-const SKILL_CUES: &[&str] = &["kjennskap", "kunnskap", "kunnskaper", "kunnskapar", "beherske", "behersker"];
+const SKILL_CUES: &[&str] =
+    &["kjennskap", "kunnskap", "kunnskaper", "kunnskapar", "beherske", "behersker", "vant", "van", "vand"];
 /// Words that introduce an interest.
 const INTEREST_CUES: &[&str] = &[
     "interesse",
@@ -358,14 +359,21 @@ const FORMALITY_FRAME: &[&str] = &[
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
-    // `må ha (egen) bil`, `disponere bil`: profiles do not say who owns a car, so the advisor asks.
+    // `må ha (egen) bil (til disposisjon)`, `disponere bil`: profiles do not say who owns a car;
+    // `stille på kort varsel`: nor who can come at short notice. The advisor asks.
+    let ask = || Found::Note(format!("{} (står ikke i profilene: spør kandidaten)", clause.as_note()));
     for (i, window) in words.windows(2).enumerate() {
         if matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]) && !out.used[i + 1] {
-            out.add(Found::Note(format!(
-                "{} (står ikke i profilene: spør kandidaten)",
-                clause.text.trim().trim_end_matches('.')
-            )));
-            out.take(i + 1, i + 1);
+            out.add(ask());
+            let at_disposal = words.get(i + 2..i + 4) == Some(&["til", "disposisjon"][..]);
+            out.take(i + 1, if at_disposal { i + 3 } else { i + 1 });
+        }
+        if window == ["kort", "varsel"] && !out.used[i] {
+            out.add(ask());
+            let verb =
+                (i >= 2 && matches!(words[i - 2], "stille" | "møte" | "komme" | "jobbe") && words[i - 1] == "på")
+                    .then(|| i - 2);
+            out.take(verb.unwrap_or(i), i + 1);
         }
     }
     if !words.iter().any(|w| FORMALITIES.contains(w)) {
@@ -477,6 +485,15 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             if taxonomy.is_qualification_word(word) || last > i + 2 {
                 break;
             }
+        }
+        // `fagbrev i barne- og ungdomsarbeiderfaget`: a hyphen that leaves its ending to the next
+        // word joins the two into one name.
+        let hyphenated = clause.text.to_lowercase();
+        while words.get(last + 1) == Some(&"og")
+            && last + 2 < words.len()
+            && hyphenated.contains(&format!("{}- og", words[last]))
+        {
+            last += 2;
         }
         // A trade's full name goes on past its first word (`fagbrev i bilfaget, lette kjøretøy`),
         // in content words only (`fagbrev som elektriker er et krav` ends at the trade).
@@ -1046,6 +1063,14 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let found = taxonomy.find_stems(&stems, &all_kinds);
             let Some(&concept) = found.first() else { continue };
             let (first, mut last) = (window[0], window[length - 1]);
+            // `det er positivt om du …`: a word that softens what follows, not a quality asked for.
+            let predicative = first > 0
+                && words[first - 1] == "er"
+                && words.get(last + 1).is_some_and(|w| matches!(*w, "om" | "at" | "med" | "hvis" | "dersom"));
+            if predicative && taxonomy.concept(concept).kind == ConceptKind::Quality {
+                out.take(first, last);
+                continue;
+            }
             let cues: Vec<&str> = words[first.saturating_sub(4)..first].to_vec();
             let kind = kind_for(taxonomy.concept(concept).kind, &cues);
             // A certificate's class follows it (`kranførerbevis G4`): part of what is asked.
@@ -1078,7 +1103,9 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             // The cue words belong to this criterion too.
             for (offset, cue) in cues.iter().enumerate().rev() {
                 let at = first - cues.len() + offset;
-                if EXPERIENCE_CUES.contains(cue) || INTEREST_CUES.contains(cue) || FAGBREV_CUES.contains(cue) {
+                let cue_word =
+                    [EXPERIENCE_CUES, INTEREST_CUES, FAGBREV_CUES, SKILL_CUES].iter().any(|list| list.contains(cue));
+                if cue_word {
                     out.take(at, at);
                 }
             }
@@ -1089,7 +1116,9 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
 fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     for (i, word) in words.iter().enumerate() {
-        let common = super::words::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem);
+        // `språket` is no misspelt `sprek`, nor `stille` (to turn up) a misspelt `stell`.
+        let everyday = word.starts_with("språk") || matches!(*word, "stille" | "stiller" | "stilla");
+        let common = super::words::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem) || everyday;
         if out.used[i] || common || word.chars().count() < crate::analysis::typo::MIN_TYPO_CHARS {
             continue;
         }

@@ -5,6 +5,12 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    "underveis",
+    "etterpå",
+    "sene",
+    "seine",
+    "tidlige",
+    "tidlege",
     "forutsetter",
     "forutsettes",
     "forutsetning",
@@ -288,6 +294,8 @@ pub const LANGUAGE_EASY: &[&str] = &[
     "greit",
     "nok",
 ];
+/// A certificate taken (`kan tas etter oppstart`).
+pub const TAKEN: &[&str] = &["tas", "ta", "takast", "tatt"];
 /// Words by which the employer accepts less than asked (`vi kan godta B1`).
 pub const ACCEPT: &[&str] = &["godta", "godtar", "godtek", "akseptere", "aksepterer", "aksepterast", "holder"];
 pub const LATER: &[&str] = &[

@@ -184,8 +184,9 @@ impl Shift {
             "natt" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte" | "nattestid" | "nattetid" => {
                 Self::Natt
             }
-            "helg" | "helger" | "helge" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager" | "søndag"
-            | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" => Self::Helg,
+            "helg" | "helger" | "helge" | "helgene" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager"
+            | "søndag" | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" | "helligdag" | "helligdager"
+            | "heilagdagar" | "høytid" | "høytider" => Self::Helg,
             "turnus" | "turnusarbeid" | "rotasjon" => Self::Turnus,
             _ => return None,
         })

@@ -177,6 +177,11 @@ mod tests {
         assert_eq!(trade("fagbrev i salg").map(|t| t.0), trade("salgsfaget").map(|t| t.0), "a linking s");
         assert_eq!(trade("fagbrev som tømrar").map(|t| t.0), trade("tømrerfaget").map(|t| t.0), "nynorsk");
         assert_eq!(trade("fagbrev som helsefagarbeidar").map(|t| t.0), trade("helsefagarbeiderfaget").map(|t| t.0));
+        // A drafted `barne- og ungdomsarbeiderfaget` loses its hyphen; it is still the one trade.
+        let youth = trade("barne- og ungdomsarbeiderfaget").map(|t| t.0);
+        assert!(youth.is_some());
+        assert_eq!(trade("fagbrev i barne og ungdomsarbeiderfaget").map(|t| t.0), youth);
+        assert_eq!(trade("fagbrev som barne- og ungdomsarbeider").map(|t| t.0), youth);
     }
 
     #[test]
