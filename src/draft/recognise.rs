@@ -131,6 +131,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     formalities(clause, &words, &mut recognised);
     licences(clause, &words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
+    softened_classes(&words, taxonomy, &mut recognised);
     trades(clause, &words, taxonomy, &mut recognised);
     amounts_and_dates(&words, today, &mut recognised);
     languages(&words, taxonomy, &mut recognised);
@@ -552,6 +553,35 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         };
         out.criterion(CriterionKind::Certificate, value, i);
         out.take(i, last);
+    }
+}
+
+/// `truckførerbevis, helst T4`, `førerkort, helst klasse C`: a class wished for beyond the
+/// certificate required. It stays a wish of its own (the draft makes what follows a softener
+/// adjustable), and the certificate before it a must-have.
+fn softened_classes(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let placed = |prefix: &str| {
+        out.found.iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Certificate, value, .. } if value.starts_with(prefix)))
+    };
+    let (truck, licence) = (placed("truckførerbevis"), placed("førerkort"));
+    for i in 0..words.len() {
+        if !super::words::SOFTENS_WHAT_FOLLOWS.contains(&words[i]) {
+            continue;
+        }
+        let at = if words.get(i + 1).is_some_and(|w| matches!(*w, "klasse" | "kl")) { i + 2 } else { i + 1 };
+        let Some(&class) = words.get(at) else { continue };
+        if out.used[at] {
+            continue;
+        }
+        let truck_class = taxonomy.truck().classes.iter().find(|c| c.eq_ignore_ascii_case(class));
+        let licence_class = taxonomy.licences().class_named(class);
+        let value = match (truck_class, licence_class) {
+            (Some(c), _) if truck => format!("truckførerbevis {}", c.to_uppercase()),
+            (_, Some(c)) if licence => format!("førerkort {c}"),
+            _ => continue,
+        };
+        out.criterion(CriterionKind::Certificate, value, at);
+        out.take(i + 1, at);
     }
 }
 
