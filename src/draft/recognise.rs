@@ -363,11 +363,21 @@ fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
     // `må ha (egen) bil (til disposisjon)`, `disponere bil`: profiles do not say who owns a car;
     // `stille på kort varsel`: nor who can come at short notice. The advisor asks.
     let ask = || Found::Note(format!("{} (står ikke i profilene: spør kandidaten)", clause.as_note()));
+    // `det er naudsynt med bil`, `bil er et krav`: the same, said of the job.
+    let required = words.iter().any(|w| super::words::MUST_MARKERS.contains(w) && *w != "må");
     for (i, window) in words.windows(2).enumerate() {
-        if matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]) && !out.used[i + 1] {
+        // `vi har bil til deg`: the employer's car asks nothing of the candidate.
+        if window == ["har", "bil"] && i > 0 && matches!(words[i - 1], "vi" | "me") {
+            out.take(i + 1, i + 1);
+            continue;
+        }
+        let owned = matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]);
+        let needed = required && (window == ["med", "bil"] || (i == 0 && window[0] == "bil"));
+        if (owned || needed) && !out.used[i + 1] {
             out.add(ask());
-            let at_disposal = words.get(i + 2..i + 4) == Some(&["til", "disposisjon"][..]);
-            out.take(i + 1, if at_disposal { i + 3 } else { i + 1 });
+            let car = if window[0] == "bil" { i } else { i + 1 };
+            let at_disposal = words.get(car + 1..car + 3) == Some(&["til", "disposisjon"][..]);
+            out.take(car, if at_disposal { car + 2 } else { car });
         }
         if window == ["kort", "varsel"] && !out.used[i] {
             out.add(ask());
@@ -630,7 +640,7 @@ fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
             i += width;
             continue;
         }
-        if matches!(words[i], "snarest" | "umiddelbart" | "straks") {
+        if matches!(words[i], "snarest" | "snarast" | "umiddelbart" | "straks") {
             out.take(i, i);
         }
         i += 1;

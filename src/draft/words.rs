@@ -5,6 +5,15 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    "treng",
+    "trengst",
+    "byrje",
+    "byrja",
+    "byrjar",
+    "snarast",
+    "munnleg",
+    "naudsynt",
+    "naudsynleg",
     "underveis",
     "etterpå",
     "sene",
