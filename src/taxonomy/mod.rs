@@ -230,8 +230,8 @@ impl Taxonomy {
         self.demands_for_need(need).first().copied()
     }
 
-    /// Every demand an adaptation need conflicts with, the most specific first: `tåler ikke
-    /// kulde` rules out cold rooms and work outside in all weather alike.
+    /// Every demand an adaptation need conflicts with, the one its longest phrase names first:
+    /// `tåler ikke kulde` rules out cold rooms and work outside in all weather alike.
     pub fn demands_for_need(&self, need: &str) -> Vec<ConceptId> {
         let stems = self.analyzer.stems(need);
         let mut demands = Vec::new();

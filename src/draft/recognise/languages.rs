@@ -1,0 +1,151 @@
+//! Languages and the level asked for, as employers put it (`godt norsk`, `B1`, `godt nok til å
+//! hjelpe kunder`, `behersker norsk muntlig og skriftlig`).
+
+use super::{Found, Recognised};
+use crate::model::{CriterionKind, LanguageLevel};
+use crate::taxonomy::Taxonomy;
+
+/// Language-level words: explicit CEFR codes, NAV's scale, and how employers put it.
+fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
+    use LanguageLevel::*;
+    let word = words[j];
+    let next = words.get(j + 1).copied().unwrap_or_default();
+    if let Ok(level) = word.parse::<LanguageLevel>() {
+        if word.len() == 2 || matches!(word, "nybegynner" | "førstespråk" | "morsmål") {
+            return Some((level, 1));
+        }
+    }
+    Some(match (word, next) {
+        ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
+        ("god" | "godt" | "gode", "nok") => (A2, 2),
+        ("flytende" | "utmerket", _) => (B2, 1),
+        ("perfekt" | "perfekte", _) => (C1, 1),
+        // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
+        // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
+        ("god" | "godt" | "gode", _) => (B2, 1),
+        ("grunnleggende" | "grunnleggande" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
+        _ => return None,
+    })
+}
+
+/// What a country's adjective (`norsk`, `svensk`) may be said of without naming a language.
+const ISSUED_THINGS: &[&str] = &[
+    "autorisasjon",
+    "statsborgerskap",
+    "arbeidstillatelse",
+    "oppholdstillatelse",
+    "personnummer",
+    "førerkort",
+    "førarkort",
+    "fagbrev",
+    "vitnemål",
+    "godkjenning",
+    "sertifikat",
+];
+
+/// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1.
+const SERVED: &[&str] = &[
+    "kunde",
+    "kunder",
+    "kundene",
+    "kundar",
+    "kundane",
+    "bruker",
+    "brukere",
+    "brukerne",
+    "brukar",
+    "brukarar",
+    "brukarane",
+    "pasient",
+    "pasienter",
+    "pasientene",
+    "pasientar",
+    "pasientane",
+    "gjest",
+    "gjester",
+    "gjestene",
+    "gjestar",
+    "gjestane",
+    "beboere",
+    "beboerne",
+    "bebuarar",
+    "bebuarane",
+    "foreldre",
+    "foreldrene",
+    "publikum",
+];
+
+pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] {
+            continue;
+        }
+        let Some(language) = taxonomy.language(word) else { continue };
+        // `norsk autorisasjon`, `norsk førerkort`: issued in Norway, not a language asked for.
+        if words.get(i + 1).is_some_and(|next| ISSUED_THINGS.iter().any(|thing| next.starts_with(thing))) {
+            if out.used[i + 1] {
+                out.take(i, i); // part of what was placed (`norsk førerkort klasse B`)
+            }
+            continue;
+        }
+        // The level words next to this language, not past another language (`god norsk, og
+        // engelsk på B1-nivå`). A code the employer wrote (`godt norsk, minst B1`) is the level;
+        // the words around it only say it again.
+        let is_language = |j: usize| j != i && taxonomy.language(words[j]).is_some();
+        let start = (i.saturating_sub(4)..i).rev().take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        let end = (i + 1..(i + 7).min(words.len())).take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        let is_code = |word: &str| word.len() == 2 && word.parse::<LanguageLevel>().is_ok();
+        let (mut described, mut written) = (None, None);
+        for j in start..=end {
+            if j == i || out.used[j] {
+                continue;
+            }
+            if let Some((found, width)) = level_word(words, j) {
+                let slot = if is_code(words[j]) { &mut written } else { &mut described };
+                *slot = Some(slot.map_or(found, |l: LanguageLevel| l.max(found)));
+                out.take(j, j + width - 1);
+            }
+        }
+        for j in (i + 1..(i + 3).min(words.len())).filter(|&j| words[j] == "nivå") {
+            out.take(j, j);
+        }
+        // `norsk på et enkelt nivå holder`: the level is enough, nothing more is asked.
+        let enough = |j: usize| matches!(words[j], "holder" | "held" | "rekker" | "strekker");
+        let ends_there = |j: usize| words.get(j + 1).is_none_or(|next| matches!(*next, "fint" | "og" | "lenge"));
+        for j in (i + 1..(end + 2).min(words.len())).filter(|&j| enough(j) && ends_there(j)) {
+            let last = if words.get(j + 1) == Some(&"fint") { j + 1 } else { j };
+            out.take(j, last);
+        }
+        let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
+        // Mastering a language (`behersker norsk`) is B2, as good Norwegian is.
+        if described.is_none() && near(&|w| w.starts_with("behersk") || w.starts_with("meistr")) {
+            described = Some(LanguageLevel::B2);
+        }
+        // Good speech is not good Norwegian all round: `norsk muntlig godt` is B1, unless the
+        // writing is asked for too.
+        let spoken_only =
+            near(&|w| matches!(w, "muntlig" | "munnleg")) && !near(&|w| matches!(w, "skriftlig" | "skriftleg"));
+        if described == Some(LanguageLevel::B2) && spoken_only {
+            described = Some(LanguageLevel::B1);
+        }
+        // Being understood, with no level said (`så kundene forstår deg`), is B1.
+        if described.is_none() && near(&|w| w.starts_with("forstå") || w.starts_with("forstår")) {
+            described = Some(LanguageLevel::B1);
+        }
+        // `godt nok til å hjelpe kunder`: good enough to serve people is B1; good enough to read
+        // a work order or follow instructions stays A2.
+        let serves = words[i..].iter().any(|w| SERVED.contains(w));
+        if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
+            described = Some(LanguageLevel::B1);
+        }
+        let level = written.or(described);
+        out.add(Found::Criterion {
+            kind: CriterionKind::Language,
+            value: language.to_string(),
+            min_level: Some(level.unwrap_or(LanguageLevel::A2)),
+            min_years: None,
+            at: i,
+        });
+        out.take(i, i);
+    }
+}

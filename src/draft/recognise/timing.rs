@@ -1,0 +1,247 @@
+//! When and how much a clause asks: percentages, distances, dates (`midten av august`, `innen
+//! to uker`) and shifts (`3-skift`, `fra klokka 6`, `dag og kveld`).
+
+use time::{Date, Month};
+
+use super::{Found, Recognised};
+use crate::draft::clauses::MONTHS;
+use crate::model::{CriterionKind, Shift};
+
+pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
+    let mut i = 0;
+    while i < words.len() {
+        let number = words[i].parse::<f32>().ok();
+        let next = words.get(i + 1).copied().unwrap_or_default();
+        match (number, next) {
+            (Some(n), "%" | "prosent") if (1.0..=100.0).contains(&n) => {
+                out.add(Found::Percent(n as u8));
+                out.take(i, i + 1);
+                // `mellom 60 og 80 %`: the first number is a percentage too.
+                if i >= 2 && words[i - 1] == "og" {
+                    if let Ok(first) = words[i - 2].parse::<f32>() {
+                        out.add(Found::Percent(first as u8));
+                        out.take(i - 2, i - 1);
+                    }
+                }
+            }
+            (Some(n), "km" | "kilometer") if n > 0.0 => {
+                out.add(Found::Km(n));
+                out.take(i, i + 1);
+            }
+            _ => {}
+        }
+        // `innen 2 uker` (written `innen to uker`): a start within that long from today.
+        let within = matches!(words[i], "innen" | "om" | "senest");
+        if let (true, Some(n)) = (within, words.get(i + 1).and_then(|w| w.parse::<i64>().ok())) {
+            let days = match words.get(i + 2).copied().unwrap_or_default() {
+                "dag" | "dager" | "dagar" => Some(n),
+                "uke" | "uker" | "veke" | "veker" => Some(n * 7),
+                "måned" | "måneder" | "månad" | "månader" => Some(n * 30),
+                _ => None,
+            };
+            if let Some(date) = days.filter(|d| (0..=366).contains(d)).map(|d| today + time::Duration::days(d)) {
+                out.add(Found::Date(date));
+                out.take(i, i + 2);
+                i += 3;
+                continue;
+            }
+        }
+        if let Some((date, width)) = date_at(words, i, today) {
+            out.add(Found::Date(date));
+            out.take(i, i + width - 1);
+            i += width;
+            continue;
+        }
+        if matches!(words[i], "snarest" | "snarast" | "umiddelbart" | "straks") {
+            out.take(i, i);
+        }
+        i += 1;
+    }
+}
+
+enum MonthPart {
+    Start,
+    Middle,
+    End,
+}
+
+/// A date starting at word `i` and how many words it spans: `1. februar [2027]`, `15.01.2027`,
+/// `2027-01-15`, a part of a month (`midten av august`: the 15th), or a month after
+/// `i`/`fra`/`til`/`innen` (its first day).
+fn date_at(words: &[&str], i: usize, today: Date) -> Option<(Date, usize)> {
+    let number = |j: usize| words.get(j).and_then(|w| w.parse::<i32>().ok());
+    let month_at =
+        |j: usize| words.get(j).and_then(|w| MONTHS.iter().position(|m| w.starts_with(m) && w.len() <= m.len() + 1));
+    let build = |year: Option<i32>, month: usize, day: u8| -> Option<Date> {
+        let month = Month::try_from(month as u8 + 1).ok()?;
+        match year {
+            Some(year) => Date::from_calendar_date(year, month, day).ok(),
+            None => {
+                let this_year = Date::from_calendar_date(today.year(), month, day).ok()?;
+                if this_year >= today {
+                    Some(this_year)
+                } else {
+                    Date::from_calendar_date(today.year() + 1, month, day).ok()
+                }
+            }
+        }
+    };
+    if let (Some(day), Some(month)) = (number(i), month_at(i + 1)) {
+        let year = number(i + 2).filter(|y| (2000..2100).contains(y));
+        return Some((build(year, month, u8::try_from(day).ok()?)?, if year.is_some() { 3 } else { 2 }));
+    }
+    if let (Some(a), Some(b), Some(c)) = (number(i), number(i + 1), number(i + 2)) {
+        if (2000..2100).contains(&a) && (1..=12).contains(&b) {
+            return Some((build(Some(a), b as usize - 1, u8::try_from(c).ok()?)?, 3));
+        }
+        if (2000..2100).contains(&c) && (1..=12).contains(&b) {
+            return Some((build(Some(c), b as usize - 1, u8::try_from(a).ok()?)?, 3));
+        }
+    }
+    // `midten av august`, `slutten av mars`, `medio juni`: a part of a month is a day in it.
+    let part = match words[i] {
+        "starten" | "begynnelsen" | "primo" => Some(MonthPart::Start),
+        "midten" | "medio" | "midt" => Some(MonthPart::Middle),
+        "slutten" | "utgangen" | "enden" | "ultimo" => Some(MonthPart::End),
+        _ => None,
+    };
+    if let Some(part) = part {
+        let of = usize::from(matches!(words.get(i + 1).copied(), Some("av" | "i" | "på")));
+        if let Some(month) = month_at(i + 1 + of) {
+            let year = number(i + 2 + of).filter(|y| (2000..2100).contains(y));
+            let first = build(year, month, 1)?;
+            let date = match part {
+                MonthPart::Start => first,
+                MonthPart::Middle => first.replace_day(15).ok()?,
+                MonthPart::End => first.replace_day(first.month().length(first.year())).ok()?,
+            };
+            return Some((date, 2 + of + usize::from(year.is_some())));
+        }
+    }
+    if let Some(month) = month_at(i) {
+        let after_preposition = i > 0 && matches!(words[i - 1], "i" | "fra" | "til" | "innen" | "etter");
+        if after_preposition || i == 0 {
+            let year = number(i + 1).filter(|y| (2000..2100).contains(y));
+            return Some((build(year, month, 1)?, if year.is_some() { 2 } else { 1 }));
+        }
+    }
+    None
+}
+
+pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if out.used[i] {
+            continue;
+        }
+        if let Some((shift, last)) = shift_of_time(words, i) {
+            out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            out.take(i, last);
+            continue;
+        }
+        // `3-skift`, `treskift`: day, evening and night in turn; `2-skift`: day and evening;
+        // shift work with no number is a rota.
+        if let Some(rota) = numbered_shifts(words, i) {
+            for shift in rota {
+                out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            }
+            out.take(i.saturating_sub(usize::from(i > 0 && matches!(words[i - 1], "3" | "2" | "tre" | "to"))), i);
+            continue;
+        }
+        let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
+        let watch = word
+            .strip_suffix("svakter")
+            .or_else(|| word.strip_suffix("svakt"))
+            .or_else(|| word.strip_suffix("vakter"))
+            .or_else(|| word.strip_suffix("vakt"))
+            .filter(|base| !base.is_empty());
+        let shift = Shift::parse(word).or_else(|| Shift::parse(bare)).or_else(|| watch.and_then(Shift::parse));
+        if let Some(shift) = shift {
+            // `dag` alone is too common a word to be a shift requirement; a day or morning
+            // watch (`morgenvakter`), `dagtid` or an early start (`om morgenen`) is one.
+            let morning = matches!(*word, "morgen" | "morgenen" | "morgonen" | "morgenskift");
+            // `dag og kveld`, `kveld eller dag`: beside another shift, `dag` is one too.
+            let is_shift = |at: usize| words.get(at).is_some_and(|w| *w != "dag" && Shift::parse(w).is_some());
+            let joined = |at: Option<usize>| at.is_some_and(|at| matches!(words[at], "og" | "eller"));
+            let listed = (joined(Some(i + 1).filter(|&n| n < words.len())) && is_shift(i + 2))
+                || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2));
+            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() && !listed
+            {
+                continue;
+            }
+            out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
+            out.take(i, i);
+            // `gå i turnus`, `gå nattevakter`: the verb of working a shift.
+            let verb = |at: usize| matches!(words[at], "gå" | "går");
+            match i.checked_sub(1) {
+                Some(before) if verb(before) => out.take(before, before),
+                Some(before) if words[before] == "i" && before > 0 && verb(before - 1) => out.take(before - 1, before),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The shifts a shift system at word `i` names: `3-skift`/`treskift` day, evening and night;
+/// `2-skift`/`toskift` day and evening; `skift`/`skiftarbeid` alone a rota.
+fn numbered_shifts(words: &[&str], i: usize) -> Option<Vec<Shift>> {
+    let before = i.checked_sub(1).map(|b| words[b]);
+    let count = match (words[i], before) {
+        ("treskift" | "tredelt", _) | ("skift" | "skiftarbeid" | "skiftordning", Some("3" | "tre")) => 3,
+        ("toskift" | "todelt", _) | ("skift" | "skiftarbeid" | "skiftordning", Some("2" | "to")) => 2,
+        ("skift" | "skiftarbeid" | "skiftordning" | "skiftarbeidet", _) => 0,
+        _ => return None,
+    };
+    Some(match count {
+        3 => vec![Shift::Dag, Shift::Kveld, Shift::Natt],
+        2 => vec![Shift::Dag, Shift::Kveld],
+        _ => vec![Shift::Turnus],
+    })
+}
+
+/// `fra klokka 6`, `kl. 22`, `klokken 15`: the shift that hour starts (day before 14, evening
+/// before 22, night otherwise).
+/// Hours in words, one to twelve, bokmål and nynorsk (`klokka fem om morgenen`).
+const HOUR_WORDS: [&[&str]; 12] = [
+    &["ett", "eitt", "en", "ein"],
+    &["to"],
+    &["tre"],
+    &["fire"],
+    &["fem"],
+    &["seks"],
+    &["sju", "syv"],
+    &["åtte"],
+    &["ni"],
+    &["ti"],
+    &["elleve"],
+    &["tolv"],
+];
+
+/// The shift a time of day names (`klokka 6`, `klokka ti om kvelden`), and the index of its last
+/// word.
+fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
+    if !matches!(words[i], "klokka" | "klokken" | "kl" | "klokkja") {
+        return None;
+    }
+    let next = *words.get(i + 1)?;
+    let mut hour: u32 =
+        next.parse().ok().or_else(|| HOUR_WORDS.iter().position(|w| w.contains(&next)).map(|h| h as u32 + 1))?;
+    // `klokka ti om kvelden`: the afternoon and evening count from noon.
+    let part_of_day = |names: &[&str]| (i + 2..(i + 4).min(words.len())).find(|&at| names.contains(&words[at]));
+    let evening = part_of_day(&["kvelden", "kvelds", "kvelda", "ettermiddagen"]);
+    let morning = part_of_day(&["morgenen", "morgonen", "formiddagen"]);
+    let night = part_of_day(&["natta", "natten", "natt"]);
+    if hour < 12 && evening.is_some() {
+        hour += 12;
+    }
+    let last = evening.or(morning).or(night).unwrap_or(i + 1);
+    let shift = match hour {
+        _ if night.is_some() && hour < 5 => Shift::Natt,
+        5..=13 => Shift::Dag,
+        14..=21 => Shift::Kveld,
+        // Working until ten or eleven is an evening; starting then, a night.
+        22..=23 if i > 0 && words[i - 1] == "til" => Shift::Kveld,
+        0..=4 | 22..=24 => Shift::Natt,
+        _ => return None,
+    };
+    Some((shift, last))
+}
