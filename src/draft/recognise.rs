@@ -524,7 +524,7 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         }
         // `vi kan ikke ta inn lærlinger nå`: no apprentice is no requirement of its own (the
         // fagbrev asked for stays as strict as it was); the advisor reads the words.
-        let negated = words[..i].iter().any(|w| matches!(*w, "ikke" | "ikkje" | "ingen" | "inga"));
+        let negated = words[..i].iter().any(|w| super::words::NOT.contains(w));
         if negated && taxonomy.is_apprentice_word(words[i]) {
             out.add(Found::Note(clause.as_note()));
             out.take(i, last);
@@ -628,7 +628,7 @@ const TOLERATE: &[&str] = &["tåle", "tåler", "tole", "toler", "takle", "takler
 /// for the outdoors. The phrase runs from the cue to the end of the demand it names.
 fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for i in 0..words.len() {
-        let negated = words[i.saturating_sub(2)..i].iter().any(|w| matches!(*w, "ikke" | "ikkje"));
+        let negated = words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
         if !TOLERATE.contains(&words[i]) || out.used[i] || negated {
             continue;
         }
@@ -778,9 +778,9 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
 fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     for (i, word) in words.iter().enumerate() {
-        // `språket` is no misspelt `sprek`, nor `stille` (to turn up) a misspelt `stell`.
-        let everyday = word.starts_with("språk") || matches!(*word, "stille" | "stiller" | "stilla");
-        let common = super::words::GRAMMAR.contains(word) || taxonomy.is_filler(&clause.words[i].stem) || everyday;
+        let common = super::words::GRAMMAR.contains(word)
+            || taxonomy.is_filler(&clause.words[i].stem)
+            || super::words::never_misspelt(word);
         if out.used[i] || common || word.chars().count() < crate::analysis::typo::MIN_TYPO_CHARS {
             continue;
         }

@@ -312,6 +312,14 @@ pub const LATER: &[&str] = &[
 ];
 pub const SPARE: &[&str] = &["slippe", "slipper", "sleppe", "slepp", "ikke", "ikkje", "kun", "bare", "berre", "unngå"];
 pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig", "uråd"];
+/// Words that negate what follows them in a requirement (`vi kan ikke ta inn lærlinger`).
+pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
+
+/// Everyday words the typo tolerance must not read as misspelt vocabulary: `stille` (to turn up)
+/// is no `stell`, `språket` no `sprek`.
+pub fn never_misspelt(word: &str) -> bool {
+    word.starts_with("språk") || matches!(word, "stille" | "stiller" | "stilla")
+}
 
 /// Ordinals said with `hver`/`kvar` (`kvar tredje helg`): how often, not something asked for.
 pub const ORDINALS: &[&str] = &["andre", "annen", "tredje", "fjerde", "femte", "sjette"];
