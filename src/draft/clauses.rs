@@ -83,8 +83,12 @@ fn numbered_items(line: &str) -> Vec<(Option<u32>, String)> {
         let is_date = next.as_deref().is_some_and(|w| MONTHS.iter().any(|m| w.starts_with(m)));
         // A list number is followed by words (`15.` at the end of `kl. 7 til 15.` is a time).
         let before_words = next.as_deref().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
+        // A list starts the line or goes on from the number before (`1. A 2. B`); `klokka 7.`
+        // at the end of a sentence is a time, not the seventh item.
+        let expected = items.last().and_then(|(n, _)| *n).map_or(1, |n| n + 1);
+        let in_list = |number: u32| i == 0 || number == expected;
         match marker {
-            Some(number) if !is_date && before_words => items.push((Some(number), String::new())),
+            Some(number) if !is_date && before_words && in_list(number) => items.push((Some(number), String::new())),
             _ => {
                 let current = &mut items.last_mut().expect("items starts non-empty").1;
                 if !current.is_empty() {
@@ -110,7 +114,10 @@ fn sentences(item: &str) -> Vec<String> {
         let contrast = c == ',' && chars[i + 1..].iter().collect::<String>().split_whitespace().next() == Some("men");
         let ends = matches!(c, '!' | '?' | ';')
             || contrast
-            || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(&current));
+            || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(&current))
+            // `… fra klokka 7. Du må …`: a number before a capital ends the sentence (an ordinal
+            // goes on in lower case: `1. februar`).
+            || (c == '.' && ordinal(&current) && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| n.is_uppercase()));
         if ends {
             sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';', ',']).trim().to_string());
             current.clear();
@@ -146,7 +153,13 @@ fn abbreviation(text: &str) -> bool {
     matches!(
         last.as_str(),
         "kl" | "el" | "ca" | "bl.a" | "f.eks" | "evt" | "dvs" | "nr" | "mv" | "osv" | "t.o.m" | "o.l"
-    ) || (!last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2)
+    ) || ordinal(text)
+}
+
+/// Whether `text` ends in a number of one or two digits and a full stop (`1.` of `1. februar`).
+fn ordinal(text: &str) -> bool {
+    let last = text.trim_end_matches('.').rsplit(char::is_whitespace).next().unwrap_or_default();
+    !last.is_empty() && last.chars().all(|c| c.is_ascii_digit()) && last.len() <= 2
 }
 
 /// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
@@ -253,6 +266,14 @@ mod tests {
         assert_eq!(
             texts("Oppstart 1. februar. Kl. 7 til 15."),
             [(None, "Oppstart 1. februar".to_string()), (None, "Kl. 7 til 15".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_time_that_ends_a_sentence_is_no_list_number() {
+        assert_eq!(
+            texts("Du må kunne begynne fra klokka 7. Du må lese norsk."),
+            [(None, "Du må kunne begynne fra klokka 7".to_string()), (None, "Du må lese norsk".to_string())]
         );
     }
 

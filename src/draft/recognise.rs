@@ -117,6 +117,7 @@ const INTEREST_CUES: &[&str] = &[
     "interessert",
     "liker",
     "likar",
+    "like",
     "glad",
     "opptatt",
     "oppteken",
@@ -211,7 +212,9 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
     }
     for i in 0..words.len() {
-        let kind = if EXPERIENCE_CUES.contains(&words[i]) {
+        let kind = if the_work(words, i) {
+            continue;
+        } else if EXPERIENCE_CUES.contains(&words[i]) {
             CriterionKind::Experience
         } else if SKILL_CUES.contains(&words[i]) {
             CriterionKind::Skill
@@ -235,6 +238,11 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.take(i, i);
         }
     }
+}
+
+/// `Arbeidet foregår ute`: the work itself, a subject, not the cue of `har arbeidet med`.
+fn the_work(words: &[&str], i: usize) -> bool {
+    words[i] == "arbeidet" && (i == 0 || matches!(words[i - 1], "det" | "selve"))
 }
 
 /// What an experience compound is of: `butikkerfaring` → `butikk`, `salgserfaring` → `salg`.
@@ -483,6 +491,21 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
 fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let lexicon = taxonomy.analyzer().lexicon();
     for i in 0..words.len() {
+        // `autorisasjon som helsefagarbeider`: the authorisation of a trade is its fagbrev; of
+        // another profession (`autorisert sykepleier`), the profession says it.
+        if matches!(words[i], "autorisasjon" | "autorisert" | "autorisering") && !out.used[i] {
+            let at = if words.get(i + 1) == Some(&"som") { i + 2 } else { i + 1 };
+            if let Some(&named) = words.get(at).filter(|_| !out.used[at]) {
+                let as_trade = format!("fagbrev som {named}");
+                if taxonomy.knows_trade(&as_trade) {
+                    out.criterion(CriterionKind::Education, as_trade, i);
+                    out.take(i, at);
+                } else {
+                    out.take(i, at - 1);
+                }
+            }
+            continue;
+        }
         if out.used[i] || !taxonomy.is_qualification_word(words[i]) {
             continue;
         }
@@ -530,11 +553,28 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             out.take(i, last);
             continue;
         }
-        let phrase = words[i..=last].join(" ");
-        if taxonomy.trade_in(&phrase, None).is_some() {
-            out.criterion(CriterionKind::Education, phrase, i);
-            out.take(i, last);
+        let mut phrase = words[i..=last].join(" ");
+        let Some(trade) = taxonomy.trade_in(&phrase, None) else { continue };
+        // `fagbrev som sveiser eller platearbeider`: either trade, at the same rung; the plan
+        // reads the rung from the first.
+        while words.get(last + 1) == Some(&"eller") && last + 2 < words.len() && !out.used[last + 2] {
+            let other = words[last + 2];
+            let as_trade = format!("fagbrev som {other}");
+            // `… eller erfaring fra bygg`, `… eller tilsvarende`: another kind of requirement.
+            let not_a_trade = lexicon.is_stopword(other)
+                || taxonomy.is_filler(&taxonomy.analyzer().stem(other))
+                || EXPERIENCE_CUES.contains(&other)
+                || EDUCATION_LEVELS.contains(&other)
+                || matches!(other, "tilsvarende" | "tilsvarande" | "lignende" | "liknande" | "annen" | "anna");
+            let names_trade = !not_a_trade && taxonomy.trade_in(&as_trade, None).is_some_and(|t| t.key != trade.key);
+            if !names_trade {
+                break;
+            }
+            phrase = format!("{phrase} eller {other}");
+            last += 2;
         }
+        out.criterion(CriterionKind::Education, phrase, i);
+        out.take(i, last);
     }
 }
 
@@ -548,9 +588,12 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         // so the range is read from the words' own text).
         let mut last = i;
         for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
-            if rules.classes.iter().any(|c| c.eq_ignore_ascii_case(next)) {
+            let is_class = |w: &str| rules.classes.iter().any(|c| c.eq_ignore_ascii_case(w));
+            // `for motvektstruck (T4)`: the kind of truck the class is named by.
+            let kind_of_truck = words[j - 1] == "for" && words.get(j + 1).is_some_and(|w| is_class(w));
+            if is_class(next) {
                 last = j;
-            } else if !matches!(*next, "og" | "klasse" | "klassene" | "eller" | "til" | "for") {
+            } else if !kind_of_truck && !matches!(*next, "og" | "klasse" | "klassene" | "eller" | "til" | "for") {
                 break;
             }
         }
@@ -632,15 +675,21 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         if !TOLERATE.contains(&words[i]) || out.used[i] || negated {
             continue;
         }
-        let from = if words.get(i + 1) == Some(&"å") { i + 2 } else { i + 1 };
+        // `tåle å jobbe ute`, `tåle at det er varmt`: what is borne starts after the frame.
+        let frame = ["å", "at", "det", "er", "blir", "kan", "være"];
+        let from = (i + 1..words.len()).find(|&j| !frame.contains(&words[j])).unwrap_or(words.len());
+        if from >= words.len() {
+            continue;
+        }
         let end_of = |joined: bool| {
             (from..words.len().min(from + 8))
                 .take_while(|&j| !out.used[j] && (joined || !matches!(words[j], "og" | "eller")))
+                // `tåle kulde, så du må ha gode klær`: a new clause says something else.
+                .take_while(|&j| !matches!(words[j], "så" | "du" | "vi" | "men" | "fordi" | "når" | "dersom" | "hvis"))
                 .last()
                 .map_or(from, |last| last + 1)
         };
-        // The longest demand named by its own words (`kulde og fukt`, `stå i stige`), else the
-        // shortest phrase that holds one (`jobbe ute på merdene i all slags vær`).
+        // The longest demand named by its own words (`kulde og fukt`, `stå i stige`) …
         let phrase = |end: usize| words[from..end].join(" ");
         let lexicon = taxonomy.analyzer().lexicon();
         let ends_in_content = |end: usize| {
@@ -651,12 +700,25 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             .rev()
             .filter(|&end| ends_in_content(end))
             .find(|&end| !taxonomy.find(&phrase(end), &[ConceptKind::Demand]).is_empty());
-        let held = || (from + 1..=end_of(false)).find(|&end| taxonomy.demand(&phrase(end)).is_some());
-        let Some(to) = named.or_else(held) else {
-            continue;
+        // … and on to the end of the phrase around it (`jobbe ute på merdene i all slags vær`
+        // holds more than `jobbe ute`).
+        let held = (from + 1..=end_of(false))
+            .rev()
+            .filter(|&end| !lexicon.is_stopword(words[end - 1]))
+            .find(|&end| taxonomy.demand(&phrase(end)).is_some());
+        // Past the demand named only where another is named (`tunge løft hver dag` is `tunge
+        // løft`).
+        let to = match (named, held) {
+            (Some(named), Some(held)) if held > named && taxonomy.demand(&words[named..held].join(" ")).is_some() => {
+                held
+            }
+            (Some(named), _) => named,
+            (None, Some(held)) => held,
+            (None, None) => continue,
         };
         out.criterion(CriterionKind::Demand, words[from..to].join(" "), from);
-        out.take(i, to - 1);
+        // `tåle at det blir varmt i produksjonslokalet`: where it is borne belongs to it too.
+        out.take(i, held.unwrap_or(to).max(to) - 1);
     }
 }
 
@@ -680,11 +742,16 @@ const EDUCATION_LEVELS: &[&str] = &[
 fn years_asked(words: &[&str]) -> Option<f32> {
     // `minst 2 års erfaring`, and `erfaring fra betongarbeid, minst ett år` (a number of years
     // no age could be: an age is refused before this is read).
+    // `fra 2 til 5 års erfaring`, `2-5 års erfaring`: the lower end is what is asked.
+    let range = words.windows(5).find_map(|w| match w {
+        ["fra" | "frå", low, "til", _, "år" | "års"] => low.parse::<f32>().ok(),
+        _ => None,
+    });
     let said = words.windows(3).find_map(|w| match w {
         [n, "år" | "års", "erfaring" | "praksis"] => n.parse::<f32>().ok(),
         _ => None,
     });
-    said.or_else(|| {
+    range.or(said).or_else(|| {
         words.windows(3).find_map(|w| match w {
             ["minst" | "minimum" | "over", n, "år" | "års"] => n.parse::<f32>().ok().filter(|years| *years <= 15.0),
             _ => None,
@@ -723,8 +790,22 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 continue;
             }
             let found = taxonomy.find_stems(&stems, &all_kinds);
-            let Some(&concept) = found.first() else { continue };
             let (first, mut last) = (window[0], window[length - 1]);
+            let cues: Vec<&str> =
+                (first.saturating_sub(4)..first).filter(|&at| !the_work(&words, at)).map(|at| words[at]).collect();
+            // `vi jobber ute i all slags vær`: words that name both a demand of the job and a
+            // theme one may like are the demand, unless a cue asks for the liking (`liker å
+            // jobbe ute`) or the experience.
+            let cued = cues.iter().any(|w| [EXPERIENCE_CUES, INTEREST_CUES, SKILL_CUES].iter().any(|l| l.contains(w)));
+            let demand = found.iter().find(|&&id| taxonomy.concept(id).kind == ConceptKind::Demand);
+            let only_themes_beside =
+                found.iter().all(|&id| matches!(taxonomy.concept(id).kind, ConceptKind::Demand | ConceptKind::Theme));
+            let chosen = if cued || !only_themes_beside {
+                found.iter().find(|&&id| taxonomy.concept(id).kind != ConceptKind::Demand).or(found.first())
+            } else {
+                demand.or(found.first())
+            };
+            let Some(&concept) = chosen else { continue };
             // `det er positivt om du …`: a word that softens what follows, not a quality asked for.
             let predicative = first > 0
                 && words[first - 1] == "er"
@@ -733,16 +814,24 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 out.take(first, last);
                 continue;
             }
-            let cues: Vec<&str> = words[first.saturating_sub(4)..first].to_vec();
             let kind = kind_for(taxonomy.concept(concept).kind, &cues);
-            // A certificate's class follows it (`kranførerbevis G4`): part of what is asked.
-            if kind == CriterionKind::Certificate
-                && words.get(last + 1).is_some_and(|w| crate::taxonomy::is_class_code(w))
-                && !out.used[last + 1]
-            {
-                last += 1;
+            // A certificate's class follows it (`kranførerbevis G4`, `maskinførerbevis for
+            // gravemaskin (M2)`): part of what is asked.
+            let mut surface = words[first..=last].join(" ");
+            if kind == CriterionKind::Certificate {
+                let class_at =
+                    |at: usize| words.get(at).is_some_and(|w| crate::taxonomy::is_class_code(w)) && !out.used[at];
+                let machine = words.get(last + 1) == Some(&"for") && !out.used.get(last + 2).copied().unwrap_or(true);
+                let class = if class_at(last + 1) {
+                    Some(last + 1)
+                } else {
+                    (machine && class_at(last + 3)).then_some(last + 3)
+                };
+                if let Some(class) = class {
+                    surface = format!("{surface} {}", words[class]);
+                    last = class;
+                }
             }
-            let surface = words[first..=last].join(" ");
             let value = if kind == CriterionKind::Education && cues.iter().any(|w| FAGBREV_CUES.contains(w)) {
                 format!("fagbrev {surface}")
             } else {

@@ -5,6 +5,8 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    "foregår",
+    "foregå",
     "treng",
     "trengst",
     "byrje",

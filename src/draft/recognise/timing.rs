@@ -133,9 +133,21 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
         if out.used[i] {
             continue;
         }
-        if let Some((shift, last)) = shift_of_time(words, i) {
+        if let Some((shift, last)) = shift_of_time(words, i).or_else(|| hours_between(words, i)) {
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
-            out.take(i, last);
+            // `vi starter klokka 7`, `møte fra kl. 6`: the start belongs to the time.
+            let from = (i.saturating_sub(3)..i).find(|&at| !out.used[at] && START_WORDS.contains(&words[at]));
+            out.take(from.unwrap_or(i), last);
+            continue;
+        }
+        // `begynne tidlig`, `tidlige morgener`, `tidligvakter`: an early start is a day shift.
+        let started_early =
+            matches!(*word, "tidlig" | "tidleg") && i > 0 && START_WORDS.contains(&words[i - 1]) && !out.used[i - 1];
+        let early_mornings = matches!(*word, "tidlige" | "tidlege" | "tidlig" | "tidleg")
+            && words.get(i + 1).is_some_and(|w| w.starts_with("morg"));
+        if started_early || early_mornings || word.starts_with("tidligvakt") || word.starts_with("tidlegvakt") {
+            out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
+            out.take(if started_early { i - 1 } else { i }, if early_mornings { i + 1 } else { i });
             continue;
         }
         // `3-skift`, `treskift`: day, evening and night in turn; `2-skift`: day and evening;
@@ -180,6 +192,25 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
         }
     }
 }
+
+/// Words that start a working day (`vi starter klokka 7`, `begynne tidlig`).
+const START_WORDS: &[&str] = &[
+    "starter",
+    "starte",
+    "begynner",
+    "begynne",
+    "byrjar",
+    "byrje",
+    "møter",
+    "møte",
+    "møtetid",
+    "oppmøte",
+    "arbeidstid",
+    "arbeidstida",
+    "arbeidstiden",
+    "fra",
+    "frå",
+];
 
 /// The shifts a shift system at word `i` names: `3-skift`/`treskift` day, evening and night;
 /// `2-skift`/`toskift` day and evening; `skift`/`skiftarbeid` alone a rota.
@@ -242,6 +273,34 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         22..=23 if i > 0 && words[i - 1] == "til" => Shift::Kveld,
         0..=4 | 22..=24 => Shift::Natt,
         _ => return None,
+    };
+    Some((shift, last))
+}
+
+/// `fra 15 til 23`, `fra 7-15`: working hours without `klokka`, and the index of the last hour.
+/// The shift is the one the first hour starts.
+fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
+    let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
+    if !matches!(words[i], "fra" | "frå") {
+        return None;
+    }
+    let start = hour(i + 1)?;
+    let last = match words.get(i + 2) {
+        Some(&"til") if hour(i + 3).is_some() => i + 3,
+        _ if hour(i + 2).is_some() => i + 2,
+        _ => return None,
+    };
+    // `fra 2 til 5 års erfaring`, `fra 50 til 80 %`: amounts, not hours.
+    let unit = words.get(last + 1).is_some_and(|w| {
+        matches!(*w, "år" | "års" | "åra" | "%" | "prosent" | "km" | "uker" | "dager" | "måneder" | "timer" | "timar")
+    });
+    if unit {
+        return None;
+    }
+    let shift = match start {
+        5..=13 => Shift::Dag,
+        14..=21 => Shift::Kveld,
+        _ => Shift::Natt,
     };
     Some((shift, last))
 }
