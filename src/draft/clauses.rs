@@ -137,15 +137,29 @@ const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
 /// The index of the first word of a statement about the job after a comma, if the sentence has
 /// one: a statement with the job or its people as subject, or the reason for a requirement.
 fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
-    sentence.match_indices(',').find_map(|(at, _)| {
+    let after_comma = sentence.match_indices(',').find_map(|(at, _)| {
         let mut after = sentence[at + 1..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word);
+        // `…, da mange kunder er utenlandske`, `…, for du kjører alene`.
+        let reason_subject = |word: &str| subject(word) || REASON_SUBJECTS.contains(&word);
         let reason = BECAUSE.contains(&next.as_str())
-            || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| subject(&w)));
+            || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| reason_subject(&w)));
         (subject(&next) || reason).then(|| words(&sentence[..at], analyzer).len())
-    })
+    });
+    // `må snakke flytende norsk fordi du skal svare på telefon`: a reason needs no comma.
+    let because =
+        words(sentence, analyzer).iter().skip(1).position(|w| BECAUSE.contains(&w.text.as_str())).map(|p| p + 1);
+    match (after_comma, because) {
+        (Some(comma), Some(because)) => Some(comma.min(because)),
+        (comma, because) => comma.or(because),
+    }
 }
+
+/// Who a reason after `da`, `for` or `siden` may be about besides the job (`…, da mange kunder er
+/// utenlandske`).
+const REASON_SUBJECTS: &[&str] =
+    &["du", "dere", "mange", "noen", "nokon", "alle", "flere", "fleire", "kunder", "kundar"];
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).
 fn abbreviation(text: &str) -> bool {

@@ -109,7 +109,10 @@ impl Drafter<'_> {
         // do ask.
         let context = clause.context_from.filter(|&from| {
             let statement = &words[from..];
-            answer == Answer::MustHave && !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
+            // A reason is context however it is said (`fordi du skal svare på telefon`).
+            let reason = matches!(statement.first(), Some(&("fordi" | "ettersom" | "sidan" | "siden" | "da" | "for")));
+            answer == Answer::MustHave
+                && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
         });
         let importance = match answer {
             _ if not_needed => None,

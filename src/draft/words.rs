@@ -5,6 +5,27 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    // Frames around a requirement (`tilgjengelig for kveldsvakter`, `komfortabel med å jobbe
+    // alene`, `i stand til å`, `stå oppreist store deler av dagen`, `egen bil`) and what a
+    // demand is measured in (`løfte 20 kilo`, `ned mot 2 grader`), or worn for it (`hørselvern`).
+    "tilgjengelig",
+    "tilgjengeleg",
+    "komfortabel",
+    "stand",
+    "oppreist",
+    "store",
+    "deler",
+    "egen",
+    "eigen",
+    "kilo",
+    "kg",
+    "grader",
+    "temperatur",
+    "temperaturer",
+    "hørselvern",
+    "verneutstyr",
+    "fysisk",
+    "bruke",
     "foregår",
     "foregå",
     "treng",

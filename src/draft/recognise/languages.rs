@@ -43,6 +43,10 @@ const ISSUED_THINGS: &[&str] = &[
     "sertifikat",
 ];
 
+/// Verbs of doing something in a language (`kommunisere med pasienter på norsk`).
+const COMMUNICATING: &[&str] =
+    &["kommunisere", "kommunisera", "snakke", "snakka", "prate", "lese", "les", "skrive", "fylle", "svare", "forstå"];
+
 /// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1.
 const SERVED: &[&str] = &[
     "kunde",
@@ -137,6 +141,19 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         let serves = words[i..].iter().any(|w| SERVED.contains(w));
         if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
             described = Some(LanguageLevel::B1);
+        }
+        // `kommunisere med pasienter og pårørende på norsk`, `lese arbeidsordre på norsk`: what
+        // is done in the language belongs to it; talking with the people a job serves is B1.
+        let done_in = (i >= 2 && words[i - 1] == "på")
+            .then(|| (i.saturating_sub(8)..i - 1).rev().find(|&j| COMMUNICATING.contains(&words[j])))
+            .flatten()
+            .filter(|&verb| (verb..i - 1).all(|j| !out.used[j] || COMMUNICATING.contains(&words[j])));
+        if let Some(verb) = done_in {
+            let talks = !matches!(words[verb], "lese" | "les" | "skrive" | "fylle");
+            if described.is_none() && talks && words[verb..i].iter().any(|w| SERVED.contains(w)) {
+                described = Some(LanguageLevel::B1);
+            }
+            out.take(verb, i - 1);
         }
         let level = written.or(described);
         out.add(Found::Criterion {

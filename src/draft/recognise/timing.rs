@@ -277,19 +277,27 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     Some((shift, last))
 }
 
-/// `fra 15 til 23`, `fra 7-15`: working hours without `klokka`, and the index of the last hour.
+/// `fra 15 til 23`, `fra 7-15`, `arbeidstiden er 08-16`: working hours without `klokka`, and the
+/// index of the last hour.
 /// The shift is the one the first hour starts.
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
-    if !matches!(words[i], "fra" | "frå") {
+    // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
+    let (start_at, last) = if matches!(words[i], "fra" | "frå") {
+        match words.get(i + 2) {
+            Some(&"til") if hour(i + 3).is_some() => (i + 1, i + 3),
+            _ if hour(i + 2).is_some() => (i + 1, i + 2),
+            _ => return None,
+        }
+    } else if i > 0
+        && matches!(words[i - 1], "er" | "arbeidstid" | "arbeidstiden" | "arbeidstida")
+        && hour(i + 1).is_some()
+    {
+        (i, i + 1)
+    } else {
         return None;
-    }
-    let start = hour(i + 1)?;
-    let last = match words.get(i + 2) {
-        Some(&"til") if hour(i + 3).is_some() => i + 3,
-        _ if hour(i + 2).is_some() => i + 2,
-        _ => return None,
     };
+    let start = hour(start_at)?;
     // `fra 2 til 5 års erfaring`, `fra 50 til 80 %`: amounts, not hours.
     let unit = words.get(last + 1).is_some_and(|w| {
         matches!(*w, "år" | "års" | "åra" | "%" | "prosent" | "km" | "uker" | "dager" | "måneder" | "timer" | "timar")
