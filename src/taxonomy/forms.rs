@@ -16,12 +16,16 @@ pub fn built_in() -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
-/// Adds the forms in `path` to `lexicon`; returns how many. An empty lemma marks a form of
+/// Shortest dictionary lemma taken as a part compounds may be split into.
+const MIN_PART_LEMMA_CHARS: usize = 4;
+
+/// Adds the forms in `path` to `lexicon`, and their lemmas as words it knows; returns how many. An empty lemma marks a form of
 /// several lemmas, which the analyser leaves to its rules.
 pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| TaxonomyError::Io { path: path.display().to_string(), source })?;
     let mut count = 0;
+    let mut lemmas = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -37,8 +41,14 @@ pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> 
         }
         let lemma = lemma.trim();
         lexicon.add_form(form, (!lemma.is_empty()).then_some(lemma));
+        // The dictionary's words are parts a compound may be split into (`parkarbeider` →
+        // `park`, `arbeider`); very short ones split too eagerly to be worth it.
+        if lemma.chars().count() >= MIN_PART_LEMMA_CHARS && !lemma.contains(char::is_whitespace) {
+            lemmas.push(lemma.to_lowercase());
+        }
         count += 1;
     }
+    lexicon.add_words(lemmas.iter().map(String::as_str));
     Ok(count)
 }
 
@@ -74,5 +84,18 @@ mod tests {
         assert_eq!(lexicon.normal_form("sykehjemmet"), Some("sykehjem"));
         assert_eq!(lexicon.normal_form("elektrikerne"), Some("elektriker"));
         assert_eq!(lexicon.normal_form("lager"), None, "the noun, and a form of `lage`");
+    }
+
+    /// The dictionary's lemmas are words compounds split into: `parkarbeider` holds `park`,
+    /// which the embedded word list does not know.
+    #[test]
+    fn the_dictionary_lemmas_split_compounds() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("forms.tsv");
+        std::fs::write(&path, "park\tpark\nparker\tpark\nrå\trå\n").expect("write");
+        let mut lexicon = Lexicon::default();
+        load(&path, &mut lexicon).expect("loads");
+        assert!(lexicon.is_lemma("park"));
+        assert!(!lexicon.is_lemma("rå"), "too short to split on");
     }
 }
