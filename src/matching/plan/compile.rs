@@ -111,6 +111,10 @@ struct Compiler<'a> {
     resemblance: Option<&'a dyn Resemblance>,
 }
 
+/// How far out a phrase must stand to count for a personal quality: every self-description
+/// (`stabil og punktlig`) resembles every quality asked for (`rolig og respektfull`) a little.
+const QUALITY_LEAST_Z: f32 = 3.25;
+
 /// Whether the semantic layer may give evidence for `criterion`: a wish in words (occupation,
 /// experience, skill, interest, quality). Never a must-have, even one the employer can adapt:
 /// a must-have is met by the requirement itself.
@@ -131,7 +135,8 @@ impl Compiler<'_> {
         let mut test = self.test(criterion)?;
         if let (Test::Terms(terms), Some(resemblance)) = (&mut test, self.resemblance) {
             if resembles(criterion) {
-                terms.alternatives.extend(semantic_alternatives(resemblance, &self.semantic_text(criterion)));
+                let least = if criterion.kind == CriterionKind::Quality { QUALITY_LEAST_Z } else { LEAST_Z };
+                terms.alternatives.extend(semantic_alternatives(resemblance, &self.semantic_text(criterion), least));
             }
         }
         let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
@@ -683,10 +688,11 @@ impl Compiler<'_> {
 
 /// A test that looks for exact keys, any one of which counts.
 /// The profile phrases that resemble `text`, as alternatives graded by how far they stand out.
-fn semantic_alternatives(resemblance: &dyn Resemblance, text: &str) -> Vec<Alternative> {
+fn semantic_alternatives(resemblance: &dyn Resemblance, text: &str, least: f32) -> Vec<Alternative> {
     resemblance
         .resembling(text)
         .into_iter()
+        .filter(|found| found.z >= least)
         .map(|found| {
             let closeness = ((found.z - LEAST_Z) / (CLOSE_Z - LEAST_Z)).clamp(0.0, 1.0);
             let coverage = if closeness >= 1.0 { Coverage::WHOLE } else { Coverage::part(0.6 + 0.4 * closeness) };

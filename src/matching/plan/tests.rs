@@ -209,6 +209,25 @@ fn semantic_evidence_is_offered_for_wishes_in_words_and_never_for_a_must_have() 
     assert!(!wish[0].coverage.is_whole() && wish[0].support().grade() < 0.6, "a nearer miss counts less");
 }
 
+/// Every self-description resembles every quality a little (`stabil og punktlig` and `rolig og
+/// respektfull`): a quality takes a phrase only when it stands well out.
+#[test]
+fn a_quality_asks_more_of_a_resemblance_than_an_interest() {
+    let need = JobNeed::from_json(
+        r#"{"id":"n","criteria":[{"kind":"quality","value":"rolig og respektfull","rank":1},
+            {"kind":"interest","value":"friluftsliv","rank":2}]}"#,
+    )
+    .expect("need");
+    let taxonomy = Taxonomy::embedded().expect("taxonomy");
+    let phrases = |z: f32, criterion: usize| {
+        let plan = Plan::compile_with(&need, &taxonomy, &EqualRarity, Some(&Finds(z))).expect("plan");
+        let Test::Terms(test) = &plan.criteria[at(criterion)].test else { panic!("a term test") };
+        test.alternatives.iter().filter(|a| a.field == ProfileField::Phrase).count()
+    };
+    assert_eq!((phrases(3.0, 0), phrases(3.0, 1)), (0, 1), "a middling resemblance speaks to the interest only");
+    assert_eq!(phrases(3.6, 0), 1, "one that stands well out speaks to the quality too");
+}
+
 #[test]
 fn an_interest_tag_speaks_to_a_wish_for_experience_but_only_in_part() {
     let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"arbeid med ungdom","rank":1}]}"#);
