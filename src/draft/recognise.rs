@@ -216,7 +216,9 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             continue;
         } else if EXPERIENCE_CUES.contains(&words[i]) {
             CriterionKind::Experience
-        } else if SKILL_CUES.contains(&words[i]) {
+        } else if SKILL_CUES.contains(&words[i])
+            || (matches!(words[i], "kjenne" | "kjenner") && words.get(i + 1) == Some(&"til"))
+        {
             CriterionKind::Skill
         } else if INTEREST_CUES.contains(&words[i]) {
             CriterionKind::Interest
@@ -288,6 +290,16 @@ fn refused(words: &[&str], out: &mut Recognised) {
             && i > 0
             && matches!(words[i - 1], "med" | "for" | "blant" | "hos" | "av" | "og" | "frå" | "fra");
         if people {
+            continue;
+        }
+        // `ha god helse`: good health is a health requirement, not the health sector.
+        let good_health = matches!(*word, "helse" | "helsa") && i > 0 && matches!(words[i - 1], "god" | "bra" | "goda");
+        if good_health {
+            out.add(Found::Refused {
+                phrase: phrase_around(words, i),
+                reason: "health may not be a requirement (adaptation needs are checked against the room to adapt instead)",
+            });
+            out.take(i - 1, i);
             continue;
         }
         if let Some((_, reason)) = REFUSED_WORDS.iter().find(|(list, _)| list.contains(word)) {
@@ -457,7 +469,10 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
                     .find(&named, &[ConceptKind::Certificate, ConceptKind::Skill, ConceptKind::Occupation])
                     .is_empty()
         });
-        if generic && of && task {
+        // `sertifikat for lift og stillas`: for something that is no vehicle, not a licence.
+        let vehicle = (i + 2..(i + 4).min(words.len()))
+            .any(|j| rules.class_words.contains_key(words[j]) || rules.class_named(words[j]).is_some());
+        if generic && of && (task || !vehicle) {
             i += 1;
             continue;
         }
@@ -493,13 +508,17 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
     for i in 0..words.len() {
         // `autorisasjon som helsefagarbeider`: the authorisation of a trade is its fagbrev; of
         // another profession (`autorisert sykepleier`), the profession says it.
-        if matches!(words[i], "autorisasjon" | "autorisert" | "autorisering") && !out.used[i] {
+        if matches!(words[i], "autorisasjon" | "autorisert" | "autorisering" | "utdannet" | "utdanna") && !out.used[i] {
             let at = if words.get(i + 1) == Some(&"som") { i + 2 } else { i + 1 };
             if let Some(&named) = words.get(at).filter(|_| !out.used[at]) {
                 let as_trade = format!("fagbrev som {named}");
                 if taxonomy.knows_trade(&as_trade) {
                     out.criterion(CriterionKind::Education, as_trade, i);
-                    out.take(i, at);
+                    // `ferdig utdannet helsefagarbeider`
+                    let done = i > 0 && matches!(words[i - 1], "ferdig" | "ferdigutdannet");
+                    out.take(if done { i - 1 } else { i }, at);
+                } else if matches!(words[i], "utdannet" | "utdanna") {
+                    // `utdannet innen helse`: the field, read by the vocabulary.
                 } else {
                     out.take(i, at - 1);
                 }
@@ -566,7 +585,13 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
                 || EXPERIENCE_CUES.contains(&other)
                 || EDUCATION_LEVELS.contains(&other)
                 || matches!(other, "tilsvarende" | "tilsvarande" | "lignende" | "liknande" | "annen" | "anna");
-            let names_trade = !not_a_trade && taxonomy.trade_in(&as_trade, None).is_some_and(|t| t.key != trade.key);
+            // A trade is named by a word for a tradesperson (`platearbeider`, `servitør`, `kokk`),
+            // not an adjective (`lang erfaring`).
+            let tradesperson = taxonomy.knows_trade(&as_trade)
+                || (other.chars().count() >= 5
+                    && ["er", "ør", "ar", "ist", "kokk", "faget"].iter().any(|e| other.ends_with(e)));
+            let names_trade =
+                !not_a_trade && tradesperson && taxonomy.trade_in(&as_trade, None).is_some_and(|t| t.key != trade.key);
             if !names_trade {
                 break;
             }
@@ -575,6 +600,19 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         }
         out.criterion(CriterionKind::Education, phrase, i);
         out.take(i, last);
+        // `fagbrev som kokk eller lang erfaring fra storkjøkken`: either a trade or experience,
+        // which one criterion cannot say. The fagbrev stays a must-have (never weaker than
+        // asked); the advisor reads the alternative and decides.
+        let experience_instead = words.get(last + 1) == Some(&"eller")
+            && (last + 2..(last + 5).min(words.len())).any(|j| EXPERIENCE_CUES.contains(&words[j]));
+        if experience_instead {
+            out.add(Found::Note(format!(
+                "{} (erfaring i stedet for fagbrev er ikke tatt med: vurder selv)",
+                clause.as_note()
+            )));
+            let end = (last + 2..(last + 9).min(words.len())).take_while(|&j| !out.used[j]).last().unwrap_or(last + 1);
+            out.take(last + 1, end);
+        }
     }
 }
 
@@ -830,6 +868,10 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 if let Some(class) = class {
                     surface = format!("{surface} {}", words[class]);
                     last = class;
+                }
+                // `kurs i førstehjelp`: the course word before what it is in.
+                if first >= 2 && matches!(words[first - 1], "i" | "om") && words[first - 2].ends_with("kurs") {
+                    out.take(first - 2, first - 1);
                 }
             }
             let value = if kind == CriterionKind::Education && cues.iter().any(|w| FAGBREV_CUES.contains(w)) {

@@ -26,6 +26,22 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
+    "siste",
+    "innendørs",
+    "hva",
+    "kva",
+    "påregnes",
+    "påreknast",
+    "lokaler",
+    "lokalet",
+    "lokale",
+    "lokala",
+    // Numbers in words are amounts of something else (`de siste to årene`).
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
     "foregår",
     "foregå",
     "treng",
@@ -296,7 +312,8 @@ pub const TRAINING: &[&str] = &[
 pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
 /// An employer who will only consider something (`kan vurdere lærling`) has not promised it: a
 /// must-have stays, and the advisor is told.
-pub const HEDGES: &[&str] = &["vurdere", "vurdera", "vurderer", "kanskje", "muligens", "eventuelt", "evt"];
+pub const HEDGES: &[&str] =
+    &["vurdere", "vurdera", "vurderer", "kanskje", "muligens", "eventuelt", "evt", "aktuelt", "aktuell", "aktuelle"];
 pub const TAKE_OUT: &[&str] = &[
     "bort",
     "vekk",
@@ -339,9 +356,9 @@ pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig
 pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
 
 /// Everyday words the typo tolerance must not read as misspelt vocabulary: `stille` (to turn up)
-/// is no `stell`, `språket` no `sprek`.
+/// is no `stell`, `språket` no `sprek`, `lokalet` (the premises) no `lojal`.
 pub fn never_misspelt(word: &str) -> bool {
-    word.starts_with("språk") || matches!(word, "stille" | "stiller" | "stilla")
+    word.starts_with("språk") || word.starts_with("lokale") || matches!(word, "stille" | "stiller" | "stilla")
 }
 
 /// Ordinals said with `hver`/`kvar` (`kvar tredje helg`): how often, not something asked for.

@@ -172,7 +172,15 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             // watch (`morgenvakter`), `dagtid` or an early start (`om morgenen`) is one.
             let morning = matches!(*word, "morgen" | "morgenen" | "morgonen" | "morgenskift");
             // `dag og kveld`, `kveld eller dag`: beside another shift, `dag` is one too.
-            let is_shift = |at: usize| words.get(at).is_some_and(|w| *w != "dag" && Shift::parse(w).is_some());
+            let is_shift = |at: usize| {
+                words.get(at).is_some_and(|w| {
+                    let bare = ["svakter", "svakt", "vakter", "vakt", "skift"]
+                        .iter()
+                        .find_map(|end| w.strip_suffix(end))
+                        .unwrap_or(w);
+                    *w != "dag" && Shift::parse(bare).is_some()
+                })
+            };
             let joined = |at: Option<usize>| at.is_some_and(|at| matches!(words[at], "og" | "eller"));
             let listed = (joined(Some(i + 1).filter(|&n| n < words.len())) && is_shift(i + 2))
                 || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2));
