@@ -504,6 +504,21 @@ mod tests {
         assert!(demands.contains(&"kulde".to_string()) && demands.contains(&"vaerutsatt".to_string()), "{demands:?}");
     }
 
+    /// An occupation holds the activity that is its work: a cook can `lage mat`, a cleaner
+    /// `rengjøre`. A hairdresser does not stand for `klippe hår` (the title covers apprentices who
+    /// do not cut yet), nor a waiter for `barista`.
+    #[test]
+    fn an_occupation_brings_the_activity_that_is_its_work() {
+        let t = taxonomy();
+        let concept = |kind: ConceptKind, text: &str| *t.find(text, &[kind]).first().expect(text);
+        let holds = |activity: &str, occupation: &str| {
+            t.descendants(concept(ConceptKind::Skill, activity)).contains(&concept(ConceptKind::Occupation, occupation))
+        };
+        assert!(holds("lage mat", "kokk") && holds("rengjøre", "renholder") && holds("kjøre truck", "truckfører"));
+        assert!(holds("reparere biler", "bilmekaniker") && holds("passe barn", "barnehageassistent"));
+        assert!(!holds("klippe hår", "frisør") && !holds("servering", "servitør"));
+    }
+
     #[test]
     fn broken_vocabularies_are_refused_with_the_reason() {
         let mut vocabulary = Vocabulary::embedded().expect("embedded");
