@@ -453,7 +453,8 @@ mod tests {
         assert!(parts("truckførerbevis").contains(&"truck".to_string()));
         assert!(parts("barnehageassistent").contains(&a.stem("barnehage")));
         assert!(parts("lagermedarbeider").contains(&"lager".to_string()));
-        assert!(parts("sveiseerfaring").contains(&a.stem("sveis")));
+        // `sveise` (a known word now, the verb of welding) or its stem `sveis`.
+        assert!(parts("sveiseerfaring").iter().any(|part| part.starts_with("sveis")), "{:?}", parts("sveiseerfaring"));
         assert!(parts("anleggsmaskinfører").contains(&"anlegg".to_string()));
         assert!(parts("kundeservis").is_empty(), "a misspelt word is not split into nonsense");
         assert!(crate::analysis::typo::is_typo_of(&a.stem("kundeservice"), &a.stem("kundeservis")));
