@@ -46,6 +46,10 @@ pub struct Recognised {
     pub used: Vec<bool>,
 }
 
+/// Why a health requirement is refused.
+const HEALTH_REFUSED: &str =
+    "health may not be a requirement (adaptation needs are checked against the room to adapt instead)";
+
 /// Words that would select on grounds the law forbids (likestillings- og diskrimineringsloven).
 const REFUSED_WORDS: &[(&[&str], &str)] = &[
     (&["alder", "årsalder", "ung", "yngre", "eldre", "pensjonist"], "age may not be a requirement"),
@@ -70,7 +74,7 @@ const REFUSED_WORDS: &[(&[&str], &str)] = &[
             "graviditet",
             "rusfri",
         ],
-        "health may not be a requirement (adaptation needs are checked against the room to adapt instead)",
+        HEALTH_REFUSED,
     ),
     (
         &[
@@ -295,10 +299,7 @@ fn refused(words: &[&str], out: &mut Recognised) {
         // `ha god helse`: good health is a health requirement, not the health sector.
         let good_health = matches!(*word, "helse" | "helsa") && i > 0 && matches!(words[i - 1], "god" | "bra" | "goda");
         if good_health {
-            out.add(Found::Refused {
-                phrase: phrase_around(words, i),
-                reason: "health may not be a requirement (adaptation needs are checked against the room to adapt instead)",
-            });
+            out.add(Found::Refused { phrase: phrase_around(words, i), reason: HEALTH_REFUSED });
             out.take(i - 1, i);
             continue;
         }

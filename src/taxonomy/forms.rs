@@ -19,8 +19,8 @@ pub fn built_in() -> Option<PathBuf> {
 /// Shortest dictionary lemma taken as a part compounds may be split into.
 const MIN_PART_LEMMA_CHARS: usize = 4;
 
-/// Adds the forms in `path` to `lexicon`, and their lemmas as words it knows; returns how many. An empty lemma marks a form of
-/// several lemmas, which the analyser leaves to its rules.
+/// Adds the forms in `path` to `lexicon`, and their lemmas as words it knows; returns how many.
+/// An empty lemma marks a form of several lemmas, which the analyser leaves to its rules.
 pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| TaxonomyError::Io { path: path.display().to_string(), source })?;

@@ -285,9 +285,8 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     Some((shift, last))
 }
 
-/// `fra 15 til 23`, `fra 7-15`, `arbeidstiden er 08-16`: working hours without `klokka`, and the
-/// index of the last hour.
-/// The shift is the one the first hour starts.
+/// `fra 15 til 23`, `fra 7-15`, `arbeidstiden er 08-16`: working hours without `klokka`, as the
+/// shift the first hour starts, and the index of the last hour.
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
     // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
