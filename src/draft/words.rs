@@ -32,7 +32,9 @@ pub const GRAMMAR: &[&str] = &[
     "kva",
     "påregnes",
     "påreknast",
+    // The premises (`kalde lokaler`): context, and no misspelt `lojal`.
     "lokaler",
+    "lokalene",
     "lokalet",
     "lokale",
     "lokala",
@@ -356,9 +358,9 @@ pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig
 pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
 
 /// Everyday words the typo tolerance must not read as misspelt vocabulary: `stille` (to turn up)
-/// is no `stell`, `språket` no `sprek`, `lokalet` (the premises) no `lojal`.
+/// is no `stell`, `språket` no `sprek`.
 pub fn never_misspelt(word: &str) -> bool {
-    word.starts_with("språk") || word.starts_with("lokale") || matches!(word, "stille" | "stiller" | "stilla")
+    word.starts_with("språk") || matches!(word, "stille" | "stiller" | "stilla")
 }
 
 /// Ordinals said with `hver`/`kvar` (`kvar tredje helg`): how often, not something asked for.

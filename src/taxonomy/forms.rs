@@ -25,7 +25,6 @@ pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> 
     let text = std::fs::read_to_string(path)
         .map_err(|source| TaxonomyError::Io { path: path.display().to_string(), source })?;
     let mut count = 0;
-    let mut lemmas = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -44,11 +43,10 @@ pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> 
         // The dictionary's words are parts a compound may be split into (`parkarbeider` →
         // `park`, `arbeider`); very short ones split too eagerly to be worth it.
         if lemma.chars().count() >= MIN_PART_LEMMA_CHARS && !lemma.contains(char::is_whitespace) {
-            lemmas.push(lemma.to_lowercase());
+            lexicon.add_words(std::iter::once(lemma.to_lowercase().as_str()));
         }
         count += 1;
     }
-    lexicon.add_words(lemmas.iter().map(String::as_str));
     Ok(count)
 }
 
@@ -56,11 +54,17 @@ pub fn load(path: &Path, lexicon: &mut Lexicon) -> Result<usize, TaxonomyError> 
 mod tests {
     use super::*;
 
-    #[test]
-    fn forms_are_read_and_a_bad_line_is_named() {
+    /// `text` written to a forms file in a fresh directory (kept alive by the returned guard).
+    fn forms_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("forms.tsv");
-        std::fs::write(&path, "gikk\tgå\nlager\t\nbøkene\tbok\n").expect("write");
+        std::fs::write(&path, text).expect("write");
+        (dir, path)
+    }
+
+    #[test]
+    fn forms_are_read_and_a_bad_line_is_named() {
+        let (_dir, path) = forms_file("gikk\tgå\nlager\t\nbøkene\tbok\n");
         let mut lexicon = Lexicon::default();
         assert_eq!(load(&path, &mut lexicon).expect("loads"), 3);
         assert_eq!(lexicon.normal_form("gikk"), Some("gå"));
@@ -90,12 +94,15 @@ mod tests {
     /// which the embedded word list does not know.
     #[test]
     fn the_dictionary_lemmas_split_compounds() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("forms.tsv");
-        std::fs::write(&path, "park\tpark\nparker\tpark\nrå\trå\n").expect("write");
-        let mut lexicon = Lexicon::default();
+        let (_dir, path) = forms_file("park\tpark\nparker\tpark\nrå\trå\n");
+        let words = || Lexicon::from_words(["arbeider"].into_iter(), Lexicon::DEFAULT_STOPWORDS);
+        let parts = |lexicon: Lexicon| {
+            crate::analysis::Analyzer::new(std::sync::Arc::new(lexicon)).word("parkarbeider").parts.clone()
+        };
+        assert!(!parts(words()).contains(&"park".to_string()), "a word list without `park` does not split it");
+        let mut lexicon = words();
         load(&path, &mut lexicon).expect("loads");
-        assert!(lexicon.is_lemma("park"));
         assert!(!lexicon.is_lemma("rå"), "too short to split on");
+        assert!(parts(lexicon).contains(&"park".to_string()));
     }
 }
