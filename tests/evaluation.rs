@@ -81,7 +81,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first three held-out
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first four held-out
 /// halves (each opened once a newer one was written) and the held-out half. Floors a
 /// little under the figures measured with the semantic layer (README); the held-out half's say
 /// what users may expect rather than what we tuned.
@@ -95,7 +95,8 @@ fn the_phrase_suite_stays_above_its_floors() {
         ("opened", 0.87, 0.87, 0.70),
         ("opened2", 0.90, 0.90, 0.70),
         ("opened3", 0.90, 0.90, 0.80),
-        ("heldout", 0.75, 0.64, 0.65),
+        ("opened4", 0.75, 0.64, 0.65),
+        ("heldout", 0.82, 0.64, 0.80),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
@@ -115,9 +116,7 @@ fn the_phrase_suite_stays_above_its_floors() {
         );
         let near = structured.near_miss_recall.expect("narrow failures");
         assert!(near >= 0.9, "{half}: near-miss recall {near} fell below 0.9");
-        if half != "heldout" {
-            assert_eq!(structured.must_precision, 1.0, "{half}: everyone shortlisted meets every must-have");
-            assert_eq!(free_text.unwarned_must_precision, 1.0, "{half}: a drafted list without a warning is right");
-        }
+        assert_eq!(structured.must_precision, 1.0, "{half}: everyone shortlisted meets every must-have");
+        assert_eq!(free_text.unwarned_must_precision, 1.0, "{half}: a drafted list without a warning is right");
     }
 }
