@@ -21,8 +21,38 @@ pub const MONTHS: [&str; 12] = [
 
 /// Words that open a statement about the job or its customers rather than a requirement of the
 /// candidate (`vi flytter kundebiler`, `kundene ringer fra hele Norden`).
-pub const CONTEXT_SUBJECTS: &[&str] =
-    &["vi", "kundene", "kundane", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga"];
+pub const CONTEXT_SUBJECTS: &[&str] = &[
+    "vi",
+    "kundene",
+    "kundane",
+    "det",
+    "dette",
+    "de",
+    "dei",
+    "jobben",
+    "arbeidet",
+    "stillingen",
+    "stillinga",
+    "mange",
+];
+
+/// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
+/// they must do is why the requirement is made, however it is said.
+pub const SERVED_SUBJECTS: &[&str] = &[
+    "kundene",
+    "kundane",
+    "beboerne",
+    "bebuarane",
+    "brukerne",
+    "brukarane",
+    "pasientene",
+    "pasientane",
+    "gjestene",
+    "gjestane",
+    "barna",
+    "elevene",
+    "elevane",
+];
 
 /// One clause of an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,20 +170,37 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     let after_comma = sentence.match_indices(',').find_map(|(at, _)| {
         let mut after = sentence[at + 1..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
-        let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word);
+        let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);
         // `…, da mange kunder er utenlandske`, `…, for du kjører alene`.
         let reason_subject = |word: &str| subject(word) || REASON_SUBJECTS.contains(&word);
         let reason = BECAUSE.contains(&next.as_str())
             || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| reason_subject(&w)));
-        (subject(&next) || reason).then(|| words(&sentence[..at], analyzer).len())
+        // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a
+        // fact (a present verb, not `du må`), is why the requirement before it is made.
+        let doing = next == "du" && after.next().is_some_and(|verb| stated_doing(&verb));
+        (subject(&next) || reason || doing).then(|| words(&sentence[..at], analyzer).len())
     });
-    // `må snakke flytende norsk fordi du skal svare på telefon`: a reason needs no comma.
-    let because =
-        words(sentence, analyzer).iter().skip(1).position(|w| BECAUSE.contains(&w.text.as_str())).map(|p| p + 1);
+    // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
+    // rapporter`: a reason needs no comma.
+    let said = words(sentence, analyzer);
+    let because = (1..said.len()).find(|&at| {
+        let word = said[at].text.as_str();
+        BECAUSE.contains(&word)
+            || (BECAUSE_BEFORE_SUBJECT.contains(&word)
+                && word != "for"
+                && said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str())))
+    });
     match (after_comma, because) {
         (Some(comma), Some(because)) => Some(comma.min(because)),
         (comma, because) => comma.or(because),
     }
+}
+
+/// A present-tense verb of doing (`kjører`, `jobber`, `møter`), not a modal or a copula, which
+/// would ask or describe (`du må`, `du er`).
+fn stated_doing(word: &str) -> bool {
+    let modal = matches!(word, "må" | "skal" | "bør" | "kan" | "trenger" | "treng" | "er" | "har" | "vil" | "får");
+    !modal && word.chars().count() > 4 && (word.ends_with("er") || word.ends_with("ar"))
 }
 
 /// Who a reason after `da`, `for` or `siden` may be about besides the job (`…, da mange kunder er

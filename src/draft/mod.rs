@@ -110,10 +110,26 @@ impl Drafter<'_> {
         let context = clause.context_from.filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`).
-            let reason = matches!(statement.first(), Some(&("fordi" | "ettersom" | "sidan" | "siden" | "da" | "for")));
+            let reason = matches!(statement.first(), Some(&("fordi" | "ettersom" | "sidan" | "siden" | "da" | "for")))
+                || statement.first().is_some_and(|w| clauses::SERVED_SUBJECTS.contains(w));
             answer == Answer::MustHave
                 && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
         });
+        // `Førerkort B, vi henter hunder med bil`: in the wishes too, a statement about the job
+        // names no wish of its own.
+        let statement_from = clause.context_from.filter(|&from| {
+            answer == Answer::Wishes && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
+        });
+        // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks
+        // nothing more, up to the next `og` (which may add a requirement).
+        let language_before = |from: usize| {
+            recognised.found.iter().any(|f| {
+                matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from && from - at <= 7)
+            })
+        };
+        let purpose = words.windows(2).position(|w| w == ["til", "å"]).filter(|&from| language_before(from));
+        let purpose =
+            purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));
         let importance = match answer {
             _ if not_needed => None,
             Answer::MustHave if has(SOFTENERS) => Some(Importance::Adjustable),
@@ -138,6 +154,11 @@ impl Drafter<'_> {
             match found {
                 Found::Criterion { kind, value, min_level, min_years, at } => {
                     let Some(mut importance) = importance else { continue };
+                    let for_the_language =
+                        kind != CriterionKind::Language && purpose.as_ref().is_some_and(|p| p.contains(&at));
+                    if for_the_language || statement_from.is_some_and(|from| at >= from) {
+                        continue;
+                    }
                     if required_before.is_some_and(|from| at < from) {
                         importance = Importance::Must;
                     }
@@ -177,22 +198,6 @@ impl Drafter<'_> {
                 Found::Note(note) => self.note(note),
             }
         }
-        let placed: Vec<(CriterionKind, usize)> = recognised
-            .found
-            .iter()
-            .filter_map(|f| match f {
-                Found::Criterion { kind, at, .. } => Some((*kind, *at)),
-                _ => None,
-            })
-            .collect();
-        // What a language is needed for (`norsk godt nok til å lese arbeidsordrer`) asks nothing
-        // more, up to the next `og` (which may add a requirement).
-        let purpose = words
-            .windows(2)
-            .position(|w| w == ["til", "å"])
-            .filter(|_| placed.iter().any(|(kind, _)| *kind == CriterionKind::Language));
-        let purpose =
-            purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));
         // Reported on the page either way; only what may be a requirement warns.
         let unplaced = self.leftovers(clause, &recognised.used, answer);
         let unplaced = unplaced
@@ -224,7 +229,9 @@ impl Drafter<'_> {
             .iter()
             .any(|cues| words.iter().any(|w| cues.contains(w)))
             || recognised.found.iter().any(|f| matches!(f, Found::Percent(_) | Found::Date(_)));
-        let requires = words.iter().any(|w| MUST_MARKERS.contains(w) && *w != "må");
+        // `…, men du må forstå enkle beskjeder på norsk`: after a contrast, `må` asks too.
+        let requires = words.iter().any(|w| MUST_MARKERS.contains(w) && *w != "må")
+            || (words.first() == Some(&"men") && words.contains(&"må"));
         let names_something = recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
         if requires && names_something && !adapts && !says_not_needed(&words) {
             self.requirement(clause, Answer::MustHave);
@@ -297,10 +304,56 @@ impl Drafter<'_> {
                 Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
             }
         }
+        let code = words.iter().position(|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok());
+        // `norsk på B1 er nok`, `A2 er greit`: the level said to be enough is the lowest the
+        // employer takes — the language is a must-have at that level, not a waiver.
+        if let (Some(at), false) = (code, negated) {
+            if words.iter().any(|w| ENOUGH.contains(w)) {
+                let level = words[at].parse::<LanguageLevel>().ok();
+                let mut languages: Vec<String> =
+                    named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v.clone()).collect();
+                if languages.is_empty() {
+                    languages = self
+                        .draft
+                        .need
+                        .criteria
+                        .iter()
+                        .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
+                        .map(|c| c.value.clone())
+                        .collect();
+                }
+                for language in languages {
+                    let existing =
+                        self.draft.need.criteria.iter_mut().find(|c| {
+                            c.kind == CriterionKind::Language && c.value.split(" eller ").any(|v| v == language)
+                        });
+                    match existing {
+                        Some(criterion) => {
+                            criterion.importance = Importance::Must;
+                            criterion.rank = None;
+                            criterion.min_level = level;
+                        }
+                        None => {
+                            let mut criterion = Criterion::must(CriterionKind::Language, language);
+                            criterion.min_level = level;
+                            self.push(criterion);
+                        }
+                    }
+                }
+                used[at] = true;
+                mark(ENOUGH, &mut used);
+                for (i, word) in words.iter().enumerate() {
+                    if word.starts_with("språk") || *word == "norsken" {
+                        used[i] = true;
+                    }
+                }
+                self.leftovers(clause, &used, Answer::RoomToAdapt);
+                return;
+            }
+        }
         // `vi kan godta B1 for rett person`: the level the employer will accept, and no lower —
         // the language stays a must-have at that level.
         let accepts = words.iter().any(|w| ACCEPT.contains(w));
-        let code = words.iter().position(|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok());
         if let (true, Some(at), false) = (accepts, code, negated) {
             let level = words[at].parse::<LanguageLevel>().ok();
             let named_languages: Vec<&String> =
@@ -470,6 +523,9 @@ impl Drafter<'_> {
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
+                // `i dekksesongen i oktober og april`: when, not what.
+                || clauses::MONTHS.contains(&text)
+                || text.ends_with("sesongen")
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');
             if used[i] || ignorable {
@@ -496,14 +552,16 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
     let mut merged: Vec<Found> = Vec::new();
     let mut last_end: Option<usize> = None;
     for item in found {
-        let Found::Criterion { kind, ref value, at, .. } = item else {
+        let Found::Criterion { kind, ref value, at, min_level: level, .. } = item else {
             merged.push(item);
             continue;
         };
         let width = value.split_whitespace().count().max(1);
         let previous = merged.iter_mut().rev().find(|f| matches!(f, Found::Criterion { .. }));
-        if let (Some(Found::Criterion { kind: previous_kind, value: previous_value, .. }), Some(end)) =
-            (previous, last_end)
+        if let (
+            Some(Found::Criterion { kind: previous_kind, value: previous_value, min_level: previous_level, .. }),
+            Some(end),
+        ) = (previous, last_end)
         {
             let between: Vec<&str> = words.get(end..at).unwrap_or_default().to_vec();
             // `stell av hunder`: an activity and what it is done to are one thing asked for.
@@ -541,6 +599,8 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
                 && (either || wish || between.is_empty())
                 && (list_kind || language_pair || either_trade)
             {
+                // `norsk eller engelsk på B1`: the level said once holds for either.
+                *previous_level = (*previous_level).max(level);
                 if !previous_value.split(" eller ").any(|v| v == value) {
                     previous_value.push_str(" eller ");
                     previous_value.push_str(value);

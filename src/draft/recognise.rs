@@ -149,6 +149,8 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     shifts(&words, &mut recognised);
     tolerated(&words, taxonomy, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
+    how_well_held(&mut recognised);
+    loads(&words, &mut recognised);
     typos(clause, taxonomy, &mut recognised);
     cued(&words, taxonomy, &mut recognised);
     recognised
@@ -242,6 +244,45 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.add(Found::Criterion { kind, value: words[from..=to].join(" "), min_level: None, min_years, at: from });
             out.take(from, to);
             out.take(i, i);
+        }
+    }
+}
+
+/// `trygg på PC`, `stødig i Excel`: a quality said of a skill is how well the skill is held, not
+/// a quality asked for of its own.
+fn how_well_held(out: &mut Recognised) {
+    let held_at: Vec<usize> = out
+        .found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Criterion { kind: CriterionKind::Skill | CriterionKind::Certificate, at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
+    out.found.retain(|f| match f {
+        Found::Criterion { kind: CriterionKind::Quality, value, at, .. } => {
+            let last = at + value.split_whitespace().count();
+            !held_at.contains(&(last + 1))
+        }
+        _ => true,
+    });
+}
+
+/// `bære pakker på opptil 25 kilo`: what is carried, up to a weight, belongs to the demand.
+fn loads(words: &[&str], out: &mut Recognised) {
+    let demands: Vec<usize> = out
+        .found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Criterion { kind: CriterionKind::Demand, at, .. } => Some(*at),
+            _ => None,
+        })
+        .collect();
+    for at in demands {
+        let Some(after) = (at..words.len()).find(|&j| !out.used[j]) else { continue };
+        let weight = (after..words.len().min(after + 6)).find(|&j| matches!(words[j], "kilo" | "kg" | "kilogram"));
+        if let Some(end) = weight.filter(|&end| (after..=end).all(|j| !out.used[j])) {
+            out.take(after, end);
         }
     }
 }
@@ -854,6 +895,18 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 continue;
             }
             let kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            // `tåle å jobbe ute og i kaldt verksted`: where a demand is borne is no workplace
+            // asked for.
+            let place = |at: usize| matches!(words[at], "i" | "på");
+            let where_borne = first > 0
+                && (place(first - 1) || (first > 1 && out.used[first - 1] && place(first - 2)))
+                && !cued
+                && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience | CriterionKind::Interest)
+                && out.found.iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, .. }));
+            if where_borne {
+                out.take(first, last);
+                continue;
+            }
             // A certificate's class follows it (`kranførerbevis G4`, `maskinførerbevis for
             // gravemaskin (M2)`): part of what is asked.
             let mut surface = words[first..=last].join(" ");

@@ -247,6 +247,40 @@ pub const GRAMMAR: &[&str] = &[
     "kollegaer",
     "arbeidsdag",
     "hverdag",
+    // When the job is open or worked (`vi åpner 07.00`, `dagtid mandag–fredag`, `i dekksesongen i
+    // april`): the shift says what is asked, these only when.
+    "arbeidstid",
+    "arbeidstida",
+    "arbeidstiden",
+    "åpner",
+    "åpent",
+    "åpen",
+    "opnar",
+    "ope",
+    "stenger",
+    "åpningstid",
+    "åpningstider",
+    "opningstid",
+    "hverdager",
+    "hverdagar",
+    "kvardagar",
+    "ukedager",
+    "mandag",
+    "måndag",
+    "tirsdag",
+    "tysdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "sesong",
+    "sesongen",
+    // `på egen hånd`, `godkjent vekterutdanning`, `opptil 25 kilo`, `lærer dem opp`.
+    "hånd",
+    "godkjent",
+    "godkjend",
+    "godkjente",
+    "opptil",
+    "dem",
 ];
 
 /// In the must-have answer, these make a clause a wish instead.
@@ -314,8 +348,23 @@ pub const TRAINING: &[&str] = &[
 pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];
 /// An employer who will only consider something (`kan vurdere lærling`) has not promised it: a
 /// must-have stays, and the advisor is told.
-pub const HEDGES: &[&str] =
-    &["vurdere", "vurdera", "vurderer", "kanskje", "muligens", "eventuelt", "evt", "aktuelt", "aktuell", "aktuelle"];
+/// Inviting apprentices to apply (`lærlinger … kan også søke`) promises no more than considering
+/// them.
+pub const HEDGES: &[&str] = &[
+    "vurdere",
+    "vurdera",
+    "vurderer",
+    "kanskje",
+    "muligens",
+    "eventuelt",
+    "evt",
+    "aktuelt",
+    "aktuell",
+    "aktuelle",
+    "søke",
+    "søkje",
+    "søknad",
+];
 pub const TAKE_OUT: &[&str] = &[
     "bort",
     "vekk",
@@ -345,6 +394,8 @@ pub const LANGUAGE_EASY: &[&str] = &[
     "greit",
     "nok",
 ];
+/// Words by which a level is said to be enough (`B1 er nok`, `A2 er greit`).
+pub const ENOUGH: &[&str] = &["nok", "holder", "held", "greit", "tilstrekkelig", "tilstrekkeleg"];
 /// A certificate taken (`kan tas etter oppstart`).
 pub const TAKEN: &[&str] = &["tas", "ta", "takast", "tatt"];
 /// Words by which the employer accepts less than asked (`vi kan godta B1`).

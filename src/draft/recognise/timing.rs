@@ -16,11 +16,16 @@ pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognise
             (Some(n), "%" | "prosent") if (1.0..=100.0).contains(&n) => {
                 out.add(Found::Percent(n as u8));
                 out.take(i, i + 1);
-                // `mellom 60 og 80 %`: the first number is a percentage too.
-                if i >= 2 && words[i - 1] == "og" {
-                    if let Ok(first) = words[i - 2].parse::<f32>() {
-                        out.add(Found::Percent(first as u8));
-                        out.take(i - 2, i - 1);
+                // `mellom 60 og 80 %`, `fra 50 til 75 prosent`, `50–75 %`: the first number is a
+                // percentage too.
+                let joined = i >= 2 && matches!(words[i - 1], "og" | "til");
+                let first_at = if joined { Some(i - 2) } else { i.checked_sub(1) };
+                if let Some(at) = first_at {
+                    if let Ok(first) = words[at].parse::<f32>() {
+                        if (1.0..=100.0).contains(&first) {
+                            out.add(Found::Percent(first as u8));
+                            out.take(at, i - 1);
+                        }
                     }
                 }
             }
@@ -182,8 +187,11 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
                 })
             };
             let joined = |at: Option<usize>| at.is_some_and(|at| matches!(words[at], "og" | "eller"));
+            // `turnus med dag, kveld og helg`: a list of shifts, joined by commas too.
             let listed = (joined(Some(i + 1).filter(|&n| n < words.len())) && is_shift(i + 2))
-                || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2));
+                || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2))
+                || is_shift(i + 1)
+                || (i > 0 && is_shift(i - 1));
             if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() && !listed
             {
                 continue;
