@@ -87,7 +87,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
         for (number, item) in numbered_items(line) {
-            for sentence in sentences(&item) {
+            for sentence in sentences(&item).iter().flat_map(|s| each_importance(s)) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
                     let context_from = context_start(&sentence, analyzer);
@@ -156,6 +156,32 @@ fn sentences(item: &str) -> Vec<String> {
     sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
     sentences.retain(|s| !s.is_empty());
     sentences
+}
+
+/// `Førerkort C er et krav, CE er en fordel`: halves of a sentence that each say how much they
+/// matter are two clauses, so a softener after the comma softens only its own half.
+fn each_importance(sentence: &str) -> Vec<String> {
+    use super::words::{MUST_MARKERS, SOFTENERS, SOFTENS_WHAT_FOLLOWS};
+    let lowered = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let required = |text: &str| lowered(text).iter().any(|w| MUST_MARKERS.contains(&w.as_str()));
+    let softened = |text: &str| {
+        lowered(text).iter().any(|w| SOFTENERS.contains(&w.as_str()) && !SOFTENS_WHAT_FOLLOWS.contains(&w.as_str()))
+    };
+    let split = sentence.match_indices(',').map(|(at, _)| at).find(|&at| {
+        let (left, right) = (&sentence[..at], &sentence[at + 1..]);
+        (required(left) && softened(right) && !required(right))
+            || (softened(left) && !required(left) && required(right))
+    });
+    match split {
+        Some(at) => [&sentence[..at], &sentence[at + 1..]]
+            .iter()
+            .map(|part| part.trim().to_string())
+            .filter(|part| !part.is_empty())
+            .collect(),
+        None => vec![sentence.to_string()],
+    }
 }
 
 /// Words after a comma that give the reason for what came before (`…, for vi kjører ut til

@@ -485,7 +485,14 @@ impl Drafter<'_> {
         if criterion.value.trim().is_empty() {
             return;
         }
-        let same = |c: &Criterion| c.kind == criterion.kind && c.value.eq_ignore_ascii_case(&criterion.value);
+        // `et støyende miljø, så du må tåle støy`: one demand, named twice.
+        let demand =
+            |c: &Criterion| (c.kind == CriterionKind::Demand).then(|| self.taxonomy.demand(&c.value)).flatten();
+        let same = |c: &Criterion| {
+            c.kind == criterion.kind
+                && (c.value.eq_ignore_ascii_case(&criterion.value)
+                    || demand(c).is_some_and(|d| demand(&criterion) == Some(d)))
+        };
         if let Some(existing) = self.draft.need.criteria.iter_mut().find(|c| same(c)) {
             // Said twice: the stronger reading wins.
             if criterion.importance == Importance::Must {

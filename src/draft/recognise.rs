@@ -391,6 +391,7 @@ const FORMALITIES: &[&str] = &[
     "politiattesten",
     "barneomsorgsattest",
     "vandelsattest",
+    "vandel",
     "taushetserklæring",
     "taushetserklæringen",
     "teieplikterklæring",
@@ -518,10 +519,23 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
             i += 1;
             continue;
         }
+        // `en som kan sveise, gjerne med sertifikat`: a bare certificate beside a skill is that
+        // skill's, not a driving licence.
+        let class_anywhere = words.iter().any(|w| rules.class_named(w).is_some() || rules.class_words.contains_key(*w));
+        let beside_a_skill =
+            (0..words.len()).filter(|&j| j != i).any(|j| !taxonomy.find(words[j], &[ConceptKind::Skill]).is_empty());
+        if generic && !class_anywhere && beside_a_skill {
+            i += 1;
+            continue;
+        }
         let first = if class_before { i - 1 } else { i };
         let mut last = i;
         for (j, next) in words.iter().enumerate().skip(i + 1).take(6) {
-            let names_class = rules.class_named(next).is_some() || rules.class_words.contains_key(*next);
+            // `for lett lastebil`: a class named in two words.
+            let pair = words.get(j + 1).is_some_and(|after| rules.class_words.contains_key(&format!("{next} {after}")));
+            let named_second = j > 0 && rules.class_words.contains_key(&format!("{} {next}", words[j - 1]));
+            let names_class =
+                rules.class_named(next).is_some() || rules.class_words.contains_key(*next) || pair || named_second;
             if names_class {
                 last = j;
             } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på" | "for" | "eller" | "til") {

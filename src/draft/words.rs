@@ -281,6 +281,8 @@ pub const GRAMMAR: &[&str] = &[
     "godkjente",
     "opptil",
     "dem",
+    "enkelte",
+    "plass",
 ];
 
 /// In the must-have answer, these make a clause a wish instead.

@@ -43,6 +43,9 @@ const ISSUED_THINGS: &[&str] = &[
     "sertifikat",
 ];
 
+/// What is read in a language at work: understanding it asks no more than reading it.
+const INSTRUCTIONS: &[&str] = &["instruks", "instrukser", "arbeidsordre", "arbeidsordrer", "plukkliste", "plukklister"];
+
 /// Verbs of doing something in a language (`kommunisere med pasienter på norsk`).
 const COMMUNICATING: &[&str] =
     &["kommunisere", "kommunisera", "snakke", "snakka", "prate", "lese", "les", "skrive", "fylle", "svare", "forstå"];
@@ -84,7 +87,14 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if out.used[i] {
             continue;
         }
-        let Some(language) = taxonomy.language(word) else { continue };
+        // `gode engelskkunnskaper`, `norskferdigheter`: the language, with what is said of it.
+        let compound = || {
+            ["kunnskaper", "kunnskapar", "kunnskap", "ferdigheter", "ferdigheiter", "kompetanse"]
+                .iter()
+                .find_map(|end| word.strip_suffix(end))
+                .and_then(|base| taxonomy.language(base))
+        };
+        let Some(language) = taxonomy.language(word).or_else(compound) else { continue };
         // `norsk autorisasjon`, `norsk førerkort`: issued in Norway, not a language asked for.
         if words.get(i + 1).is_some_and(|next| ISSUED_THINGS.iter().any(|thing| next.starts_with(thing))) {
             if out.used[i + 1] {
@@ -132,8 +142,10 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if described == Some(LanguageLevel::B2) && spoken_only {
             described = Some(LanguageLevel::B1);
         }
-        // Being understood, with no level said (`så kundene forstår deg`), is B1.
-        if described.is_none() && near(&|w| w.starts_with("forstå") || w.starts_with("forstår")) {
+        // Being understood, with no level said (`så kundene forstår deg`), is B1; understanding
+        // instructions (`forstå arbeidsinstrukser på norsk`) is no more than reading them, A2.
+        let instructions = words.iter().any(|w| INSTRUCTIONS.iter().any(|i| w.ends_with(i)));
+        if described.is_none() && !instructions && near(&|w| w.starts_with("forstå") || w.starts_with("forstår")) {
             described = Some(LanguageLevel::B1);
         }
         // `godt nok til å hjelpe kunder`: good enough to serve people is B1; good enough to read
