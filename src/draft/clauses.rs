@@ -174,13 +174,38 @@ fn each_importance(sentence: &str) -> Vec<String> {
         (required(left) && softened(right) && !required(right))
             || (softened(left) && !required(left) && required(right))
     });
-    match split {
-        Some(at) => [&sentence[..at], &sentence[at + 1..]]
-            .iter()
-            .map(|part| part.trim().to_string())
-            .filter(|part| !part.is_empty())
-            .collect(),
-        None => vec![sentence.to_string()],
+    let Some(at) = split else { return vec![sentence.to_string()] };
+    let (left, right) = (sentence[..at].trim(), sentence[at + 1..].trim());
+    [left.to_string(), carried(left, right)].into_iter().filter(|part| !part.is_empty()).collect()
+}
+
+/// The second half of `førerkort C er et krav, CE er en fordel` or `svennebrev som tømrer er et
+/// krav, mesterbrev er en fordel`, with what it leaves unsaid carried over from the first: the
+/// licence word before a bare class, the trade after a bare rung of the ladder.
+fn carried(left: &str, right: &str) -> String {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (before, after) = (words(left), words(right));
+    let licence = |w: &String| matches!(w.as_str(), "førerkort" | "førarkort" | "sertifikat" | "lappen");
+    let class = |w: &String| {
+        matches!(w.as_str(), "a" | "a1" | "a2" | "b" | "be" | "c1" | "c1e" | "c" | "ce" | "d1" | "d1e" | "d" | "de")
+    };
+    if after.first().is_some_and(class) && before.iter().any(licence) && !after.iter().any(licence) {
+        return format!("førerkort {right}");
+    }
+    let rung = |w: &String| matches!(w.as_str(), "fagbrev" | "svennebrev" | "mesterbrev" | "meisterbrev");
+    let trade_at =
+        before.iter().position(rung).map(|r| r + 1).filter(|&t| {
+            before.get(t).is_some_and(|w| matches!(w.as_str(), "som" | "i")) && before.get(t + 1).is_some()
+        });
+    match (after.first(), trade_at) {
+        (Some(first), Some(t)) if rung(first) && !after.get(1).is_some_and(|w| matches!(w.as_str(), "som" | "i")) => {
+            let first_word = right.split_whitespace().next().unwrap_or_default();
+            let rest = right[first_word.len()..].trim_start();
+            format!("{first_word} {} {} {rest}", before[t], before[t + 1])
+        }
+        _ => right.to_string(),
     }
 }
 
