@@ -131,6 +131,23 @@ const INTEREST_CUES: &[&str] = &[
     "trives",
     "trivst",
 ];
+/// Verbs of working on something (`reparere sykler`): with a theme after them, a skill.
+const ACTIVITY_VERBS: &[&str] = &[
+    "reparere",
+    "fikse",
+    "skru",
+    "vedlikeholde",
+    "montere",
+    "stelle",
+    "passe",
+    "trene",
+    "dressere",
+    "klippe",
+    "vaske",
+    "selge",
+    "reparera",
+    "stella",
+];
 /// Words that introduce a trade certificate.
 const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
 
@@ -908,7 +925,23 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 out.take(first, last);
                 continue;
             }
-            let kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            let mut kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            // `reparere sykler`, `stelle hester`: doing something to a theme is a skill asked for,
+            // not a liking for it.
+            let doing =
+                first.checked_sub(1).filter(|&verb| !out.used[verb] && ACTIVITY_VERBS.contains(&words[verb]) && !cued);
+            if let (Some(verb), ConceptKind::Theme) = (doing, taxonomy.concept(concept).kind) {
+                kind = CriterionKind::Skill;
+                out.add(Found::Criterion {
+                    kind,
+                    value: words[verb..=last].join(" "),
+                    min_level: None,
+                    min_years: None,
+                    at: verb,
+                });
+                out.take(verb, last);
+                continue;
+            }
             // `tåle å jobbe ute og i kaldt verksted`: where a demand is borne is no workplace
             // asked for.
             let place = |at: usize| matches!(words[at], "i" | "på");
