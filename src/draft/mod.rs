@@ -305,41 +305,9 @@ impl Drafter<'_> {
             }
         }
         let code = words.iter().position(|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok());
-        // `norsk på B1 er nok`, `A2 er greit`: the level said to be enough is the lowest the
-        // employer takes — the language is a must-have at that level, not a waiver.
         if let (Some(at), false) = (code, negated) {
             if words.iter().any(|w| ENOUGH.contains(w)) {
-                let level = words[at].parse::<LanguageLevel>().ok();
-                let mut languages: Vec<String> =
-                    named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v.clone()).collect();
-                if languages.is_empty() {
-                    languages = self
-                        .draft
-                        .need
-                        .criteria
-                        .iter()
-                        .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
-                        .map(|c| c.value.clone())
-                        .collect();
-                }
-                for language in languages {
-                    let existing =
-                        self.draft.need.criteria.iter_mut().find(|c| {
-                            c.kind == CriterionKind::Language && c.value.split(" eller ").any(|v| v == language)
-                        });
-                    match existing {
-                        Some(criterion) => {
-                            criterion.importance = Importance::Must;
-                            criterion.rank = None;
-                            criterion.min_level = level;
-                        }
-                        None => {
-                            let mut criterion = Criterion::must(CriterionKind::Language, language);
-                            criterion.min_level = level;
-                            self.push(criterion);
-                        }
-                    }
-                }
+                self.level_enough(&words, at, &named);
                 used[at] = true;
                 mark(ENOUGH, &mut used);
                 for (i, word) in words.iter().enumerate() {
@@ -479,6 +447,45 @@ impl Drafter<'_> {
             }
         }
         self.leftovers(clause, &used, Answer::RoomToAdapt);
+    }
+
+    /// `norsk på B1 er nok`, `A2 er greit`: the level said to be enough (the code at `at`) is the
+    /// lowest the employer takes — the language named, or the languages already required, are
+    /// must-haves at that level, not waived.
+    fn level_enough(&mut self, words: &[&str], at: usize, named: &[(CriterionKind, String)]) {
+        let level = words[at].parse::<LanguageLevel>().ok();
+        let mut languages: Vec<String> =
+            named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v.clone()).collect();
+        if languages.is_empty() {
+            languages = self
+                .draft
+                .need
+                .criteria
+                .iter()
+                .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
+                .map(|c| c.value.clone())
+                .collect();
+        }
+        for language in languages {
+            let existing = self
+                .draft
+                .need
+                .criteria
+                .iter_mut()
+                .find(|c| c.kind == CriterionKind::Language && c.value.split(" eller ").any(|v| v == language));
+            match existing {
+                Some(criterion) => {
+                    criterion.importance = Importance::Must;
+                    criterion.rank = None;
+                    criterion.min_level = level;
+                }
+                None => {
+                    let mut criterion = Criterion::must(CriterionKind::Language, language);
+                    criterion.min_level = level;
+                    self.push(criterion);
+                }
+            }
+        }
     }
 
     fn push(&mut self, criterion: Criterion) {

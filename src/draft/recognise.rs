@@ -278,8 +278,9 @@ fn how_well_held(out: &mut Recognised) {
         .collect();
     out.found.retain(|f| match f {
         Found::Criterion { kind: CriterionKind::Quality, value, at, .. } => {
-            let last = at + value.split_whitespace().count();
-            !held_at.contains(&(last + 1))
+            // The word after the quality is the preposition (`på`), the one after it the skill.
+            let preposition = at + value.split_whitespace().count();
+            !held_at.contains(&(preposition + 1))
         }
         _ => true,
     });
