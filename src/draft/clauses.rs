@@ -201,8 +201,8 @@ fn lowercase_words(text: &str) -> Vec<String> {
 /// Words after a comma that give the reason for what came before (`…, for vi kjører ut til
 /// hogstfeltene selv`, `…, fordi kundene ringer`). `for` and `siden` do so only before a
 /// statement's subject (`for eksempel` lists).
-const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan"];
-const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
+pub const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan"];
+pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
 
 /// The index of the first word of a statement about the job after a comma, if the sentence has
 /// one: a statement with the job or its people as subject, or the reason for a requirement.

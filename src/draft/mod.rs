@@ -110,8 +110,11 @@ impl Drafter<'_> {
         let context = clause.context_from.filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`).
-            let reason = matches!(statement.first(), Some(&("fordi" | "ettersom" | "sidan" | "siden" | "da" | "for")))
-                || statement.first().is_some_and(|w| clauses::SERVED_SUBJECTS.contains(w));
+            let reason = statement.first().is_some_and(|w| {
+                clauses::BECAUSE.contains(w)
+                    || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
+                    || clauses::SERVED_SUBJECTS.contains(w)
+            });
             answer == Answer::MustHave
                 && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
         });
@@ -362,14 +365,7 @@ impl Drafter<'_> {
                 }
             }
             // `engelsk holder`: the required languages other than the one named become soft.
-            let required: Vec<String> = self
-                .draft
-                .need
-                .criteria
-                .iter()
-                .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
-                .map(|c| c.value.clone())
-                .collect();
+            let required = self.required_languages();
             let named_required: Vec<String> =
                 languages.iter().filter(|l| required.contains(l)).map(|l| l.to_string()).collect();
             let relaxed = if named_required.is_empty() { required } else { named_required };
@@ -449,6 +445,15 @@ impl Drafter<'_> {
         self.leftovers(clause, &used, Answer::RoomToAdapt);
     }
 
+    /// The languages drafted as must-haves so far.
+    fn required_languages(&self) -> Vec<String> {
+        let criteria = self.draft.need.criteria.iter();
+        criteria
+            .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
+            .map(|c| c.value.clone())
+            .collect()
+    }
+
     /// `norsk på B1 er nok`, `A2 er greit`: the level said to be enough (the code at `at`) is the
     /// lowest the employer takes — the language named, or the languages already required, are
     /// must-haves at that level, not waived.
@@ -457,14 +462,7 @@ impl Drafter<'_> {
         let mut languages: Vec<String> =
             named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v.clone()).collect();
         if languages.is_empty() {
-            languages = self
-                .draft
-                .need
-                .criteria
-                .iter()
-                .filter(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must)
-                .map(|c| c.value.clone())
-                .collect();
+            languages = self.required_languages();
         }
         for language in languages {
             let existing = self
