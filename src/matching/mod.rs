@@ -181,7 +181,7 @@ impl<'a> Matcher<'a> {
             relaxations,
             drafted: None,
             semantic: self.index.semantic().is_some(),
-            warnings: Vec::new(),
+            warnings: compiled.plan.unchecked(),
             top_tied,
         })
     }

@@ -184,4 +184,21 @@ impl Plan {
     pub fn musts(&self) -> Table<MustAt, CriterionAt> {
         self.criteria.enumerate().filter(|(_, c)| c.importance == Importance::Must).map(|(at, _)| at).collect()
     }
+
+    /// What the plan cannot check and the advisor must: a must-have demand the vocabulary does
+    /// not know (`høyt lydnivå` before noise had that name) is met by everyone, since no
+    /// adaptation need is known to conflict with it — said, not silently passed.
+    pub fn unchecked(&self) -> Vec<String> {
+        self.criteria
+            .iter()
+            .filter(|c| c.importance == Importance::Must)
+            .filter_map(|c| match &c.test {
+                Test::Demand(DemandTest { key: None, demand, .. }) => Some(format!(
+                    "Kravet «{demand}» kjenner ikke jobbmatch: ingen tilretteleggingsbehov er sjekket mot det. \
+                     Sjekk det selv for kandidatene på listen."
+                )),
+                _ => None,
+            })
+            .collect()
+    }
 }
