@@ -251,8 +251,13 @@ impl Drafter<'_> {
             }
             found
         };
+        // `Har du ikke kjøreseddel ennå, kan vi hjelpe deg med kurset`: the negation names what a
+        // candidate may lack, the clause still adapts.
+        let lacking =
+            words.windows(3).any(|w| matches!(w, ["har", "du", "ikke" | "ikkje"] | ["du", "ikke" | "ikkje", "har"]));
         let negated = words.iter().any(|w| NEGATION.contains(w))
             && !says_not_needed(&words)
+            && !lacking
             && !words.windows(2).any(|w| matches!(w, ["ikke", "være"]));
         // `vi venter til du er ferdig med YSK-kurset`: the candidate finishes it; nobody teaches it.
         let finishing = words.windows(2).any(|w| w == ["ferdig", "med"])
