@@ -96,8 +96,8 @@ fn the_phrase_suite_stays_above_its_floors() {
         ("opened2", 0.90, 0.90, 0.70),
         ("opened3", 0.90, 0.90, 0.80),
         ("opened4", 0.87, 0.87, 0.75),
-        ("opened5", 0.82, 0.64, 0.80),
-        ("heldout", 0.85, 0.76, 0.80),
+        ("opened5", 0.90, 0.82, 0.85),
+        ("heldout", 0.90, 0.80, 0.80),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");

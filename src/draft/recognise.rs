@@ -148,6 +148,9 @@ const ACTIVITY_VERBS: &[&str] = &[
     "reparera",
     "stella",
 ];
+/// Verbs of carrying: what follows them is the load (`løfter kasser`), part of the demand.
+const CARRYING_VERBS: &[&str] =
+    &["løfte", "løfter", "løfta", "lyfte", "lyfter", "bære", "bærer", "bera", "ber", "flytte", "flytter", "dra", "drar"];
 /// Words that introduce a trade certificate.
 const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
 
@@ -941,6 +944,15 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                     at: verb,
                 });
                 out.take(verb, last);
+                continue;
+            }
+            // `løfter kasser`, `bære varer`: what is carried is part of the demand, not a skill.
+            let carried = first > 0
+                && CARRYING_VERBS.contains(&words[first - 1])
+                && !cued
+                && taxonomy.concept(concept).kind != ConceptKind::Demand;
+            if carried {
+                out.take(first, last);
                 continue;
             }
             // `tåle å jobbe ute og i kaldt verksted`: where a demand is borne is no workplace
