@@ -123,6 +123,17 @@ impl Drafter<'_> {
         let statement_from = clause.context_from.filter(|&from| {
             answer == Answer::Wishes && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
         });
+        // `Vi bruker Tripletex, så du må kunne bruke et regnskapsprogram`: a statement about the
+        // job before `så du må` is the reason for what is asked after it. A demand, a shift or a
+        // language it names stays asked (`vi går i toskift, dag og kveld, så du må kunne jobbe
+        // begge`); a skill or a certificate in it is what the job uses, and the second half says
+        // what is asked of the candidate.
+        let reason_until = words.iter().position(|w| *w == "så").filter(|&so| {
+            let subject = words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det");
+            let asked_of_you = words.get(so + 1).is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me"))
+                && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w));
+            subject && asked_of_you
+        });
         // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks
         // nothing more, up to the next `og` (which may add a requirement).
         let language_before = |from: usize| {
@@ -159,7 +170,10 @@ impl Drafter<'_> {
                     let Some(mut importance) = importance else { continue };
                     let for_the_language =
                         kind != CriterionKind::Language && purpose.as_ref().is_some_and(|p| p.contains(&at));
-                    if for_the_language || statement_from.is_some_and(|from| at >= from) {
+                    let facts_of_the_job =
+                        matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
+                    let reason = !facts_of_the_job && reason_until.is_some_and(|so| at < so);
+                    if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {
                         continue;
                     }
                     if required_before.is_some_and(|from| at < from) {
@@ -206,6 +220,7 @@ impl Drafter<'_> {
         let unplaced = unplaced
             .into_iter()
             .filter(|(words, _)| context.is_none_or(|from| words.start < from))
+            .filter(|(words, _)| reason_until.is_none_or(|so| words.start > so))
             .filter(|(words, _)| {
                 !purpose.as_ref().is_some_and(|purpose| purpose.start <= words.start && words.end <= purpose.end)
             })

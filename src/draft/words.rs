@@ -26,6 +26,9 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
+    // `… dag og kveld, så du må kunne jobbe begge`: refers back to what was named.
+    "begge",
+    "båe",
     // `kjenne til Visma`: knowing of a thing is having it, when the thing is named.
     "kjenne",
     "kjenner",
