@@ -72,9 +72,17 @@ pub struct Word {
 /// The clauses of `answer`, in order.
 pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     let mut clauses = Vec::new();
+    // `Ønskelig:` on a line of its own heads the list below it, as in a job ad: each item is
+    // read with the heading in front (`Ønskelig: erf. fra lager`).
+    let mut heading: Option<&str> = None;
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+        if let Some(title) = line.strip_suffix(':').filter(|t| (1..=3).contains(&t.split_whitespace().count())) {
+            heading = Some(title);
+            continue;
+        }
         for (number, item) in numbered_items(line) {
+            let item = heading.map_or(item.clone(), |title| format!("{title}: {item}"));
             for sentence in sentences(&item).iter().flat_map(|s| each_importance(s)) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
@@ -253,7 +261,21 @@ fn abbreviation(text: &str) -> bool {
     let last = text.trim_end_matches('.').rsplit(char::is_whitespace).next().unwrap_or_default().to_lowercase();
     matches!(
         last.as_str(),
-        "kl" | "el" | "ca" | "bl.a" | "f.eks" | "evt" | "dvs" | "nr" | "mv" | "osv" | "t.o.m" | "o.l"
+        "kl" | "el"
+            | "ca"
+            | "bl.a"
+            | "f.eks"
+            | "evt"
+            | "ev"
+            | "erf"
+            | "mht"
+            | "ifm"
+            | "dvs"
+            | "nr"
+            | "mv"
+            | "osv"
+            | "t.o.m"
+            | "o.l"
     ) || ordinal(text)
 }
 
@@ -276,11 +298,18 @@ fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
         .map(|i| {
             let counted = lowered.get(i + 1).is_some_and(|next| UNITS.contains(&next.as_str()));
             let text = counted.then(|| number_word(&lowered[i])).flatten().unwrap_or_else(|| lowered[i].clone());
+            let text =
+                ABBREVIATIONS.iter().find(|(short, _)| *short == text).map_or(text, |(_, long)| long.to_string());
             let stem = analyzer.stem(&text);
             Word { text, stem }
         })
         .collect()
 }
+
+/// Shorthand of job ads, read as the words they stand for (`erf. fra butikk`, `ev. fagbrev`,
+/// `fleksibel mht. arbeidstid`).
+const ABBREVIATIONS: &[(&str, &str)] =
+    &[("erf", "erfaring"), ("ev", "eventuelt"), ("evt", "eventuelt"), ("mht", "om"), ("ifm", "om")];
 
 /// Units a number is written before in a requirement (`tre års erfaring`, `innen to uker`).
 const UNITS: &[&str] = &[

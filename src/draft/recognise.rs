@@ -614,7 +614,13 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         }
         while j < words.len() && j <= last + 3 && !out.used[j] {
             let word = words[j];
-            if lexicon.is_stopword(word) || super::words::GRAMMAR.contains(&word) || word.parse::<f64>().is_ok() {
+            // `fagbrev som kokk, hygienekurs`: a certificate after the trade is an item of its own.
+            let certificate = j > i + 1 && !taxonomy.find(word, &[ConceptKind::Certificate]).is_empty();
+            if lexicon.is_stopword(word)
+                || super::words::GRAMMAR.contains(&word)
+                || word.parse::<f64>().is_ok()
+                || certificate
+            {
                 break;
             }
             last = j;

@@ -26,6 +26,10 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
+    // A job ad's headings (`Kvalifikasjoner: …`) ask nothing themselves.
+    "kvalifikasjoner",
+    "kvalifikasjonar",
+    "kvalifikasjon",
     // `… dag og kveld, så du må kunne jobbe begge`: refers back to what was named.
     "begge",
     "båe",
@@ -292,11 +296,23 @@ pub const GRAMMAR: &[&str] = &[
 ];
 
 /// In the must-have answer, these make a clause a wish instead.
-pub const SOFTENERS: &[&str] =
-    &["helst", "gjerne", "ønskelig", "ynskjeleg", "ønskjeleg", "fint", "fordel", "bonus", "pluss", "bør", "burde"];
+pub const SOFTENERS: &[&str] = &[
+    "helst",
+    "gjerne",
+    "ønskelig",
+    "ynskjeleg",
+    "ønskjeleg",
+    "fint",
+    "fordel",
+    "bonus",
+    "pluss",
+    "bør",
+    "burde",
+    "eventuelt",
+];
 /// Softeners said before what they soften (`…, helst T4`): what came before them in a must-have
 /// answer stays a must-have.
-pub const SOFTENS_WHAT_FOLLOWS: &[&str] = &["helst", "gjerne", "fortrinnsvis", "bør", "burde"];
+pub const SOFTENS_WHAT_FOLLOWS: &[&str] = &["helst", "gjerne", "fortrinnsvis", "bør", "burde", "eventuelt"];
 /// In the wishes answer, these make a clause a must-have.
 pub const MUST_MARKERS: &[&str] = &[
     "må",
