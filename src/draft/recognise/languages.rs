@@ -18,7 +18,8 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     Some(match (word, next) {
         ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
         ("god" | "godt" | "gode", "nok") => (A2, 2),
-        ("flytende" | "utmerket", _) => (B2, 1),
+        // CEFR's C1 speaks «fluently and spontaneously»; B2 only «with a degree of fluency».
+        ("flytende" | "flytande" | "utmerket", _) => (C1, 1),
         ("perfekt" | "perfekte", _) => (C1, 1),
         // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
         // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
