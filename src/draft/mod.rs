@@ -40,6 +40,13 @@ pub fn draft_need(context: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Draft 
     need.extent_percent = context.extent_percent.or(need.extent_percent);
     need.max_distance_km = context.max_distance_km.or(need.max_distance_km);
     need.start_date = context.start_date.or(need.start_date);
+    // `erfaring fra tilsvarende arbeid`: experience in the job itself, which its title names.
+    let title = context.title.trim();
+    for criterion in &mut need.criteria {
+        if criterion.kind == CriterionKind::Experience && names_the_job_itself(&criterion.value) && !title.is_empty() {
+            criterion.value = title.to_lowercase();
+        }
+    }
     if need.max_distance_km.is_some() && need.location.is_none() {
         // A distance without a place cannot be checked; say so rather than fail the need.
         need.max_distance_km = None;
@@ -65,6 +72,27 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
         drafter.adaptation(&clause);
     }
     drafter.draft
+}
+
+/// Whether an experience asked for only points at the job (`tilsvarende arbeid`, `lignende
+/// stilling`, `samme bransje`) rather than naming one.
+fn names_the_job_itself(value: &str) -> bool {
+    const POINTING: &[&str] = &["tilsvarende", "lignende", "liknende", "liknande", "samme", "relevant", "relevante"];
+    const THE_JOB: &[&str] = &[
+        "arbeid",
+        "arbeidet",
+        "stilling",
+        "stillinger",
+        "jobb",
+        "jobber",
+        "yrke",
+        "bransje",
+        "bransjen",
+        "arbeidsoppgaver",
+    ];
+    let words: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().any(|w| POINTING.contains(&w.as_str()))
+        && words.iter().all(|w| POINTING.contains(&w.as_str()) || THE_JOB.contains(&w.as_str()))
 }
 
 fn empty_draft(id: &str, answers: &ReflectionAnswers) -> Draft {

@@ -422,6 +422,9 @@ const FORMALITIES: &[&str] = &[
     "sikkerhetsklarering",
     "sikkerheitsklarering",
     "helseattest",
+    // `personlig egnethet vil bli vektlagt`: the employer's judgement at the interview.
+    "egnethet",
+    "egnetheit",
 ];
 /// Words that only frame a formality (`kreves ved ansettelse`, `må levere`).
 const FORMALITY_FRAME: &[&str] = &[
@@ -448,6 +451,11 @@ const FORMALITY_FRAME: &[&str] = &[
     "tiltredelse",
     "tiltreding",
     "oppstart",
+    "personlig",
+    "vil",
+    "bli",
+    "vektlagt",
+    "vektlegges",
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {

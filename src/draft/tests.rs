@@ -225,3 +225,21 @@ fn a_part_of_a_month_is_a_day_in_it() {
     assert_eq!(start("Vi kan vente til begynnelsen av mars."), Some(date!(2027 - 03 - 01)));
     assert_eq!(start("Oppstart kan vente til medio januar."), Some(date!(2027 - 01 - 15)));
 }
+
+#[test]
+fn experience_from_a_similar_job_is_experience_in_the_job_the_title_names() {
+    let mut need = JobNeed::from_json(r#"{"id":"n","title":"Lagermedarbeider"}"#).expect("need");
+    need.answers.must_have = "Erfaring fra tilsvarende arbeid er en fordel.".into();
+    need.answers.wishes = "Erfaring fra butikk.".into();
+    let drafted = draft_need(&need, &Taxonomy::embedded().expect("taxonomy"), TODAY);
+    assert!(
+        has(&drafted, CriterionKind::Experience, "lagermedarbeider", Importance::Adjustable),
+        "{:?}",
+        summary(&drafted)
+    );
+    assert!(has(&drafted, CriterionKind::Experience, "butikk", Importance::Adjustable), "a named one stays");
+    // Without a title there is nothing to point at: the words stay as written.
+    need.title = String::new();
+    let untitled = draft_need(&need, &Taxonomy::embedded().expect("taxonomy"), TODAY);
+    assert!(has(&untitled, CriterionKind::Experience, "tilsvarende arbeid", Importance::Adjustable));
+}

@@ -26,7 +26,11 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
-    // A job ad's headings (`Kvalifikasjoner: …`) ask nothing themselves.
+    // A job ad's headings (`Kvalifikasjoner: …`, `Språk: norsk og engelsk`) and frames
+    // (`det stilles krav om`) ask nothing themselves.
+    "språk",
+    "stilles",
+    "stillast",
     "kvalifikasjoner",
     "kvalifikasjonar",
     "kvalifikasjon",
