@@ -169,7 +169,11 @@ impl Drafter<'_> {
                 matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from && from - at <= 7)
             })
         };
-        let purpose = words.windows(2).position(|w| w == ["til", "å"]).filter(|&from| language_before(from));
+        // `så godt norsk at du kan svare kunder` says the same with `at du`.
+        let purpose = words
+            .windows(2)
+            .position(|w| w == ["til", "å"] || w == ["at", "du"] || w == ["at", "dere"])
+            .filter(|&from| language_before(from));
         let purpose =
             purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));
         let importance = match answer {

@@ -26,6 +26,11 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
+    // How often (`to kvelder i uka`).
+    "uka",
+    "uken",
+    "veka",
+    "veke",
     // A job ad's headings (`Kvalifikasjoner: …`, `Språk: norsk og engelsk`) and frames
     // (`det stilles krav om`) ask nothing themselves.
     "språk",

@@ -155,6 +155,12 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
             described = Some(LanguageLevel::B1);
         }
+        // `så godt norsk at du kan svare kunder`: the same, said with `så … at`.
+        let so_good = (i.saturating_sub(3)..i).any(|j| words[j] == "så")
+            && words.iter().skip(i + 1).take(2).any(|w| *w == "at");
+        if described == Some(LanguageLevel::B2) && so_good && serves {
+            described = Some(LanguageLevel::B1);
+        }
         // `kommunisere med pasienter og pårørende på norsk`, `lese arbeidsordre på norsk`: what
         // is done in the language belongs to it; talking with the people a job serves is B1.
         let done_in = (i >= 2 && words[i - 1] == "på")
