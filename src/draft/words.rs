@@ -26,6 +26,8 @@ pub const GRAMMAR: &[&str] = &[
     "verneutstyr",
     "fysisk",
     "bruke",
+    // `vere saman med bebuarane` (nynorsk `sammen`).
+    "saman",
     // How often (`to kvelder i uka`).
     "uka",
     "uken",

@@ -156,8 +156,8 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             described = Some(LanguageLevel::B1);
         }
         // `så godt norsk at du kan svare kunder`: the same, said with `så … at`.
-        let so_good = (i.saturating_sub(3)..i).any(|j| words[j] == "så")
-            && words.iter().skip(i + 1).take(2).any(|w| *w == "at");
+        let so_good =
+            (i.saturating_sub(3)..i).any(|j| words[j] == "så") && words.iter().skip(i + 1).take(2).any(|w| *w == "at");
         if described == Some(LanguageLevel::B2) && so_good && serves {
             described = Some(LanguageLevel::B1);
         }
