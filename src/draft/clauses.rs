@@ -77,6 +77,11 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     let mut heading: Option<&str> = None;
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+        // A blank line ends the list a heading was over.
+        if line.is_empty() {
+            heading = None;
+            continue;
+        }
         if let Some(title) = line.strip_suffix(':').filter(|t| (1..=3).contains(&t.split_whitespace().count())) {
             heading = Some(title);
             continue;

@@ -149,9 +149,8 @@ const ACTIVITY_VERBS: &[&str] = &[
     "stella",
 ];
 /// Verbs of carrying: what follows them is the load (`løfter kasser`), part of the demand.
-const CARRYING_VERBS: &[&str] = &[
-    "løfte", "løfter", "løfta", "lyfte", "lyfter", "bære", "bærer", "bera", "ber", "flytte", "flytter", "dra", "drar",
-];
+const CARRYING_VERBS: &[&str] =
+    &["løfte", "løfter", "løfta", "lyfte", "lyfter", "bære", "bærer", "bera", "flytte", "flytter"];
 /// Words that introduce a trade certificate.
 const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeider"];
 

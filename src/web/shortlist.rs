@@ -94,6 +94,12 @@ fn content(need: &JobNeed, shortlist: &Shortlist, unresolved: &[String]) -> Mark
                 p.hint { "Listen kan inneholde kandidater som ikke oppfyller dem. Legg dem inn som kriterier, eller merk dem som vurdert, under «Endre kriteriene»." }
             }
         }
+        // What the criteria ask that jobbmatch cannot check (a demand it does not know).
+        @if !shortlist.warnings.is_empty() && shortlist.drafted.is_none() {
+            div.warning #unchecked role="alert" {
+                @for warning in &shortlist.warnings { p { (warning) } }
+            }
+        }
         p #qualified { (summary(shortlist)) }
         @if shortlist.top_tied > 1 {
             p.hint #tie {
