@@ -127,8 +127,17 @@ struct Drafter<'a> {
 impl Drafter<'_> {
     /// A clause of the must-have or wishes answer.
     fn requirement(&mut self, clause: &Clause, answer: Answer) {
-        let recognised = recognise(clause, self.taxonomy, self.today);
         let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+        // `Vi tilbyr konkurransedyktig lønn`, `Lønn etter avtale`: what the employer offers asks
+        // nothing of the candidate.
+        let offers = matches!(
+            words.as_slice(),
+            ["vi" | "me", "tilbyr" | "tilbyd" | "gir", ..] | ["vi" | "me", "kan", "tilby", ..]
+        ) || matches!(words.as_slice(), ["tilbyr" | "tilbyd", ..] | ["lønn" | "løn", "etter", ..]);
+        if offers {
+            return;
+        }
+        let recognised = recognise(clause, self.taxonomy, self.today);
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
         // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
