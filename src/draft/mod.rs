@@ -22,9 +22,9 @@ use crate::model::{
     Adaptable, Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, LanguageLevel, ReflectionAnswers, Refused,
     Shift, Unrecognised,
 };
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{Taxonomy, is_class_code};
 use clauses::Clause;
-use recognise::{Found, recognise};
+use recognise::{Found, Recognised, recognise};
 use words::*;
 
 /// Drafts the criteria of `context` from its answers, keeping the facts the advisor gave
@@ -166,7 +166,14 @@ impl Drafter<'_> {
         // begge`); a skill or a certificate in it is what the job uses, and the second half says
         // what is asked of the candidate.
         let reason_until = words.iter().position(|w| *w == "så").filter(|&so| {
-            let subject = words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det");
+            // `Frokosten starter 06.30, så du må møte tidlig`: a noun and its verb say how the
+            // job is, as `vi …` does.
+            let said_of_the_job = words.len() > 2
+                && !recognised.used[0]
+                && !matches!(words[0], "du" | "dere" | "de" | "man")
+                && (words[1].ends_with("er") || words[1].ends_with("ar") || matches!(words[1], "er" | "har" | "går"));
+            let subject =
+                words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det") || said_of_the_job;
             let asked_of_you = words.get(so + 1).is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me"))
                 && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w));
             subject && asked_of_you
@@ -301,6 +308,10 @@ impl Drafter<'_> {
             return;
         }
         let mut used = recognised.used.clone();
+        if self.lesser_licence(&words, &recognised, &mut used) {
+            self.leftovers(clause, &used, Answer::RoomToAdapt);
+            return;
+        }
         let mark = |list: &[&str], used: &mut Vec<bool>| {
             let mut found = false;
             for (i, word) in words.iter().enumerate() {
@@ -508,6 +519,47 @@ impl Drafter<'_> {
             }
         }
         self.leftovers(clause, &used, Answer::RoomToAdapt);
+    }
+
+    /// `Har du bare førerkort B, hjelper vi deg med BE`: a candidate holding only a lesser class
+    /// of a licence asked for is welcome, so the lesser class is the must-have and the class asked
+    /// for a wish. True when the clause said so (its words are then used).
+    fn lesser_licence(&mut self, words: &[&str], recognised: &Recognised, used: &mut [bool]) -> bool {
+        let only = |w: &&str| matches!(*w, "bare" | "berre" | "kun");
+        let holding = words.contains(&"har") && words.iter().any(only);
+        if !holding {
+            return false;
+        }
+        let licences = self.taxonomy.licences();
+        let held = recognised.found.iter().find_map(|found| match found {
+            Found::Criterion { kind: CriterionKind::Certificate, value, .. } => {
+                Some((value.clone(), licences.classes_in(value))).filter(|(_, classes)| !classes.is_empty())
+            }
+            _ => None,
+        });
+        // `om du berre har klasse B`: a class on its own, beside a licence asked for.
+        let held = held.or_else(|| {
+            let class = words.iter().find_map(|w| licences.class_named(w))?;
+            Some((format!("førerkort {class}"), [class].into_iter().collect()))
+        });
+        let Some((lesser, held)) = held else { return false };
+        let satisfied = licences.satisfied(&held);
+        let wider = self.draft.need.criteria.iter().position(|c| {
+            c.kind == CriterionKind::Certificate && c.importance == Importance::Must && {
+                let asked = licences.classes_in(&c.value);
+                !asked.is_empty() && !asked.is_subset(&satisfied) && held.is_subset(&licences.satisfied(&asked))
+            }
+        });
+        let Some(wider) = wider else { return false };
+        let asked = &mut self.draft.need.criteria[wider];
+        asked.importance = Importance::Adjustable;
+        let note = format!("«{}» er lagt inn som ønske: arbeidsgiver tar også den som bare har {lesser}", asked.value);
+        self.push(Criterion::must(CriterionKind::Certificate, lesser));
+        self.note(note);
+        for (flag, word) in used.iter_mut().zip(words) {
+            *flag = *flag || TRAINING.contains(word) || only(word) || is_class_code(word) || *word == "klasse";
+        }
+        true
     }
 
     /// The languages drafted as must-haves so far.

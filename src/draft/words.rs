@@ -378,6 +378,8 @@ pub const TRAINING: &[&str] = &[
     "gir",
     "betaler",
     "dekker",
+    "hjelper",
+    "hjelpe",
 ];
 /// An apprentice is welcome: a missing fagbrev can be earned on the job.
 pub const APPRENTICE: &[&str] = &["lærling", "lærlinger", "lærlingplass", "læretid"];

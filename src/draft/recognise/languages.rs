@@ -174,6 +174,20 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             }
             out.take(verb, i - 1);
         }
+        // Speaking a language at work (`du må snakke engelsk`, `norsk muntlig`) with no level
+        // said is conversation, B1 — CEFR's A2 only gets by in simple, routine exchanges. Only
+        // understanding instructions or reading stays at A2 (`forstå enkle beskjeder på norsk`).
+        let speaking = |w: &str| {
+            matches!(w, "snakke" | "snakka" | "snakker" | "prate" | "prata" | "muntlig" | "munnleg")
+                || w.starts_with("kommuniser")
+        };
+        // The verb may be said once for two languages (`snakke norsk og engelsk`).
+        let joined = |w: &str| matches!(w, "og" | "eller" | "både") || taxonomy.language(w).is_some();
+        let spoken_before =
+            (i.saturating_sub(6)..i).rev().find(|&j| !joined(words[j])).is_some_and(|j| speaking(words[j]));
+        if described.is_none() && (near(&speaking) || spoken_before) {
+            described = Some(LanguageLevel::B1);
+        }
         let level = written.or(described);
         out.add(Found::Criterion {
             kind: CriterionKind::Language,
