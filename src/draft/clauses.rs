@@ -243,10 +243,16 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 && word != "for"
                 && said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str())))
     });
-    match (after_comma, because) {
-        (Some(comma), Some(because)) => Some(comma.min(because)),
-        (comma, because) => comma.or(because),
-    }
+    // `Førerkort kl. B (flytte biler, kjøre deleløp)`: a closing parenthesis says what the
+    // requirement before it is for. What it names is still read; the rest asks nothing.
+    let trimmed = sentence.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    let aside = trimmed
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind('('))
+        .filter(|&open| open > 0)
+        .map(|open| words(&sentence[..open], analyzer).len())
+        .filter(|&at| at > 0);
+    [after_comma, because, aside].into_iter().flatten().min()
 }
 
 /// A present-tense verb of doing (`kjører`, `jobber`, `møter`), not a modal or a copula, which

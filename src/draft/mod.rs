@@ -22,7 +22,7 @@ use crate::model::{
     Adaptable, Answer, Criterion, CriterionKind, Draft, Importance, JobNeed, LanguageLevel, ReflectionAnswers, Refused,
     Shift, Unrecognised,
 };
-use crate::taxonomy::{Taxonomy, is_class_code};
+use crate::taxonomy::{ConceptKind, Taxonomy, is_class_code};
 use clauses::Clause;
 use recognise::{Found, Recognised, recognise};
 use words::*;
@@ -610,10 +610,18 @@ impl Drafter<'_> {
         // `et støyende miljø, så du må tåle støy`: one demand, named twice.
         let demand =
             |c: &Criterion| (c.kind == CriterionKind::Demand).then(|| self.taxonomy.demand(&c.value)).flatten();
+        // `praktisk anlagt og kunne bruke vanlig verktøy`: one quality, said two ways.
+        let quality = |c: &Criterion| {
+            let found = (c.kind == CriterionKind::Quality)
+                .then(|| self.taxonomy.find(&c.value, &[ConceptKind::Quality]))
+                .unwrap_or_default();
+            (found.len() == 1).then(|| found[0])
+        };
         let same = |c: &Criterion| {
             c.kind == criterion.kind
                 && (c.value.eq_ignore_ascii_case(&criterion.value)
-                    || demand(c).is_some_and(|d| demand(&criterion) == Some(d)))
+                    || demand(c).is_some_and(|d| demand(&criterion) == Some(d))
+                    || quality(c).is_some_and(|q| quality(&criterion) == Some(q)))
         };
         if let Some(existing) = self.draft.need.criteria.iter_mut().find(|c| same(c)) {
             // Said twice: the stronger reading wins.

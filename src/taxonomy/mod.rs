@@ -258,6 +258,22 @@ impl Taxonomy {
             .map(|(id, _)| id)
     }
 
+    /// Every demand a criterion names, the one [`Taxonomy::demand`] reads first: `kaldt og vått
+    /// arbeidsmiljø` is cold and wet work, and a candidate who cannot take either cannot take it.
+    pub fn demands(&self, text: &str) -> Vec<ConceptId> {
+        let Some(first) = self.demand(text) else { return Vec::new() };
+        let stems = self.analyzer.stems(text);
+        let mut demands = vec![first];
+        for (id, concept) in self.vocabulary.concepts.iter().enumerate() {
+            let named = concept.kind == ConceptKind::Demand
+                && self.label_stems[id].iter().any(|label| !label.is_empty() && contains_run(&stems, label));
+            if named && !demands.contains(&id) {
+                demands.push(id);
+            }
+        }
+        demands
+    }
+
     /// The education level a text names (`videregående skole`, `høyere utdanning`).
     pub fn education_level(&self, text: &str) -> Option<EducationLevel> {
         let stems = self.analyzer.stems(text);

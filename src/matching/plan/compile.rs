@@ -668,6 +668,17 @@ impl Compiler<'_> {
             let label = format!("start_date {}", crate::model::format_date(start));
             add(label, CriterionKind::StartDate, Importance::Must, MUST_WEIGHT, test);
         }
+        // `kaldt og vått arbeidsmiljø`: a must-have demand naming two demands checks both; the
+        // criterion itself checks the first.
+        for criterion in
+            need.criteria.iter().filter(|c| c.kind == CriterionKind::Demand && c.importance == Importance::Must)
+        {
+            for id in self.taxonomy.demands(&criterion.value).into_iter().skip(1) {
+                let name = self.taxonomy.concept(id).labels.first().cloned().unwrap_or_default();
+                let test = self.demand(&name);
+                add(format!("demand {name}"), CriterionKind::Demand, Importance::Must, MUST_WEIGHT, test);
+            }
+        }
         for task in &need.adaptable.tasks {
             let stated = need.criteria.iter().any(|c| {
                 c.kind == CriterionKind::Demand && {

@@ -251,3 +251,19 @@ fn a_must_have_demand_the_vocabulary_does_not_know_is_said_not_passed_silently()
     assert_eq!(unchecked.len(), 1, "only the unknown must-have is named: {unchecked:?}");
     assert!(unchecked[0].contains("«arbeid i trange rom»"), "{unchecked:?}");
 }
+
+#[test]
+fn a_must_have_demand_naming_two_demands_checks_both() {
+    let plan =
+        plan(r#"{"id":"n","criteria":[{"kind":"demand","value":"kaldt og vått arbeidsmiljø","importance":"must"}]}"#);
+    let keys: Vec<&str> = plan
+        .criteria
+        .iter()
+        .filter_map(|c| match &c.test {
+            Test::Demand(DemandTest { key: Some(key), .. }) => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(keys.len(), 2, "cold and wet are each checked: {keys:?}");
+    assert_ne!(keys[0], keys[1]);
+}
