@@ -35,8 +35,16 @@ for _ in $(seq 1 120); do curl -fs "$URL/health" >/dev/null 2>&1 && break; sleep
 status=0
 for token in dev-radgiver dev-veileder dev-admin; do
     echo "== schemathesis as $token ($SECONDS_PER_ROLE s)"
-    (cd "$WORK" && python3 -m schemathesis.cli run "$URL/openapi.json" \
+    log="$WORK/schemathesis-$token.log"
+    if (cd "$WORK" && python3 -m schemathesis.cli run "$URL/openapi.json" \
         -H "Authorization: Bearer $token" --max-time "$SECONDS_PER_ROLE" \
-        --exclude-checks positive_data_acceptance --no-color) | tail -${JOBBMATCH_CONTRACT_LINES:-25} || status=1
+        --exclude-checks positive_data_acceptance --no-color) >"$log" 2>&1; then
+        tail -"${JOBBMATCH_CONTRACT_LINES:-25}" "$log"
+    else
+        # A failure is rare and random (fuzzing): print every failing case with its request
+        # (operation, status, body and the curl line to replay it), not only the summary.
+        cat "$log"
+        status=1
+    fi
 done
 exit $status

@@ -382,6 +382,20 @@ async fn the_openapi_document_lists_every_route() {
     // Answers any route may give are declared on every route.
     let shortlist = &document["paths"]["/v1/shortlists"]["post"]["responses"];
     assert!(shortlist["503"].is_object() && shortlist["408"].is_object(), "{shortlist}");
+    let need = &document["paths"]["/v1/needs/{id}"]["get"]["responses"];
+    assert!(need["400"].is_object(), "a path parameter that cannot be read is a documented 400: {need}");
+}
+
+#[tokio::test]
+async fn a_path_parameter_that_is_not_utf8_gets_a_json_reason() {
+    let service = fixture();
+    for (uri, token) in [("/v1/needs/%FF", ADVISOR), ("/v1/candidates/%FF/tags/x", VEILEDER)] {
+        let method = if uri.contains("tags") { "DELETE" } else { "GET" };
+        let (status, body) = service.call(method, uri, token, None).await;
+        assert_eq!(status, 400, "{uri}: {body}");
+        assert_eq!(body["error"], "bad_request", "{uri}: {body}");
+        assert!(body["detail"].as_str().is_some_and(|d| d.contains("UTF-8")), "{uri}: {body}");
+    }
 }
 
 #[tokio::test]

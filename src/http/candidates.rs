@@ -5,10 +5,11 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde_json::Value;
 
+use super::path::Path;
 use super::access::{AnyCaller, AsAdmin};
 use super::error::{ApiError, ErrorBody, parse_body};
 use crate::model::Candidate;

@@ -9,6 +9,7 @@ mod followed;
 mod health;
 mod needs;
 mod open_needs;
+mod path;
 pub mod openapi;
 mod shortlists;
 mod tags;

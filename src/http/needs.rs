@@ -6,11 +6,12 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+use super::path::Path;
 use super::access::{AsAdvisor, AsVeileder};
 use super::error::{ApiError, ErrorBody, parse_body};
 use crate::followup::report::TimeToMatch;

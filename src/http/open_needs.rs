@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
+use super::path::Path;
 use super::access::{AsAdvisor, AsVeileder};
 use super::error::{ApiError, ErrorBody};
 use crate::service::{CandidateNeeds, Caseload, NewlyQualified, Service};

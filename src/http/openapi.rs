@@ -93,8 +93,9 @@ impl Modify for ProfileViewSchema {
 }
 
 /// Answers any route may give, whatever its handler does: 503 when the service is busy, a
-/// request timed out or the client holds too many connections, and — for routes that take a
-/// body — 408 when the body does not arrive in time.
+/// request timed out or the client holds too many connections; for routes with path
+/// parameters, 400 when one cannot be read; for routes that take a body, 408 when the body does
+/// not arrive in time.
 struct ServiceWideAnswers;
 
 impl Modify for ServiceWideAnswers {
@@ -108,10 +109,19 @@ impl Modify for ServiceWideAnswers {
             let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
             for operation in operations.into_iter().flatten() {
                 let takes_body = operation.request_body.is_some();
+                let in_path = |p: &RefOr<utoipa::openapi::path::Parameter>| {
+                    matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path))
+                };
+                let has_path_parameters = operation.parameters.iter().flatten().any(in_path);
                 let responses = &mut operation.responses.responses;
                 responses
                     .entry("503".into())
                     .or_insert_with(|| answer("Busy, timed out, or too many connections from this address; try again"));
+                if has_path_parameters {
+                    responses
+                        .entry("400".into())
+                        .or_insert_with(|| answer("A path parameter that cannot be read (not UTF-8, not an id)"));
+                }
                 if takes_body {
                     responses
                         .entry("408".into())

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 
+use super::path::Path;
 use super::access::AsVeileder;
 use super::error::{ApiError, ErrorBody, parse_body};
 use crate::model::{Tag, TagKind};
