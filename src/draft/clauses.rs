@@ -88,7 +88,9 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
         }
         for (number, item) in numbered_items(line) {
             let item = heading.map_or(item.clone(), |title| format!("{title}: {item}"));
-            for sentence in sentences(&item).iter().flat_map(|s| each_importance(s)) {
+            let sentences = sentences(&item);
+            let unframed = sentences.iter().map(|s| super::report::without_frame(s));
+            for sentence in unframed.flat_map(each_importance) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
                     let context_from = context_start(&sentence, analyzer);

@@ -12,6 +12,7 @@
 
 mod clauses;
 mod recognise;
+mod report;
 mod words;
 
 use std::ops::Range;
@@ -458,6 +459,26 @@ impl Drafter<'_> {
                 .filter(|(k, v)| *k != CriterionKind::Language && !TRAINING.contains(&v.as_str()))
                 .map(|(_, v)| v.clone())
                 .collect();
+            // `truckkurset kan de ordne`: a course named after a certificate asked for is training
+            // for it.
+            if named_skills.is_empty() {
+                for (i, word) in words.iter().enumerate() {
+                    let Some(prefix) = ["kurset", "kurs", "kurse"].iter().find_map(|end| word.strip_suffix(end)) else {
+                        continue;
+                    };
+                    let prefix = prefix.trim_end_matches('-');
+                    let asked = self.draft.need.criteria.iter().find(|c| {
+                        c.kind == CriterionKind::Certificate
+                            && c.importance == Importance::Must
+                            && prefix.chars().count() >= 4
+                            && c.value.to_lowercase().starts_with(prefix)
+                    });
+                    if let Some(asked) = asked {
+                        named_skills.push(asked.value.clone());
+                        used[i] = true;
+                    }
+                }
+            }
             // `vi lærer opp i truckkjøring`: what the training is in, known to the vocabulary or not.
             if named_skills.is_empty() {
                 let lexicon = self.taxonomy.analyzer().lexicon();

@@ -5,6 +5,21 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    // Who is asked, as an advisor's notes name them (`vedkommende må ha truckførerbevis`, `den
+    // som blir ansatt må …`), and how the employer put it (`egentlig`, `ellers går det ikke`).
+    "vedkommende",
+    "personen",
+    "kandidaten",
+    "søkeren",
+    "ansatt",
+    "tilsett",
+    "egentlig",
+    "eigentleg",
+    "ellers",
+    "elles",
+    // `det er et krav fra kjeden at …`: who made the requirement.
+    "kjeden",
+    "kjeda",
     // Frames around a requirement (`tilgjengelig for kveldsvakter`, `komfortabel med å jobbe
     // alene`, `i stand til å`, `stå oppreist store deler av dagen`, `egen bil`) and what a
     // demand is measured in (`løfte 20 kilo`, `ned mot 2 grader`), or worn for it (`hørselvern`).
@@ -317,6 +332,14 @@ pub const SOFTENERS: &[&str] = &[
     "fordel",
     "bonus",
     "pluss",
+    // `… er gull verdt`, `… er topp`, `… teller også`, `det beste er om …`.
+    "gull",
+    "verdt",
+    "topp",
+    "supert",
+    "flott",
+    "beste",
+    "teller",
     "bør",
     "burde",
     "eventuelt",

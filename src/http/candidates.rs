@@ -4,14 +4,14 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use serde_json::Value;
 
-use super::path::Path;
 use super::access::{AnyCaller, AsAdmin};
 use super::error::{ApiError, ErrorBody, parse_body};
+use super::path::Path;
 use crate::model::Candidate;
 use crate::service::Service;
 use crate::store::Upserted;

@@ -11,9 +11,9 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::path::Path;
 use super::access::{AsAdvisor, AsVeileder};
 use super::error::{ApiError, ErrorBody, parse_body};
+use super::path::Path;
 use crate::followup::report::TimeToMatch;
 use crate::followup::{CandidateAnswer, NeedState, NeedView, Outcome, SavedNeed, Status, UnsuitableReason};
 use crate::service::{EntryChange, ListPlace, NeedSummary, Service};

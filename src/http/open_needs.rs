@@ -7,9 +7,9 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 
-use super::path::Path;
 use super::access::{AsAdvisor, AsVeileder};
 use super::error::{ApiError, ErrorBody};
+use super::path::Path;
 use crate::service::{CandidateNeeds, Caseload, NewlyQualified, Service};
 
 /// The open job needs the veileder's candidate fits (best first, with the advisor's per-criterion

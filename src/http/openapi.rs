@@ -109,9 +109,7 @@ impl Modify for ServiceWideAnswers {
             let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
             for operation in operations.into_iter().flatten() {
                 let takes_body = operation.request_body.is_some();
-                let in_path = |p: &RefOr<utoipa::openapi::path::Parameter>| {
-                    matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path))
-                };
+                let in_path = |p: &RefOr<utoipa::openapi::path::Parameter>| matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Path));
                 let has_path_parameters = operation.parameters.iter().flatten().any(in_path);
                 let responses = &mut operation.responses.responses;
                 responses

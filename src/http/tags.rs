@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 
-use super::path::Path;
 use super::access::AsVeileder;
 use super::error::{ApiError, ErrorBody, parse_body};
+use super::path::Path;
 use crate::model::{Tag, TagKind};
 use crate::service::{NewTag, Service, TagChange, TagEffect};
 

@@ -174,12 +174,25 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             }
             out.take(verb, i - 1);
         }
-        // Speaking a language at work (`du må snakke engelsk`, `norsk muntlig`) with no level
-        // said is conversation, B1 — CEFR's A2 only gets by in simple, routine exchanges. Only
-        // understanding instructions or reading stays at A2 (`forstå enkle beskjeder på norsk`).
+        // Speaking or writing a language at work (`du må snakke engelsk`, `norsk muntlig`,
+        // `skrive norsk`) with no level said is B1 — CEFR's A2 only gets by in simple, routine
+        // exchanges. Understanding instructions or reading stays at A2 (`forstå enkle beskjeder
+        // på norsk`, `lese norsk`).
         let speaking = |w: &str| {
-            matches!(w, "snakke" | "snakka" | "snakker" | "prate" | "prata" | "muntlig" | "munnleg")
-                || w.starts_with("kommuniser")
+            matches!(
+                w,
+                "snakke"
+                    | "snakka"
+                    | "snakker"
+                    | "prate"
+                    | "prata"
+                    | "muntlig"
+                    | "munnleg"
+                    | "skrive"
+                    | "skriva"
+                    | "skriftlig"
+                    | "skriftleg"
+            ) || w.starts_with("kommuniser")
         };
         // The verb may be said once for two languages (`snakke norsk og engelsk`).
         let joined = |w: &str| matches!(w, "og" | "eller" | "både") || taxonomy.language(w).is_some();

@@ -1,0 +1,138 @@
+//! An advisor's notes from a talk with the employer report what was said (`Daglig leder sa at de
+//! trenger …`, `Hun var klar på at vedkommende må ha truckførerbevis`, `Sjefen trenger egentlig
+//! bare en som …`). Who said it asks nothing of the candidate; what follows is the requirement.
+
+/// Verbs that report what someone said, before `at`.
+const REPORTING: &[&str] = &[
+    "sa",
+    "sier",
+    "seier",
+    "nevnte",
+    "nemnde",
+    "nevner",
+    "nemner",
+    "fortalte",
+    "forteller",
+    "understreket",
+    "understreker",
+    "presiserte",
+    "presiserer",
+    "påpekte",
+    "påpeker",
+    "poengterte",
+    "poengterer",
+    "opplyste",
+    "opplyser",
+    "mente",
+    "mener",
+    "skrev",
+    "skriver",
+    "ønsket",
+    "ønsker",
+    "ønskjer",
+    "ville",
+];
+/// `var klar på at`, `er tydelig på at`, `la vekt på at`: said firmly.
+const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt"];
+/// Verbs of wanting someone (`Sjefen trenger en som …`, `Hun vil ha noen som …`).
+const WANTING: &[&str] = &["trenger", "treng", "vil", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker"];
+/// Who speaks: pronouns and the employer's roles.
+const SPEAKERS: &[&str] = &[
+    "han",
+    "hun",
+    "ho",
+    "de",
+    "dei",
+    "daglig",
+    "dagleg",
+    "leder",
+    "leiar",
+    "sjefen",
+    "bonden",
+    "eieren",
+    "eigaren",
+    "arbeidsgiver",
+    "arbeidsgiveren",
+    "arbeidsgjevar",
+    "bedriften",
+    "firmaet",
+    "kommunen",
+    "rektor",
+    "rektoren",
+    "styreren",
+    "kontaktpersonen",
+    "virksomheten",
+    "verksemda",
+];
+
+/// Whether `word` (as written) names who speaks: a pronoun, a role (`butikksjefen`,
+/// `avdelingslederen`) or, when `names` (before a verb of saying), a name.
+fn speaker(word: &str, names: bool) -> bool {
+    let lower = word.to_lowercase();
+    SPEAKERS.contains(&lower.as_str())
+        || ["sjefen", "lederen", "leiaren", "ansvarlig", "ansvarleg"].iter().any(|end| lower.ends_with(end))
+        || names && word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase)
+}
+
+/// The sentence without its frame: `Daglig leder sa at de trenger en som kan stå i kassa` →
+/// `de trenger en som kan stå i kassa`; `Sjefen trenger en som …` → `trenger en som …`.
+pub fn without_frame(sentence: &str) -> &str {
+    let tokens: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|token| (token.as_ptr() as usize - sentence.as_ptr() as usize, token))
+        .collect();
+    let bare = |token: &str| token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let speaks =
+        |upto: usize, names: bool| upto > 0 && upto <= 3 && tokens[..upto].iter().all(|(_, t)| speaker(t, names));
+    // `X sa (rett ut) at …`, `X var klar på at …`: up to and including `at`.
+    if let Some(that) = tokens.iter().take(9).position(|(_, t)| bare(t) == "at") {
+        let verb = tokens[..that].iter().position(|(_, t)| {
+            let word = bare(t);
+            REPORTING.contains(&word.as_str()) || FIRMLY.contains(&word.as_str())
+        });
+        let firm_verb = |at: usize| at > 0 && matches!(bare(tokens[at - 1].1).as_str(), "var" | "er" | "la" | "legger");
+        if let Some(verb) = verb {
+            let subject_ends =
+                if FIRMLY.contains(&bare(tokens[verb].1).as_str()) && firm_verb(verb) { verb - 1 } else { verb };
+            let said = REPORTING.contains(&bare(tokens[verb].1).as_str());
+            if speaks(subject_ends, said) {
+                return tokens.get(that + 1).map_or("", |(at, _)| &sentence[*at..]);
+            }
+        }
+    }
+    // `Sjefen trenger (egentlig bare) en som …`: the speaker only; the verb still asks.
+    if let Some(verb) = tokens.iter().take(4).position(|(_, t)| WANTING.contains(&bare(t).as_str())) {
+        if speaks(verb, false) {
+            return &sentence[tokens[verb].0..];
+        }
+    }
+    sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_frame;
+
+    #[test]
+    fn who_said_it_is_not_asked() {
+        assert_eq!(without_frame("Daglig leder sa at de trenger en kokk"), "de trenger en kokk");
+        assert_eq!(without_frame("Bonden sa rett ut at han trenger en"), "han trenger en");
+        assert_eq!(without_frame("Hun var klar på at vedkommende må ha truck"), "vedkommende må ha truck");
+        assert_eq!(without_frame("Han la vekt på at personen er blid"), "personen er blid");
+        assert_eq!(without_frame("Kari nevnte at det er fint med polsk"), "det er fint med polsk");
+        assert_eq!(without_frame("Butikksjefen trenger egentlig bare en"), "trenger egentlig bare en");
+    }
+
+    #[test]
+    fn a_requirement_that_opens_the_sentence_is_kept() {
+        for kept in [
+            "Truckførerbevis trenger du ikke",
+            "Du må kunne si at du har fagbrev",
+            "Vi trenger en som kan kjøre truck",
+            "Førerkort B er et krav, sa hun",
+            "Det er et krav at alle har hygienekurs",
+        ] {
+            assert_eq!(without_frame(kept), kept);
+        }
+    }
+}
