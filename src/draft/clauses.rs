@@ -267,7 +267,7 @@ fn stated_doing(word: &str) -> bool {
 /// Who a reason after `da`, `for` or `siden` may be about besides the job (`…, da mange kunder er
 /// utenlandske`).
 const REASON_SUBJECTS: &[&str] =
-    &["du", "dere", "mange", "noen", "nokon", "alle", "flere", "fleire", "kunder", "kundar"];
+    &["du", "dere", "de", "dei", "vi", "me", "mange", "noen", "nokon", "alle", "flere", "fleire", "kunder", "kundar"];
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).
 fn abbreviation(text: &str) -> bool {

@@ -35,7 +35,7 @@ const REPORTING: &[&str] = &[
 /// `var klar på at`, `er tydelig på at`, `la vekt på at`: said firmly.
 const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt"];
 /// Verbs of wanting someone (`Sjefen trenger en som …`, `Hun vil ha noen som …`).
-const WANTING: &[&str] = &["trenger", "treng", "vil", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker"];
+const WANTING: &[&str] = &["trenger", "treng", "vil", "ville", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker"];
 /// Who speaks: pronouns and the employer's roles.
 const SPEAKERS: &[&str] = &[
     "han",

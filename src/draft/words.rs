@@ -17,6 +17,15 @@ pub const GRAMMAR: &[&str] = &[
     "eigentleg",
     "ellers",
     "elles",
+    "henne",
+    "ham",
+    "dem",
+    // `man må regne med …`, `tåle kulde og regn` (the weather is in the demand beside it), `ikke
+    // redd for høyder` (the demand is what one is not afraid of).
+    "regne",
+    "regner",
+    "regn",
+    "redd",
     // `det er et krav fra kjeden at …`: who made the requirement.
     "kjeden",
     "kjeda",
@@ -374,11 +383,13 @@ pub const ASKING: &[&str] =
     &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "krev", "vil", "skal", "bør"];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
+    // `trenger noen som ikke er redd for høyder`: a negation inside a relative clause says
+    // what the person is, not that nothing is needed.
     let near = |first: &[&str], second: &[&str], gap: usize| {
-        words
-            .iter()
-            .enumerate()
-            .any(|(i, w)| first.contains(w) && words.iter().skip(i + 1).take(gap + 1).any(|next| second.contains(next)))
+        words.iter().enumerate().any(|(i, w)| {
+            let after = words.iter().skip(i + 1).take(gap + 1);
+            first.contains(w) && after.take_while(|next| !matches!(**next, "som")).any(|next| second.contains(next))
+        })
     };
     near(&["trenger", "trengs", "behøver", "treng", "trengst"], &["ikke", "ikkje"], 2)
         || near(&["ikke", "ikkje", "ingen", "inga"], &["krav", "nødvendig", "naudsynt", "påkrevd"], 1)

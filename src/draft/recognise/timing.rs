@@ -164,7 +164,11 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i.saturating_sub(usize::from(i > 0 && matches!(words[i - 1], "3" | "2" | "tre" | "to"))), i);
             continue;
         }
-        let bare = word.strip_suffix("sskift").or_else(|| word.strip_suffix("skift")).unwrap_or(word);
+        // `kveldsjobbing`, `helgejobb`: work at that time is that shift.
+        let bare = ["sskift", "skift", "sjobbing", "jobbing", "sjobb", "jobb"]
+            .iter()
+            .find_map(|end| word.strip_suffix(end).filter(|base| !base.is_empty()))
+            .unwrap_or(word);
         let watch = word
             .strip_suffix("svakter")
             .or_else(|| word.strip_suffix("svakt"))
