@@ -22,7 +22,7 @@ pub const MONTHS: [&str; 12] = [
 /// Words that open a statement about the job rather than a requirement of the candidate (`vi
 /// flytter kundebiler`); statements about its customers open with [`SERVED_SUBJECTS`].
 pub const CONTEXT_SUBJECTS: &[&str] =
-    &["vi", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga", "mange"];
+    &["vi", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga", "mange", "alle"];
 
 /// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
 /// they must do is why the requirement is made, however it is said.

@@ -175,7 +175,7 @@ impl Drafter<'_> {
                 && (words[1].ends_with("er") || words[1].ends_with("ar") || matches!(words[1], "er" | "har" | "går"));
             let subject =
                 words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det") || said_of_the_job;
-            let asked_of_you = words.get(so + 1).is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me"))
+            let asked_of_you = words.get(so + 1).is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me" | "det"))
                 && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w));
             subject && asked_of_you
         });

@@ -474,7 +474,9 @@ fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
             out.take(i + 1, i + 1);
             continue;
         }
-        let owned = matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]);
+        // `… at man har bil selv`: the candidate's own car, said with `har`.
+        let own = window == ["har", "bil"] && words.get(i + 2).is_some_and(|w| matches!(*w, "selv" | "sjølv"));
+        let owned = own || matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]);
         let needed = required && (window == ["med", "bil"] || (i == 0 && window[0] == "bil"));
         if (owned || needed) && !out.used[i + 1] {
             out.add(ask());

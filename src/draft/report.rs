@@ -31,6 +31,12 @@ const REPORTING: &[&str] = &[
     "ønsker",
     "ønskjer",
     "ville",
+    "tenkte",
+    "tenker",
+    "trodde",
+    "tror",
+    "forklarte",
+    "forklarer",
 ];
 /// `var klar på at`, `er tydelig på at`, `la vekt på at`: said firmly.
 const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt"];

@@ -22,6 +22,22 @@ pub const GRAMMAR: &[&str] = &[
     "dem",
     // `man må regne med …`, `tåle kulde og regn` (the weather is in the demand beside it), `ikke
     // redd for høyder` (the demand is what one is not afraid of).
+    "viktigste",
+    "viktigst",
+    "nødt",
+    "naudt",
+    "tåler",
+    "tåle",
+    "toler",
+    "tole",
+    "perioder",
+    "periodar",
+    "ganger",
+    "gonger",
+    "utenom",
+    "komme",
+    "diskutere",
+    "tilrettelegge",
     "regne",
     "regner",
     "regn",
@@ -377,6 +393,8 @@ pub const MUST_MARKERS: &[&str] = &[
     "påkrevd",
     "påkravd",
     "must",
+    "nødt",
+    "naudt",
 ];
 /// Verbs by which a statement asks something of the candidate (`vi ser etter`, `vi trenger`).
 pub const ASKING: &[&str] =
@@ -393,8 +411,14 @@ pub fn says_not_needed(words: &[&str]) -> bool {
     };
     near(&["trenger", "trengs", "behøver", "treng", "trengst"], &["ikke", "ikkje"], 2)
         || near(&["ikke", "ikkje", "ingen", "inga"], &["krav", "nødvendig", "naudsynt", "påkrevd"], 1)
-        // `du må ikke ha fagbrev`: you need not have one.
-        || words.windows(3).any(|w| w[0] == "må" && matches!(w[1], "ikke" | "ikkje") && matches!(w[2], "ha" | "kunne"))
+        // `du må ikke ha fagbrev`: you need not have one; but `må ikke ha allergi mot pels` names
+        // what the candidate must not have.
+        || (0..words.len().saturating_sub(2)).any(|i| {
+            words[i] == "må"
+                && matches!(words[i + 1], "ikke" | "ikkje")
+                && matches!(words[i + 2], "ha" | "kunne")
+                && !words.get(i + 3).is_some_and(|x| ["allergi", "problem", "plager"].iter().any(|p| x.starts_with(p)))
+        })
 }
 
 /// Room-to-adapt cues.
