@@ -633,10 +633,13 @@ impl Drafter<'_> {
             |c: &Criterion| (c.kind == CriterionKind::Demand).then(|| self.taxonomy.demand(&c.value)).flatten();
         // `praktisk anlagt og kunne bruke vanlig verktøy`: one quality, said two ways.
         let quality = |c: &Criterion| {
-            let found = (c.kind == CriterionKind::Quality)
-                .then(|| self.taxonomy.find(&c.value, &[ConceptKind::Quality]))
-                .unwrap_or_default();
-            (found.len() == 1).then(|| found[0])
+            if c.kind != CriterionKind::Quality {
+                return None;
+            }
+            match self.taxonomy.find(&c.value, &[ConceptKind::Quality])[..] {
+                [one] => Some(one),
+                _ => None,
+            }
         };
         let same = |c: &Criterion| {
             c.kind == criterion.kind
