@@ -216,7 +216,7 @@ fn lowercase_words(text: &str) -> Vec<String> {
 /// Words after a comma that give the reason for what came before (`…, for vi kjører ut til
 /// hogstfeltene selv`, `…, fordi kundene ringer`). `for` and `siden` do so only before a
 /// statement's subject (`for eksempel` lists).
-pub const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan"];
+pub const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan", "når"];
 pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
 
 /// The index of the first word of a statement about the job after a comma, if the sentence has

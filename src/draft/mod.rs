@@ -138,6 +138,15 @@ impl Drafter<'_> {
         if offers {
             return;
         }
+        // `Alle må ta truckkurs, men det betaler de`: after a contrast, the employer giving or
+        // paying for it is room to adapt, said among the requirements.
+        let employer_gives = words.first() == Some(&"men")
+            && words.iter().any(|w| matches!(*w, "de" | "dei" | "vi" | "me"))
+            && words.iter().any(|w| TRAINING.contains(w));
+        if answer == Answer::MustHave && employer_gives {
+            self.adaptation(clause);
+            return;
+        }
         let recognised = recognise(clause, self.taxonomy, self.today);
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
@@ -175,7 +184,9 @@ impl Drafter<'_> {
                 && (words[1].ends_with("er") || words[1].ends_with("ar") || matches!(words[1], "er" | "har" | "går"));
             let subject =
                 words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det") || said_of_the_job;
-            let asked_of_you = words.get(so + 1).is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me" | "det"))
+            let asked_of_you = words
+                .get(so + 1)
+                .is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me" | "det" | "personen" | "vedkommende"))
                 && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w));
             subject && asked_of_you
         });
@@ -499,6 +510,20 @@ impl Drafter<'_> {
             // (`… etter opplæringen`) waives nothing.
             let names_experience =
                 words.iter().any(|w| matches!(*w, "erfaring" | "erfaringen" | "røynsle" | "røynsla"));
+            // `…, men det betaler de`: `det` is what was just asked for.
+            // Only when the employer is who gives it (`men den tar tre måneder` gives nothing).
+            let that = words.iter().take(3).any(|w| matches!(*w, "det" | "dette" | "den"))
+                && words.iter().any(|w| matches!(*w, "de" | "dei" | "vi" | "me"));
+            if named_skills.is_empty() && that && !names_experience && !apprentice {
+                let last = self.draft.need.criteria.iter().rev().find(|c| {
+                    c.importance == Importance::Must
+                        && matches!(
+                            c.kind,
+                            CriterionKind::Certificate | CriterionKind::Skill | CriterionKind::Education
+                        )
+                });
+                named_skills.extend(last.map(|c| c.value.clone()));
+            }
             let trained = if named_skills.is_empty() {
                 self.draft
                     .need

@@ -39,7 +39,7 @@ const REPORTING: &[&str] = &[
     "forklarer",
 ];
 /// `var klar på at`, `er tydelig på at`, `la vekt på at`: said firmly.
-const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt"];
+const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt", "til"];
 /// Verbs of wanting someone (`Sjefen trenger en som …`, `Hun vil ha noen som …`).
 const WANTING: &[&str] = &["trenger", "treng", "vil", "ville", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker"];
 /// Who speaks: pronouns and the employer's roles.
@@ -75,9 +75,12 @@ const SPEAKERS: &[&str] = &[
 /// `avdelingslederen`) or, when `names` (before a verb of saying), a name.
 fn speaker(word: &str, names: bool) -> bool {
     let lower = word.to_lowercase();
+    // Before a verb of saying, a name or a person with where they work (`Dama på kontoret sa at`).
+    let named = word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase);
+    let definite = ["en", "et", "a"].iter().any(|end| lower.len() > 3 && lower.ends_with(end));
     SPEAKERS.contains(&lower.as_str())
         || ["sjefen", "lederen", "leiaren", "ansvarlig", "ansvarleg"].iter().any(|end| lower.ends_with(end))
-        || names && word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase)
+        || names && (named || definite || matches!(lower.as_str(), "på" | "i" | "hos"))
 }
 
 /// The sentence without its frame: `Daglig leder sa at de trenger en som kan stå i kassa` →
@@ -106,6 +109,26 @@ pub fn without_frame(sentence: &str) -> &str {
             }
         }
     }
+    // `Han sier de trenger …`: a verb of saying with no `at`, before who is meant.
+    if let Some(verb) = tokens.iter().take(4).position(|(_, t)| REPORTING.contains(&bare(t).as_str())) {
+        let next = tokens.get(verb + 1).map(|(_, t)| bare(t)).unwrap_or_default();
+        if speaks(verb, true) && matches!(next.as_str(), "de" | "dei" | "vi" | "man" | "det" | "han" | "hun" | "ho") {
+            return &sentence[tokens[verb + 1].0..];
+        }
+    }
+    // `Ifølge daglig leder må man …`: who said it, up to the verb.
+    if tokens.first().is_some_and(|(_, t)| matches!(bare(t).as_str(), "ifølge" | "iflg" | "ifylgje")) {
+        let verb = tokens
+            .iter()
+            .skip(1)
+            .take(4)
+            .position(|(_, t)| matches!(bare(t).as_str(), "må" | "er" | "skal" | "bør" | "trenger"));
+        if let Some(verb) = verb.map(|v| v + 1) {
+            if tokens[1..verb].iter().all(|(_, t)| speaker(t, true)) {
+                return &sentence[tokens[verb].0..];
+            }
+        }
+    }
     // `Sjefen trenger (egentlig bare) en som …`: the speaker only; the verb still asks.
     if let Some(verb) = tokens.iter().take(4).position(|(_, t)| WANTING.contains(&bare(t).as_str())) {
         if speaks(verb, false) {
@@ -127,6 +150,10 @@ mod tests {
         assert_eq!(without_frame("Han la vekt på at personen er blid"), "personen er blid");
         assert_eq!(without_frame("Kari nevnte at det er fint med polsk"), "det er fint med polsk");
         assert_eq!(without_frame("Butikksjefen trenger egentlig bare en"), "trenger egentlig bare en");
+        assert_eq!(without_frame("Han sier de trenger folk"), "de trenger folk");
+        assert_eq!(without_frame("Ifølge daglig leder må man ha erfaring"), "må man ha erfaring");
+        assert_eq!(without_frame("Dama på kontoret sa at norsk B1 holder"), "norsk B1 holder");
+        assert_eq!(without_frame("Han la til at man må jobbe natt"), "man må jobbe natt");
     }
 
     #[test]

@@ -181,9 +181,8 @@ impl Shift {
             "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" | "morgon"
             | "formiddag" => Self::Dag,
             "kveld" | "kvelder" | "kveldstid" | "ettermiddag" | "ettermiddagen" | "kveldane" | "kveldar" => Self::Kveld,
-            "natt" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte" | "nattestid" | "nattetid" => {
-                Self::Natt
-            }
+            "natt" | "natta" | "natten" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte"
+            | "nattestid" | "nattetid" => Self::Natt,
             "helg" | "helger" | "helge" | "helgene" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager"
             | "søndag" | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" | "helligdag" | "helligdager"
             | "heilagdagar" | "høytid" | "høytider" => Self::Helg,
