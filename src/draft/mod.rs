@@ -142,7 +142,8 @@ impl Drafter<'_> {
         // paying for it is room to adapt, said among the requirements.
         let employer_gives = words.first() == Some(&"men")
             && words.iter().any(|w| matches!(*w, "de" | "dei" | "vi" | "me"))
-            && words.iter().any(|w| TRAINING.contains(w));
+            && words.iter().any(|w| TRAINING.contains(w))
+            && !words.iter().any(|w| NEGATION.contains(w));
         if answer == Answer::MustHave && employer_gives {
             self.adaptation(clause);
             return;
@@ -510,10 +511,13 @@ impl Drafter<'_> {
             // (`… etter opplæringen`) waives nothing.
             let names_experience =
                 words.iter().any(|w| matches!(*w, "erfaring" | "erfaringen" | "røynsle" | "røynsla"));
-            // `…, men det betaler de`: `det` is what was just asked for.
-            // Only when the employer is who gives it (`men den tar tre måneder` gives nothing).
-            let that = words.iter().take(3).any(|w| matches!(*w, "det" | "dette" | "den"))
-                && words.iter().any(|w| matches!(*w, "de" | "dei" | "vi" | "me"));
+            // `…, men det betaler de`, `det kan vi lære deg`: `det` is what was just asked for —
+            // as the object, with the employer giving it (`men den tar tre måneder` and `det er
+            // greit, vi lærer opp` name nothing).
+            let that = (0..2).any(|i| {
+                words.get(i).is_some_and(|w| matches!(*w, "det" | "dette" | "den"))
+                    && words.get(i + 2).is_some_and(|w| matches!(*w, "de" | "dei" | "vi" | "me"))
+            });
             if named_skills.is_empty() && that && !names_experience && !apprentice {
                 let last = self.draft.need.criteria.iter().rev().find(|c| {
                     c.importance == Importance::Must
