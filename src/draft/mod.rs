@@ -141,7 +141,7 @@ impl Drafter<'_> {
         // `Alle må ta truckkurs, men det betaler de`: after a contrast, the employer giving or
         // paying for it is room to adapt, said among the requirements.
         let employer_gives = words.first() == Some(&"men")
-            && words.iter().any(|w| matches!(*w, "de" | "dei" | "vi" | "me"))
+            && words.iter().any(|w| EMPLOYER.contains(w))
             && words.iter().any(|w| TRAINING.contains(w))
             && !words.iter().any(|w| NEGATION.contains(w));
         if answer == Answer::MustHave && employer_gives {
@@ -516,7 +516,7 @@ impl Drafter<'_> {
             // greit, vi lærer opp` name nothing).
             let that = (0..2).any(|i| {
                 words.get(i).is_some_and(|w| matches!(*w, "det" | "dette" | "den"))
-                    && words.get(i + 2).is_some_and(|w| matches!(*w, "de" | "dei" | "vi" | "me"))
+                    && words.get(i + 2).is_some_and(|w| EMPLOYER.contains(w))
             });
             if named_skills.is_empty() && that && !names_experience && !apprentice {
                 let last = self.draft.need.criteria.iter().rev().find(|c| {

@@ -440,6 +440,9 @@ pub fn says_not_needed(words: &[&str]) -> bool {
         })
 }
 
+/// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi
+/// lære deg`).
+pub const EMPLOYER: &[&str] = &["de", "dei", "vi", "me"];
 /// Room-to-adapt cues.
 pub const TRAINING: &[&str] = &[
     "opplæring",

@@ -51,6 +51,10 @@ const INSTRUCTIONS: &[&str] = &["instruks", "instrukser", "arbeidsordre", "arbei
 const COMMUNICATING: &[&str] =
     &["kommunisere", "kommunisera", "snakke", "snakka", "prate", "lese", "les", "skrive", "fylle", "svare", "forstå"];
 
+/// Of [`COMMUNICATING`], the verbs that do not by themselves raise a level left unsaid (reading,
+/// filling in a form, answering, understanding); speaking and writing do (B1).
+const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
+
 /// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1.
 const SERVED: &[&str] = &[
     "kunde",
@@ -179,20 +183,10 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // exchanges. Understanding instructions or reading stays at A2 (`forstå enkle beskjeder
         // på norsk`, `lese norsk`).
         let speaking = |w: &str| {
-            matches!(
-                w,
-                "snakke"
-                    | "snakka"
-                    | "snakker"
-                    | "prate"
-                    | "prata"
-                    | "muntlig"
-                    | "munnleg"
-                    | "skrive"
-                    | "skriva"
-                    | "skriftlig"
-                    | "skriftleg"
-            ) || w.starts_with("kommuniser")
+            let produces = COMMUNICATING.contains(&w) && !UNDERSTANDING.contains(&w);
+            produces
+                || w.starts_with("kommuniser")
+                || matches!(w, "snakker" | "prata" | "skriva" | "muntlig" | "munnleg" | "skriftlig" | "skriftleg")
         };
         // The verb may be said once for two languages (`snakke norsk og engelsk`).
         let joined = |w: &str| matches!(w, "og" | "eller" | "både") || taxonomy.language(w).is_some();
