@@ -34,6 +34,11 @@ pub const GRAMMAR: &[&str] = &[
     "diskutere",
     "utenom",
     "komme",
+    // `… teller også` in the wishes; `det eneste som teller er …` among the requirements is no
+    // softener.
+    "teller",
+    "eneste",
+    "einaste",
     // Frames of a demand (`tåle …`, `ikke redd for høyder`, `ikke ha problemer med …`, `man må
     // regne med …`, `kulde og regn` beside work outside), and how often or when (`to ganger i
     // uka`, `i perioder`).
@@ -376,14 +381,13 @@ pub const SOFTENERS: &[&str] = &[
     "fordel",
     "bonus",
     "pluss",
-    // `… er gull verdt`, `… er topp`, `… teller også`, `det beste er om …`.
+    // `… er gull verdt`, `… er topp`, `det beste er om …`.
     "gull",
     "verdt",
     "topp",
     "supert",
     "flott",
     "beste",
-    "teller",
     "bør",
     "burde",
     "eventuelt",
