@@ -99,9 +99,11 @@ fn the_phrase_suite_stays_above_its_floors() {
         ("opened4", 0.87, 0.87, 0.75, 1.0, 1.0),
         ("opened5", 0.90, 0.82, 0.85, 1.0, 1.0),
         ("opened6", 0.90, 0.85, 0.80, 1.0, 1.0),
+        // The seventh half, opened once the eighth existed; it still misses the bars (README).
+        ("opened7", 0.93, 0.80, 0.75, 0.97, 0.79),
         // The held-out half misses the bars (must-have precision, drafted lists that warn;
         // README): these floors only keep it from getting worse.
-        ("heldout", 0.93, 0.80, 0.75, 0.97, 0.79),
+        ("heldout", 0.89, 0.70, 0.88, 0.95, 0.90),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
