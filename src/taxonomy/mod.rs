@@ -232,13 +232,38 @@ impl Taxonomy {
 
     /// Every demand an adaptation need conflicts with, the one its longest phrase names first:
     /// `tåler ikke kulde` rules out cold rooms and work outside in all weather alike.
+    ///
+    /// A need that names a demand (`allergi mot støv`) rules it out; people write the same limit
+    /// many ways, so a weak word reads as `ikke` (`tåler dårlig kulde` is `tåler ikke kulde`), and a
+    /// part that says there is no problem (`ingen problemer med løft`) rules nothing out.
     pub fn demands_for_need(&self, need: &str) -> Vec<ConceptId> {
-        let stems = self.analyzer.stems(need);
+        let weakened = |text: &str| -> Vec<String> {
+            crate::analysis::split_words(text)
+                .map(|word| if WEAK.contains(&word.as_str()) { "ikke".to_string() } else { word })
+                .collect()
+        };
+        // `ingen problemer med løft` says there is no limit.
+        let free = |words: &[String]| {
+            words.windows(2).any(|pair| {
+                matches!(pair[0].as_str(), "ingen" | "uten" | "utan")
+                    && ["problem", "plage", "vansk", "begrens"].iter().any(|p| pair[1].starts_with(p))
+            })
+        };
+        let parts: Vec<Vec<String>> = need.split([',', ';', '.']).map(weakened).filter(|w| !free(w)).collect();
         let mut demands = Vec::new();
-        for (phrase, id) in &self.need_phrases {
-            if !phrase.is_empty() && contains_run(&stems, phrase) && !demands.contains(id) {
-                demands.push(*id);
+        let exact = |stems: &[String], demands: &mut Vec<ConceptId>| {
+            for (phrase, id) in &self.need_phrases {
+                if !phrase.is_empty() && contains_run(stems, phrase) && !demands.contains(id) {
+                    demands.push(*id);
+                }
             }
+        };
+        let whole = weakened(need);
+        if !free(&whole) {
+            exact(&self.analyzer.stems(&whole.join(" ")), &mut demands);
+        }
+        for words in parts {
+            exact(&self.analyzer.stems(&words.join(" ")), &mut demands);
         }
         demands
     }
@@ -320,6 +345,9 @@ impl Taxonomy {
 }
 
 /// Whether `phrase` occurs as a contiguous run in `words`.
+/// Words that weaken a tolerance to nothing, in an adaptation need (`tåler dårlig kulde`).
+const WEAK: &[&str] = &["dårlig", "dårleg", "vanskelig", "vanskeleg", "ikkje", "lite", "vondt"];
+
 fn contains_run(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|window| window == phrase)
 }
@@ -519,6 +547,22 @@ mod tests {
         let demands: Vec<String> =
             t.demands_for_need("tåler ikke kulde over tid").into_iter().map(|d| t.concept(d).id.clone()).collect();
         assert!(demands.contains(&"kulde".to_string()) && demands.contains(&"vaerutsatt".to_string()), "{demands:?}");
+    }
+
+    #[test]
+    fn a_limit_said_in_other_words_still_rules_out_its_demand() {
+        let t = taxonomy();
+        let ids = |need: &str| -> Vec<String> {
+            t.demands_for_need(need).into_iter().map(|d| t.concept(d).id.clone()).collect()
+        };
+        // A weak word reads as `ikke`: the same limit as `tåler ikke kulde`.
+        let cold = ids("tåler dårlig kulde, astma");
+        assert!(cold.contains(&"kulde".to_string()) && cold.contains(&"vaerutsatt".to_string()), "{cold:?}");
+        // A part that names a demand rules it out.
+        assert!(ids("nattblind, kan ikke kjøre i mørke").contains(&"morke".to_string()));
+        assert!(ids("har vondt i ryggen, må unngå tunge løft").contains(&"tunge-loft".to_string()));
+        // No limit said, nothing ruled out.
+        assert!(ids("ingen problemer med tunge løft").is_empty(), "{:?}", ids("ingen problemer med tunge løft"));
     }
 
     /// An occupation holds the activity that is its work: a cook can `lage mat`, a cleaner
