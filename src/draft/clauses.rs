@@ -21,8 +21,23 @@ pub const MONTHS: [&str; 12] = [
 
 /// Words that open a statement about the job rather than a requirement of the candidate (`vi
 /// flytter kundebiler`); statements about its customers open with [`SERVED_SUBJECTS`].
-pub const CONTEXT_SUBJECTS: &[&str] =
-    &["vi", "det", "dette", "de", "dei", "jobben", "arbeidet", "stillingen", "stillinga", "mange", "alle"];
+pub const CONTEXT_SUBJECTS: &[&str] = &[
+    "vi",
+    "det",
+    "dette",
+    "de",
+    "dei",
+    "jobben",
+    "arbeidet",
+    "stillingen",
+    "stillinga",
+    "mange",
+    "masse",
+    "alle",
+    "han",
+    "hun",
+    "ho",
+];
 
 /// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
 /// they must do is why the requirement is made, however it is said.
@@ -232,8 +247,12 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
             || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| reason_subject(&w)));
         // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a
         // fact (a present verb, not `du må`), is why the requirement before it is made.
-        let doing = next == "du" && after.next().is_some_and(|verb| stated_doing(&verb));
-        (subject(&next) || reason || doing).then(|| words(&sentence[..at], analyzer).len())
+        let verb = after.next();
+        let doing = next == "du" && verb.as_deref().is_some_and(stated_doing);
+        // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
+        // and what it does or is.
+        let thing = definite_noun(&next) && verb.as_deref().is_some_and(|v| stated_doing(v) || STATING.contains(&v));
+        (subject(&next) || reason || doing || thing).then(|| words(&sentence[..at], analyzer).len())
     });
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
     // rapporter`: a reason needs no comma.
@@ -257,9 +276,19 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     [after_comma, because, aside].into_iter().flatten().min()
 }
 
+/// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
+pub const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står"];
+
+/// A noun in its definite form (`gården`, `lageret`, `maskina`, `kundene`), as far as its ending
+/// tells: long enough not to be a pronoun or a particle.
+pub fn definite_noun(word: &str) -> bool {
+    let long = word.chars().count() > 4;
+    long && ["en", "et", "ene", "ane", "a"].iter().any(|end| word.ends_with(end)) && !CONTEXT_SUBJECTS.contains(&word)
+}
+
 /// A present-tense verb of doing (`kjører`, `jobber`, `møter`), not a modal or a copula, which
 /// would ask or describe (`du må`, `du er`).
-fn stated_doing(word: &str) -> bool {
+pub fn stated_doing(word: &str) -> bool {
     let modal = matches!(word, "må" | "skal" | "bør" | "kan" | "trenger" | "treng" | "er" | "har" | "vil" | "får");
     !modal && word.chars().count() > 4 && (word.ends_with("er") || word.ends_with("ar"))
 }

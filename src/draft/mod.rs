@@ -707,14 +707,36 @@ impl Drafter<'_> {
         };
         for (i, word) in clause.words.iter().enumerate() {
             let text = word.text.as_str();
+            // A statement about the job starts a phrase of its own: `norsk eller svensk holder,
+            // de har mange svensker der` leaves `holder` apart from `mange`.
+            if clause.context_from == Some(i) {
+                flush(&mut phrase, start..end, &mut self.draft);
+            }
             // `hver dag`, `kvar veke`: how often, not something asked for.
             let every = i > 0 && matches!(clause.words[i - 1].text.as_str(), "hver" | "kvar" | "hvert" | "kvart");
-            let ignorable = lexicon.is_stopword(text)
+            // `tåler støv i fjøset`, `kaldt i produksjonen`: where the job is done, not what is
+            // asked. `Portørene går mye`: the job's people or things, as the subject of a
+            // statement about it.
+            let place =
+                i > 0 && matches!(clause.words[i - 1].text.as_str(), "i" | "på") && clauses::definite_noun(text);
+            let subject = i == 0
+                && clauses::definite_noun(text)
+                && clause.words.get(1).is_some_and(|next| {
+                    let next = next.text.as_str();
+                    clauses::STATING.contains(&next) || clauses::stated_doing(next)
+                });
+            // `hele tida`, `hovedarbeidstida`: when, not what.
+            let when = ["tida", "tiden", "arbeidstid"].iter().any(|end| text.ends_with(end));
+            let ignorable = place
+                || subject
+                || when
+                || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)
+                || SEASONS.contains(&text)
                 || text.ends_with("sesongen")
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');

@@ -541,3 +541,26 @@ pub const ORDINALS: &[&str] = &["andre", "annen", "tredje", "fjerde", "femte", "
 /// Stretches of time said with `hver`/`kvar` (`hver dag`): how often something happens.
 pub const UNITS_OF_TIME: &[&str] =
     &["dag", "dagen", "uke", "veke", "måned", "månad", "år", "helg", "morgen", "kveld", "vakt", "time"];
+
+/// Seasons (`glatte veier om vinteren`, `ferier og sommeren`): when, not what.
+pub const SEASONS: &[&str] = &[
+    "vinter",
+    "vinteren",
+    "vintrane",
+    "vintrene",
+    "sommer",
+    "sommeren",
+    "sommaren",
+    "høst",
+    "høsten",
+    "hausten",
+    "vår",
+    "våren",
+    "ferier",
+    "feriene",
+    "feriar",
+    "ferie",
+    "ferien",
+    "høytider",
+    "høgtider",
+];

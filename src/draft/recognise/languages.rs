@@ -18,6 +18,8 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     Some(match (word, next) {
         ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
         ("god" | "godt" | "gode", "nok") => (A2, 2),
+        // `norsk uten problemer`: talking without strain is CEFR's B2.
+        ("uten" | "utan", "problemer" | "problem" | "vansker" | "vanskar") => (B2, 2),
         // CEFR's C1 speaks «fluently and spontaneously»; B2 only «with a degree of fluency».
         ("flytende" | "flytande" | "utmerket", _) => (C1, 1),
         ("perfekt" | "perfekte", _) => (C1, 1),
@@ -130,10 +132,24 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         }
         // `norsk på et enkelt nivå holder`: the level is enough, nothing more is asked.
         let enough = |j: usize| matches!(words[j], "holder" | "held" | "rekker" | "strekker");
-        let ends_there = |j: usize| words.get(j + 1).is_none_or(|next| matches!(*next, "fint" | "og" | "lenge"));
+        // … also where a statement about the job follows (`norsk eller svensk holder, de har
+        // mange svensker der`).
+        let ends_there = |j: usize| {
+            words.get(j + 1).is_none_or(|next| {
+                matches!(*next, "fint" | "og" | "lenge") || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
+            })
+        };
         for j in (i + 1..(end + 2).min(words.len())).filter(|&j| enough(j) && ends_there(j)) {
             let last = if words.get(j + 1) == Some(&"fint") { j + 1 } else { j };
             out.take(j, last);
+        }
+        // `engelsk må sitte`: the language must be there, firmly — spoken at work, B1.
+        let firm = (i + 2 < words.len() && matches!(words[i + 1], "må" | "skal"))
+            .then_some(i + 2)
+            .filter(|&j| matches!(words[j], "sitte" | "sitja" | "sitter") && !out.used[j]);
+        if let Some(j) = firm {
+            described = Some(described.map_or(LanguageLevel::B1, |l| l.max(LanguageLevel::B1)));
+            out.take(i + 1, j);
         }
         let near = |wanted: &dyn Fn(&str) -> bool| (start..=end).any(|j| wanted(words[j]));
         // Mastering a language (`behersker norsk`) is B2, as good Norwegian is.
@@ -172,6 +188,15 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             .flatten()
             .filter(|&verb| (verb..i - 1).all(|j| !out.used[j] || COMMUNICATING.contains(&words[j])));
         if let Some(verb) = done_in {
+            // `trygg på å snakke med folk på norsk`: at ease talking is B2, as `uten problemer`.
+            let at_ease = verb >= 3
+                && words[verb - 1] == "å"
+                && words[verb - 2] == "på"
+                && matches!(words[verb - 3], "trygg" | "trygt" | "sikker" | "stø" | "komfortabel");
+            if at_ease {
+                described = Some(described.map_or(LanguageLevel::B2, |l| l.max(LanguageLevel::B2)));
+                out.take(verb - 3, verb - 1);
+            }
             let talks = !matches!(words[verb], "lese" | "les" | "skrive" | "fylle");
             if described.is_none() && talks && words[verb..i].iter().any(|w| SERVED.contains(w)) {
                 described = Some(LanguageLevel::B1);

@@ -134,8 +134,22 @@ fn date_at(words: &[&str], i: usize, today: Date) -> Option<(Date, usize)> {
 }
 
 pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
+    let before = out.found.len();
     for (i, word) in words.iter().enumerate() {
         if out.used[i] {
+            continue;
+        }
+        // `morgenmelking fra kl 05`: a morning task is day work.
+        let morning_task = ["morgen", "morgon"].iter().any(|m| word.starts_with(m) && word.len() > m.len() + 3);
+        if morning_task && Shift::parse(word).is_none() {
+            out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
+            out.take(i, i);
+            continue;
+        }
+        // `dag, kveld og natt på rullering`: a rota, said another way.
+        if matches!(*word, "rullering" | "rullerende" | "rotasjon") {
+            out.criterion(CriterionKind::Shift, Shift::Turnus.name().to_string(), i);
+            out.take(i, i);
             continue;
         }
         if let Some((shift, last)) = shift_of_time(words, i).or_else(|| hours_between(words, i)) {
@@ -208,6 +222,20 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
                 Some(before) if verb(before) => out.take(before, before),
                 Some(before) if words[before] == "i" && before > 0 && verb(before - 1) => out.take(before - 1, before),
                 _ => {}
+            }
+        }
+    }
+    // `turnus med kveld og helg`, `skift dag eller kveld`: the shifts named say what the rota
+    // asks. A must-have rota beside them would turn away everyone who named their shifts without
+    // the word.
+    let is_shift = |f: &Found, turnus: bool| matches!(f, Found::Criterion { kind: CriterionKind::Shift, value, .. } if (value == Shift::Turnus.name()) == turnus);
+    if out.found[before..].iter().any(|f| is_shift(f, false)) {
+        let mut at = before;
+        while at < out.found.len() {
+            if is_shift(&out.found[at], true) {
+                out.found.remove(at);
+            } else {
+                at += 1;
             }
         }
     }
@@ -302,7 +330,13 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
     // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
-    let (start_at, last) = if matches!(words[i], "fra" | "frå") {
+    let (start_at, last) = if words[i] == "mellom" {
+        // `mellom 02 og 06`: the hours between, as `fra … til`.
+        match words.get(i + 2) {
+            Some(&("og" | "til")) if hour(i + 1).is_some() && hour(i + 3).is_some() => (i + 1, i + 3),
+            _ => return None,
+        }
+    } else if matches!(words[i], "fra" | "frå") {
         match words.get(i + 2) {
             Some(&"til") if hour(i + 3).is_some() => (i + 1, i + 3),
             _ if hour(i + 2).is_some() => (i + 1, i + 2),
