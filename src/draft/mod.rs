@@ -236,6 +236,15 @@ impl Drafter<'_> {
                     let reason = !facts_of_the_job && reason_until.is_some_and(|so| at < so);
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
                     // or quality asked of the candidate.
+                    // `Portørene går mye`: the job's people, as the subject of a statement about
+                    // it, are no occupation asked of the candidate.
+                    let subject = at == 0
+                        && kind == CriterionKind::Occupation
+                        && clauses::definite_noun(words[0])
+                        && words.get(1).is_some_and(|w| clauses::STATING.contains(w) || clauses::stated_doing(w));
+                    if subject {
+                        continue;
+                    }
                     let liking = matches!(kind, CriterionKind::Interest | CriterionKind::Quality);
                     let reason = reason || (liking && context.is_some_and(|from| at >= from));
                     if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {

@@ -167,6 +167,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     amounts_and_dates(&words, today, &mut recognised);
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
+    walking(&words, &mut recognised);
     tolerated(&words, taxonomy, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     how_well_held(&mut recognised);
@@ -304,6 +305,18 @@ fn loads(words: &[&str], out: &mut Recognised) {
         let weight = (after..words.len().min(after + 6)).find(|&j| matches!(words[j], "kilo" | "kg" | "kilogram"));
         if let Some(end) = weight.filter(|&end| (after..=end).all(|j| !out.used[j])) {
             out.take(after, end);
+        }
+    }
+}
+
+/// `portørene går mye`, `du går langt hver dag`: much walking is a demand (`gå` alone, as in
+/// `det går fint`, is not).
+fn walking(words: &[&str], out: &mut Recognised) {
+    for i in 0..words.len().saturating_sub(1) {
+        let walks = matches!(words[i], "går" | "gå" | "gikk") && matches!(words[i + 1], "mye" | "langt" | "masse");
+        if walks && !out.used[i] && !out.used[i + 1] {
+            out.criterion(CriterionKind::Demand, "mye gåing".to_string(), i);
+            out.take(i, i + 1);
         }
     }
 }
@@ -674,8 +687,21 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         let Some(trade) = taxonomy.trade_in(&phrase, None) else { continue };
         // `fagbrev som sveiser eller platearbeider`: either trade, at the same rung; the plan
         // reads the rung from the first.
+        // `fagbrev i trelast eller som industrimekaniker`, `… eller i industriell
+        // matproduksjon`: the second trade may come with its own `som`/`i`.
         while words.get(last + 1) == Some(&"eller") && last + 2 < words.len() && !out.used[last + 2] {
-            let other = words[last + 2];
+            let joined = usize::from(matches!(words[last + 2], "som" | "i" | "innen"));
+            let at = last + 2 + joined;
+            if at >= words.len() || out.used[at] {
+                break;
+            }
+            // A trade of two words (`industriell matproduksjon`) is taken whole when known.
+            let two = (at + 1 < words.len() && !out.used[at + 1])
+                .then(|| format!("{} {}", words[at], words[at + 1]))
+                .filter(|name| taxonomy.knows_trade(&format!("fagbrev i {name}")));
+            let width = if two.is_some() { 2 } else { 1 };
+            let other_name = two.unwrap_or_else(|| words[at].to_string());
+            let other = other_name.as_str();
             let as_trade = format!("fagbrev som {other}");
             // `… eller erfaring fra bygg`, `… eller tilsvarende`: another kind of requirement.
             let not_a_trade = lexicon.is_stopword(other)
@@ -686,6 +712,7 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             // A trade is named by a word for a tradesperson (`platearbeider`, `servitør`, `kokk`),
             // not an adjective (`lang erfaring`).
             let tradesperson = taxonomy.knows_trade(&as_trade)
+                || width == 2
                 || (other.chars().count() >= 5
                     && ["er", "ør", "ar", "ist", "kokk", "faget"].iter().any(|e| other.ends_with(e)));
             let names_trade =
@@ -694,7 +721,7 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
                 break;
             }
             phrase = format!("{phrase} eller {other}");
-            last += 2;
+            last = at + width - 1;
         }
         out.criterion(CriterionKind::Education, phrase, i);
         out.take(i, last);
@@ -919,6 +946,12 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             if length == 1 && taxonomy.is_filler(&stems[0]) {
                 continue;
             }
+            // `Førerkort B er et must`: the words that frame a requirement are never what is
+            // required, whatever a long list of titles holds.
+            let frame = |w: &str| super::words::MUST_MARKERS.contains(&w) || super::words::SOFTENERS.contains(&w);
+            if length == 1 && frame(words[window[0]]) {
+                continue;
+            }
             // `videregående skole`, `bachelor i sykepleie`: a level of schooling, which profiles
             // do not hold, is left for the warning — its last word is no workplace or subject.
             let level_before = window[0].checked_sub(1).is_some_and(|i| EDUCATION_LEVELS.contains(&words[i]));
@@ -1044,7 +1077,13 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
 fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     for (i, word) in words.iter().enumerate() {
+        // A word the lexicon knows as written, or a season, is spelt right (`vinteren` is no
+        // `binder`, however many titles there are to be near).
+        let lexicon = taxonomy.analyzer().lexicon();
+        let known = lexicon.is_lemma(word) || lexicon.normal_form(word).is_some();
         let common = super::words::GRAMMAR.contains(word)
+            || super::words::SEASONS.contains(word)
+            || known
             || taxonomy.is_filler(&clause.words[i].stem)
             || super::words::never_misspelt(word);
         if out.used[i] || common || word.chars().count() < crate::analysis::typo::MIN_TYPO_CHARS {
