@@ -237,8 +237,15 @@ pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
 /// The index of the first word of a statement about the job after a comma, if the sentence has
 /// one: a statement with the job or its people as subject, or the reason for a requirement.
 fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
-    let after_comma = sentence.match_indices(',').find_map(|(at, _)| {
-        let mut after = sentence[at + 1..].split_whitespace().map(str::to_lowercase);
+    // A comma, or a dash between spaces (`norsk skriftlig – vi skriver rapporter`), ends what is
+    // asked.
+    let bytes = sentence.as_bytes();
+    let breaks = sentence.char_indices().filter(|&(at, c)| {
+        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
+        c == ',' || (matches!(c, '–' | '—' | '-') && spaced)
+    });
+    let after_comma = breaks.map(|(at, c)| (at, c.len_utf8())).find_map(|(at, width)| {
+        let mut after = sentence[at + width..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);
         // `…, da mange kunder er utenlandske`, `…, for du kjører alene`.

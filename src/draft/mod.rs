@@ -155,7 +155,13 @@ impl Drafter<'_> {
         // candidate. What it names stays a must-have (never weakened by how it is said); the
         // words it does not place are no requirement left unread. `vi ser etter …`, `vi krever …`
         // do ask.
-        let context = clause.context_from.filter(|&from| {
+        // `Vi jobber på tak.` among the requirements: a sentence that only says what the
+        // employer does is about the job from its first word (in the wishes it may be how a wish
+        // is put: `vi setter pris på …`).
+        let ours = answer == Answer::MustHave
+            && matches!(words.first(), Some(&("vi" | "me")))
+            && words.get(1).is_some_and(|verb| clauses::stated_doing(verb));
+        let context = ours.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`).
             let reason = statement.first().is_some_and(|w| {

@@ -5,6 +5,15 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    // How a form is filled in: `min. 2 års erfaring`, `maks 40 %`, `fagbrev el. annet`,
+    // `Vakter: dag/kveld/helg`, `Opplæring gis`.
+    "min",
+    "maks",
+    "el",
+    "vakter",
+    "vaktene",
+    "gis",
+    "gjevast",
     // Who is asked, as an advisor's notes name them (`vedkommende må ha truckførerbevis`, `den
     // som blir ansatt må …`, `folk som …`), who made the requirement (`et krav fra kjeden`), and
     // how the employer put it (`egentlig`, `ellers går det ikke`, `det viktigste er`, `nødt til`,
