@@ -240,8 +240,6 @@ impl Drafter<'_> {
                     let facts_of_the_job =
                         matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
                     let reason = !facts_of_the_job && reason_until.is_some_and(|so| at < so);
-                    // `…, beboerne må forstå deg`: the people a statement is about are no liking
-                    // or quality asked of the candidate.
                     // `Portørene går mye`: the job's people, as the subject of a statement about
                     // it, are no occupation asked of the candidate.
                     let subject = at == 0
@@ -251,6 +249,8 @@ impl Drafter<'_> {
                     if subject {
                         continue;
                     }
+                    // `…, beboerne må forstå deg`: the people a statement is about are no liking
+                    // or quality asked of the candidate.
                     let liking = matches!(kind, CriterionKind::Interest | CriterionKind::Quality);
                     let reason = reason || (liking && context.is_some_and(|from| at >= from));
                     if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {

@@ -310,10 +310,13 @@ fn loads(words: &[&str], out: &mut Recognised) {
 }
 
 /// `portørene går mye`, `du går langt hver dag`: much walking is a demand (`gå` alone, as in
-/// `det går fint`, is not).
+/// `det går fint`, is not, nor time that goes: `det går mye tid til kjøring`).
 fn walking(words: &[&str], out: &mut Recognised) {
     for i in 0..words.len().saturating_sub(1) {
-        let walks = matches!(words[i], "går" | "gå" | "gikk") && matches!(words[i + 1], "mye" | "langt" | "masse");
+        let time_goes = i > 0 && matches!(words[i - 1], "det" | "dette" | "som" | "tida" | "tiden");
+        let walks = matches!(words[i], "går" | "gå" | "gikk")
+            && matches!(words[i + 1], "mye" | "langt" | "masse")
+            && !time_goes;
         if walks && !out.used[i] && !out.used[i + 1] {
             out.criterion(CriterionKind::Demand, "mye gåing".to_string(), i);
             out.take(i, i + 1);
@@ -1076,10 +1079,10 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
 
 fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+    let lexicon = taxonomy.analyzer().lexicon();
     for (i, word) in words.iter().enumerate() {
         // A word the lexicon knows as written, or a season, is spelt right (`vinteren` is no
         // `binder`, however many titles there are to be near).
-        let lexicon = taxonomy.analyzer().lexicon();
         let known = lexicon.is_lemma(word) || lexicon.normal_form(word).is_some();
         let common = super::words::GRAMMAR.contains(word)
             || super::words::SEASONS.contains(word)

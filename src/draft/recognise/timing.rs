@@ -140,7 +140,8 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             continue;
         }
         // `morgenmelking fra kl 05`: a morning task is day work.
-        let morning_task = ["morgen", "morgon"].iter().any(|m| word.starts_with(m) && word.len() > m.len() + 3);
+        let morning_task =
+            ["morgen", "morgon"].iter().any(|m| word.starts_with(m) && word.chars().count() > m.chars().count() + 3);
         if morning_task && Shift::parse(word).is_none() {
             out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
             out.take(i, i);
