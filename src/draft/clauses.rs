@@ -258,7 +258,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let doing = next == "du" && verb.as_deref().is_some_and(stated_doing);
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
-        let thing = definite_noun(&next) && verb.as_deref().is_some_and(|v| stated_doing(v) || STATING.contains(&v));
+        let thing = opens_statement(&next, verb.as_deref());
         (subject(&next) || reason || doing || thing).then(|| words(&sentence[..at], analyzer).len())
     });
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
@@ -284,7 +284,13 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
 }
 
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
-pub const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står"];
+const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står"];
+
+/// Whether a word and the one after it open a statement about a thing of the job: a definite
+/// noun and what it does or is (`gården ligger`, `portørene går`).
+pub fn opens_statement(noun: &str, verb: Option<&str>) -> bool {
+    definite_noun(noun) && verb.is_some_and(|verb| stated_doing(verb) || STATING.contains(&verb))
+}
 
 /// A noun in its definite form (`gården`, `lageret`, `maskina`, `kundene`), as far as its ending
 /// tells: long enough not to be a pronoun or a particle.

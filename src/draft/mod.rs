@@ -244,8 +244,7 @@ impl Drafter<'_> {
                     // it, are no occupation asked of the candidate.
                     let subject = at == 0
                         && kind == CriterionKind::Occupation
-                        && clauses::definite_noun(words[0])
-                        && words.get(1).is_some_and(|w| clauses::STATING.contains(w) || clauses::stated_doing(w));
+                        && clauses::opens_statement(words[0], words.get(1).copied());
                     if subject {
                         continue;
                     }
@@ -734,12 +733,7 @@ impl Drafter<'_> {
             // statement about it.
             let place =
                 i > 0 && matches!(clause.words[i - 1].text.as_str(), "i" | "på") && clauses::definite_noun(text);
-            let subject = i == 0
-                && clauses::definite_noun(text)
-                && clause.words.get(1).is_some_and(|next| {
-                    let next = next.text.as_str();
-                    clauses::STATING.contains(&next) || clauses::stated_doing(next)
-                });
+            let subject = i == 0 && clauses::opens_statement(text, clause.words.get(1).map(|w| w.text.as_str()));
             // `hele tida`, `hovedarbeidstida`: when, not what.
             let when = ["tida", "tiden", "arbeidstid"].iter().any(|end| text.ends_with(end));
             let ignorable = place

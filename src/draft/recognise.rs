@@ -940,6 +940,9 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
         ConceptKind::Quality,
     ];
     let years = years_asked(&words);
+    // `Førerkort B er et must`: the words that frame a requirement are never what is required,
+    // whatever a long list of titles holds.
+    let frame = |w: &str| super::words::MUST_MARKERS.contains(&w) || super::words::SOFTENERS.contains(&w);
     for length in (1..=MAX_PHRASE_WORDS).rev() {
         for window in content.windows(length) {
             if window.iter().any(|&i| out.used[i]) {
@@ -949,9 +952,6 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             if length == 1 && taxonomy.is_filler(&stems[0]) {
                 continue;
             }
-            // `Førerkort B er et must`: the words that frame a requirement are never what is
-            // required, whatever a long list of titles holds.
-            let frame = |w: &str| super::words::MUST_MARKERS.contains(&w) || super::words::SOFTENERS.contains(&w);
             if length == 1 && frame(words[window[0]]) {
                 continue;
             }

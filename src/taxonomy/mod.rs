@@ -249,21 +249,22 @@ impl Taxonomy {
                     && ["problem", "plage", "vansk", "begrens"].iter().any(|p| pair[1].starts_with(p))
             })
         };
-        let parts: Vec<Vec<String>> = need.split([',', ';', '.']).map(weakened).filter(|w| !free(w)).collect();
+        // The need read whole (a phrase may run past a comma), or, where one part says there is no
+        // problem, the other parts one by one.
+        let parts: Vec<Vec<String>> = need.split([',', ';', '.']).map(weakened).collect();
+        let read: Vec<Vec<String>> = if parts.iter().any(|part| free(part)) {
+            parts.into_iter().filter(|part| !free(part)).collect()
+        } else {
+            vec![weakened(need)]
+        };
         let mut demands = Vec::new();
-        let exact = |stems: &[String], demands: &mut Vec<ConceptId>| {
+        for words in read {
+            let stems = self.analyzer.stems(&words.join(" "));
             for (phrase, id) in &self.need_phrases {
-                if !phrase.is_empty() && contains_run(stems, phrase) && !demands.contains(id) {
+                if !phrase.is_empty() && contains_run(&stems, phrase) && !demands.contains(id) {
                     demands.push(*id);
                 }
             }
-        };
-        let whole = weakened(need);
-        if !free(&whole) {
-            exact(&self.analyzer.stems(&whole.join(" ")), &mut demands);
-        }
-        for words in parts {
-            exact(&self.analyzer.stems(&words.join(" ")), &mut demands);
         }
         demands
     }
@@ -344,10 +345,10 @@ impl Taxonomy {
     }
 }
 
-/// Whether `phrase` occurs as a contiguous run in `words`.
 /// Words that weaken a tolerance to nothing, in an adaptation need (`tåler dårlig kulde`).
 const WEAK: &[&str] = &["dårlig", "dårleg", "vanskelig", "vanskeleg", "ikkje", "lite", "vondt"];
 
+/// Whether `phrase` occurs as a contiguous run in `words`.
 fn contains_run(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|window| window == phrase)
 }

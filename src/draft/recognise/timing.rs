@@ -231,14 +231,11 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
     // the word.
     let is_shift = |f: &Found, turnus: bool| matches!(f, Found::Criterion { kind: CriterionKind::Shift, value, .. } if (value == Shift::Turnus.name()) == turnus);
     if out.found[before..].iter().any(|f| is_shift(f, false)) {
-        let mut at = before;
-        while at < out.found.len() {
-            if is_shift(&out.found[at], true) {
-                out.found.remove(at);
-            } else {
-                at += 1;
-            }
-        }
+        let mut at = 0;
+        out.found.retain(|f| {
+            at += 1;
+            at <= before || !is_shift(f, true)
+        });
     }
 }
 
