@@ -81,7 +81,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first six held-out
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first eight held-out
 /// halves (each opened once a newer one was written) and the held-out half. Floors a
 /// little under the figures measured with the semantic layer (README); the held-out half's say
 /// what users may expect rather than what we tuned.
@@ -101,10 +101,12 @@ fn the_phrase_suite_stays_above_its_floors() {
         ("opened6", 0.90, 0.85, 0.80, 1.0, 1.0),
         // The seventh half, opened once the eighth existed; it still misses the bars (README).
         ("opened7", 0.94, 0.85, 0.80, 0.98, 0.94),
-        // The held-out half misses the bars (must-have precision, drafted lists that warn;
-        // README): these floors only keep it from getting worse. Its drafted NDCG here was 0.734
-        // when frozen and 0.706 after the round that opened the seventh half (README).
-        ("heldout", 0.89, 0.69, 0.88, 0.95, 0.90),
+        // The eighth half, opened once the ninth existed: it misses the bars (README). Its drafted
+        // NDCG here was 0.734 when frozen and 0.706 after the round that opened the seventh half.
+        ("opened8", 0.89, 0.69, 0.88, 0.95, 0.90),
+        // The held-out half misses the bars (hidden talents, must-have precision, drafted lists
+        // that warn; README): these floors only keep it from getting worse.
+        ("heldout", 0.89, 0.80, 0.70, 0.98, 0.98),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
