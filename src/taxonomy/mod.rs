@@ -50,8 +50,8 @@ pub struct Taxonomy {
     /// Direct narrower concepts of each concept.
     narrower: Vec<Vec<ConceptId>>,
     fillers: HashSet<String>,
-    /// Adaptation-need phrases (as stems) and the demand each conflicts with.
-    need_phrases: Vec<(Vec<String>, ConceptId)>,
+    /// Adaptation-need phrases and the demand each conflicts with.
+    need_phrases: Vec<NeedPhrase>,
     education_levels: Vec<(Vec<String>, EducationLevel)>,
     fagbrev_stems: HashSet<String>,
     /// Keys of renamed trades → the key of today's name.
@@ -93,13 +93,18 @@ impl Taxonomy {
                 narrower[ids[broader.as_str()]].push(id);
             }
             if concept.kind == ConceptKind::Demand {
-                for text in concept.needs.iter().chain(&concept.labels) {
-                    need_phrases.push((analyzer.stems(text), id));
+                for text in &concept.needs {
+                    let asks = !crate::analysis::split_words(text)
+                        .any(|w| NEGATIVE.contains(&w.as_str()) || WEAK.contains(&w.as_str()));
+                    need_phrases.push(NeedPhrase { stems: analyzer.stems(text), demand: id, asks });
+                }
+                for text in &concept.labels {
+                    need_phrases.push(NeedPhrase { stems: analyzer.stems(text), demand: id, asks: false });
                 }
             }
         }
         // Longer phrases first, so "ikke tunge løft" is tried before "løft".
-        need_phrases.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len()));
+        need_phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.stems.len()));
 
         let fillers = vocabulary.fillers.iter().map(|w| analyzer.stem(&w.to_lowercase())).collect();
         let mut education_levels = Vec::new();
@@ -249,20 +254,36 @@ impl Taxonomy {
                     && ["problem", "plage", "vansk", "begrens"].iter().any(|p| pair[1].starts_with(p))
             })
         };
+        // A part that asks for something (`treng sittande arbeid`, `trenger å jobbe alene`)
+        // rules out only what a need asking for that names (`sittende arbeid` rules out standing),
+        // never the thing it asks for.
+        let asking = |words: &[String]| {
+            words.iter().any(|w| ASKING.contains(&w.as_str())) && !words.iter().any(|w| NEGATIVE.contains(&w.as_str()))
+        };
         // The need read whole (a phrase may run past a comma), or, where one part says there is no
-        // problem, the other parts one by one.
+        // problem or asks for something, the parts one by one.
         let parts: Vec<Vec<String>> = need.split([',', ';', '.']).map(weakened).collect();
-        let read: Vec<Vec<String>> = if parts.iter().any(|part| free(part)) {
-            parts.into_iter().filter(|part| !free(part)).collect()
+        let read: Vec<(Vec<String>, bool)> = if parts.iter().any(|part| free(part) || asking(part)) {
+            parts
+                .into_iter()
+                .filter(|part| !free(part))
+                .map(|part| (asking(&part), part))
+                .map(|(asks, part)| (part, asks))
+                .collect()
         } else {
-            vec![weakened(need)]
+            vec![(weakened(need), false)]
         };
         let mut demands = Vec::new();
-        for words in read {
+        for (words, asks) in read {
             let stems = self.analyzer.stems(&words.join(" "));
-            for (phrase, id) in &self.need_phrases {
-                if !phrase.is_empty() && contains_run(&stems, phrase) && !demands.contains(id) {
-                    demands.push(*id);
+            for phrase in &self.need_phrases {
+                let counts = phrase.asks || !asks;
+                if counts
+                    && !phrase.stems.is_empty()
+                    && contains_run(&stems, &phrase.stems)
+                    && !demands.contains(&phrase.demand)
+                {
+                    demands.push(phrase.demand);
                 }
             }
         }
@@ -347,6 +368,22 @@ impl Taxonomy {
 
 /// Words that weaken a tolerance to nothing, in an adaptation need (`tåler dårlig kulde`).
 const WEAK: &[&str] = &["dårlig", "dårleg", "vanskelig", "vanskeleg", "ikkje", "lite", "vondt"];
+
+/// Words that say a need is a limit (`unngå støv`, `ingen nattevakter`).
+const NEGATIVE: &[&str] = &["ikke", "ikkje", "ingen", "inga", "unngå", "unngår", "uten", "utan", "aldri", "tåler"];
+
+/// Words that ask for something (`trenger sittende arbeid`, `ønsker å jobbe alene`).
+const ASKING: &[&str] =
+    &["trenger", "treng", "ønsker", "ønskjer", "foretrekker", "føretrekk", "liker", "likar", "vil", "behov", "må"];
+
+/// A phrase in an adaptation need that rules out a demand; `asks` when it asks for something
+/// (`sittende arbeid`, `rolig tempo`) rather than naming the demand or a limit.
+#[derive(Debug)]
+struct NeedPhrase {
+    stems: Vec<String>,
+    demand: ConceptId,
+    asks: bool,
+}
 
 /// Whether `phrase` occurs as a contiguous run in `words`.
 fn contains_run(words: &[String], phrase: &[String]) -> bool {
@@ -564,6 +601,17 @@ mod tests {
         assert!(ids("har vondt i ryggen, må unngå tunge løft").contains(&"tunge-loft".to_string()));
         // No limit said, nothing ruled out.
         assert!(ids("ingen problemer med tunge løft").is_empty(), "{:?}", ids("ingen problemer med tunge løft"));
+        // Sitting, cycling and working alone are demands a limit can rule out too …
+        assert!(ids("kan ikke sitte mer enn en halvtime, må bevege seg").contains(&"stillesittende".to_string()));
+        assert!(ids("dårlige knær, kan ikke sykle langt").contains(&"sykling".to_string()));
+        assert!(ids("treng å jobbe saman med andre, kan ikkje vere åleine").contains(&"alenearbeid".to_string()));
+        // … but a need that asks for the thing does not rule it out.
+        let sitting = ids("kan ikkje stå meir enn ein time om gongen, treng sittande arbeid");
+        assert!(
+            sitting.contains(&"staende-arbeid".to_string()) && !sitting.contains(&"stillesittende".to_string()),
+            "{sitting:?}"
+        );
+        assert!(!ids("trenger å jobbe alene, i et eget rom").contains(&"alenearbeid".to_string()));
     }
 
     /// An occupation holds the activity that is its work: a cook can `lage mat`, a cleaner
