@@ -105,16 +105,38 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
             let item = heading.map_or(item.clone(), |title| format!("{title}: {item}"));
             let sentences = sentences(&item);
             let unframed = sentences.iter().map(|s| super::report::without_frame(s));
-            for sentence in unframed.flat_map(each_importance) {
+            for (sentence, aside) in unframed.flat_map(each_importance).flat_map(|s| asides(&s)) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
-                    let context_from = context_start(&sentence, analyzer);
+                    let context_from = if aside { Some(0) } else { context_start(&sentence, analyzer) };
                     clauses.push(Clause { number, text: sentence, words, context_from });
                 }
             }
         }
     }
     clauses
+}
+
+/// `Tåle varme (asfalten er 160 grader), støy og …`, `Sikkerheitskurs (STCW) er lovkrav`: a
+/// parenthesis inside a sentence is said in passing. The sentence is read without it, and the
+/// parenthesis after it as a statement about the job (`true`), whose unread words ask nothing.
+/// A code (`Norsk (B2)`), an alternative (`(eller erfaring)`) and a closing parenthesis (see
+/// [`context_start`]) stay where they are.
+fn asides(sentence: &str) -> Vec<(String, bool)> {
+    let inside = sentence.find('(').zip(sentence.find(')')).filter(|(open, close)| open < close);
+    let Some((open, close)) = inside else { return vec![(sentence.to_string(), false)] };
+    let (before, aside, after) = (&sentence[..open], &sentence[open + 1..close], &sentence[close + 1..]);
+    let closes = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty();
+    let tokens = lowercase_words(aside);
+    let code = tokens.len() == 1 && (crate::taxonomy::is_class_code(&tokens[0]) || tokens[0].len() == 2);
+    let alternative = tokens.first().is_some_and(|w| matches!(w.as_str(), "eller" | "evt" | "og" | "el"));
+    if closes || before.trim().is_empty() || tokens.is_empty() || code || alternative {
+        return vec![(sentence.to_string(), false)];
+    }
+    let rest = format!("{}{}", before.trim_end(), after);
+    let mut out = asides(rest.trim());
+    out.push((aside.trim().to_string(), true));
+    out
 }
 
 /// Splits `1. A 2. B` into (1, "A"), (2, "B"); text before the first number has none.
@@ -343,7 +365,7 @@ fn ordinal(text: &str) -> bool {
 /// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
 fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
     // `kokk el. servitør`: the abbreviation of `eller`.
-    let spaced = format!("{text} ").replace(" el. ", " eller ").replace('%', " % ");
+    let spaced = format!("{} ", slashes_as_or(text)).replace(" el. ", " eller ").replace('%', " % ");
     let lowered: Vec<String> = spaced
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .filter(|w| !w.is_empty())
@@ -359,6 +381,26 @@ fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
             Word { text, stem }
         })
         .collect()
+}
+
+/// `erfaring fra kontor/arkiv`, `snekker/montør`: a slash between words is `eller`. Classes and
+/// codes (`T1/T4`, `B/BE`) and `og/eller` are left as written.
+fn slashes_as_or(text: &str) -> String {
+    let word = |part: &str| {
+        part.chars().count() >= 3 && part.chars().all(char::is_alphabetic) && !matches!(part, "og" | "eller")
+    };
+    text.split(' ')
+        .map(|token| {
+            let core = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+            let parts: Vec<&str> = core.split('/').collect();
+            if parts.len() > 1 && parts.iter().all(|part| word(part)) {
+                token.replace(core, &parts.join(" eller "))
+            } else {
+                token.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Shorthand of job ads, read as the words they stand for (`erf. fra butikk`, `ev. fagbrev`,

@@ -223,7 +223,12 @@ impl Drafter<'_> {
             Found::Criterion { at, .. } => *at,
             _ => usize::MAX,
         });
-        let found = enumerations(found, &words, answer == Answer::Wishes || importance == Some(Importance::Adjustable));
+        let found = enumerations(
+            found,
+            &words,
+            answer == Answer::Wishes || importance == Some(Importance::Adjustable),
+            asks_one_of(&words),
+        );
         // `vi trenger truckførerbevis, helst T4`: a softener said before what it softens leaves
         // the requirement already made a must-have. One said after the thing (`… er en
         // fordel`) softens the whole clause, as before.
@@ -409,6 +414,13 @@ impl Drafter<'_> {
                 Found::Criterion { kind, value, .. } => named.push((kind, value)),
                 Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
             }
+        }
+        if self.either_language(&words, &named) {
+            for (i, word) in words.iter().enumerate() {
+                used[i] = used[i] || self.taxonomy.language(word).is_some();
+            }
+            self.leftovers(clause, &used, Answer::RoomToAdapt);
+            return;
         }
         let code = words.iter().position(|w| w.len() == 2 && w.parse::<LanguageLevel>().is_ok());
         if let (Some(at), false) = (code, negated) {
@@ -626,6 +638,36 @@ impl Drafter<'_> {
         true
     }
 
+    /// `Norsk er ikke krav hvis du forstår engelsk`: the first language is not needed where the
+    /// second is there, so one or the other is the must-have (at the level asked of the first,
+    /// or A2: understanding). Returns whether the clause said so.
+    fn either_language(&mut self, words: &[&str], named: &[(CriterionKind, String)]) -> bool {
+        let languages: Vec<&String> =
+            named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v).collect();
+        let conditional = words.iter().any(|w| matches!(*w, "hvis" | "om" | "dersom" | "viss" | "bare" | "berre"))
+            || words.windows(2).any(|w| w == ["så", "lenge"]);
+        let [first, second] = languages.as_slice() else { return false };
+        if !(conditional && says_not_needed(words)) {
+            return false;
+        }
+        let either = format!("{first} eller {second}");
+        let asked = self
+            .draft
+            .need
+            .criteria
+            .iter_mut()
+            .find(|c| c.kind == CriterionKind::Language && c.importance == Importance::Must && c.value == **first);
+        match asked {
+            Some(criterion) => criterion.value = either,
+            None => {
+                let mut criterion = Criterion::must(CriterionKind::Language, either);
+                criterion.min_level = Some(LanguageLevel::A2);
+                self.push(criterion);
+            }
+        }
+        true
+    }
+
     /// The languages drafted as must-haves so far.
     fn required_languages(&self) -> Vec<String> {
         let criteria = self.draft.need.criteria.iter();
@@ -742,6 +784,7 @@ impl Drafter<'_> {
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
+                || MUST_MARKERS.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)
@@ -766,10 +809,19 @@ impl Drafter<'_> {
     }
 }
 
+/// Whether a clause says any one of what it lists will do (`norsk og engelsk, du må klare en
+/// av dem`, `enten norsk eller engelsk`).
+fn asks_one_of(words: &[&str]) -> bool {
+    let one = |w: &str| matches!(w, "en" | "ett" | "én" | "ei" | "eitt" | "eit");
+    let them = |w: &str| matches!(w, "dem" | "dei" | "de" | "disse" | "desse" | "språkene" | "språka" | "delene");
+    words.windows(3).any(|w| one(w[0]) && w[1] == "av" && them(w[2]))
+}
+
 /// Joins enumerations: `erfaring fra skole, SFO eller barnehage` is one experience criterion
 /// (`skole eller sfo eller barnehage`, any of them), the cue word carrying over the list. Lists
-/// joined by `og` stay separate must-haves (all are required), but become one either-or wish.
-fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
+/// joined by `og` stay separate must-haves (all are required), but become one either-or wish —
+/// or one either-or must-have where the clause says one of them will do (`one_of`).
+fn enumerations(found: Vec<Found>, words: &[&str], wish: bool, one_of: bool) -> Vec<Found> {
     let mut merged: Vec<Found> = Vec::new();
     let mut last_end: Option<usize> = None;
     for item in found {
@@ -792,7 +844,7 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool) -> Vec<Found> {
                 last_end = Some(at + width);
                 continue;
             }
-            let either = between.contains(&"eller");
+            let either = between.contains(&"eller") || one_of;
             // `som barista eller fra kafé`: a cue word may repeat after `eller`.
             let cue = |w: &str| matches!(w, "fra" | "frå" | "som" | "i" | "med" | "på" | "innen");
             let joined = between.iter().all(|w| matches!(*w, "eller" | "og" | "samt") || (either && cue(w)));

@@ -203,6 +203,24 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             }
             out.take(verb, i - 1);
         }
+        // `Engelsk eller norsk, du må kunne snakke med publikum`, `norsk munnleg, du må forstå
+        // kundane`: talking with the people the job serves, said after the language, is what the
+        // language is for (B1 when no level is said).
+        let with_served = (i + 1..(i + 10).min(words.len()))
+            .filter(|&j| COMMUNICATING.contains(&words[j]) && !out.used[j])
+            .find_map(|verb| {
+                (verb + 1..(verb + 4).min(words.len()))
+                    .take_while(|&k| !out.used[k])
+                    .find(|&k| SERVED.contains(&words[k]))
+                    .filter(|&k| words[verb + 1..k].iter().all(|w| matches!(*w, "med" | "til" | "alle")))
+                    .map(|k| (verb, k))
+            });
+        if let Some((verb, served)) = with_served {
+            if described.is_none() {
+                described = Some(LanguageLevel::B1);
+            }
+            out.take(verb, served);
+        }
         // Speaking or writing a language at work (`du må snakke engelsk`, `norsk muntlig`,
         // `skrive norsk`) with no level said is B1 — CEFR's A2 only gets by in simple, routine
         // exchanges. Understanding instructions or reading stays at A2 (`forstå enkle beskjeder

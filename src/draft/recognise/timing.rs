@@ -226,6 +226,18 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             }
         }
     }
+    // `Lange dager man-fre`, `mandag til fredag`: weekdays, with no shift named, are day work.
+    let monday = |w: &str| matches!(w, "man" | "mandag" | "måndag");
+    let friday = |w: &str| matches!(w, "fre" | "fredag");
+    let weekdays = (0..words.len()).find(|&i| {
+        monday(words[i])
+            && (words.get(i + 1).is_some_and(|w| friday(w))
+                || (words.get(i + 1) == Some(&"til") && words.get(i + 2).is_some_and(|w| friday(w))))
+    });
+    let named = out.found[before..].iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Shift, .. }));
+    if let (Some(at), false) = (weekdays, named) {
+        out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), at);
+    }
     // `turnus med kveld og helg`, `skift dag eller kveld`: the shifts named say what the rota
     // asks. A must-have rota beside them would turn away everyone who named their shifts without
     // the word.
