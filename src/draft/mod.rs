@@ -785,6 +785,7 @@ impl Drafter<'_> {
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
+                || SERVED_PEOPLE.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)

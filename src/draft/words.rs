@@ -338,6 +338,7 @@ pub const GRAMMAR: &[&str] = &[
     "dager",
     "kunder",
     "kundene",
+    "nesten",
     "kollegaer",
     "arbeidsdag",
     "hverdag",
@@ -584,3 +585,9 @@ pub const SEASONS: &[&str] = &[
     "høytider",
     "høgtider",
 ];
+
+/// Whom a job serves (`Engelsk B1 minst, nesten bare turister`): left unread, these say why a
+/// requirement is made, not what is asked. After a cue they are what experience is with
+/// (`erfaring med turister`).
+pub const SERVED_PEOPLE: &[&str] =
+    &["turister", "turistene", "turistar", "turistane", "publikum", "gjester", "gjestene", "gjestar", "gjestane"];
