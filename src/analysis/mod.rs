@@ -22,8 +22,9 @@ pub use tokenizer::{NORWEGIAN, NorwegianTokenizer, word_spans};
 /// The version of the analysis rules (endings, function words, compound splitting). A change to the
 /// terms a text gives bumps it, so an index analysed before is rebuilt or refused. 3: a
 /// dictionary form of a noun and a verb reads as the noun (the exported forms changed, not their
-/// count, which the fingerprint also holds).
-pub const VERSION: u32 = 3;
+/// count, which the fingerprint also holds). 4: a noun in `-het` of a quality (`nøyaktighet`)
+/// reads as the quality (`nøyaktig`).
+pub const VERSION: u32 = 4;
 
 /// Prefix that marks a compound part in the index, so `~lager` (part of `lagermedarbeider`) is a
 /// different term from `lager` (the whole word).

@@ -26,6 +26,9 @@ const MIN_RULE_STEM: usize = 3;
 
 /// The stem of a lowercased word.
 pub(super) fn stem(lexicon: &Lexicon, word: &str) -> String {
+    if let Some(quality) = quality_of(word) {
+        return quality.to_string();
+    }
     if !worth_stemming(word) || lexicon.is_lemma(word) {
         return word.to_string();
     }
@@ -50,6 +53,9 @@ pub(super) fn stem(lexicon: &Lexicon, word: &str) -> String {
 
 /// The rule stemmer alone.
 pub(super) fn rule_stem(word: &str) -> String {
+    if let Some(quality) = quality_of(word) {
+        return quality.to_string();
+    }
     if !worth_stemming(word) {
         return word.to_string();
     }
@@ -63,6 +69,15 @@ pub(super) fn rule_stem(word: &str) -> String {
     word.to_string()
 }
 
+/// The quality a noun in `-het` names (`nøyaktighet`, `punktligheten` → `nøyaktig`,
+/// `punktlig`): employers ask for `nøyaktighet` where veiledere tag `nøyaktig`. Only adjectives
+/// that end as qualities do (`-ig`, `-lig`, `-som`, `-bar`), so `sikkerhet` stays itself.
+fn quality_of(word: &str) -> Option<&str> {
+    let base = ["heten", "heter", "het"].iter().find_map(|end| word.strip_suffix(end))?;
+    let adjective = ["ig", "som", "bar"].iter().any(|end| base.ends_with(end));
+    (adjective && base.chars().count() >= 4).then_some(base)
+}
+
 /// Short words and codes (`b`, `t1`, `c1e`) are left alone.
 fn worth_stemming(word: &str) -> bool {
     word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
@@ -71,6 +86,15 @@ fn worth_stemming(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quality_noun_is_its_quality_with_or_without_a_lexicon() {
+        let lexicon = Lexicon::from_words(["nøyaktighet", "nøyaktig", "sikkerhet"].into_iter(), &[]);
+        assert_eq!(stem(&lexicon, "nøyaktighet"), "nøyaktig");
+        assert_eq!(stem(&lexicon, "punktligheten"), "punktlig");
+        assert_eq!(rule_stem("tålmodighet"), "tålmodig");
+        assert_eq!(stem(&lexicon, "sikkerhet"), "sikkerhet");
+    }
 
     #[test]
     fn codes_and_short_words_are_untouched() {
