@@ -845,6 +845,19 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool, one_of: bool) -> 
                 last_end = Some(at + width);
                 continue;
             }
+            // `fagbrev i prosessfaget eller industriell matproduksjon`: after a fagbrev, what
+            // `eller` adds (with the words before it the vocabulary left) is another trade.
+            let other_trade = *previous_kind == CriterionKind::Education
+                && previous_value.starts_with("fagbrev")
+                && matches!(kind, CriterionKind::Skill | CriterionKind::Occupation)
+                && between.first() == Some(&"eller")
+                && between.len() <= 2;
+            if other_trade {
+                previous_value.push_str(" eller ");
+                previous_value.push_str(&words[end + 1..(at + width).min(words.len())].join(" "));
+                last_end = Some(at + width);
+                continue;
+            }
             let either = between.contains(&"eller") || one_of;
             // `som barista eller fra kafé`: a cue word may repeat after `eller`.
             let cue = |w: &str| matches!(w, "fra" | "frå" | "som" | "i" | "med" | "på" | "innen");
