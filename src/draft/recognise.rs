@@ -625,6 +625,23 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
         out.take(first, last);
         i = last + 1;
     }
+    // `du må kunne kjøre bil`, `kjøre lastebil`: driving a vehicle asks for its licence — the
+    // one named already, if any (`Førerkort C, du må kjøre lastebil`). Driving as part of the
+    // work (`kjøre bil i jobben`) is a demand the vocabulary names.
+    let named = |out: &Recognised| {
+        out.found.iter().any(|f| matches!(f, Found::Criterion { value, .. } if value.starts_with("førerkort")))
+    };
+    for i in 1..words.len() {
+        let driving = matches!(words[i - 1], "kjøre" | "kjører" | "køyre" | "køyrer");
+        let Some(class) = rules.class_words.get(words[i]).filter(|_| driving && !out.used[i]) else { continue };
+        if taxonomy.demand(&words[i - 1..].join(" ")).is_some() {
+            continue;
+        }
+        if !named(out) {
+            out.criterion(CriterionKind::Certificate, format!("førerkort {class}"), i - 1);
+        }
+        out.take(i, i);
+    }
 }
 
 /// Trade qualifications: `fagbrev som industrimekaniker`, `fagbrev i logistikk`,
@@ -1059,13 +1076,18 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 continue;
             }
             // `tåle å jobbe ute og i kaldt verksted`: where a demand is borne is no workplace
-            // asked for.
+            // asked for; nor is the job's own place, named in the definite (`Truck brukes på
+            // lageret`).
             let place = |at: usize| matches!(words[at], "i" | "på");
+            let the_place = first == last
+                && super::clauses::definite_noun(words[first])
+                && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience);
             let where_borne = first > 0
                 && (place(first - 1) || (first > 1 && out.used[first - 1] && place(first - 2)))
                 && !cued
                 && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience | CriterionKind::Interest)
-                && out.found.iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, .. }));
+                && (the_place
+                    || out.found.iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, .. })));
             if where_borne {
                 out.take(first, last);
                 continue;

@@ -339,6 +339,9 @@ pub const GRAMMAR: &[&str] = &[
     "kunder",
     "kundene",
     "nesten",
+    // `Truck brukes på lageret`: what is used in the job, said of the job.
+    "brukes",
+    "benyttes",
     "kollegaer",
     "arbeidsdag",
     "hverdag",
