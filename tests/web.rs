@@ -137,25 +137,25 @@ async fn a_must_have_nobody_understood_stays_beside_the_list_until_the_advisor_c
     let service = fixture();
     // The API: a shortlist from the answers alone names what it did not understand.
     let need = json!({"id": "n", "title": "Sveiser", "answers": {
-        "must_have": "Må ha dykkersertifikat. Må ha førerkort B.", "wishes": "", "room_to_adapt": ""}});
+        "must_have": "Må ha sjøbein. Må ha førerkort B.", "wishes": "", "room_to_adapt": ""}});
     let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["warnings"], json!(["1 krav er ikke forstått: «dykkersertifikat»"]), "{body}");
-    assert_eq!(body["drafted"]["not_understood"], json!(["dykkersertifikat"]));
+    assert_eq!(body["warnings"], json!(["1 krav er ikke forstått: «sjøbein»"]), "{body}");
+    assert_eq!(body["drafted"]["not_understood"], json!(["sjøbein"]));
 
     // The pages: the criteria page lists it, and the shortlist page shows it …
-    let answers = "title=Sveiser&place=Kristiansand&top=10&must_have=M%C3%A5+ha+dykkersertifikat.+M%C3%A5+ha+f%C3%B8rerkort+B.&wishes=&room_to_adapt=";
+    let answers = "title=Sveiser&place=Kristiansand&top=10&must_have=M%C3%A5+ha+sj%C3%B8bein.+M%C3%A5+ha+f%C3%B8rerkort+B.&wishes=&room_to_adapt=";
     let (status, _, html) = service.page("POST", "/radgiver/utkast", Some("dev-radgiver"), Some(answers)).await;
     assert_eq!(status, 200, "{html}");
-    assert!(html.contains("id=\"not-understood\"") && html.contains("«dykkersertifikat» er vurdert"), "{html}");
-    assert!(html.contains("<mark class=\"unrecognised\">dykkersertifikat</mark>"), "marked where it stands: {html}");
+    assert!(html.contains("id=\"not-understood\"") && html.contains("«sjøbein» er vurdert"), "{html}");
+    assert!(html.contains("<mark class=\"unrecognised\">sjøbein</mark>"), "marked where it stands: {html}");
     let rows = "&c0.kind=certificate&c0.value=f%C3%B8rerkort+B&c0.importance=must";
-    let open = format!("{answers}{rows}&unresolved=dykkersertifikat");
+    let open = format!("{answers}{rows}&unresolved=sj%C3%B8bein");
     let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&open)).await;
     assert_eq!(status, 200, "{html}");
-    assert!(html.contains("1 krav er ikke forstått") && html.contains("«dykkersertifikat»"), "{html}");
+    assert!(html.contains("1 krav er ikke forstått") && html.contains("«sjøbein»"), "{html}");
     // … until it is marked as considered.
-    let considered = format!("{open}&resolved=dykkersertifikat");
+    let considered = format!("{open}&resolved=sj%C3%B8bein");
     let (_, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&considered)).await;
     assert!(!html.contains("krav er ikke forstått"), "{html}");
 }
