@@ -939,7 +939,8 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
 /// hired, not a qualification: it is left for the advisor to read.
 fn courses(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for i in 0..words.len() {
-        if out.used[i] || words[i].contains("attest") || taxonomy.course_subjects(words[i]).is_empty() {
+        let not_a_course = words[i].contains("attest") || words[i] == "konkurs";
+        if out.used[i] || not_a_course || taxonomy.course_subjects(words[i]).is_empty() {
             continue;
         }
         let qualified = i > 0

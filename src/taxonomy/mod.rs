@@ -263,18 +263,13 @@ impl Taxonomy {
         // The need read whole (a phrase may run past a comma), or, where one part says there is no
         // problem or asks for something, the parts one by one.
         let parts: Vec<Vec<String>> = need.split([',', ';', '.']).map(weakened).collect();
-        let read: Vec<(Vec<String>, bool)> = if parts.iter().any(|part| free(part) || asking(part)) {
-            parts
-                .into_iter()
-                .filter(|part| !free(part))
-                .map(|part| (asking(&part), part))
-                .map(|(asks, part)| (part, asks))
-                .collect()
+        let read: Vec<(bool, Vec<String>)> = if parts.iter().any(|part| free(part) || asking(part)) {
+            parts.into_iter().filter(|part| !free(part)).map(|part| (asking(&part), part)).collect()
         } else {
-            vec![(weakened(need), false)]
+            vec![(false, weakened(need))]
         };
         let mut demands = Vec::new();
-        for (words, asks) in read {
+        for (asks, words) in read {
             let stems = self.analyzer.stems(&words.join(" "));
             for phrase in &self.need_phrases {
                 let counts = phrase.asks || !asks;
