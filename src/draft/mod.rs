@@ -785,7 +785,7 @@ impl Drafter<'_> {
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
-                || SERVED_PEOPLE.contains(&text)
+                || SERVED.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)
@@ -842,19 +842,6 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool, one_of: bool) -> 
             if between == ["av"] && *previous_kind != CriterionKind::Language && kind != CriterionKind::Language {
                 previous_value.push_str(" av ");
                 previous_value.push_str(value);
-                last_end = Some(at + width);
-                continue;
-            }
-            // `fagbrev i prosessfaget eller industriell matproduksjon`: after a fagbrev, what
-            // `eller` adds (with the words before it the vocabulary left) is another trade.
-            let other_trade = *previous_kind == CriterionKind::Education
-                && previous_value.starts_with("fagbrev")
-                && matches!(kind, CriterionKind::Skill | CriterionKind::Occupation)
-                && between.first() == Some(&"eller")
-                && between.len() <= 2;
-            if other_trade {
-                previous_value.push_str(" eller ");
-                previous_value.push_str(&words[end + 1..(at + width).min(words.len())].join(" "));
                 last_end = Some(at + width);
                 continue;
             }

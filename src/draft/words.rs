@@ -589,8 +589,40 @@ pub const SEASONS: &[&str] = &[
     "høgtider",
 ];
 
-/// Whom a job serves (`Engelsk B1 minst, nesten bare turister`): left unread, these say why a
-/// requirement is made, not what is asked. After a cue they are what experience is with
-/// (`erfaring med turister`).
-pub const SERVED_PEOPLE: &[&str] =
-    &["turister", "turistene", "turistar", "turistane", "publikum", "gjester", "gjestene", "gjestar", "gjestane"];
+/// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1,
+/// and left unread they say why a requirement is made, not what is asked (`Engelsk B1 minst,
+/// nesten bare turister`). After a cue they are what experience is with (`erfaring med turister`).
+pub const SERVED: &[&str] = &[
+    "kunde",
+    "kunder",
+    "kundene",
+    "kundar",
+    "kundane",
+    "bruker",
+    "brukere",
+    "brukerne",
+    "brukar",
+    "brukarar",
+    "brukarane",
+    "pasient",
+    "pasienter",
+    "pasientene",
+    "pasientar",
+    "pasientane",
+    "gjest",
+    "gjester",
+    "gjestene",
+    "gjestar",
+    "gjestane",
+    "beboere",
+    "beboerne",
+    "bebuarar",
+    "bebuarane",
+    "foreldre",
+    "foreldrene",
+    "publikum",
+    "turister",
+    "turistene",
+    "turistar",
+    "turistane",
+];

@@ -2,6 +2,7 @@
 //! hjelpe kunder`, `behersker norsk muntlig og skriftlig`).
 
 use super::{Found, Recognised};
+use crate::draft::words::SERVED;
 use crate::model::{CriterionKind, LanguageLevel};
 use crate::taxonomy::Taxonomy;
 
@@ -56,38 +57,6 @@ const COMMUNICATING: &[&str] =
 /// Of [`COMMUNICATING`], the verbs that do not by themselves raise a level left unsaid (reading,
 /// filling in a form, answering, understanding); speaking and writing do (B1).
 const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
-
-/// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1.
-const SERVED: &[&str] = &[
-    "kunde",
-    "kunder",
-    "kundene",
-    "kundar",
-    "kundane",
-    "bruker",
-    "brukere",
-    "brukerne",
-    "brukar",
-    "brukarar",
-    "brukarane",
-    "pasient",
-    "pasienter",
-    "pasientene",
-    "pasientar",
-    "pasientane",
-    "gjest",
-    "gjester",
-    "gjestene",
-    "gjestar",
-    "gjestane",
-    "beboere",
-    "beboerne",
-    "bebuarar",
-    "bebuarane",
-    "foreldre",
-    "foreldrene",
-    "publikum",
-];
 
 pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for (i, word) in words.iter().enumerate() {
