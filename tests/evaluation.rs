@@ -81,7 +81,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first eight held-out
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first nine held-out
 /// halves (each opened once a newer one was written) and the held-out half. Floors a
 /// little under the figures measured with the semantic layer (README); the held-out half's say
 /// what users may expect rather than what we tuned.
@@ -104,9 +104,12 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The eighth half, opened once the ninth existed. Its drafted NDCG here was 0.734 when
         // frozen, 0.706 when opened and 0.918 after the round that opened it (README).
         ("opened8", 0.90, 0.88, 0.90, 1.0, 1.0),
-        // The held-out half misses the bars (hidden talents, must-have precision, drafted lists
-        // that warn; README): these floors only keep it from getting worse.
-        ("heldout", 0.89, 0.80, 0.70, 0.98, 0.98),
+        // The ninth half, opened once the tenth existed; it missed the bars when frozen (hidden
+        // talents, must-have precision, drafted lists that warn; README).
+        ("opened9", 0.89, 0.80, 0.70, 0.98, 0.98),
+        // The held-out half misses the bars (drafted NDCG: every drafted list warns; near misses,
+        // must-have precision; README): these floors only keep it from getting worse.
+        ("heldout", 0.89, 0.62, 0.80, 0.98, 1.0),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
@@ -125,7 +128,8 @@ fn the_phrase_suite_stays_above_its_floors() {
             structured.hidden_recall
         );
         let near = structured.near_miss_recall.expect("narrow failures");
-        assert!(near >= 0.9, "{half}: near-miss recall {near} fell below 0.9");
+        let near_floor = if half == "heldout" { 0.85 } else { 0.9 };
+        assert!(near >= near_floor, "{half}: near-miss recall {near} fell below {near_floor}");
         assert!(
             structured.must_precision >= must,
             "{half}: must-have precision {} fell below {must}",
