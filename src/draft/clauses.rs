@@ -195,7 +195,39 @@ fn sentences(item: &str) -> Vec<String> {
     }
     sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
     sentences.retain(|s| !s.is_empty());
-    sentences
+    sentences.iter().flat_map(|s| spoken_breaks(s)).collect()
+}
+
+/// Speech typed as said, or through speech-to-text, has no commas or full stops: `helst
+/// førerkort b fordi noen ganger kjører vi mellom områdene og så er det fint om du har jobbet
+/// med kundeservice … ja og en rolig type`. A long run without punctuation is broken where a
+/// speaker starts a new thought (`og så`, `og du`, `ja`, `altså`), so a reason or a statement
+/// about the job does not swallow the requirements said after it.
+fn spoken_breaks(sentence: &str) -> Vec<String> {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let punctuated = sentence.contains([',', '(', ':', '–']);
+    if punctuated || tokens.len() < 12 {
+        return vec![sentence.to_string()];
+    }
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let starts_thought = |i: usize| {
+        let next = lower.get(i + 1).map(String::as_str);
+        match lower[i].as_str() {
+            "og" => matches!(next, Some("så" | "du")),
+            "ja" | "altså" => true,
+            _ => false,
+        }
+    };
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for i in 1..tokens.len() {
+        if starts_thought(i) && !(lower[i - 1] == "ja" || lower[i - 1] == "altså") && i - from >= 3 {
+            parts.push(tokens[from..i].join(" "));
+            from = i;
+        }
+    }
+    parts.push(tokens[from..].join(" "));
+    parts
 }
 
 /// `Førerkort C er et krav, CE er en fordel`: halves of a sentence that each say how much they
@@ -286,12 +318,15 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
     // rapporter`: a reason needs no comma.
     let said = words(sentence, analyzer);
+    // `norsk må du kunne ganske godt for du skal forklare reglene`: `for` gives a reason without
+    // a comma only before a person and what they will do.
+    let will = |at: usize| said.get(at).is_some_and(|w| matches!(w.text.as_str(), "skal" | "må" | "vil" | "får"));
     let because = (1..said.len()).find(|&at| {
         let word = said[at].text.as_str();
+        let person = said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str()));
         BECAUSE.contains(&word)
-            || (BECAUSE_BEFORE_SUBJECT.contains(&word)
-                && word != "for"
-                && said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str())))
+            || (BECAUSE_BEFORE_SUBJECT.contains(&word) && word != "for" && person)
+            || (word == "for" && person && will(at + 2))
     });
     // `Førerkort kl. B (flytte biler, kjøre deleløp)`: a closing parenthesis says what the
     // requirement before it is for. What it names is still read; the rest asks nothing.
@@ -377,6 +412,8 @@ fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
             let text = counted.then(|| number_word(&lowered[i])).flatten().unwrap_or_else(|| lowered[i].clone());
             let text =
                 ABBREVIATIONS.iter().find(|(short, _)| *short == text).map_or(text, |(_, long)| long.to_string());
+            let previous = i.checked_sub(1).map(|j| lowered[j].as_str());
+            let text = super::dialect::standard(&text, previous).map_or(text, str::to_string);
             let stem = analyzer.stem(&text);
             Word { text, stem }
         })

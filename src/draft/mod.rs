@@ -11,6 +11,7 @@
 //! The draft is for the advisor to review and edit.
 
 mod clauses;
+mod dialect;
 mod recognise;
 mod report;
 mod words;
@@ -174,8 +175,13 @@ impl Drafter<'_> {
         });
         // `Førerkort B, vi henter hunder med bil`: in the wishes too, a statement about the job
         // names no wish of its own.
+        // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
+        // (vedhogst, småreparasjonar)`): what it names is wished for too.
+        let examples = clause.text.trim_end_matches(['.', ' ']).ends_with(')');
         let statement_from = clause.context_from.filter(|&from| {
-            answer == Answer::Wishes && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
+            answer == Answer::Wishes
+                && !examples
+                && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
         });
         // `Vi bruker Tripletex, så du må kunne bruke et regnskapsprogram`: a statement about the
         // job before `så du må` is the reason for what is asked after it. A demand, a shift or a
@@ -396,8 +402,11 @@ impl Drafter<'_> {
                 }
                 Found::Refused { phrase, reason } => self.refuse(Answer::RoomToAdapt, phrase, reason),
                 Found::Note(note) => self.note(note),
-                Found::Criterion { kind: CriterionKind::Demand, value, .. } => {
-                    if negated {
+                Found::Criterion { kind: CriterionKind::Demand, value, at, .. } => {
+                    // `det er ikke tunge løft i jobben`: the negation is of the demand itself, so
+                    // the job lacks it and nobody is turned away for it.
+                    let absent = words[at.saturating_sub(2)..at].iter().any(|w| NOT.contains(w));
+                    if negated && !absent {
                         // `tunge løft kan vi ikke ta bort`: the job has the demand, unadaptable.
                         self.push(Criterion::must(CriterionKind::Demand, value));
                     } else {

@@ -18,6 +18,14 @@ pub const GRAMMAR: &[&str] = &[
     // som blir ansatt må …`, `folk som …`), who made the requirement (`et krav fra kjeden`), and
     // how the employer put it (`egentlig`, `ellers går det ikke`, `det viktigste er`, `nødt til`,
     // `minstekravet`, `ikke noe å diskutere`, `ikke til å komme utenom`).
+    // Speech (`ja og en rolig type`, `kjefting og sånn`, `det går greit`, `selvfølgelig`).
+    "ja",
+    "type",
+    "altså",
+    "sånn",
+    "selvfølgelig",
+    "selvsagt",
+    "greit",
     "vedkommende",
     "personen",
     "kandidaten",
@@ -620,6 +628,10 @@ pub const SERVED: &[&str] = &[
     "bebuarane",
     "foreldre",
     "foreldrene",
+    "trenere",
+    "trenerne",
+    "trenarar",
+    "trenarane",
     "publikum",
     "turister",
     "turistene",

@@ -19,6 +19,7 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     Some(match (word, next) {
         ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
         ("god" | "godt" | "gode", "nok") => (A2, 2),
+        ("ganske" | "rimelig" | "nokså", "god" | "godt" | "gode") => (B2, 2),
         // `norsk uten problemer`: talking without strain is CEFR's B2.
         ("uten" | "utan", "problemer" | "problem" | "vansker" | "vanskar") => (B2, 2),
         // CEFR's C1 speaks «fluently and spontaneously»; B2 only «with a degree of fluency».
