@@ -321,12 +321,15 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     // `norsk må du kunne ganske godt for du skal forklare reglene`: `for` gives a reason without
     // a comma only before a person and what they will do.
     let will = |at: usize| said.get(at).is_some_and(|w| matches!(w.text.as_str(), "skal" | "må" | "vil" | "får"));
+    // `Førerkort B trenger du for å flytte kundebilene`: `for å` says what a requirement is for.
     let because = (1..said.len()).find(|&at| {
         let word = said[at].text.as_str();
         let person = said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str()));
+        let purpose = word == "for" && said.get(at + 1).is_some_and(|w| w.text == "å");
         BECAUSE.contains(&word)
             || (BECAUSE_BEFORE_SUBJECT.contains(&word) && word != "for" && person)
             || (word == "for" && person && will(at + 2))
+            || purpose
     });
     // `Førerkort kl. B (flytte biler, kjøre deleløp)`: a closing parenthesis says what the
     // requirement before it is for. What it names is still read; the rest asks nothing.

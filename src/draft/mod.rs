@@ -210,10 +210,11 @@ impl Drafter<'_> {
                 matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from && from - at <= 7)
             })
         };
-        // `så godt norsk at du kan svare kunder` says the same with `at du`.
+        // `så godt norsk at du kan svare kunder` says the same with `at du`, and `norsk eller
+        // engelsk holder, så lenge du forstår instruksene` with `så lenge`.
         let purpose = words
             .windows(2)
-            .position(|w| w == ["til", "å"] || w == ["at", "du"] || w == ["at", "dere"])
+            .position(|w| w == ["til", "å"] || w == ["at", "du"] || w == ["at", "dere"] || w == ["så", "lenge"])
             .filter(|&from| language_before(from));
         let purpose =
             purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));

@@ -106,7 +106,8 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // mange svensker der`).
         let ends_there = |j: usize| {
             words.get(j + 1).is_none_or(|next| {
-                matches!(*next, "fint" | "og" | "lenge") || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
+                matches!(*next, "fint" | "og" | "lenge" | "så")
+                    || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
             })
         };
         for j in (i + 1..(end + 2).min(words.len())).filter(|&j| enough(j) && ends_there(j)) {
