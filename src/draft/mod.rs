@@ -173,11 +173,11 @@ impl Drafter<'_> {
             answer == Answer::MustHave
                 && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
         });
-        // `Førerkort B, vi henter hunder med bil`: in the wishes too, a statement about the job
-        // names no wish of its own.
         // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
         // (vedhogst, småreparasjonar)`): what it names is wished for too.
         let examples = clause.text.trim_end_matches(['.', ' ']).ends_with(')');
+        // `Førerkort B, vi henter hunder med bil`: in the wishes too, a statement about the job
+        // names no wish of its own.
         let statement_from = clause.context_from.filter(|&from| {
             answer == Answer::Wishes
                 && !examples

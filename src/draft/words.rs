@@ -14,10 +14,6 @@ pub const GRAMMAR: &[&str] = &[
     "vaktene",
     "gis",
     "gjevast",
-    // Who is asked, as an advisor's notes name them (`vedkommende må ha truckførerbevis`, `den
-    // som blir ansatt må …`, `folk som …`), who made the requirement (`et krav fra kjeden`), and
-    // how the employer put it (`egentlig`, `ellers går det ikke`, `det viktigste er`, `nødt til`,
-    // `minstekravet`, `ikke noe å diskutere`, `ikke til å komme utenom`).
     // Speech (`ja og en rolig type`, `kjefting og sånn`, `det går greit`, `selvfølgelig`).
     "ja",
     "type",
@@ -26,6 +22,10 @@ pub const GRAMMAR: &[&str] = &[
     "selvfølgelig",
     "selvsagt",
     "greit",
+    // Who is asked, as an advisor's notes name them (`vedkommende må ha truckførerbevis`, `den
+    // som blir ansatt må …`, `folk som …`), who made the requirement (`et krav fra kjeden`), and
+    // how the employer put it (`egentlig`, `ellers går det ikke`, `det viktigste er`, `nødt til`,
+    // `minstekravet`, `ikke noe å diskutere`, `ikke til å komme utenom`).
     "vedkommende",
     "personen",
     "kandidaten",
