@@ -739,14 +739,11 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             // matproduksjon`, unknown as a trade, is not a skill of its own).
             let names_work =
                 |word: &str| !taxonomy.find(word, &[ConceptKind::Skill, ConceptKind::Occupation]).is_empty();
-            let content = |word: &str| {
-                !lexicon.is_stopword(word) && !super::words::GRAMMAR.contains(&word) && !EXPERIENCE_CUES.contains(&word)
-            };
             let two = (at + 1 < words.len() && !out.used[at + 1])
                 .then(|| format!("{} {}", words[at], words[at + 1]))
                 .filter(|name| {
                     taxonomy.knows_trade(&format!("fagbrev i {name}"))
-                        || (content(words[at]) && names_work(words[at + 1]))
+                        || (content(at) && !EXPERIENCE_CUES.contains(&words[at]) && names_work(words[at + 1]))
                 });
             let width = if two.is_some() { 2 } else { 1 };
             let other_name = two.unwrap_or_else(|| words[at].to_string());
