@@ -107,9 +107,13 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The ninth half, opened once the tenth existed: drafted NDCG 0.849 when frozen, 0.921
         // after the round that opened it; hidden talents 0.696 → 0.870 (README).
         ("opened9", 0.91, 0.87, 0.80, 0.98, 1.0),
-        // The held-out half misses the bars (drafted NDCG: every drafted list warns; near misses,
-        // must-have precision; README): these floors only keep it from getting worse.
-        ("heldout", 0.89, 0.62, 0.80, 0.98, 1.0),
+        // The tenth half (employers' e-mails), opened once the eleventh existed: drafted NDCG
+        // 0.654 when frozen, 0.658 when opened (README).
+        ("opened10", 0.89, 0.62, 0.80, 0.98, 1.0),
+        // The held-out half (forms typed on a phone, advisors' notes) misses the bars (drafted
+        // NDCG: every drafted list warns; hidden talents with the semantic layer; must-have
+        // precision; README): these floors only keep it from getting worse.
+        ("heldout", 0.88, 0.62, 0.74, 0.98, 1.0),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
@@ -128,7 +132,7 @@ fn the_phrase_suite_stays_above_its_floors() {
             structured.hidden_recall
         );
         let near = structured.near_miss_recall.expect("narrow failures");
-        let near_floor = if half == "heldout" { 0.85 } else { 0.9 };
+        let near_floor = if half == "opened10" { 0.85 } else { 0.9 };
         assert!(near >= near_floor, "{half}: near-miss recall {near} fell below {near_floor}");
         assert!(
             structured.must_precision >= must,
