@@ -12,6 +12,7 @@
 
 mod clauses;
 mod dialect;
+mod letter;
 mod recognise;
 mod report;
 mod words;
@@ -153,8 +154,8 @@ impl Drafter<'_> {
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
         // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
-        // candidate. What it names stays a must-have (never weakened by how it is said); the
-        // words it does not place are no requirement left unread. `vi ser etter …`, `vi krever …`
+        // candidate. A condition it names stays a must-have (never weakened by how it is said);
+        // the words it does not place are no requirement left unread. `vi ser etter …`, `vi krever …`
         // do ask.
         // `Vi jobber på tak.` among the requirements: a sentence that only says what the
         // employer does is about the job from its first word (in the wishes it may be how a wish
@@ -162,7 +163,12 @@ impl Drafter<'_> {
         let ours = answer == Answer::MustHave
             && matches!(words.first(), Some(&("vi" | "me")))
             && words.get(1).is_some_and(|verb| clauses::stated_doing(verb));
-        let context = ours.then_some(0).or(clause.context_from).filter(|&from| {
+        // `Jobben er telefon og skranke.`: a sentence that says what the job is, the same.
+        let the_job_is = answer == Answer::MustHave
+            && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
+            && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
+        let about_the_job = (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
+        let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`).
             let reason = statement.first().is_some_and(|w| {
@@ -257,7 +263,10 @@ impl Drafter<'_> {
                     let subject = at == 0
                         && kind == CriterionKind::Occupation
                         && clauses::opens_statement(words[0], words.get(1).copied());
-                    if subject {
+                    // `Vi lager kjøkken og møbler på bestilling`: what the employer makes or the
+                    // job is made of names its own work, not a trade, a skill or experience asked
+                    // of the candidate. Its conditions (dust, nights, a language) stay asked.
+                    if subject || (about_the_job && !facts_of_the_job) {
                         continue;
                     }
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking

@@ -479,6 +479,9 @@ pub fn says_not_needed(words: &[&str]) -> bool {
 /// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi
 /// lære deg`).
 pub const EMPLOYER: &[&str] = &["de", "dei", "vi", "me"];
+/// The job itself as the subject of a sentence (`Jobben er telefon og skranke`).
+pub const JOB_ITSELF: &[&str] =
+    &["jobben", "arbeidet", "stillingen", "stillinga", "arbeidsdagen", "oppgavene", "arbeidsoppgavene", "arbeidsoppgåvene"];
 /// Room-to-adapt cues.
 pub const TRAINING: &[&str] = &[
     "opplæring",
