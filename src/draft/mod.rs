@@ -170,12 +170,16 @@ impl Drafter<'_> {
         let about_the_job = (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
-            // A reason is context however it is said (`fordi du skal svare på telefon`).
-            let reason = statement.first().is_some_and(|w| {
-                clauses::BECAUSE.contains(w)
-                    || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
-                    || clauses::SERVED_SUBJECTS.contains(w)
-            });
+            // A reason is context however it is said (`fordi du skal svare på telefon`), as is a
+            // parenthesis saying what the candidate will do (`førerkort B (du skal flytte
+            // bilene)`).
+            let will_do = from == 0 && clause.context_from == Some(0) && statement.starts_with(&["du", "skal"]);
+            let reason = will_do
+                || statement.first().is_some_and(|w| {
+                    clauses::BECAUSE.contains(w)
+                        || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
+                        || clauses::SERVED_SUBJECTS.contains(w)
+                });
             answer == Answer::MustHave
                 && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
         });
@@ -216,11 +220,19 @@ impl Drafter<'_> {
                 matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from && from - at <= 7)
             })
         };
-        // `så godt norsk at du kan svare kunder` says the same with `at du`, and `norsk eller
-        // engelsk holder, så lenge du forstår instruksene` with `så lenge`.
+        // `så godt norsk at du kan svare kunder` says the same with `at du`, `norsk eller
+        // engelsk holder, så lenge du forstår instruksene` with `så lenge`, `på et nivå der du kan
+        // forklare en leiekontrakt` with `der du`, and `norsk (B2), du skal forklare …` with `du
+        // skal`.
         let purpose = words
             .windows(2)
-            .position(|w| w == ["til", "å"] || w == ["at", "du"] || w == ["at", "dere"] || w == ["så", "lenge"])
+            .enumerate()
+            .position(|(at, w)| {
+                // `fordi du skal svare på telefon` is a reason, whose task is still asked.
+                let reason = at > 0 && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[at - 1]);
+                matches!(w, ["til", "å"] | ["at", "du" | "dere"] | ["så", "lenge"] | ["der", "du"])
+                    || (w == ["du", "skal"] && !reason)
+            })
             .filter(|&from| language_before(from));
         let purpose =
             purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));

@@ -42,7 +42,11 @@ pub const GRAMMAR: &[&str] = &[
     "eigentleg",
     "ellers",
     "elles",
+    // `Politiattest ordner vi ved ansettelse`: what the employer arranges asks nothing.
+    "ordner",
+    "ordnar",
     "viktigste",
+    "viktigaste",
     "viktigst",
     "nødt",
     "naudt",
@@ -456,6 +460,17 @@ pub const ASKING: &[&str] =
     &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "krev", "vil", "skal", "bør"];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
+    // `det treng ikkje vere perfekt`: the level asked for is not perfection; something is
+    // still needed.
+    let perfection_waived = |i: usize| {
+        matches!(words.get(i + 1), Some(&("være" | "vere" | "vera")))
+            && words.get(i + 2).is_some_and(|w| PERFECTION.contains(w))
+    };
+    let words: Vec<&str> = (0..words.len())
+        .filter(|&i| !(matches!(words[i], "ikke" | "ikkje") && perfection_waived(i)))
+        .map(|i| words[i])
+        .collect();
+    let words = words.as_slice();
     // `trenger noen som ikke er redd for høyder`: a negation inside a relative clause says
     // what the person is, not that nothing is needed.
     let near = |first: &[&str], second: &[&str], gap: usize| {
@@ -475,6 +490,9 @@ pub fn says_not_needed(words: &[&str]) -> bool {
                 && !words.get(i + 3).is_some_and(|x| ["allergi", "problem", "plager"].iter().any(|p| x.starts_with(p)))
         })
 }
+
+/// How perfect a language need not be (`det trenger ikke være perfekt`).
+pub const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt", "flytende", "flytande"];
 
 /// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi
 /// lære deg`).

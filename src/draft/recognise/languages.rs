@@ -11,6 +11,11 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     use LanguageLevel::*;
     let word = words[j];
     let next = words.get(j + 1).copied().unwrap_or_default();
+    // `det treng ikkje vere perfekt`: no level is asked by saying which one is not.
+    let waived = j >= 2 && matches!(words[j - 1], "være" | "vere" | "vera") && matches!(words[j - 2], "ikke" | "ikkje");
+    if waived {
+        return None;
+    }
     if let Ok(level) = word.parse::<LanguageLevel>() {
         if word.len() == 2 || matches!(word, "nybegynner" | "førstespråk" | "morsmål") {
             return Some((level, 1));
@@ -20,6 +25,8 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         ("veldig" | "svært" | "meget" | "særdeles", "god" | "godt" | "gode") => (C1, 2),
         ("god" | "godt" | "gode", "nok") => (A2, 2),
         ("ganske" | "rimelig" | "nokså", "god" | "godt" | "gode") => (B2, 2),
+        // `norsk på høyt nivå`, as `godt norsk`.
+        ("høyt" | "høgt", "nivå") => (B2, 2),
         // `norsk uten problemer`: talking without strain is CEFR's B2.
         ("uten" | "utan", "problemer" | "problem" | "vansker" | "vanskar") => (B2, 2),
         // CEFR's C1 speaks «fluently and spontaneously»; B2 only «with a degree of fluency».
@@ -52,14 +59,29 @@ const ISSUED_THINGS: &[&str] = &[
 const INSTRUCTIONS: &[&str] = &["instruks", "instrukser", "arbeidsordre", "arbeidsordrer", "plukkliste", "plukklister"];
 
 /// Verbs of doing something in a language (`kommunisere med pasienter på norsk`).
-const COMMUNICATING: &[&str] =
-    &["kommunisere", "kommunisera", "snakke", "snakka", "prate", "lese", "les", "skrive", "fylle", "svare", "forstå"];
+const COMMUNICATING: &[&str] = &[
+    "kommunisere",
+    "kommunisera",
+    "snakke",
+    "snakka",
+    "prate",
+    "forklare",
+    "forklara",
+    "lese",
+    "les",
+    "skrive",
+    "fylle",
+    "svare",
+    "forstå",
+];
 
 /// Of [`COMMUNICATING`], the verbs that do not by themselves raise a level left unsaid (reading,
 /// filling in a form, answering, understanding); speaking and writing do (B1).
 const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
 
 pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    // (where, which language, the level said of it)
+    let mut said: Vec<(usize, &str, Option<LanguageLevel>)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if out.used[i] {
             continue;
@@ -84,7 +106,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // the words around it only say it again.
         let is_language = |j: usize| j != i && taxonomy.language(words[j]).is_some();
         let start = (i.saturating_sub(4)..i).rev().take_while(|&j| !is_language(j)).last().unwrap_or(i);
-        let end = (i + 1..(i + 7).min(words.len())).take_while(|&j| !is_language(j)).last().unwrap_or(i);
+        let end = (i + 1..(i + 8).min(words.len())).take_while(|&j| !is_language(j)).last().unwrap_or(i);
         let is_code = |word: &str| word.len() == 2 && word.parse::<LanguageLevel>().is_ok();
         let (mut described, mut written) = (None, None);
         for j in start..=end {
@@ -209,14 +231,45 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if described.is_none() && (near(&speaking) || spoken_before) {
             described = Some(LanguageLevel::B1);
         }
-        let level = written.or(described);
+        // `norsk på et nivå der du kan forklare en leiekontrakt`, `engelsk, du skal prate med
+        // turistene`: speaking, said as what the language is for, is B1 as well.
+        let next_language = (i + 1..words.len()).find(|&j| is_language(j)).unwrap_or(words.len());
+        let spoken_for = (i + 2..(i + 12).min(next_language))
+            .any(|j| speaking(words[j]) && matches!(words[j - 1], "å" | "kan" | "skal" | "må"));
+        if described.is_none() && spoken_for {
+            described = Some(LanguageLevel::B1);
+        }
+        // `det treng ikkje vere perfekt`: how good the language need not be is said of it.
+        let waived = (i + 3..(i + 12).min(next_language)).find(|&j| {
+            crate::draft::words::PERFECTION.contains(&words[j])
+                && matches!(words[j - 1], "være" | "vere" | "vera")
+                && matches!(words[j - 2], "ikke" | "ikkje")
+        });
+        if let Some(j) = waived {
+            let from = if matches!(words[j - 3], "trenger" | "treng" | "må" | "behøver") { j - 3 } else { j - 2 };
+            out.take(from, j);
+        }
+        said.push((i, language, written.or(described)));
+        out.take(i, i);
+    }
+    // `norsk og engelsk – begge på et nivå der …`, `norsk eller engelsk, du må prate med
+    // gjestene`: a level said of one of two languages joined by `og` or `eller` is said of both.
+    for k in 1..said.len() {
+        let (before, after) = (said[k - 1], said[k]);
+        let joined = after.0 == before.0 + 2 && matches!(words[before.0 + 1], "og" | "eller");
+        if joined && (before.2.is_none() || after.2.is_none()) {
+            let level = before.2.or(after.2);
+            said[k - 1].2 = level;
+            said[k].2 = level;
+        }
+    }
+    for (at, language, level) in said {
         out.add(Found::Criterion {
             kind: CriterionKind::Language,
             value: language.to_string(),
             min_level: Some(level.unwrap_or(LanguageLevel::A2)),
             min_years: None,
-            at: i,
+            at,
         });
-        out.take(i, i);
     }
 }
