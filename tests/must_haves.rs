@@ -5,7 +5,8 @@
 //! - invisible candidates never appear anywhere in a result;
 //! - free-text summaries never satisfy a must-have;
 //! - a trade must-have is met by a fagbrev in the trade named (either of `X eller Y`), by its
-//!   full name only (`bilfaget, lette kjøretøy`), never by a lærling.
+//!   full name only (`bilfaget, lette kjøretøy`), never by a lærling;
+//! - a shift must-have is not met by a candidate whose adaptation need rules that shift out.
 
 use serde_json::json;
 
@@ -32,6 +33,25 @@ fn a_candidate_failing_any_must_have_never_appears() {
     assert_eq!(ids(&result), ["K1"]);
     assert_eq!(result.qualified, 1);
     assert_eq!(result.considered, 4);
+}
+
+#[test]
+fn an_adaptation_need_that_rules_out_a_shift_fails_that_shift() {
+    let candidates = [
+        profile("K-ANY", json!({})),
+        profile("K-NO-NIGHT", json!({"adaptation_needs": ["kan ikke jobbe natt pga. medisiner"]})),
+        profile("K-NIGHTS", json!({"shifts": ["kveld", "natt"], "adaptation_needs": ["ikke helg"]})),
+    ];
+    let index = index(&candidates);
+    let found = |shift: &str| {
+        let need = need(json!({"criteria": [{"kind": "shift", "value": shift, "importance": "must"}]}));
+        let result = shortlist(&index, &need);
+        let mut found: Vec<String> = ids(&result).into_iter().map(str::to_string).collect();
+        found.sort_unstable();
+        found
+    };
+    assert_eq!(found("natt"), ["K-ANY", "K-NIGHTS"]);
+    assert_eq!(found("dag"), ["K-ANY", "K-NO-NIGHT"]);
 }
 
 #[test]

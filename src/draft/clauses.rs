@@ -130,10 +130,12 @@ fn asides(sentence: &str) -> Vec<(String, bool)> {
     let closes = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty();
     let tokens = lowercase_words(aside);
     // `(B2 minimum)`, `(minst B1)`: a level code, said with how it is meant, is a code too.
-    let level_filler = |w: &String| matches!(w.as_str(), "minimum" | "min" | "minst" | "nivå" | "eller" | "høyere" | "bedre");
+    let level_filler =
+        |w: &String| matches!(w.as_str(), "minimum" | "min" | "minst" | "nivå" | "eller" | "høyere" | "bedre");
     let level_code = |w: &String| w.len() == 2 && w.parse::<crate::model::LanguageLevel>().is_ok();
     let code = (tokens.len() == 1 && (crate::taxonomy::is_class_code(&tokens[0]) || tokens[0].len() == 2))
-        || (tokens.iter().filter(|w| level_code(w)).count() == 1 && tokens.iter().all(|w| level_code(w) || level_filler(w)));
+        || (tokens.iter().filter(|w| level_code(w)).count() == 1
+            && tokens.iter().all(|w| level_code(w) || level_filler(w)));
     let alternative = tokens.first().is_some_and(|w| matches!(w.as_str(), "eller" | "evt" | "og" | "el"));
     if closes || before.trim().is_empty() || tokens.is_empty() || code || alternative {
         return vec![(sentence.to_string(), false)];

@@ -153,7 +153,8 @@ fn without_lead_ins(line: &str) -> String {
     let mut kept = Vec::new();
     for sentence in split_sentences(line) {
         let words: Vec<String> = sentence.split_whitespace().map(bare).filter(|w| !w.is_empty()).collect();
-        let leads = LEAD_INS.iter().any(|lead| words.len() >= lead.len() && words.iter().zip(lead.iter()).all(|(w, l)| w == l));
+        let leads =
+            LEAD_INS.iter().any(|lead| words.len() >= lead.len() && words.iter().zip(lead.iter()).all(|(w, l)| w == l));
         if !leads {
             kept.push(sentence.to_string());
             continue;

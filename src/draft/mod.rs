@@ -167,7 +167,8 @@ impl Drafter<'_> {
         let the_job_is = answer == Answer::MustHave
             && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
             && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
-        let about_the_job = (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
+        let about_the_job =
+            (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`), as is a
@@ -229,7 +230,8 @@ impl Drafter<'_> {
             .enumerate()
             .position(|(at, w)| {
                 // `fordi du skal svare på telefon` is a reason, whose task is still asked.
-                let reason = at > 0 && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[at - 1]);
+                let reason = at > 0
+                    && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[at - 1]);
                 matches!(w, ["til", "å"] | ["at", "du" | "dere"] | ["så", "lenge"] | ["der", "du"])
                     || (w == ["du", "skal"] && !reason)
             })

@@ -498,8 +498,16 @@ pub const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt",
 /// lære deg`).
 pub const EMPLOYER: &[&str] = &["de", "dei", "vi", "me"];
 /// The job itself as the subject of a sentence (`Jobben er telefon og skranke`).
-pub const JOB_ITSELF: &[&str] =
-    &["jobben", "arbeidet", "stillingen", "stillinga", "arbeidsdagen", "oppgavene", "arbeidsoppgavene", "arbeidsoppgåvene"];
+pub const JOB_ITSELF: &[&str] = &[
+    "jobben",
+    "arbeidet",
+    "stillingen",
+    "stillinga",
+    "arbeidsdagen",
+    "oppgavene",
+    "arbeidsoppgavene",
+    "arbeidsoppgåvene",
+];
 /// Room-to-adapt cues.
 pub const TRAINING: &[&str] = &[
     "opplæring",

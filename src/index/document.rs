@@ -142,15 +142,14 @@ pub fn keyed_entries(candidate: &Candidate, taxonomy: &Taxonomy) -> Vec<KeyedEnt
         let text = field_entries_education(education);
         entries.push(KeyedEntry { source: "education", text, keys: facts });
     }
-    let shifts: BTreeSet<String> = if candidate.shifts.is_empty() {
-        BTreeSet::from([keys::shift_unstated()])
-    } else {
-        candidate.shifts.iter().map(|shift| keys::shift(*shift)).collect()
+    let workable = candidate.workable_shifts();
+    let shifts: BTreeSet<String> = match &workable {
+        None => BTreeSet::from([keys::shift_unstated()]),
+        Some(shifts) => shifts.iter().map(|shift| keys::shift(*shift)).collect(),
     };
-    let shift_text = if candidate.shifts.is_empty() {
-        "ingen begrensning på skift".to_string()
-    } else {
-        candidate.shifts.iter().map(|s| s.name()).collect::<Vec<_>>().join(", ")
+    let shift_text = match &workable {
+        None => "ingen begrensning på skift".to_string(),
+        Some(shifts) => shifts.iter().map(|s| s.name()).collect::<Vec<_>>().join(", "),
     };
     entries.push(KeyedEntry { source: "shifts", text: shift_text, keys: shifts });
     let conflicts: BTreeSet<String> = candidate

@@ -247,7 +247,41 @@ pub enum CandidateError {
     OutOfRange { field: String, detail: String },
 }
 
+/// Words that rule out what follows them in an adaptation need (`kan ikke jobbe natt`, `ingen
+/// nattevakter`, `må ha fri i helgene`).
+const RULING_OUT: &[&str] = &["ikke", "ikkje", "ingen", "inga", "unngå", "uten", "utan", "fri"];
+
+/// The shifts an adaptation need rules out: a shift named at most three words after a word
+/// that rules it out, within one part of the need (`kan jobbe natt, men ikke helg` rules out
+/// only the weekend).
+pub fn shifts_ruled_out(need: &str) -> Vec<Shift> {
+    let mut out = Vec::new();
+    for part in need.split([',', ';', '.']) {
+        let words: Vec<String> =
+            part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        for (i, word) in words.iter().enumerate() {
+            let ruled = (i.saturating_sub(3)..i).any(|j| RULING_OUT.contains(&words[j].as_str()));
+            if let Some(shift) = Shift::parse(word).filter(|shift| ruled && !out.contains(shift)) {
+                out.push(shift);
+            }
+        }
+    }
+    out
+}
+
 impl Candidate {
+    /// The shifts the candidate can work, or `None` for no limit: the shifts listed, less those
+    /// an adaptation need rules out. A veileder may write `kan ikke jobbe natt` there and leave
+    /// the list of shifts empty; a night-shift must-have is then not met.
+    pub fn workable_shifts(&self) -> Option<Vec<Shift>> {
+        let ruled_out: Vec<Shift> = self.adaptation_needs.iter().flat_map(|need| shifts_ruled_out(need)).collect();
+        if ruled_out.is_empty() {
+            return (!self.shifts.is_empty()).then(|| self.shifts.clone());
+        }
+        let listed = if self.shifts.is_empty() { Shift::ALL.to_vec() } else { self.shifts.clone() };
+        Some(listed.into_iter().filter(|shift| !ruled_out.contains(shift)).collect())
+    }
+
     /// Checks what serde cannot: ids, ranges, empty labels, and that nothing looks like a national
     /// identity number.
     pub fn validate(&self) -> Result<(), CandidateError> {
@@ -382,6 +416,23 @@ mod tests {
  "adaptation_needs":["ikke tunge løft"],
  "tags":[{"label":"interessert i bil og motor","kind":"interest","by":"V1042","at":"2026-10-02T09:14:00Z"}],
  "summary":"Har jobbet i butikk og på lager. Liker å skru på mopeder."}"#;
+
+    #[test]
+    fn an_adaptation_need_can_rule_out_a_shift() {
+        use Shift::*;
+        assert_eq!(shifts_ruled_out("kan ikke jobbe natt pga. medisiner"), vec![Natt]);
+        assert_eq!(shifts_ruled_out("ingen nattevakter, må ha fri i helgene"), vec![Natt, Helg]);
+        assert_eq!(shifts_ruled_out("kan jobbe natt, men ikke helg"), vec![Helg]);
+        assert_eq!(shifts_ruled_out("ikke tunge løft"), vec![]);
+        let mut candidate: Candidate = serde_json::from_str(SKETCH).expect("sketch");
+        assert_eq!(candidate.workable_shifts(), Some(vec![Dag, Kveld]));
+        candidate.adaptation_needs.push("kan ikke jobbe kveld".into());
+        assert_eq!(candidate.workable_shifts(), Some(vec![Dag]));
+        candidate.shifts.clear();
+        assert_eq!(candidate.workable_shifts(), Some(vec![Dag, Natt, Helg, Turnus]));
+        candidate.adaptation_needs.clear();
+        assert_eq!(candidate.workable_shifts(), None);
+    }
 
     #[test]
     fn tag_kinds_parse_from_the_names_serde_uses() {
