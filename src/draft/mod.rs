@@ -174,7 +174,8 @@ impl Drafter<'_> {
             // A reason is context however it is said (`fordi du skal svare på telefon`), as is a
             // parenthesis saying what the candidate will do (`førerkort B (du skal flytte
             // bilene)`).
-            let will_do = from == 0 && clause.context_from == Some(0) && statement.starts_with(&["du", "skal"]);
+            // (Only a parenthesis starts a statement with `du skal`: a comma before it does not.)
+            let will_do = clause.context_from == Some(from) && statement.starts_with(&["du", "skal"]);
             let reason = will_do
                 || statement.first().is_some_and(|w| {
                     clauses::BECAUSE.contains(w)
