@@ -64,7 +64,8 @@ pub fn unwrapped(answer: &str) -> String {
         let kept = without_lead_ins(&kept);
         let bare = kept.trim().trim_end_matches(':').trim().to_lowercase();
         // A line that was all signature leaves no blank line behind.
-        if !RANKING_HEADINGS.contains(&bare.as_str()) && !(signed && bare.is_empty()) {
+        let nothing_left = RANKING_HEADINGS.contains(&bare.as_str()) || (signed && bare.is_empty());
+        if !nothing_left {
             lines.push(kept);
         }
         if signed {

@@ -169,6 +169,12 @@ impl Drafter<'_> {
             && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
         let about_the_job =
             (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
+        // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
+        let ours_from = clause.context_from.filter(|&from| {
+            matches!(words.get(from), Some(&("vi" | "me")))
+                && words.get(from + 1).is_some_and(|verb| clauses::stated_doing(verb))
+                && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
+        });
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`), as is a
@@ -281,7 +287,20 @@ impl Drafter<'_> {
                     // `Vi lager kjøkken og møbler på bestilling`: what the employer makes or the
                     // job is made of names its own work, not a trade, a skill or experience asked
                     // of the candidate. Its conditions (dust, nights, a language) stay asked.
-                    if subject || (about_the_job && !facts_of_the_job) {
+                    // `når togene står`: a thing of the job that stands asks no standing of the
+                    // candidate (its people do: `ekspeditørene står hele dagen`).
+                    let people = |before: usize| {
+                        recognised.found.iter().any(|f| {
+                            matches!(f, Found::Criterion { kind: CriterionKind::Occupation, at, .. } if *at == before)
+                        }) || clauses::SERVED_SUBJECTS.contains(&words[before])
+                    };
+                    let things_posture = kind == CriterionKind::Demand
+                        && at > 0
+                        && words[at] == "står"
+                        && clauses::definite_noun(words[at - 1])
+                        && !people(at - 1);
+                    let the_jobs_own = about_the_job || ours_from.is_some_and(|from| at >= from);
+                    if subject || things_posture || (the_jobs_own && !facts_of_the_job) {
                         continue;
                     }
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
