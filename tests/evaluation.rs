@@ -108,12 +108,12 @@ fn the_phrase_suite_stays_above_its_floors() {
         // after the round that opened it; hidden talents 0.696 → 0.870 (README).
         ("opened9", 0.91, 0.87, 0.80, 0.98, 1.0),
         // The tenth half (employers' e-mails), opened once the eleventh existed: drafted NDCG
-        // 0.654 when frozen, 0.658 when opened (README).
-        ("opened10", 0.89, 0.62, 0.80, 0.98, 1.0),
+        // 0.654 when frozen, 0.658 when opened and 0.893 after the round that opened it (README).
+        ("opened10", 0.90, 0.86, 0.80, 1.0, 1.0),
         // The held-out half (forms typed on a phone, advisors' notes) misses the bars (drafted
         // NDCG: every drafted list warns; hidden talents with the semantic layer; must-have
         // precision; README): these floors only keep it from getting worse.
-        ("heldout", 0.88, 0.62, 0.74, 0.98, 1.0),
+        ("heldout", 0.88, 0.62, 0.74, 1.0, 1.0),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
