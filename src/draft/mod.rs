@@ -160,27 +160,24 @@ impl Drafter<'_> {
         // `Vi jobber på tak.` among the requirements: a sentence that only says what the
         // employer does is about the job from its first word (in the wishes it may be how a wish
         // is put: `vi setter pris på …`).
-        let ours = answer == Answer::MustHave
-            && matches!(words.first(), Some(&("vi" | "me")))
-            && words.get(1).is_some_and(|verb| clauses::stated_doing(verb));
+        let employer_does = |from: usize| {
+            matches!(words.get(from), Some(&("vi" | "me")))
+                && words.get(from + 1).is_some_and(|verb| clauses::stated_doing(verb))
+        };
+        let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
+        let ours = answer == Answer::MustHave && employer_does(0);
         // `Jobben er telefon og skranke.`: a sentence that says what the job is, the same.
         let the_job_is = answer == Answer::MustHave
             && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
             && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
-        let about_the_job =
-            (ours || the_job_is) && !words.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
+        let about_the_job = (ours || the_job_is) && !asks(0);
         // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
-        let ours_from = clause.context_from.filter(|&from| {
-            matches!(words.get(from), Some(&("vi" | "me")))
-                && words.get(from + 1).is_some_and(|verb| clauses::stated_doing(verb))
-                && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
-        });
+        let ours_from = clause.context_from.filter(|&from| employer_does(from) && !asks(from));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
             let statement = &words[from..];
             // A reason is context however it is said (`fordi du skal svare på telefon`), as is a
             // parenthesis saying what the candidate will do (`førerkort B (du skal flytte
-            // bilene)`).
-            // (Only a parenthesis starts a statement with `du skal`: a comma before it does not.)
+            // bilene)`; only a parenthesis starts a statement with `du skal`).
             let will_do = clause.context_from == Some(from) && statement.starts_with(&["du", "skal"]);
             let reason = will_do
                 || statement.first().is_some_and(|w| {
@@ -188,19 +185,14 @@ impl Drafter<'_> {
                         || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
                         || clauses::SERVED_SUBJECTS.contains(w)
                 });
-            answer == Answer::MustHave
-                && (reason || !statement.iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w)))
+            answer == Answer::MustHave && (reason || !asks(from))
         });
         // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
         // (vedhogst, småreparasjonar)`): what it names is wished for too.
         let examples = clause.text.trim_end_matches(['.', ' ']).ends_with(')');
         // `Førerkort B, vi henter hunder med bil`: in the wishes too, a statement about the job
         // names no wish of its own.
-        let statement_from = clause.context_from.filter(|&from| {
-            answer == Answer::Wishes
-                && !examples
-                && !words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w))
-        });
+        let statement_from = clause.context_from.filter(|&from| answer == Answer::Wishes && !examples && !asks(from));
         // `Vi bruker Tripletex, så du må kunne bruke et regnskapsprogram`: a statement about the
         // job before `så du må` is the reason for what is asked after it. A demand, a shift or a
         // language it names stays asked (`vi går i toskift, dag og kveld, så du må kunne jobbe

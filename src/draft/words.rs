@@ -462,12 +462,8 @@ pub const ASKING: &[&str] =
 pub fn says_not_needed(words: &[&str]) -> bool {
     // `det treng ikkje vere perfekt`: the level asked for is not perfection; something is
     // still needed.
-    let perfection_waived = |i: usize| {
-        matches!(words.get(i + 1), Some(&("være" | "vere" | "vera")))
-            && words.get(i + 2).is_some_and(|w| PERFECTION.contains(w))
-    };
     let words: Vec<&str> = (0..words.len())
-        .filter(|&i| !(matches!(words[i], "ikke" | "ikkje") && perfection_waived(i)))
+        .filter(|&i| !(matches!(words[i], "ikke" | "ikkje") && perfection_waived(words, i + 2)))
         .map(|i| words[i])
         .collect();
     let words = words.as_slice();
@@ -492,7 +488,15 @@ pub fn says_not_needed(words: &[&str]) -> bool {
 }
 
 /// How perfect a language need not be (`det trenger ikke være perfekt`).
-pub const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt", "flytende", "flytande"];
+const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt", "flytende", "flytande"];
+
+/// Whether the word at `at` says how perfect something need not be (`ikke være perfekt`).
+pub fn perfection_waived(words: &[&str], at: usize) -> bool {
+    at >= 2
+        && words.get(at).is_some_and(|w| PERFECTION.contains(w))
+        && matches!(words[at - 1], "være" | "vere" | "vera")
+        && matches!(words[at - 2], "ikke" | "ikkje")
+}
 
 /// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi
 /// lære deg`).

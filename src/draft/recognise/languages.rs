@@ -2,7 +2,7 @@
 //! hjelpe kunder`, `behersker norsk muntlig og skriftlig`).
 
 use super::{Found, Recognised};
-use crate::draft::words::SERVED;
+use crate::draft::words::{SERVED, perfection_waived};
 use crate::model::{CriterionKind, LanguageLevel};
 use crate::taxonomy::Taxonomy;
 
@@ -12,8 +12,7 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
     let word = words[j];
     let next = words.get(j + 1).copied().unwrap_or_default();
     // `det treng ikkje vere perfekt`: no level is asked by saying which one is not.
-    let waived = j >= 2 && matches!(words[j - 1], "være" | "vere" | "vera") && matches!(words[j - 2], "ikke" | "ikkje");
-    if waived {
+    if perfection_waived(words, j) {
         return None;
     }
     if let Ok(level) = word.parse::<LanguageLevel>() {
@@ -240,11 +239,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             described = Some(LanguageLevel::B1);
         }
         // `det treng ikkje vere perfekt`: how good the language need not be is said of it.
-        let waived = (i + 3..(i + 12).min(next_language)).find(|&j| {
-            crate::draft::words::PERFECTION.contains(&words[j])
-                && matches!(words[j - 1], "være" | "vere" | "vera")
-                && matches!(words[j - 2], "ikke" | "ikkje")
-        });
+        let waived = (i + 3..(i + 12).min(next_language)).find(|&j| perfection_waived(words, j));
         if let Some(j) = waived {
             let from = if matches!(words[j - 3], "trenger" | "treng" | "må" | "behøver") { j - 3 } else { j - 2 };
             out.take(from, j);
