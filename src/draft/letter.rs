@@ -14,8 +14,8 @@ const SIGN_OFFS: &[&str] = &["mvh", "hilsen", "helsing", "hilsning", "regards", 
 /// Words that may stand before a sign-off word (`Med vennlig hilsen`, `Best regards`).
 const BEFORE_SIGN_OFF: &[&str] = &["med", "vennlig", "vennleg", "venleg", "beste", "best", "kind", "varm", "god"];
 
-/// Sentences that only lead in to the answer (`Som lovet, her er kravene våre:`, `Kort
-/// fortalt: …`) or thank for the call: the words they open with.
+/// Sentences that lead in to the answer with a colon (`Som lovet, her er kravene våre:`, `Kort
+/// fortalt: …`): the words they open with. Without a colon they are kept (`Her er det mye støv`).
 const LEAD_INS: &[&[&str]] = &[
     &["som", "lovet"],
     &["som", "lova"],
@@ -27,10 +27,10 @@ const LEAD_INS: &[&[&str]] = &[
     &["kort", "oppsummert"],
     &["kort", "fortalt"],
     &["kort", "sagt"],
-    &["takk", "for"],
-    &["og", "takk", "for"],
-    &["tusen", "takk"],
 ];
+
+/// Sentences that thank for the call: the words they open with.
+const THANKS: &[&[&str]] = &[&["takk", "for"], &["og", "takk", "for"], &["tusen", "takk"]];
 
 /// English headings and phrases, as the Norwegian the rest of the drafter reads.
 const ENGLISH: &[(&str, &str)] = &[
@@ -154,23 +154,23 @@ fn without_lead_ins(line: &str) -> String {
     let mut kept = Vec::new();
     for sentence in split_sentences(line) {
         let words: Vec<String> = sentence.split_whitespace().map(bare).filter(|w| !w.is_empty()).collect();
-        let leads =
-            LEAD_INS.iter().any(|lead| words.len() >= lead.len() && words.iter().zip(lead.iter()).all(|(w, l)| w == l));
-        if !leads {
-            kept.push(sentence.to_string());
-            continue;
-        }
-        // What follows a colon or the lead-in's comma is the answer (`Kort fortalt: du må …`).
-        if let Some((_, after)) = sentence.split_once(':') {
-            if !after.trim().is_empty() {
-                kept.push(after.trim().to_string());
+        let opens = |openings: &[&[&str]]| {
+            openings.iter().any(|lead| words.len() >= lead.len() && words.iter().zip(lead.iter()).all(|(w, l)| w == l))
+        };
+        match sentence.split_once(':') {
+            Some((_, after)) if opens(LEAD_INS) => {
+                if !after.trim().is_empty() {
+                    kept.push(after.trim().to_string());
+                }
             }
+            _ if opens(THANKS) => {}
+            _ => kept.push(sentence.to_string()),
         }
     }
     kept.join(" ")
 }
 
-/// Sentences ending in `.`, `!`, `?` or a colon, with their punctuation.
+/// Sentences ending in `.`, `!` or `?`, with their punctuation.
 fn split_sentences(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -215,6 +215,8 @@ mod tests {
         assert_eq!(unwrapped("Du må kunne ta imot hilsen fra kunder."), "Du må kunne ta imot hilsen fra kunder.");
         assert_eq!(unwrapped("Førerkort B.\nDu sier hei til alle."), "Førerkort B.\nDu sier hei til alle.");
         assert_eq!(unwrapped("Ca. 20 timer i uka. Førerkort B."), "Ca. 20 timer i uka. Førerkort B.");
+        // A lead-in's words without its colon describe the job.
+        assert_eq!(unwrapped("Her er det mye støv, så du må tåle det."), "Her er det mye støv, så du må tåle det.");
     }
 
     #[test]
