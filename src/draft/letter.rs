@@ -76,7 +76,7 @@ pub fn unwrapped(answer: &str) -> String {
 }
 
 /// The lowercase letters of `token`, without punctuation around it.
-fn bare(token: &str) -> String {
+pub(super) fn bare(token: &str) -> String {
     token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
 }
 

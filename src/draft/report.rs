@@ -90,7 +90,7 @@ pub fn without_frame(sentence: &str) -> &str {
         .split_whitespace()
         .map(|token| (token.as_ptr() as usize - sentence.as_ptr() as usize, token))
         .collect();
-    let bare = |token: &str| token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let bare = super::letter::bare;
     let speaks =
         |upto: usize, names: bool| upto > 0 && upto <= 3 && tokens[..upto].iter().all(|(_, t)| speaker(t, names));
     // `X sa (rett ut) at …`, `X var klar på at …`: up to and including `at`.
