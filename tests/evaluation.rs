@@ -90,30 +90,34 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 fn the_phrase_suite_stays_above_its_floors() {
     use jobbmatch::semantic::{Semantic, scratch_cache};
     // (half, structured NDCG, drafted NDCG, structured hidden-talent recall, structured must-have
-    // precision, must-have precision of the drafted lists that carry no warning)
-    for (half, ndcg, drafted, hidden, must, unwarned) in [
-        ("tuned", 0.85, 0.82, 0.55, 1.0, 1.0),
-        ("opened", 0.87, 0.87, 0.70, 1.0, 1.0),
-        ("opened2", 0.90, 0.90, 0.70, 1.0, 1.0),
-        ("opened3", 0.90, 0.90, 0.80, 1.0, 1.0),
-        ("opened4", 0.87, 0.87, 0.75, 1.0, 1.0),
-        ("opened5", 0.90, 0.82, 0.85, 1.0, 1.0),
-        ("opened6", 0.90, 0.85, 0.80, 1.0, 1.0),
+    // precision, must-have precision of the drafted lists that carry no warning, structured
+    // near-miss recall)
+    for (half, ndcg, drafted, hidden, must, unwarned, near_floor) in [
+        ("tuned", 0.85, 0.82, 0.55, 1.0, 1.0, 0.9),
+        ("opened", 0.87, 0.87, 0.70, 1.0, 1.0, 0.9),
+        ("opened2", 0.90, 0.90, 0.70, 1.0, 1.0, 0.9),
+        ("opened3", 0.90, 0.90, 0.80, 1.0, 1.0, 0.9),
+        ("opened4", 0.87, 0.87, 0.75, 1.0, 1.0, 0.9),
+        ("opened5", 0.90, 0.82, 0.85, 1.0, 1.0, 0.9),
+        ("opened6", 0.90, 0.85, 0.80, 1.0, 1.0, 0.9),
         // The seventh half, opened once the eighth existed; it still misses the bars (README).
-        ("opened7", 0.94, 0.85, 0.80, 0.98, 0.94),
+        ("opened7", 0.94, 0.85, 0.80, 0.98, 0.94, 0.9),
         // The eighth half, opened once the ninth existed. Its drafted NDCG here was 0.734 when
         // frozen, 0.706 when opened and 0.918 after the round that opened it (README).
-        ("opened8", 0.90, 0.88, 0.90, 1.0, 1.0),
+        ("opened8", 0.90, 0.88, 0.90, 1.0, 1.0, 0.9),
         // The ninth half, opened once the tenth existed: drafted NDCG 0.849 when frozen, 0.921
         // after the round that opened it; hidden talents 0.696 → 0.870 (README).
-        ("opened9", 0.91, 0.87, 0.80, 0.98, 1.0),
+        ("opened9", 0.91, 0.87, 0.80, 0.98, 1.0, 0.9),
         // The tenth half (employers' e-mails), opened once the eleventh existed: drafted NDCG
         // 0.654 when frozen, 0.658 when opened and 0.893 after the round that opened it (README).
-        ("opened10", 0.90, 0.86, 0.80, 1.0, 1.0),
-        // The held-out half (forms typed on a phone, advisors' notes) misses the bars (drafted
-        // NDCG: every drafted list warns; hidden talents with the semantic layer; must-have
-        // precision; README): these floors only keep it from getting worse.
-        ("heldout", 0.88, 0.62, 0.74, 1.0, 1.0),
+        ("opened10", 0.90, 0.86, 0.80, 1.0, 1.0, 0.85),
+        // The eleventh half (forms typed on a phone, advisors' notes), opened once the twelfth
+        // existed: drafted NDCG 0.660 when frozen (README).
+        ("opened11", 0.88, 0.62, 0.74, 1.0, 1.0, 0.9),
+        // The held-out half (employers writing in a second language, Danish, Swedish or English;
+        // a working day told as a story) misses the bars: every drafted list warns, structured
+        // must-have precision 0.989 (README). These floors only keep it from getting worse.
+        ("heldout", 0.94, 0.34, 0.78, 0.98, 1.0, 0.73),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
@@ -132,7 +136,6 @@ fn the_phrase_suite_stays_above_its_floors() {
             structured.hidden_recall
         );
         let near = structured.near_miss_recall.expect("narrow failures");
-        let near_floor = if half == "opened10" { 0.85 } else { 0.9 };
         assert!(near >= near_floor, "{half}: near-miss recall {near} fell below {near_floor}");
         assert!(
             structured.must_precision >= must,
