@@ -90,7 +90,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     // `Ønskelig:` on a line of its own heads the list below it, as in a job ad: each item is
     // read with the heading in front (`Ønskelig: erf. fra lager`).
     let mut heading: Option<&str> = None;
-    let answer = super::letter::unwrapped(answer);
+    let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::ascii::with_letters(answer)));
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
         // A blank line ends the list a heading was over.
@@ -137,6 +137,19 @@ fn asides(sentence: &str) -> Vec<(String, bool)> {
         || (tokens.iter().filter(|w| level_code(w)).count() == 1
             && tokens.iter().all(|w| level_code(w) || level_filler(w)));
     let alternative = tokens.first().is_some_and(|w| matches!(w.as_str(), "eller" | "evt" | "og" | "el"));
+    // `førerkort B (m/tilhenger er et pluss)`: a wish said in passing is a wish of its own; the
+    // requirement before it stays one.
+    let wish = tokens.iter().any(|w| matches!(w.as_str(), "pluss" | "ønskelig" | "ønskeleg" | "fordel" | "bonus"));
+    if wish && !before.trim().is_empty() && !tokens.is_empty() {
+        let rest = format!("{}{}", before.trim_end(), after);
+        let mut out = asides(rest.trim());
+        // `(m/tilhenger er et pluss)` after a licence is a licence too.
+        let licence = |w: &String| matches!(w.as_str(), "førerkort" | "førarkort" | "sertifikat" | "lappen");
+        let carried = lowercase_words(before).iter().any(licence) && !tokens.iter().any(licence);
+        let aside = if carried { format!("førerkort {}", aside.trim()) } else { aside.trim().to_string() };
+        out.push((aside, false));
+        return out;
+    }
     if closes || before.trim().is_empty() || tokens.is_empty() || code || alternative {
         return vec![(sentence.to_string(), false)];
     }
@@ -294,6 +307,18 @@ fn lowercase_words(text: &str) -> Vec<String> {
 /// statement's subject (`for eksempel` lists).
 pub const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan", "når"];
 pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
+/// Shorthand that gives what a requirement is about or why it is made, whatever follows
+/// (`norsk B1 pga. HMS`, `forstå norsk ifht sikkerhet`); [`REASON_PHRASES`] in full.
+const REASON_WORDS: &[&str] = &["pga", "ifht", "iht", "mtp", "grunnet", "grunna"];
+const REASON_PHRASES: &[[&str; 3]] =
+    &[["på", "grunn", "av"], ["i", "forhold", "til"], ["med", "tanke", "på"], ["av", "hensyn", "til"]];
+
+/// Whether `words` open with what a requirement is about (`pga. HMS`, `i forhold til
+/// sikkerhet`): a topic, which names nothing asked of the candidate.
+pub fn names_a_topic(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| REASON_WORDS.contains(w))
+        || REASON_PHRASES.iter().any(|phrase| words.len() >= 3 && words[..3] == phrase[..])
+}
 
 /// The index of the first word of a statement about the job after a comma, if the sentence has
 /// one: a statement with the job or its people as subject, or the reason for a requirement.
@@ -333,7 +358,12 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let word = said[at].text.as_str();
         let person = said.get(at + 1).is_some_and(|w| REASON_SUBJECTS.contains(&w.text.as_str()));
         let purpose = word == "for" && said.get(at + 1).is_some_and(|w| w.text == "å");
+        let phrase = REASON_PHRASES
+            .iter()
+            .any(|phrase| phrase.iter().enumerate().all(|(k, part)| said.get(at + k).is_some_and(|w| w.text == *part)));
         BECAUSE.contains(&word)
+            || REASON_WORDS.contains(&word)
+            || phrase
             || (BECAUSE_BEFORE_SUBJECT.contains(&word) && word != "for" && person)
             || (word == "for" && person && will(at + 2))
             || purpose
@@ -398,6 +428,16 @@ fn abbreviation(text: &str) -> bool {
             | "osv"
             | "t.o.m"
             | "o.l"
+            | "pga"
+            | "ifht"
+            | "iht"
+            | "mtp"
+            | "inkl"
+            | "nødv"
+            | "mnd"
+            | "ang"
+            | "min"
+            | "maks"
     ) || ordinal(text)
 }
 
@@ -452,8 +492,15 @@ fn slashes_as_or(text: &str) -> String {
 
 /// Shorthand of job ads, read as the words they stand for (`erf. fra butikk`, `ev. fagbrev`,
 /// `fleksibel mht. arbeidstid`).
-const ABBREVIATIONS: &[(&str, &str)] =
-    &[("erf", "erfaring"), ("ev", "eventuelt"), ("evt", "eventuelt"), ("mht", "om"), ("ifm", "om")];
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("erf", "erfaring"),
+    ("ev", "eventuelt"),
+    ("evt", "eventuelt"),
+    ("mht", "om"),
+    ("ifm", "om"),
+    ("nødv", "nødvendig"),
+    ("mnd", "måneder"),
+];
 
 /// Units a number is written before in a requirement (`tre års erfaring`, `innen to uker`).
 const UNITS: &[&str] = &[

@@ -27,6 +27,9 @@ const LEAD_INS: &[&[&str]] = &[
     &["kort", "oppsummert"],
     &["kort", "fortalt"],
     &["kort", "sagt"],
+    // An advisor's note: `Notat etter besøk:`, `Referat:`.
+    &["notat"],
+    &["referat"],
 ];
 
 /// Sentences that thank for the call: the words they open with.

@@ -10,6 +10,7 @@
 //! never dropped, and phrases that would select on age, gender, health or ethnicity are refused.
 //! The draft is for the advisor to review and edit.
 
+mod ascii;
 mod clauses;
 mod dialect;
 mod letter;
@@ -161,7 +162,7 @@ impl Drafter<'_> {
         // employer does is about the job from its first word (in the wishes it may be how a wish
         // is put: `vi setter pris på …`).
         let employer_does = |from: usize| {
-            matches!(words.get(from), Some(&("vi" | "me")))
+            matches!(words.get(from), Some(&("vi" | "me" | "arbeidsgiver" | "arbeidsgjevar" | "bedriften" | "firmaet")))
                 && words.get(from + 1).is_some_and(|verb| clauses::stated_doing(verb))
         };
         let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
@@ -291,7 +292,11 @@ impl Drafter<'_> {
                         && words[at] == "står"
                         && clauses::definite_noun(words[at - 1])
                         && !people(at - 1);
-                    let the_jobs_own = about_the_job || ours_from.is_some_and(|from| at >= from);
+                    // `norsk B1 pga. HMS`, `forstå norsk ifht sikkerhet`: what a requirement is
+                    // about asks no trade or skill of its own.
+                    let topic =
+                        clause.context_from.is_some_and(|from| at >= from && clauses::names_a_topic(&words[from..]));
+                    let the_jobs_own = about_the_job || topic || ours_from.is_some_and(|from| at >= from);
                     if subject || things_posture || (the_jobs_own && !facts_of_the_job) {
                         continue;
                     }

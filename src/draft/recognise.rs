@@ -171,6 +171,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     walking(&words, &mut recognised);
     tolerated(&words, taxonomy, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
+    not_having(&words, taxonomy, &mut recognised);
     courses(&words, taxonomy, &mut recognised);
     how_well_held(&mut recognised);
     loads(&words, &mut recognised);
@@ -869,6 +870,28 @@ fn kind_for(concept: ConceptKind, cues_before: &[&str]) -> CriterionKind {
         ConceptKind::Demand => CriterionKind::Demand,
         ConceptKind::Occupation => CriterionKind::Occupation,
         ConceptKind::Skill => CriterionKind::Skill,
+    }
+}
+
+/// `ikke høydeskrekk`: a limit a candidate must not have is the demand that limit rules out (a
+/// candidate's adaptation need, read from the employer's side), as the vocabulary pairs them.
+/// Read after the vocabulary, which places a limit said with the demand's own words (`ikke redd
+/// for høyder`).
+fn not_having(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for i in 0..words.len() {
+        if !matches!(words[i], "ikke" | "ikkje") || out.used[i] {
+            continue;
+        }
+        let frame = ["være", "vere", "ha", "noen", "nokon", "med", "lide", "av"];
+        let from = (i + 1..words.len()).find(|&j| !frame.contains(&words[j])).unwrap_or(words.len());
+        // The fewest words that name a limit (`høydeskrekk`, `redd for hund`).
+        let named = (from + 1..=words.len().min(from + 4))
+            .take_while(|&end| !out.used[end - 1])
+            .find_map(|end| taxonomy.demand_for_need(&words[from..end].join(" ")).map(|limit| (limit, end)));
+        let Some((demand, end)) = named else { continue };
+        let Some(label) = taxonomy.concept(demand).labels.first() else { continue };
+        out.criterion(CriterionKind::Demand, label.clone(), i);
+        out.take(i, end - 1);
     }
 }
 

@@ -40,8 +40,10 @@ const REPORTING: &[&str] = &[
 ];
 /// `var klar på at`, `er tydelig på at`, `la vekt på at`: said firmly.
 const FIRMLY: &[&str] = &["klar", "klare", "tydelig", "tydeleg", "tydelige", "vekt", "opptatt", "til"];
-/// Verbs of wanting someone (`Sjefen trenger en som …`, `Hun vil ha noen som …`).
-const WANTING: &[&str] = &["trenger", "treng", "vil", "ville", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker"];
+/// Verbs of wanting someone (`Sjefen trenger en som …`, `Hun vil ha noen som …`, `AG krever:
+/// …`).
+const WANTING: &[&str] =
+    &["trenger", "treng", "vil", "ville", "ønsker", "ønskjer", "ser", "leter", "leitar", "søker", "krever", "krev"];
 /// Who speaks: pronouns and the employer's roles.
 const SPEAKERS: &[&str] = &[
     "han",
@@ -70,6 +72,33 @@ const SPEAKERS: &[&str] = &[
     "virksomheten",
     "verksemda",
 ];
+
+/// An advisor's note with its shorthand for the employer spelt out: `AG` (arbeidsgiver) is the
+/// employer, and a parenthesis right after it says what kind of employer (`AG (meieri) ønsker
+/// …`), which asks nothing. Only the capitalised abbreviation is read so; `ag` is left alone.
+pub fn employer_spelt_out(answer: &str) -> String {
+    let mut out = String::with_capacity(answer.len() + 16);
+    let mut rest = answer;
+    while let Some(at) = rest.find("AG") {
+        let before_ok = rest[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = &rest[at + 2..];
+        let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        if !(before_ok && after_ok) {
+            out.push_str("AG");
+            rest = after;
+            continue;
+        }
+        out.push_str("arbeidsgiver");
+        let trimmed = after.trim_start();
+        rest = match trimmed.strip_prefix('(').and_then(|inner| inner.find(')').map(|close| &inner[close + 1..])) {
+            Some(past) => past,
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Whether `word` (as written) names who speaks: a pronoun, a role (`butikksjefen`,
 /// `avdelingslederen`) or, when `names` (before a verb of saying), a name.
@@ -154,6 +183,16 @@ mod tests {
         assert_eq!(without_frame("Ifølge daglig leder må man ha erfaring"), "må man ha erfaring");
         assert_eq!(without_frame("Dama på kontoret sa at norsk B1 holder"), "norsk B1 holder");
         assert_eq!(without_frame("Han la til at man må jobbe natt"), "man må jobbe natt");
+    }
+
+    #[test]
+    fn an_advisors_shorthand_for_the_employer_is_spelt_out() {
+        use super::employer_spelt_out;
+        assert_eq!(employer_spelt_out("AG (meieri) ønsker kandidat"), "arbeidsgiver ønsker kandidat");
+        assert_eq!(employer_spelt_out("Hygienekurs betales av AG."), "Hygienekurs betales av arbeidsgiver.");
+        assert_eq!(employer_spelt_out("AGRI og lag"), "AGRI og lag");
+        assert_eq!(without_frame("arbeidsgiver sier det kan tas etter"), "det kan tas etter");
+        assert_eq!(without_frame("arbeidsgiver krever: førerkort B"), "krever: førerkort B");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub const GRAMMAR: &[&str] = &[
     "min",
     "maks",
     "el",
+    "inkl",
+    "inkludert",
     "vakter",
     "vaktene",
     "gis",
@@ -527,6 +529,11 @@ pub const TRAINING: &[&str] = &[
     "gir",
     "betaler",
     "dekker",
+    // `Hygienekurs betales av arbeidsgiver`.
+    "betales",
+    "betalast",
+    "dekkes",
+    "dekkast",
     "hjelper",
     "hjelpe",
 ];

@@ -176,7 +176,10 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             for shift in rota {
                 out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
             }
-            out.take(i.saturating_sub(usize::from(i > 0 && matches!(words[i - 1], "3" | "2" | "tre" | "to"))), i);
+            let first = i.saturating_sub(usize::from(i > 0 && matches!(words[i - 1], "3" | "2" | "tre" | "to")));
+            // `gå 3-skift`: the verb of working shifts, not walking.
+            let verb = first > 0 && matches!(words[first - 1], "gå" | "går") && !out.used[first - 1];
+            out.take(first - usize::from(verb), i);
             continue;
         }
         // `kveldsjobbing`, `helgejobb`: work at that time is that shift.
@@ -191,6 +194,11 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             .or_else(|| word.strip_suffix("vakt"))
             .filter(|base| !base.is_empty());
         let shift = Shift::parse(word).or_else(|| Shift::parse(bare)).or_else(|| watch.and_then(Shift::parse));
+        // `Ingen helg`, `vi jobber ikke i helgene`, `fri i helgene`: a shift the job does not have.
+        if let (Some(_), Some(negation)) = (shift, spared(words, i)) {
+            out.take(negation, i);
+            continue;
+        }
         if let Some(shift) = shift {
             // `dag` alone is too common a word to be a shift requirement; a day or morning
             // watch (`morgenvakter`), `dagtid` or an early start (`om morgenen`) is one.
@@ -250,6 +258,22 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
         });
     }
 }
+
+/// Where the shift named at `i` is said to be one the job does not have: the index of a negation
+/// just before it (`ingen helg`, `vi jobber ikke i helgene`, `aldri natt`) or of free time (`fri
+/// i helgene`), but not of `ikke bare dag` (more than the day).
+fn spared(words: &[&str], i: usize) -> Option<usize> {
+    let from = i.saturating_sub(3);
+    (from..i).find(|&at| {
+        let negation = matches!(words[at], "ikke" | "ikkje" | "ingen" | "inga" | "aldri" | "fri" | "stengt" | "stengd");
+        let only = words.get(at + 1).is_some_and(|w| matches!(*w, "bare" | "berre" | "kun" | "redd"));
+        negation && !only
+    })
+}
+
+/// Words that end a working day (`butikken stenger kl. 17`, `ferdig klokka 15`).
+const END_WORDS: &[&str] =
+    &["stenger", "stengjer", "lukker", "stenging", "ferdig", "slutter", "sluttar", "slutt", "til"];
 
 /// Words that start a working day (`vi starter klokka 7`, `begynne tidlig`).
 const START_WORDS: &[&str] = &[
@@ -323,8 +347,11 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         hour += 12;
     }
     let last = evening.or(morning).or(night).unwrap_or(i + 1);
+    // `butikken stenger kl. 17`: a day that ends in the afternoon is day work.
+    let ends = (i.saturating_sub(2)..i).any(|at| END_WORDS.contains(&words[at]));
     let shift = match hour {
         _ if night.is_some() && hour < 5 => Shift::Natt,
+        14..=18 if ends => Shift::Dag,
         5..=13 => Shift::Dag,
         14..=21 => Shift::Kveld,
         // Working until ten or eleven is an evening; starting then, a night.

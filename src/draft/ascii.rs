@@ -1,0 +1,57 @@
+//! An answer typed without æ, ø and å: on a phone or a foreign keyboard people write `maa`,
+//! `noeyaktig`, `opplaering`. Read as they stand, those words are strangers and whole
+//! requirements fall through. This module puts the letters back where the answer has none of
+//! them, so the rest of the drafter reads ordinary Norwegian.
+
+/// Words whose `oe` or `ae` is not a stand-in for ø or æ.
+const KEEP: &[&str] = &["poeng", "poenget", "koeffisient", "toer", "treer", "israel", "michael", "aerobic"];
+
+/// `answer` with `aa`, `oe` and `ae` read as å, ø and æ, when it has none of those letters
+/// itself (an answer that has them meant what it wrote).
+pub fn with_letters(answer: &str) -> String {
+    if answer.chars().any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å')) {
+        return answer.to_string();
+    }
+    let mut out = String::with_capacity(answer.len());
+    let mut word = String::new();
+    for c in answer.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        out.push_str(&restored(&word));
+        word.clear();
+        out.push(c);
+    }
+    out.push_str(&restored(&word));
+    out
+}
+
+/// One word with its letters back: only lowercase words (`AAS`, `Aasen` are names or codes).
+fn restored(word: &str) -> String {
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_lowercase());
+    if !plain || KEEP.contains(&word) {
+        return word.to_string();
+    }
+    word.replace("aa", "å").replace("oe", "ø").replace("ae", "æ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_letters;
+
+    #[test]
+    fn letters_typed_as_two_are_read_as_one() {
+        assert_eq!(
+            with_letters("maa kunne loefte, noeyaktig. opplaering gis"),
+            "må kunne løfte, nøyaktig. opplæring gis"
+        );
+        assert_eq!(with_letters("truckfoererbevis (T1/T4), nivaa A2"), "truckførerbevis (T1/T4), nivå A2");
+    }
+
+    #[test]
+    fn an_answer_with_the_letters_or_a_name_is_left_as_written() {
+        assert_eq!(with_letters("Må ha førerkort, ellers maa vi se"), "Må ha førerkort, ellers maa vi se");
+        assert_eq!(with_letters("Kontakt Aasen, 5 poeng"), "Kontakt Aasen, 5 poeng");
+    }
+}
