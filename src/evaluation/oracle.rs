@@ -228,7 +228,10 @@ fn meets_rule(c: &Candidate, rule: &Rule, job: Option<GeoPoint>) -> bool {
             }
             _ => false,
         },
-        Rule::Shift { shift } => c.shifts.is_empty() || c.shifts.iter().any(|s| s.name() == shift),
+        Rule::Shift { shift } => {
+            let listed = c.shifts.is_empty() || c.shifts.iter().any(|s| s.name() == shift);
+            listed && !c.adaptation_needs.iter().any(|need| refuses_shift(need, shift))
+        }
         Rule::NoNeed { no_need } => {
             !c.adaptation_needs.iter().any(|need| no_need.iter().any(|word| lower(need).contains(word.as_str())))
         }
@@ -268,6 +271,19 @@ fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// Whether an adaptation need says no to a shift (`kan ikke jobbe natt`, `ingen helgevakter`):
+/// a negation and a word for the shift in it. The oracle's own plain reading, not the matcher's.
+fn refuses_shift(need: &str, shift: &str) -> bool {
+    let words: Vec<String> = need.to_lowercase().split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
+    let negated = words.iter().any(|w| matches!(w.as_str(), "ikke" | "ikkje" | "ingen" | "inga" | "unngå" | "fri" | "uten" | "utan"));
+    let names = |w: &String| match shift {
+        // `lange dager` is no day shift.
+        "dag" => matches!(w.as_str(), "dag" | "dagtid" | "dagvakt" | "dagvakter" | "dagskift"),
+        other => w.starts_with(other),
+    };
+    negated && words.iter().any(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +304,17 @@ mod tests {
         assert!(meets_rule(&candidate, &Rule::Licence { licence: "B".into() }, None));
         candidate.certificates = vec!["kranførarbevis".into()];
         assert!(!meets_rule(&candidate, &Rule::Licence { licence: "B".into() }, None));
+    }
+
+    #[test]
+    fn an_adaptation_need_can_refuse_a_shift() {
+        let mut candidate: Candidate =
+            serde_json::from_str(r#"{"id":"X1","municipality":"Frøya","adaptation_needs":["kan ikke jobbe natt"]}"#)
+                .expect("profile");
+        let night = Rule::Shift { shift: "natt".into() };
+        assert!(!meets_rule(&candidate, &night, None));
+        assert!(meets_rule(&candidate, &Rule::Shift { shift: "kveld".into() }, None));
+        candidate.adaptation_needs = vec!["orker ikke lange dager".into()];
+        assert!(meets_rule(&candidate, &Rule::Shift { shift: "dag".into() }, None), "long days are no day shift");
     }
 }
