@@ -14,6 +14,7 @@ use serde::Deserialize;
 struct Case {
     answer: String,
     text: String,
+    /// The must-have answer a wish or an adaptation is read beside.
     #[serde(default)]
     context: Context,
     expect: Vec<String>,
@@ -52,7 +53,10 @@ fn drafted(case: &Case) -> Draft {
     let mut answers = ReflectionAnswers::default();
     match case.answer.as_str() {
         "must_have" => answers.must_have = case.text.clone(),
-        "wishes" => answers.wishes = case.text.clone(),
+        "wishes" => {
+            answers.must_have = case.context.must_have.clone();
+            answers.wishes = case.text.clone();
+        }
         "room_to_adapt" => {
             answers.must_have = case.context.must_have.clone();
             answers.room_to_adapt = case.text.clone();

@@ -72,6 +72,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     for clause in clauses::clauses(&answers.wishes, analyzer) {
         drafter.requirement(&clause, Answer::Wishes);
     }
+    drafter.tasks_wished_as_experience();
     for clause in clauses::clauses(&answers.room_to_adapt, analyzer) {
         drafter.adaptation(&clause);
     }
@@ -756,6 +757,37 @@ impl Drafter<'_> {
                     self.push(criterion);
                 }
             }
+        }
+    }
+
+    /// `du må kunne stå i kassa og ta betalt` with `kasseerfaring er fint` among the wishes: the
+    /// must-have named a task of the job, and the wish says that having done it before is not
+    /// required. The must-have goes, the wish stays (a must-have would turn away everyone who has
+    /// never stood at a till), and the advisor is told.
+    fn tasks_wished_as_experience(&mut self) {
+        let kinds = [ConceptKind::Skill, ConceptKind::Occupation];
+        let criteria = &self.draft.need.criteria;
+        let wished: Vec<Vec<crate::taxonomy::ConceptId>> = criteria
+            .iter()
+            .filter(|c| c.kind == CriterionKind::Experience && c.importance == Importance::Adjustable)
+            .map(|c| self.taxonomy.find(&c.value, &kinds))
+            .collect();
+        let demoted: Vec<usize> = criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == CriterionKind::Skill && c.importance == Importance::Must)
+            .filter(|(_, c)| {
+                let task = self.taxonomy.find(&c.value, &kinds);
+                wished.iter().any(|concepts| concepts.iter().any(|concept| task.contains(concept)))
+            })
+            .map(|(at, _)| at)
+            .collect();
+        for at in demoted.into_iter().rev() {
+            let task = self.draft.need.criteria.remove(at);
+            self.note(format!(
+                "«{}» står blant kravene, men erfaring med det er et ønske: lagt inn som ønske",
+                task.value
+            ));
         }
     }
 

@@ -275,7 +275,9 @@ fn haversine(a: GeoPoint, b: GeoPoint) -> f64 {
 /// a negation and a word for the shift in it. The oracle's own plain reading, not the matcher's.
 fn refuses_shift(need: &str, shift: &str) -> bool {
     let words: Vec<String> = need.to_lowercase().split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
-    let negated = words.iter().any(|w| matches!(w.as_str(), "ikke" | "ikkje" | "ingen" | "inga" | "unngå" | "fri" | "uten" | "utan"));
+    let negated = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "ikke" | "ikkje" | "ingen" | "inga" | "unngå" | "fri" | "uten" | "utan"));
     let names = |w: &String| match shift {
         // `lange dager` is no day shift.
         "dag" => matches!(w.as_str(), "dag" | "dagtid" | "dagvakt" | "dagvakter" | "dagskift"),
