@@ -6,10 +6,20 @@
 /// Words whose `oe` or `ae` is not a stand-in for ø or æ.
 const KEEP: &[&str] = &["poeng", "poenget", "koeffisient", "toer", "treer", "israel", "michael", "aerobic"];
 
-/// `answer` with `aa`, `oe` and `ae` read as å, ø and æ, when it has none of those letters
-/// itself (an answer that has them meant what it wrote).
+/// Everyday Norwegian words, any one of which shows an answer is Norwegian (an answer in English
+/// has no æ, ø or å either, and its `does` and `goes` are no `døs`).
+const NORWEGIAN: &[&str] = &[
+    "og", "ikke", "ikkje", "ingen", "det", "en", "et", "du", "vi", "me", "som", "med", "er", "eller", "kan", "har",
+    "til", "mye", "maa", "paa", "aa",
+];
+
+/// `answer` with `aa`, `oe` and `ae` read as å, ø and æ, when it is Norwegian and has none of
+/// those letters itself (an answer that has them meant what it wrote).
 pub fn with_letters(answer: &str) -> String {
-    if answer.chars().any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å')) {
+    let has_letters = answer.chars().any(|c| matches!(c, 'æ' | 'ø' | 'å' | 'Æ' | 'Ø' | 'Å'));
+    let lower = answer.to_lowercase();
+    let norwegian = lower.split(|c: char| !c.is_alphanumeric()).any(|w| NORWEGIAN.contains(&w));
+    if has_letters || !norwegian {
         return answer.to_string();
     }
     let mut out = String::with_capacity(answer.len());
@@ -46,12 +56,14 @@ mod tests {
             with_letters("maa kunne loefte, noeyaktig. opplaering gis"),
             "må kunne løfte, nøyaktig. opplæring gis"
         );
-        assert_eq!(with_letters("truckfoererbevis (T1/T4), nivaa A2"), "truckførerbevis (T1/T4), nivå A2");
+        assert_eq!(with_letters("truckfoererbevis (T1/T4) og nivaa A2"), "truckførerbevis (T1/T4) og nivå A2");
     }
 
     #[test]
     fn an_answer_with_the_letters_or_a_name_is_left_as_written() {
         assert_eq!(with_letters("Må ha førerkort, ellers maa vi se"), "Må ha førerkort, ellers maa vi se");
-        assert_eq!(with_letters("Kontakt Aasen, 5 poeng"), "Kontakt Aasen, 5 poeng");
+        assert_eq!(with_letters("Kontakt Aasen og få 5 poeng"), "Kontakt Aasen og få 5 poeng");
+        assert_eq!(with_letters("Kontakt Aasen, 5 poeng og mer"), "Kontakt Aasen, 5 poeng og mer");
+        assert_eq!(with_letters("Whoever does it goes home"), "Whoever does it goes home", "English stays English");
     }
 }

@@ -271,9 +271,9 @@ fn spared(words: &[&str], i: usize) -> Option<usize> {
     })
 }
 
-/// Words that end a working day (`butikken stenger kl. 17`, `ferdig klokka 15`).
-const END_WORDS: &[&str] =
-    &["stenger", "stengjer", "lukker", "stenging", "ferdig", "slutter", "sluttar", "slutt", "til"];
+/// Words that end a working day (`butikken stenger kl. 17`, `ferdig klokka 15`); `til` is not
+/// one of them (`fra kl. 15 til kl. 18` is an evening).
+const END_WORDS: &[&str] = &["stenger", "stengjer", "lukker", "stenging", "ferdig", "slutter", "sluttar", "slutt"];
 
 /// Words that start a working day (`vi starter klokka 7`, `begynne tidlig`).
 const START_WORDS: &[&str] = &[
