@@ -64,7 +64,8 @@ pub fn draft_need(context: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Draft 
 
 /// Drafts a need from `answers`. `today` resolves dates without a year (`1. februar`).
 pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: Date) -> Draft {
-    let mut drafter = Drafter { taxonomy, today, draft: empty_draft(id, answers), wish_rank: 0 };
+    let mut drafter =
+        Drafter { taxonomy, today, draft: empty_draft(id, answers), wish_rank: 0, previous_language: None };
     let analyzer = taxonomy.analyzer();
     for clause in clauses::clauses(&answers.must_have, analyzer) {
         drafter.requirement(&clause, Answer::MustHave);
@@ -127,6 +128,9 @@ struct Drafter<'a> {
     today: Date,
     draft: Draft,
     wish_rank: u32,
+    /// The language criterion the clause before drafted, if it drafted one (a contrast after it
+    /// may say how well: `…, men du må klare å prate med gjestene`).
+    previous_language: Option<usize>,
 }
 
 impl Drafter<'_> {
@@ -152,7 +156,21 @@ impl Drafter<'_> {
             self.adaptation(clause);
             return;
         }
-        let recognised = recognise(clause, self.taxonomy, self.today);
+        let mut recognised = recognise(clause, self.taxonomy, self.today);
+        let previous_language = self.previous_language.take();
+        // `Norsk eller engelsk holder, men du må klare å prate med gjestene`: speaking, asked in a
+        // contrast right after a language was named, is asked of that language (B1).
+        let names_language =
+            recognised.found.iter().any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Language, .. }));
+        if let (Some(&"men"), false, Some(verb)) = (words.first(), names_language, recognise::asks_speaking(&words)) {
+            if let Some(language) = previous_language.and_then(|at| self.draft.need.criteria.get_mut(at)) {
+                if language.min_level.is_none_or(|level| level < LanguageLevel::B1) {
+                    language.min_level = Some(LanguageLevel::B1);
+                }
+                recognised.take(verb, verb);
+            }
+        }
+        let drafted_before = self.draft.need.criteria.len();
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
         // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
@@ -324,7 +342,11 @@ impl Drafter<'_> {
                     let ranked = importance == Importance::Adjustable && answer == Answer::Wishes;
                     // Wishes rank in the order written; a number sets the rank for its item, and
                     // `lager eller butikk` shares one.
-                    let either = previous.is_some_and(|p| words[p..at].contains(&"eller"));
+                    // `kjøkken/matlaging, deretter kasse`: what comes next ranks next, whatever
+                    // the `eller` before it joined.
+                    let next = |w: &&str| matches!(*w, "deretter" | "dernest" | "derefter" | "sekundært");
+                    let either =
+                        previous.is_some_and(|p| words[p..at].contains(&"eller") && !words[p..at].iter().any(next));
                     let rank = ranked.then(|| {
                         if !(either || (clause.number.is_some() && previous.is_some())) {
                             self.wish_rank = clause.number.unwrap_or(self.wish_rank + 1).max(self.wish_rank + 1);
@@ -361,6 +383,9 @@ impl Drafter<'_> {
             // A requirement nobody understood must not vanish from the shortlist unnoticed.
             self.draft.not_understood.extend(unplaced);
         }
+        let criteria = &self.draft.need.criteria;
+        self.previous_language =
+            (drafted_before..criteria.len()).find(|&at| criteria[at].kind == CriterionKind::Language);
     }
 
     fn note(&mut self, note: String) {

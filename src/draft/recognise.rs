@@ -8,6 +8,7 @@ mod timing;
 
 use time::Date;
 
+pub use self::languages::asks_speaking;
 use self::languages::languages;
 use self::timing::{amounts_and_dates, shifts};
 use super::clauses::Clause;
@@ -357,7 +358,7 @@ fn compound_of<'a>(word: &'a str, heads: &[&str]) -> Option<&'a str> {
 }
 
 impl Recognised {
-    fn take(&mut self, from: usize, to: usize) {
+    pub(super) fn take(&mut self, from: usize, to: usize) {
         let end = to.min(self.used.len() - 1);
         for used in &mut self.used[from..=end] {
             *used = true;

@@ -66,6 +66,10 @@ fn must_markers_softeners_and_unnumbered_ranking() {
     let ranks: Vec<(String, Option<u32>)> =
         draft.need.criteria.iter().filter(|c| c.rank.is_some()).map(|c| (c.value.clone(), c.rank)).collect();
     assert_eq!(ranks, [("lager".into(), Some(1)), ("kundeservice".into(), Some(2)), ("punktlig".into(), Some(3))]);
+    // `kjøkken/matlaging, deretter kasse`: an either-or, then the next wish.
+    let draft = draft_of("", "Erfaring fra kjøkken/matlaging, deretter kasse.", "");
+    let ranks: Vec<Option<u32>> = draft.need.criteria.iter().map(|c| c.rank).collect();
+    assert_eq!(ranks, [Some(1), Some(2)], "{:?}", summary(&draft));
 }
 
 #[test]

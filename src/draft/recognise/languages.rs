@@ -78,6 +78,15 @@ const COMMUNICATING: &[&str] = &[
 /// filling in a form, answering, understanding); speaking and writing do (B1).
 const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
 
+/// `men du må klare å prate med gjestene`: where a clause asks for speaking (a speaking verb
+/// after `å`, `kan`, `skal` or `må`), the index of the verb.
+pub fn asks_speaking(words: &[&str]) -> Option<usize> {
+    (1..words.len()).find(|&j| {
+        let speaks = COMMUNICATING.contains(&words[j]) && !UNDERSTANDING.contains(&words[j]);
+        speaks && matches!(words[j - 1], "å" | "kan" | "skal" | "må")
+    })
+}
+
 pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     // (where, which language, the level said of it)
     let mut said: Vec<(usize, &str, Option<LanguageLevel>)> = Vec::new();
