@@ -116,10 +116,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // existed: drafted NDCG 0.660 when frozen, 0.663 when opened and 0.865 after the round
         // that opened it; hidden talents 0.762 → 0.857 (README).
         ("opened11", 0.90, 0.83, 0.80, 1.0, 1.0, 0.9),
-        // The held-out half (employers writing in a second language, Danish, Swedish or English;
-        // a working day told as a story) misses the bars: every drafted list warns, structured
-        // must-have precision 0.989 (README). These floors only keep it from getting worse.
-        ("heldout", 0.94, 0.34, 0.78, 0.98, 1.0, 0.73),
+        // The twelfth half (employers writing in a second language, Danish, Swedish or English;
+        // a working day told as a story), opened once the thirteenth existed: drafted NDCG 0.370
+        // when frozen, every drafted list warning (README).
+        ("opened12", 0.94, 0.34, 0.78, 0.98, 1.0, 0.73),
+        // The held-out half (formal announcements: «Det stilles krav om …») misses the bars:
+        // nine drafted lists of ten warn, structured must-have precision 0.947 (README). These
+        // floors only keep it from getting worse.
+        ("heldout", 0.92, 0.53, 0.85, 0.94, 1.0, 0.98),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
