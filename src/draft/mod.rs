@@ -13,6 +13,7 @@
 mod ascii;
 mod clauses;
 mod dialect;
+mod foreign;
 mod letter;
 mod recognise;
 mod report;
@@ -64,20 +65,43 @@ pub fn draft_need(context: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Draft 
 
 /// Drafts a need from `answers`. `today` resolves dates without a year (`1. februar`).
 pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: Date) -> Draft {
-    let mut drafter =
-        Drafter { taxonomy, today, draft: empty_draft(id, answers), wish_rank: 0, previous_language: None };
+    let mut drafter = Drafter {
+        taxonomy,
+        today,
+        draft: empty_draft(id, answers),
+        wish_rank: 0,
+        previous_language: None,
+        waived_languages: None,
+    };
     let analyzer = taxonomy.analyzer();
-    for clause in clauses::clauses(&answers.must_have, analyzer) {
+    // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
+    // draft keeps them as written, and the advisor is told.
+    let (read, neighbour) = foreign::in_norwegian(answers);
+    if let Some(language) = neighbour {
+        drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
+    }
+    for clause in clauses::clauses(&read.must_have, analyzer) {
         drafter.requirement(&clause, Answer::MustHave);
     }
-    for clause in clauses::clauses(&answers.wishes, analyzer) {
+    for clause in clauses::clauses(&read.wishes, analyzer) {
         drafter.requirement(&clause, Answer::Wishes);
     }
     drafter.tasks_wished_as_experience();
-    for clause in clauses::clauses(&answers.room_to_adapt, analyzer) {
+    for clause in clauses::clauses(&read.room_to_adapt, analyzer) {
         drafter.adaptation(&clause);
     }
     drafter.draft
+}
+
+/// Whether `må` is followed by how often (`må ofte`, `må av og til`) or a welcome (`må gjerne`).
+fn says_how_often(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(w[0], "må" | "skal")
+            && matches!(
+                w[1],
+                "ofte" | "gjerne" | "innimellom" | "iblant" | "stundom" | "av" | "somme" | "noen" | "nokre"
+            )
+    })
 }
 
 /// Whether an experience asked for only points at the job (`tilsvarende arbeid`, `lignende
@@ -131,6 +155,9 @@ struct Drafter<'a> {
     /// The language criterion the clause before drafted, if it drafted one (a contrast after it
     /// may say how well: `…, men du må klare å prate med gjestene`).
     previous_language: Option<usize>,
+    /// The languages the room-to-adapt clause before said need not be good (`norsken treng
+    /// ikkje vere god`): a `men du må forstå …` after it asks for them at the lowest level.
+    waived_languages: Option<Vec<String>>,
 }
 
 impl Drafter<'_> {
@@ -180,9 +207,18 @@ impl Drafter<'_> {
         // `Vi jobber på tak.` among the requirements: a sentence that only says what the
         // employer does is about the job from its first word (in the wishes it may be how a wish
         // is put: `vi setter pris på …`).
+        // `Vi er firma som gjør byggvask`, `Jeg har butikk for reparasjon av mobil`: being or
+        // having, said of the employer with nobody asked, is the same.
         let employer_does = |from: usize| {
-            matches!(words.get(from), Some(&("vi" | "me" | "arbeidsgiver" | "arbeidsgjevar" | "bedriften" | "firmaet")))
-                && words.get(from + 1).is_some_and(|verb| clauses::stated_doing(verb))
+            let employer = matches!(
+                words.get(from),
+                Some(&("vi" | "me" | "jeg" | "eg" | "arbeidsgiver" | "arbeidsgjevar" | "bedriften" | "firmaet"))
+            );
+            let asks_you = words[from..].iter().any(|w| matches!(*w, "du" | "deg" | "dere" | "de" | "dykk"));
+            employer
+                && words
+                    .get(from + 1)
+                    .is_some_and(|verb| clauses::stated_doing(verb) || (matches!(*verb, "er" | "har") && !asks_you))
         };
         let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
         let ours = answer == Answer::MustHave && employer_does(0);
@@ -190,7 +226,27 @@ impl Drafter<'_> {
         let the_job_is = answer == Answer::MustHave
             && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
             && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
-        let about_the_job = (ours || the_job_is) && !asks(0);
+        // `Vi søker en medarbeider til vår jernvarebutikk.`: an announcement's opening names the
+        // job, and asks nothing until it names something.
+        let introduces = answer == Answer::MustHave
+            && matches!(
+                words.as_slice(),
+                ["vi" | "me", "søker" | "søkjer" | "trenger" | "treng", ..] | ["vi" | "me", "ser", "etter", ..]
+            )
+            && !words.iter().any(|w| MUST_MARKERS.contains(w) || matches!(*w, "som" | "med" | "du" | "deg"))
+            && !recognised.found.iter().any(|f| {
+                // What follows `til`, `i`, `ved` is where (`til vårt lager`), not whom.
+                let workplace =
+                    |at: usize| words[..at].iter().any(|w| matches!(*w, "til" | "i" | "ved" | "hos" | "på"));
+                matches!(f, Found::Criterion { at, .. } if !workplace(*at))
+            });
+        // `Gjestene reiser kl 11`, `Kundene kommer innom`: what the job's people or things do,
+        // told as a story of the working day, the same.
+        let others_do = answer == Answer::MustHave
+            && words.first().is_some_and(|w| clauses::definite_noun(w))
+            && words.get(1).is_some_and(|verb| clauses::stated_doing(verb))
+            && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere"));
+        let about_the_job = ((ours || the_job_is || others_do) && !asks(0)) || introduces;
         // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
         let ours_from = clause.context_from.filter(|&from| employer_does(from) && !asks(from));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
@@ -205,7 +261,7 @@ impl Drafter<'_> {
                         || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
                         || clauses::SERVED_SUBJECTS.contains(w)
                 });
-            answer == Answer::MustHave && (reason || !asks(from))
+            answer == Answer::MustHave && (reason || !asks(from) || (from == 0 && introduces))
         });
         // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
         // (vedhogst, småreparasjonar)`): what it names is wished for too.
@@ -251,8 +307,10 @@ impl Drafter<'_> {
                 // `fordi du skal svare på telefon` is a reason, whose task is still asked.
                 let reason = at > 0
                     && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[at - 1]);
-                matches!(w, ["til", "å"] | ["at", "du" | "dere"] | ["så", "lenge"] | ["der", "du"])
-                    || (w == ["du", "skal"] && !reason)
+                matches!(
+                    w,
+                    ["til", "å"] | ["at", "du" | "dere"] | ["så" | "slik", "at"] | ["så", "lenge"] | ["der", "du"]
+                ) || (w == ["du", "skal"] && !reason)
             })
             .filter(|&from| language_before(from));
         let purpose =
@@ -261,7 +319,9 @@ impl Drafter<'_> {
             _ if not_needed => None,
             Answer::MustHave if has(SOFTENERS) => Some(Importance::Adjustable),
             Answer::MustHave => Some(Importance::Must),
-            _ if has(MUST_MARKERS) => Some(Importance::Must),
+            // `Du må ofte fikse småting selv` among the wishes says how the job goes, and `du må
+            // gjerne ha …` welcomes: neither asks.
+            _ if has(MUST_MARKERS) && !says_how_often(&words) => Some(Importance::Must),
             _ => Some(Importance::Adjustable),
         };
         let mut found = recognised.found.clone();
@@ -316,7 +376,14 @@ impl Drafter<'_> {
                     let topic =
                         clause.context_from.is_some_and(|from| at >= from && clauses::names_a_topic(&words[from..]));
                     let the_jobs_own = about_the_job || topic || ours_from.is_some_and(|from| at >= from);
-                    if subject || things_posture || (the_jobs_own && !facts_of_the_job) {
+                    // `snakke med pleierne`, `samarbeide med kokkene`: the workplace's own people,
+                    // named as whom one talks or works with, are no occupation asked.
+                    let colleagues = kind == CriterionKind::Occupation
+                        && at > 0
+                        && words[at - 1] == "med"
+                        && words[at].chars().count() > 5
+                        && (words[at].ends_with("ne") || words[at].ends_with("na"));
+                    if subject || things_posture || colleagues || (the_jobs_own && !facts_of_the_job) {
                         continue;
                     }
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
@@ -490,6 +557,13 @@ impl Drafter<'_> {
                 Found::Criterion { kind, value, .. } => named.push((kind, value)),
                 Found::Percent(_) | Found::Km(_) | Found::Date(_) => {}
             }
+        }
+        if self.lowest_language(&words, &named) {
+            for (i, word) in words.iter().enumerate() {
+                used[i] = used[i] || self.taxonomy.language(word).is_some();
+            }
+            self.leftovers(clause, &used, Answer::RoomToAdapt);
+            return;
         }
         if self.either_language(&words, &named) {
             for (i, word) in words.iter().enumerate() {
@@ -727,6 +801,18 @@ impl Drafter<'_> {
             return false;
         }
         let either = format!("{first} eller {second}");
+        // `You must speak English or Norwegian` before `Norwegian is not required if your English
+        // is good`: the must-have already takes either.
+        let names = |value: &str, language: &str| value.split([' ', ',']).any(|word| word == language);
+        let covered = self.draft.need.criteria.iter().any(|c| {
+            c.kind == CriterionKind::Language
+                && c.importance == Importance::Must
+                && names(&c.value, first)
+                && names(&c.value, second)
+        });
+        if covered {
+            return true;
+        }
         let asked = self
             .draft
             .need
@@ -742,6 +828,69 @@ impl Drafter<'_> {
             }
         }
         true
+    }
+
+    /// `Norsk trenger ikke være perfekt, bare forstå enkle beskjeder`, `norsken treng ikkje vere
+    /// god, men du må forstå tryggleiksreglane`: how good a language need not be, with what it
+    /// must still do, asks for it at the lowest level (A2) — unless it is asked already.
+    fn lowest_language(&mut self, words: &[&str], named: &[(CriterionKind, String)]) -> bool {
+        let waived = (0..words.len()).any(|j| perfection_waived(words, j))
+            || words
+                .windows(3)
+                .any(|w| matches!(w, ["ikke" | "ikkje", "være" | "vere" | "vera", "god" | "godt" | "gode" | "bra"]));
+        let still = words.iter().position(|w| matches!(*w, "bare" | "berre" | "men")).is_some_and(|from| {
+            words[from + 1..]
+                .iter()
+                .take(4)
+                .any(|w| w.starts_with("forstå") || matches!(*w, "skjønne" | "snakke" | "lese"))
+        });
+        let after_waiver = words.first() == Some(&"men") && still;
+        let languages_waived = self.waived_languages.take();
+        if !(waived || after_waiver) {
+            return false;
+        }
+        if after_waiver && !waived {
+            // `…, men du må forstå tryggleiksreglane`, said after the waiver as a clause of its own.
+            let Some(languages) = languages_waived else { return false };
+            self.ask_lowest(languages);
+            return true;
+        }
+        let mut languages: Vec<String> =
+            named.iter().filter(|(k, _)| *k == CriterionKind::Language).map(|(_, v)| v.clone()).collect();
+        if languages.is_empty() {
+            // `norsken`: the language, named with its article.
+            languages = words
+                .iter()
+                .filter_map(|w| w.strip_suffix("en").and_then(|base| self.taxonomy.language(base)))
+                .map(str::to_string)
+                .collect();
+        }
+        if languages.is_empty() {
+            return false;
+        }
+        if !still {
+            // Nothing asked yet: a `men …` clause may follow.
+            self.waived_languages = Some(languages);
+            return false;
+        }
+        self.ask_lowest(languages);
+        true
+    }
+
+    /// Each of `languages` as a must-have at A2, where it is not asked already.
+    fn ask_lowest(&mut self, languages: Vec<String>) {
+        for language in languages {
+            let asked = self.draft.need.criteria.iter().any(|c| {
+                c.kind == CriterionKind::Language
+                    && c.importance == Importance::Must
+                    && c.value.split(' ').any(|w| w == language)
+            });
+            if !asked {
+                let mut criterion = Criterion::must(CriterionKind::Language, language);
+                criterion.min_level = Some(LanguageLevel::A2);
+                self.push(criterion);
+            }
+        }
     }
 
     /// The languages drafted as must-haves so far.
@@ -885,7 +1034,10 @@ impl Drafter<'_> {
             let subject = i == 0 && clauses::opens_statement(text, clause.words.get(1).map(|w| w.text.as_str()));
             // `hele tida`, `hovedarbeidstida`: when, not what.
             let when = ["tida", "tiden", "arbeidstid"].iter().any(|end| text.ends_with(end));
+            // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
+            let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
+                || ours
                 || subject
                 || when
                 || lexicon.is_stopword(text)

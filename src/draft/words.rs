@@ -5,6 +5,8 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    // `tunge løft er en del av jobben`.
+    "del",
     // How a form is filled in: `min. 2 års erfaring`, `maks 40 %`, `fagbrev el. annet`,
     // `Vakter: dag/kveld/helg`, `Opplæring gis`.
     "min",

@@ -102,6 +102,16 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
                 .and_then(|base| taxonomy.language(base))
         };
         let Some(language) = taxonomy.language(word).or_else(compound) else { continue };
+        // `du må snakke norsk, ikke bare engelsk`: a language said not to be enough is no
+        // requirement of its own.
+        let not_enough = i >= 2
+            && matches!(words[i - 1], "bare" | "berre" | "kun")
+            && matches!(words[i - 2], "ikke" | "ikkje")
+            && !out.used[i - 2];
+        if not_enough {
+            out.take(i - 2, i);
+            continue;
+        }
         // `norsk autorisasjon`, `norsk førerkort`: issued in Norway, not a language asked for.
         if words.get(i + 1).is_some_and(|next| ISSUED_THINGS.iter().any(|thing| next.starts_with(thing))) {
             if out.used[i + 1] {
@@ -252,6 +262,15 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if let Some(j) = waived {
             let from = if matches!(words[j - 3], "trenger" | "treng" | "må" | "behøver") { j - 3 } else { j - 2 };
             out.take(from, j);
+        }
+        // `snakke norsk ok`: well enough to get along with customers, B1; `enkel norsk er ok`
+        // says the level named is enough.
+        let fine = |j: usize| words.get(j).is_some_and(|w| matches!(*w, "ok" | "okei" | "greit")) && !out.used[j];
+        if fine(i + 1) {
+            described = Some(described.unwrap_or(LanguageLevel::B1));
+            out.take(i + 1, i + 1);
+        } else if words.get(i + 1) == Some(&"er") && fine(i + 2) {
+            out.take(i + 1, i + 2);
         }
         said.push((i, language, written.or(described)));
         out.take(i, i);

@@ -153,10 +153,17 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, i);
             continue;
         }
+        if others_move(words, i) {
+            // Who comes or goes, when, and nothing asked of the candidate.
+            out.take(i - 2, (i + 1).min(words.len() - 1));
+            continue;
+        }
         if let Some((shift, last)) = shift_of_time(words, i).or_else(|| hours_between(words, i)) {
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
-            // `vi starter klokka 7`, `møte fra kl. 6`: the start belongs to the time.
-            let from = (i.saturating_sub(3)..i).find(|&at| !out.used[at] && START_WORDS.contains(&words[at]));
+            // `vi starter klokka 7`, `møte fra kl. 6`, `går hjem kl 23`: the start or the end
+            // belongs to the time.
+            let from = (i.saturating_sub(3)..i)
+                .find(|&at| !out.used[at] && (START_WORDS.contains(&words[at]) || END_WORDS.contains(&words[at])));
             out.take(from.unwrap_or(i), last);
             continue;
         }
@@ -273,7 +280,8 @@ fn spared(words: &[&str], i: usize) -> Option<usize> {
 
 /// Words that end a working day (`butikken stenger kl. 17`, `ferdig klokka 15`); `til` is not
 /// one of them (`fra kl. 15 til kl. 18` is an evening).
-const END_WORDS: &[&str] = &["stenger", "stengjer", "lukker", "stenging", "ferdig", "slutter", "sluttar", "slutt"];
+const END_WORDS: &[&str] =
+    &["stenger", "stengjer", "lukker", "stenging", "ferdig", "slutter", "sluttar", "slutt", "hjem", "heim"];
 
 /// Words that start a working day (`vi starter klokka 7`, `begynne tidlig`).
 const START_WORDS: &[&str] = &[
@@ -329,6 +337,15 @@ const HOUR_WORDS: [&[&str]; 12] = [
     &["tolv"],
 ];
 
+/// `gjestene reiser kl 11, nye kommer kl 16`: when others than the staff come or go (the time
+/// at word `i`) is no working hour.
+fn others_move(words: &[&str], i: usize) -> bool {
+    i >= 2
+        && matches!(words[i], "klokka" | "klokken" | "kl" | "klokkja")
+        && matches!(words[i - 1], "kommer" | "kjem" | "reiser" | "ankommer" | "drar" | "dreg" | "går")
+        && !matches!(words[i - 2], "vi" | "me" | "du" | "jeg" | "eg" | "dere" | "de")
+}
+
 /// The shift a time of day names (`klokka 6`, `klokka ti om kvelden`), and the index of its last
 /// word.
 fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
@@ -355,7 +372,7 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         5..=13 => Shift::Dag,
         14..=21 => Shift::Kveld,
         // Working until ten or eleven is an evening; starting then, a night.
-        22..=23 if i > 0 && words[i - 1] == "til" => Shift::Kveld,
+        22..=23 if ends || (i > 0 && words[i - 1] == "til") => Shift::Kveld,
         0..=4 | 22..=24 => Shift::Natt,
         _ => return None,
     };
