@@ -118,8 +118,8 @@ fn the_phrase_suite_stays_above_its_floors() {
         ("opened11", 0.90, 0.83, 0.80, 1.0, 1.0, 0.9),
         // The twelfth half (employers writing in a second language, Danish, Swedish or English;
         // a working day told as a story), opened once the thirteenth existed: drafted NDCG 0.370
-        // when frozen, every drafted list warning (README).
-        ("opened12", 0.94, 0.34, 0.78, 0.98, 1.0, 0.73),
+        // when frozen, every drafted list warning; 0.904 after the round that opened it (README).
+        ("opened12", 0.94, 0.88, 0.80, 0.98, 1.0, 0.73),
         // The held-out half (formal announcements: «Det stilles krav om …») misses the bars:
         // nine drafted lists of ten warn, structured must-have precision 0.947 (README). These
         // floors only keep it from getting worse.
