@@ -93,6 +93,39 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     drafter.draft
 }
 
+/// What an employer is or has when it says where the job is (`Vi er et lite firma`, `Jeg har
+/// butikk`), as words or the end of a compound (`jernvarebutikk`, `familiebedrift`).
+const WORKPLACES: &[&str] = &[
+    "firma",
+    "bedrift",
+    "butikk",
+    "verksted",
+    "gård",
+    "gard",
+    "kafé",
+    "kafe",
+    "restaurant",
+    "hotell",
+    "team",
+    "avdeling",
+    "kjede",
+    "selskap",
+    "fabrikk",
+    "barnehage",
+    "sykehjem",
+    "klinikk",
+    "salong",
+    "kontor",
+    "forretning",
+    "senter",
+    "foretak",
+    "kiosk",
+    "bakeri",
+    "sagbruk",
+    "byrå",
+    "verft",
+];
+
 /// Whether `må` is followed by how often (`må ofte`, `må av og til`) or a welcome (`må gjerne`).
 fn says_how_often(words: &[&str]) -> bool {
     words.windows(2).any(|w| {
@@ -215,10 +248,31 @@ impl Drafter<'_> {
                 Some(&("vi" | "me" | "jeg" | "eg" | "arbeidsgiver" | "arbeidsgjevar" | "bedriften" | "firmaet"))
             );
             let asks_you = words[from..].iter().any(|w| matches!(*w, "du" | "deg" | "dere" | "de" | "dykk"));
+            // Being or having a workplace (`er et lite firma`, `har butikk`), not a need (`har
+            // behov for`, `er avhengige av`, `er ute etter`), which asks.
+            let is_a_workplace = || {
+                let named = words[from + 2..].iter().find(|w| {
+                    !matches!(
+                        **w,
+                        "en" | "ei"
+                            | "et"
+                            | "ein"
+                            | "eit"
+                            | "lite"
+                            | "liten"
+                            | "lita"
+                            | "stor"
+                            | "stort"
+                            | "ny"
+                            | "nytt"
+                    )
+                });
+                named.is_some_and(|w| WORKPLACES.iter().any(|place| w.ends_with(place)))
+            };
             employer
-                && words
-                    .get(from + 1)
-                    .is_some_and(|verb| clauses::stated_doing(verb) || (matches!(*verb, "er" | "har") && !asks_you))
+                && words.get(from + 1).is_some_and(|verb| {
+                    clauses::stated_doing(verb) || (matches!(*verb, "er" | "har") && !asks_you && is_a_workplace())
+                })
         };
         let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
         let ours = answer == Answer::MustHave && employer_does(0);

@@ -5,8 +5,11 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
-    // `tunge løft er en del av jobben`.
+    // `tunge løft er en del av jobben`, `vi har behov for …`, `vi er avhengige av …`.
     "del",
+    "behov",
+    "avhengig",
+    "avhengige",
     // How a form is filled in: `min. 2 års erfaring`, `maks 40 %`, `fagbrev el. annet`,
     // `Vakter: dag/kveld/helg`, `Opplæring gis`.
     "min",
@@ -460,8 +463,21 @@ pub const MUST_MARKERS: &[&str] = &[
     "naudt",
 ];
 /// Verbs by which a statement asks something of the candidate (`vi ser etter`, `vi trenger`).
-pub const ASKING: &[&str] =
-    &["ser", "søker", "trenger", "treng", "ønsker", "ønskjer", "forventer", "krever", "krev", "vil", "skal", "bør"];
+pub const ASKING: &[&str] = &[
+    "ser",
+    "søker",
+    "trenger",
+    "treng",
+    "ønsker",
+    "ønskjer",
+    "forventer",
+    "krever",
+    "krev",
+    "vil",
+    "skal",
+    "bør",
+    "behov",
+];
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
     // `det treng ikkje vere perfekt`: the level asked for is not perfection; something is
