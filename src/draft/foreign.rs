@@ -215,7 +215,6 @@ const DANISH: &[(&str, &str)] = &[
     ("have", "ha"),
     ("der er", "det er"),
     ("er et plus", "er et pluss"),
-    ("er en fordel", "er en fordel"),
     ("plus", "pluss"),
     ("søger", "søker"),
     ("medarbejder", "medarbeider"),
@@ -238,7 +237,6 @@ const DANISH: &[(&str, &str)] = &[
     ("dagtimerne", "dagtid"),
     ("tale", "snakke"),
     ("taler", "snakker"),
-    ("forstå", "forstå"),
     ("kunderne", "kundene"),
     ("værktøj", "verktøy"),
     ("det vigtigste", "det viktigste"),
@@ -255,7 +253,6 @@ const DANISH: &[(&str, &str)] = &[
     ("svendebrev", "fagbrev"),
     ("fuld tid", "full tid"),
     ("fuldtid", "heltid"),
-    ("deltid", "deltid"),
     ("meget", "mye"),
     ("nogen", "noen"),
     ("noget", "noe"),
@@ -270,14 +267,10 @@ const DANISH: &[(&str, &str)] = &[
     ("kendskab til", "kjennskap til"),
     ("tilbyder", "tilbyr"),
     ("oplæring", "opplæring"),
-    ("løfte", "løfte"),
-    ("tunge løft", "tunge løft"),
-    ("bære", "bære"),
     ("støj", "støy"),
     ("højde", "høyde"),
     ("højden", "høyden"),
     ("gerne", "gjerne"),
-    ("også", "også"),
 ];
 
 /// Swedish as a Swedish employer writes a job ad, phrase → bokmål.
@@ -321,24 +314,18 @@ const SWEDISH: &[(&str, &str)] = &[
     ("söker", "søker"),
     ("medarbetare", "medarbeider"),
     ("till", "til"),
-    ("vår", "vår"),
     ("våra", "våre"),
     ("arbeta", "jobbe"),
     ("arbetar", "jobber"),
     ("arbete", "arbeid"),
     ("arbetet", "arbeidet"),
-    ("helger", "helger"),
-    ("helgen", "helgen"),
     ("helgerna", "helgene"),
     ("lördagar", "lørdager"),
     ("söndagar", "søndager"),
     ("kväll", "kveld"),
     ("kvällar", "kvelder"),
     ("kvällstid", "kveldstid"),
-    ("natt", "natt"),
     ("nätter", "netter"),
-    ("dagtid", "dagtid"),
-    ("skift", "skift"),
     ("tunga lyft", "tunge løft"),
     ("lyfta", "løfte"),
     ("bära", "bære"),
@@ -347,7 +334,6 @@ const SWEDISH: &[(&str, &str)] = &[
     ("buller", "støy"),
     ("höjd", "høyde"),
     ("höjden", "høyden"),
-    ("lager", "lager"),
     ("avfallshantering", "avfallshåndtering"),
     ("serviceinriktad", "serviceinnstilt"),
     ("lugn", "rolig"),
@@ -357,7 +343,6 @@ const SWEDISH: &[(&str, &str)] = &[
     ("när", "når"),
     ("förstå", "forstå"),
     ("förstår", "forstår"),
-    ("folk", "folk"),
     ("pålitlig", "pålitelig"),
     ("vi uppskattar", "vi ønsker oss"),
     ("vi erbjuder", "vi tilbyr"),
@@ -374,11 +359,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ("bara", "bare"),
     ("gärna", "gjerne"),
     ("fördel", "fordel"),
-    ("krav", "krav"),
     ("ett krav", "et krav"),
-    ("heltid", "heltid"),
-    ("deltid", "deltid"),
-    ("språk", "språk"),
 ];
 
 /// English as an employer writes a job ad, phrase → bokmål.
@@ -399,6 +380,9 @@ const ENGLISH: &[(&str, &str)] = &[
     ("must", "må"),
     ("able to", "kunne"),
     ("have to", "må"),
+    ("you need to", "du må"),
+    ("need to", "må"),
+    ("needs to", "må"),
     ("you need", "du må ha"),
     ("you", "du"),
     ("your", "din"),
@@ -422,10 +406,17 @@ const ENGLISH: &[(&str, &str)] = &[
     ("driver's license", "førerkort"),
     ("drivers licence", "førerkort"),
     ("drivers license", "førerkort"),
+    ("motorcycle licence", "førerkort for motorsykkel"),
+    ("motorcycle license", "førerkort for motorsykkel"),
+    ("motorcycle", "motorsykkel"),
     ("forklift licence", "truckførerbevis"),
     ("forklift license", "truckførerbevis"),
     ("forklift certificate", "truckførerbevis"),
     ("class", "klasse"),
+    // The article `a` is dropped; the licence class A is not.
+    ("class a", "klasse A"),
+    ("category a", "klasse A"),
+    ("category", "klasse"),
     ("trade certificate", "fagbrev"),
     ("journeyman's certificate", "fagbrev"),
     ("first aid course", "førstehjelpskurs"),
@@ -807,6 +798,12 @@ mod tests {
         let (read, _) =
             in_norwegian(&answers("You must be comfortable working at height. A driving licence is required.", "", ""));
         assert_eq!(read.must_have, "Du må tåle å jobbe i høyden. Førerkort er et krav.");
+        let (read, _) = in_norwegian(&answers(
+            "You need to have a driving licence class A and you must be able to work evenings.",
+            "",
+            "",
+        ));
+        assert_eq!(read.must_have, "Du må ha førerkort klasse A og du må kunne jobbe kvelder.");
     }
 
     #[test]

@@ -857,14 +857,7 @@ impl Drafter<'_> {
         let either = format!("{first} eller {second}");
         // `You must speak English or Norwegian` before `Norwegian is not required if your English
         // is good`: the must-have already takes either.
-        let names = |value: &str, language: &str| value.split([' ', ',']).any(|word| word == language);
-        let covered = self.draft.need.criteria.iter().any(|c| {
-            c.kind == CriterionKind::Language
-                && c.importance == Importance::Must
-                && names(&c.value, first)
-                && names(&c.value, second)
-        });
-        if covered {
+        if self.requires_language(&[first.as_str(), second.as_str()]) {
             return true;
         }
         let asked = self
@@ -934,17 +927,23 @@ impl Drafter<'_> {
     /// Each of `languages` as a must-have at A2, where it is not asked already.
     fn ask_lowest(&mut self, languages: Vec<String>) {
         for language in languages {
-            let asked = self.draft.need.criteria.iter().any(|c| {
-                c.kind == CriterionKind::Language
-                    && c.importance == Importance::Must
-                    && c.value.split(' ').any(|w| w == language)
-            });
-            if !asked {
+            if !self.requires_language(&[language.as_str()]) {
                 let mut criterion = Criterion::must(CriterionKind::Language, language);
                 criterion.min_level = Some(LanguageLevel::A2);
                 self.push(criterion);
             }
         }
+    }
+
+    /// Whether one drafted must-have names every one of `languages` (`norsk eller engelsk`
+    /// names both).
+    fn requires_language(&self, languages: &[&str]) -> bool {
+        let names = |value: &str, language: &str| value.split([' ', ',']).any(|word| word == language);
+        self.draft.need.criteria.iter().any(|c| {
+            c.kind == CriterionKind::Language
+                && c.importance == Importance::Must
+                && languages.iter().all(|language| names(&c.value, language))
+        })
     }
 
     /// The languages drafted as must-haves so far.
