@@ -120,10 +120,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // a working day told as a story), opened once the thirteenth existed: drafted NDCG 0.370
         // when frozen, every drafted list warning; 0.904 after the round that opened it (README).
         ("opened12", 0.94, 0.88, 0.80, 0.98, 1.0, 0.73),
-        // The held-out half (formal announcements: «Det stilles krav om …») misses the bars:
-        // nine drafted lists of ten warn, structured must-have precision 0.947 (README). These
-        // floors only keep it from getting worse.
-        ("heldout", 0.92, 0.53, 0.85, 0.94, 1.0, 0.98),
+        // The thirteenth half (formal announcements: «Det stilles krav om …»), opened once the
+        // fourteenth existed: drafted NDCG 0.550 when frozen, nine drafted lists of ten warning;
+        // structured must-have precision 0.947 (README).
+        ("opened13", 0.92, 0.53, 0.85, 0.94, 1.0, 0.98),
+        // The held-out half (conditions and exclusions: «Er du redd for høyder, er dette ikke
+        // jobben for deg») misses the bars: every drafted list warns, structured must-have
+        // precision 0.963 (README). These floors only keep it from getting worse.
+        ("heldout", 0.85, 0.55, 0.85, 0.93, 1.0, 0.98),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
