@@ -279,7 +279,19 @@ impl Drafter<'_> {
         // `Jobben er telefon og skranke.`: a sentence that says what the job is, the same.
         let the_job_is = answer == Answer::MustHave
             && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
-            && words.get(1).is_some_and(|verb| matches!(*verb, "er" | "består" | "handlar" | "handler" | "blir"));
+            && words.get(1).is_some_and(|verb| {
+                matches!(
+                    *verb,
+                    "er" | "består"
+                        | "handlar"
+                        | "handler"
+                        | "blir"
+                        | "innebærer"
+                        | "inneber"
+                        | "omfatter"
+                        | "omfattar"
+                )
+            });
         // `Vi søker en medarbeider til vår jernvarebutikk.`: an announcement's opening names the
         // job, and asks nothing until it names something.
         let introduces = answer == Answer::MustHave
@@ -363,7 +375,11 @@ impl Drafter<'_> {
                     && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[at - 1]);
                 matches!(
                     w,
-                    ["til", "å"] | ["at", "du" | "dere"] | ["så" | "slik", "at"] | ["så", "lenge"] | ["der", "du"]
+                    ["til" | "for", "å"]
+                        | ["at", "du" | "dere"]
+                        | ["så" | "slik", "at"]
+                        | ["så", "lenge"]
+                        | ["der", "du"]
                 ) || (w == ["du", "skal"] && !reason)
             })
             .filter(|&from| language_before(from));
@@ -429,7 +445,15 @@ impl Drafter<'_> {
                     // about asks no trade or skill of its own.
                     let topic =
                         clause.context_from.is_some_and(|from| at >= from && clauses::names_a_topic(&words[from..]));
-                    let the_jobs_own = about_the_job || topic || ours_from.is_some_and(|from| at >= from);
+                    // `…, da stillingen omfatter brøyting`: the job, as the subject of the reason
+                    // for a requirement, names its own work there.
+                    let jobs_reason = clause.context_from.is_some_and(|from| {
+                        at >= from
+                            && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[from])
+                            && words.get(from + 1).is_some_and(|w| JOB_ITSELF.contains(w))
+                    });
+                    let the_jobs_own =
+                        about_the_job || topic || jobs_reason || ours_from.is_some_and(|from| at >= from);
                     // `snakke med pleierne`, `samarbeide med kokkene`: the workplace's own people,
                     // named as whom one talks or works with, are no occupation asked.
                     let colleagues = kind == CriterionKind::Occupation
@@ -437,7 +461,18 @@ impl Drafter<'_> {
                         && words[at - 1] == "med"
                         && words[at].chars().count() > 5
                         && (words[at].ends_with("ne") || words[at].ends_with("na"));
-                    if subject || things_posture || colleagues || (the_jobs_own && !facts_of_the_job) {
+                    // `norsk er et krav, da du tar imot kunder på telefon`: in the reason for a
+                    // language, `på telefon` is the way it is spoken, no skill asked of its own.
+                    let channel = kind == CriterionKind::Skill
+                        && at > 0
+                        && words[at - 1] == "på"
+                        && context.is_some_and(|from| {
+                            at >= from
+                                && recognised.found.iter().any(|f| {
+                                    matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from)
+                                })
+                        });
+                    if subject || things_posture || colleagues || channel || (the_jobs_own && !facts_of_the_job) {
                         continue;
                     }
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
@@ -529,13 +564,13 @@ impl Drafter<'_> {
         let requires = words.iter().any(|w| MUST_MARKERS.contains(w) && *w != "må")
             || (words.first() == Some(&"men") && words.contains(&"må"));
         let names_something = recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
-        if requires && names_something && !adapts && !says_not_needed(&words) {
-            self.requirement(clause, Answer::MustHave);
-            return;
-        }
         let mut used = recognised.used.clone();
         if self.lesser_licence(&words, &recognised, &mut used) {
             self.leftovers(clause, &used, Answer::RoomToAdapt);
+            return;
+        }
+        if requires && names_something && !adapts && !says_not_needed(&words) {
+            self.requirement(clause, Answer::MustHave);
             return;
         }
         let mark = |list: &[&str], used: &mut Vec<bool>| {
@@ -806,7 +841,10 @@ impl Drafter<'_> {
     /// for a wish. True when the clause said so (its words are then used).
     fn lesser_licence(&mut self, words: &[&str], recognised: &Recognised, used: &mut [bool]) -> bool {
         let only = |w: &&str| matches!(*w, "bare" | "berre" | "kun");
-        let holding = words.contains(&"har") && words.iter().any(only);
+        // `Søkere med klasse B som vil ta klasse C for arbeidsgivers regning, kan bli vurdert`:
+        // those who hold the lesser class and will take the wider one are taken too.
+        let will_take = words.contains(&"med") && words.iter().any(|w| TAKEN.contains(w) || *w == "regning");
+        let holding = (words.contains(&"har") && words.iter().any(only)) || will_take;
         if !holding {
             return false;
         }
@@ -837,7 +875,12 @@ impl Drafter<'_> {
         self.push(Criterion::must(CriterionKind::Certificate, lesser));
         self.note(note);
         for (flag, word) in used.iter_mut().zip(words) {
-            *flag = *flag || TRAINING.contains(word) || only(word) || is_class_code(word) || *word == "klasse";
+            *flag = *flag
+                || TRAINING.contains(word)
+                || TAKEN.contains(word)
+                || only(word)
+                || is_class_code(word)
+                || *word == "klasse";
         }
         true
     }

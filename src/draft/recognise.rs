@@ -171,6 +171,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     shifts(&words, &mut recognised);
     walking(&words, &mut recognised);
     tolerated(&words, taxonomy, &mut recognised);
+    weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     not_having(&words, taxonomy, &mut recognised);
     courses(&words, taxonomy, &mut recognised);
@@ -179,6 +180,41 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     typos(clause, taxonomy, &mut recognised);
     cued(&words, taxonomy, &mut recognised);
     recognised
+}
+
+/// How an announcement says a wish weighs: `det vil bli lagt stor vekt på`, `vil bli sterkt
+/// vektlagt`, `vert tillagt vekt`. The words before the weight (`sterkt` is no strength asked
+/// for) are the frame's, not a quality of the candidate.
+fn weighing(words: &[&str], out: &mut Recognised) {
+    const FRAME: &[&str] = &[
+        "det",
+        "vil",
+        "kan",
+        "bli",
+        "blir",
+        "vert",
+        "verte",
+        "sterkt",
+        "særlig",
+        "særleg",
+        "spesielt",
+        "stor",
+        "lagt",
+        "tillagt",
+        "tillegges",
+        "tilleggast",
+        "legges",
+        "også",
+        "òg",
+    ];
+    for (i, word) in words.iter().enumerate() {
+        if !word.starts_with("vekt") || word.starts_with("vekter") {
+            continue;
+        }
+        let from = (0..i).rev().take_while(|&j| FRAME.contains(&words[j])).last().unwrap_or(i);
+        let on = words.get(i + 1).is_some_and(|w| *w == "på");
+        out.take(from, if on { i + 1 } else { i });
+    }
 }
 
 /// `sykler på fritida`: when something is done, not the leisure trade (`fritid`) asked for.
@@ -203,7 +239,11 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
     let mut j = cue + 1;
     while j < words.len() && j <= cue + 8 {
         let word = words[j];
+        // `erfaring fra arbeid med eldre`: work, said before what it is with, is the cue's frame.
+        let frame = matches!(word, "arbeid" | "arbeide" | "jobb" | "jobbing" | "arbeidet")
+            && words.get(j + 1).is_some_and(|next| matches!(*next, "med" | "i" | "på" | "innen" | "innenfor"));
         let content = !used[j]
+            && !frame
             && !lexicon.is_stopword(word)
             && !super::words::GRAMMAR.contains(&word)
             && word.parse::<f64>().is_err()
@@ -497,6 +537,9 @@ const FORMALITY_FRAME: &[&str] = &[
     "bli",
     "vektlagt",
     "vektlegges",
+    // `helseattest kan bli krevd`.
+    "krevd",
+    "kravd",
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
@@ -654,7 +697,11 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
     for i in 0..words.len() {
         // `autorisasjon som helsefagarbeider`: the authorisation of a trade is its fagbrev; of
         // another profession (`autorisert sykepleier`), the profession says it.
-        if matches!(words[i], "autorisasjon" | "autorisert" | "autorisering" | "utdannet" | "utdanna") && !out.used[i] {
+        let education_as = matches!(words[i], "utdanning" | "utdanninga" | "utdanningen" | "utdannelse")
+            && words.get(i + 1) == Some(&"som");
+        if (education_as || matches!(words[i], "autorisasjon" | "autorisert" | "autorisering" | "utdannet" | "utdanna"))
+            && !out.used[i]
+        {
             let at = if words.get(i + 1) == Some(&"som") { i + 2 } else { i + 1 };
             if let Some(&named) = words.get(at).filter(|_| !out.used[at]) {
                 let as_trade = format!("fagbrev som {named}");
@@ -665,6 +712,10 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
                     out.take(if done { i - 1 } else { i }, at);
                 } else if matches!(words[i], "utdannet" | "utdanna") {
                     // `utdannet innen helse`: the field, read by the vocabulary.
+                } else if words[i].starts_with("utdann") {
+                    // `utdanning som apotektekniker`: an education named by what it makes one.
+                    out.criterion(CriterionKind::Education, named.to_string(), i);
+                    out.take(i, at);
                 } else {
                     out.take(i, at - 1);
                 }
@@ -949,6 +1000,7 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             (None, Some(held)) => held,
             (None, None) => continue,
         };
+        let limit = end_of(true);
         // `tåle varme, støy og …` (the comma is gone by now): each word a demand of its own is
         // one demand each.
         let each = &words[from..to];
@@ -960,7 +1012,30 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.criterion(CriterionKind::Demand, each.join(" "), from);
         }
         // `tåle at det blir varmt i produksjonslokalet`: where it is borne belongs to it too.
-        out.take(i, held.unwrap_or(to).max(to) - 1);
+        let mut next = held.unwrap_or(to).max(to);
+        out.take(i, next - 1);
+        // `tåler støv, løsemidler og arbeid i høyden`: the list goes on, a demand to an item.
+        loop {
+            let start = (next..limit).find(|&j| !matches!(words[j], "og" | "eller" | "å")).unwrap_or(limit);
+            // An item opens with what is borne (`kunne jobbe i kalde lokaler` is for the
+            // vocabulary to read whole).
+            if start >= limit || lexicon.is_stopword(words[start]) {
+                break;
+            }
+            let opens = !taxonomy.is_filler(&taxonomy.analyzer().stem(words[start]));
+            let exactly = |end: usize| {
+                let stems = taxonomy.analyzer().stems(&words[start..end].join(" "));
+                !taxonomy.find_stems(&stems, &[ConceptKind::Demand]).is_empty()
+            };
+            let item = (start + 1..=limit).rev().filter(|&end| ends_in_content(end)).find(|&end| {
+                exactly(end)
+                    || (opens && !taxonomy.find(&words[start..end].join(" "), &[ConceptKind::Demand]).is_empty())
+            });
+            let Some(end) = item else { break };
+            out.criterion(CriterionKind::Demand, words[start..end].join(" "), start);
+            out.take(start, end - 1);
+            next = end;
+        }
     }
 }
 

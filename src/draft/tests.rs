@@ -247,3 +247,17 @@ fn experience_from_a_similar_job_is_experience_in_the_job_the_title_names() {
     let untitled = draft_need(&need, &Taxonomy::embedded().expect("taxonomy"), TODAY);
     assert!(has(&untitled, CriterionKind::Experience, "tilsvarende arbeid", Importance::Adjustable));
 }
+
+#[test]
+fn holders_of_the_lesser_licence_who_will_take_the_wider_one_are_taken() {
+    let draft = draft_of(
+        "Det stilles krav om førerkort klasse C, da stillingen omfatter brøyting.",
+        "",
+        "Søkere med førerkort klasse B som er villige til å ta klasse C for arbeidsgivers regning, kan bli vurdert \
+         dersom de oppfyller øvrige krav.",
+    );
+    use CriterionKind::Certificate;
+    assert!(has(&draft, Certificate, "førerkort B", Importance::Must), "{:?}", summary(&draft));
+    assert!(has(&draft, Certificate, "førerkort C", Importance::Adjustable), "{:?}", summary(&draft));
+    assert!(!draft.need.criteria.iter().any(|c| c.kind == CriterionKind::Skill), "brøyting is the job's work");
+}

@@ -171,7 +171,9 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // writing is asked for too.
         let spoken_only =
             near(&|w| matches!(w, "muntlig" | "munnleg")) && !near(&|w| matches!(w, "skriftlig" | "skriftleg"));
-        if described == Some(LanguageLevel::B2) && spoken_only {
+        // `engelsk muntlig på godt nivå`: a level named as a level stays what it says.
+        let at_a_level = near(&|w| w == "nivå");
+        if described == Some(LanguageLevel::B2) && spoken_only && !at_a_level {
             described = Some(LanguageLevel::B1);
         }
         // Being understood, with no level said (`så kundene forstår deg`), is B1; understanding
