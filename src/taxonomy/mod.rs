@@ -300,6 +300,19 @@ impl Taxonomy {
             .map(|(id, _)| id)
     }
 
+    /// The demand an advisor names by what is borne alone (`dyr`, `hunder` for an animal
+    /// allergy's demand): the shortest demand label holding those words. Only for text already
+    /// known to be a demand — elsewhere `dyr` is an interest.
+    pub fn demand_borne(&self, text: &str) -> Option<ConceptId> {
+        let stems = self.without_fillers(&self.analyzer.stems(text));
+        let demands = self.vocabulary.concepts.iter().enumerate().filter(|(_, c)| c.kind == ConceptKind::Demand);
+        demands
+            .flat_map(|(id, _)| self.label_stems[id].iter().map(move |label| (id, label)))
+            .filter(|(_, label)| contains_run(label, &stems))
+            .min_by_key(|(id, label)| (label.len(), *id))
+            .map(|(id, _)| id)
+    }
+
     /// Every demand a criterion names, the one [`Taxonomy::demand`] reads first: `kaldt og vått
     /// arbeidsmiljø` is cold and wet work, and a candidate who cannot take either cannot take it.
     pub fn demands(&self, text: &str) -> Vec<ConceptId> {
@@ -580,6 +593,19 @@ mod tests {
         let demands: Vec<String> =
             t.demands_for_need("tåler ikke kulde over tid").into_iter().map(|d| t.concept(d).id.clone()).collect();
         assert!(demands.contains(&"kulde".to_string()) && demands.contains(&"vaerutsatt".to_string()), "{demands:?}");
+    }
+
+    #[test]
+    fn a_demand_named_by_what_is_borne_finds_its_concept() {
+        let t = taxonomy();
+        let id = |demand: Option<ConceptId>| demand.map(|d| t.concept(d).id.clone());
+        // An advisor's structured demand `dyr` or `hunder` is the animal allergy's demand.
+        assert_eq!(id(t.demand_borne("dyr")).as_deref(), Some("dyr-og-pels"));
+        assert_eq!(id(t.demand_borne("hunder")).as_deref(), Some("dyr-og-pels"));
+        assert_eq!(t.demand_borne("kundeservice"), None);
+        let demands: Vec<String> =
+            t.demands_for_need("allergi mot katt").into_iter().map(|d| t.concept(d).id.clone()).collect();
+        assert_eq!(demands, ["dyr-og-pels"]);
     }
 
     #[test]

@@ -574,7 +574,7 @@ impl Compiler<'_> {
     }
 
     fn demand(&self, value: &str) -> Test {
-        let demand = self.taxonomy.demand(value);
+        let demand = self.taxonomy.demand(value).or_else(|| self.taxonomy.demand_borne(value));
         let adaptable = self.need.adaptable.tasks.iter().any(|task| {
             let named = self.taxonomy.demand(task).or_else(|| self.taxonomy.demand_for_need(task));
             named.is_some() && named == demand
