@@ -306,7 +306,7 @@ fn lowercase_words(text: &str) -> Vec<String> {
 /// hogstfeltene selv`, `…, fordi kundene ringer`). `for` and `siden` do so only before a
 /// statement's subject (`for eksempel` lists).
 pub const BECAUSE: &[&str] = &["fordi", "ettersom", "sidan", "når"];
-pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da"];
+pub const BECAUSE_BEFORE_SUBJECT: &[&str] = &["for", "siden", "da", "då"];
 /// Shorthand that gives what a requirement is about or why it is made, whatever follows
 /// (`norsk B1 pga. HMS`, `forstå norsk ifht sikkerhet`); [`REASON_PHRASES`] in full.
 const REASON_WORDS: &[&str] = &["pga", "ifht", "iht", "mtp", "grunnet", "grunna"];
@@ -335,7 +335,9 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);
         // `…, da mange kunder er utenlandske`, `…, for du kjører alene`.
-        let reason_subject = |word: &str| subject(word) || REASON_SUBJECTS.contains(&word);
+        // `…, da tjenesten utføres i brukernes hjem`: a thing of the job, named in its definite
+        // form, as well.
+        let reason_subject = |word: &str| subject(word) || REASON_SUBJECTS.contains(&word) || definite_noun(word);
         let reason = BECAUSE.contains(&next.as_str())
             || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| reason_subject(&w)));
         // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a

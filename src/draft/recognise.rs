@@ -537,9 +537,16 @@ const FORMALITY_FRAME: &[&str] = &[
     "bli",
     "vektlagt",
     "vektlegges",
-    // `helseattest kan bli krevd`.
+    // `helseattest kan bli krevd`, `søker må kunne gjennomføre sikkerhetsklarering`,
+    // `tilsetting skjer på vilkår av tilfredsstillende politiattest`.
     "krevd",
     "kravd",
+    "gjennomføre",
+    "gjennomgå",
+    "skjer",
+    "vilkår",
+    "tilfredsstillende",
+    "tilfredsstillande",
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {

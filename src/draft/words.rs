@@ -159,6 +159,10 @@ pub const GRAMMAR: &[&str] = &[
     "sterkt",
     "vert",
     "stilt",
+    // `i stor grad utendørs`, `kl. 15–21`.
+    "grad",
+    "stor",
+    "kl",
     // `bruk av åndedrettsvern over tid`.
     "bruk",
     "over",
@@ -502,6 +506,8 @@ pub const MUST_MARKERS: &[&str] = &[
     "naudsynt",
     "påkrevd",
     "påkravd",
+    // `det vert kravd at søkjar …` (nynorsk).
+    "kravd",
     "must",
     "nødt",
     "naudt",

@@ -242,7 +242,20 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             let produces = COMMUNICATING.contains(&w) && !UNDERSTANDING.contains(&w);
             produces
                 || w.starts_with("kommuniser")
-                || matches!(w, "snakker" | "prata" | "skriva" | "muntlig" | "munnleg" | "skriftlig" | "skriftleg")
+                || matches!(
+                    w,
+                    "snakker"
+                        | "prata"
+                        | "skriva"
+                        | "muntlig"
+                        | "munnleg"
+                        | "skriftlig"
+                        | "skriftleg"
+                        | "muntlige"
+                        | "munnlege"
+                        | "skriftlige"
+                        | "skriftlege"
+                )
         };
         // The verb may be said once for two languages (`snakke norsk og engelsk`).
         let joined = |w: &str| matches!(w, "og" | "eller" | "både") || taxonomy.language(w).is_some();
