@@ -208,7 +208,9 @@ fn weighing(words: &[&str], out: &mut Recognised) {
         "òg",
     ];
     for (i, word) in words.iter().enumerate() {
-        if !word.starts_with("vekt") || word.starts_with("vekter") {
+        // `vektløfting` is a sport and `vekter` a guard: only the weight itself frames.
+        let weight = matches!(*word, "vekt" | "vektlagt" | "vektlagd" | "vektlegges" | "vektlegge" | "vektleggast");
+        if !weight {
             continue;
         }
         let from = (0..i).rev().take_while(|&j| FRAME.contains(&words[j])).last().unwrap_or(i);
@@ -719,10 +721,16 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
                     out.take(if done { i - 1 } else { i }, at);
                 } else if matches!(words[i], "utdannet" | "utdanna") {
                     // `utdannet innen helse`: the field, read by the vocabulary.
-                } else if words[i].starts_with("utdann") {
+                } else if words[i].starts_with("utdann")
+                    && named.chars().count() > 3
+                    && !lexicon.is_stopword(named)
+                    && !super::words::GRAMMAR.contains(&named)
+                {
                     // `utdanning som apotektekniker`: an education named by what it makes one.
                     out.criterion(CriterionKind::Education, named.to_string(), i);
                     out.take(i, at);
+                } else if education_as {
+                    // `utdanning som er relevant`: no education named; the vocabulary reads it.
                 } else {
                     out.take(i, at - 1);
                 }
