@@ -137,9 +137,6 @@ pub const GRAMMAR: &[&str] = &[
     // bli lagt vekt på …`, `… tillegges vekt`, `… vil bli sterkt vektlagt`, `vert tillagt
     // vekt`), what the job entails (`arbeidet innebærer tidvis tunge løft`), and the rest
     // (`det er videre ønskelig`, `dersom du oppfyller øvrige krav`).
-    // `erfaring med dyr, for eksempel fra gård eller kennel`: examples follow.
-    "eksempel",
-    "eksempelvis",
     "søkjar",
     "søkjaren",
     "søkere",
@@ -176,6 +173,9 @@ pub const GRAMMAR: &[&str] = &[
     "vidare",
     "øvrige",
     "oppfyller",
+    // `erfaring med dyr, for eksempel fra gård eller kennel`: examples follow.
+    "eksempel",
+    "eksempelvis",
     // `… dag og kveld, så du må kunne jobbe begge`: refers back to what was named.
     "begge",
     "båe",
