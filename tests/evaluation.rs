@@ -81,7 +81,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first nine held-out
+/// veiledere's words before the vocabulary was looked at: the tuned half, the first fourteen held-out
 /// halves (each opened once a newer one was written) and the held-out half. Floors a
 /// little under the figures measured with the semantic layer (README); the held-out half's say
 /// what users may expect rather than what we tuned.
@@ -125,10 +125,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // structured must-have precision 0.947; 0.940 and 1.000 after the round that opened it
         // (README).
         ("opened13", 0.92, 0.90, 0.85, 1.0, 1.0, 0.98),
-        // The held-out half (conditions and exclusions: «Er du redd for høyder, er dette ikke
-        // jobben for deg») misses the bars: every drafted list warns, structured must-have
-        // precision 0.963 (README). These floors only keep it from getting worse.
-        ("heldout", 0.85, 0.55, 0.85, 0.93, 1.0, 0.98),
+        // The fourteenth half (conditions and exclusions: «Er du redd for høyder, er dette ikke
+        // jobben for deg»), opened once the fifteenth existed: drafted NDCG 0.825 when frozen,
+        // every drafted list warning, structured must-have precision 0.963 (README).
+        ("opened14", 0.85, 0.55, 0.85, 0.93, 1.0, 0.98),
+        // The held-out half (corporate Norwegian with English mixed in: «Must have: …», «Nice
+        // to have … big plus») misses the bars: structured NDCG 0.796, drafted 0.623, nine
+        // drafted lists of ten warning (README). These floors only keep it from getting worse.
+        ("heldout", 0.77, 0.58, 0.70, 0.98, 1.0, 0.93),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
