@@ -120,6 +120,36 @@ fn a_fagbrev_in_either_trade_meets_an_either_or_must_have_and_a_lærling_does_no
 }
 
 #[test]
+fn a_comma_lists_trades_in_a_must_have_as_eller_does() {
+    let candidates = [
+        profile("K1", json!({"education": [{"level": "videregående", "fagbrev": "landbruksmaskinmekanikerfaget"}]})),
+        profile("K2", json!({"certificates": ["fagbrev som anleggsmaskinmekaniker"]})),
+        profile("K3", json!({"education": [{"level": "videregående", "fagbrev": "bilfaget, lette kjøretøy"}]})),
+        profile("K4", json!({"education": [{"level": "videregående", "fagbrev": "industrimekanikerfaget"}]})),
+    ];
+    let index = index(&candidates);
+    let listed = need(json!({"criteria": [{"kind": "education",
+        "value": "fagbrev landbruksmaskinmekaniker, anleggsmaskinmekaniker eller bilmekaniker", "importance": "must"}]}));
+    assert_eq!(ids(&shortlist(&index, &listed)), ["K1", "K2", "K3"]);
+    let drafted = drafted("Har du ikke fagbrev som landbruksmaskinmekaniker, anleggsmaskinmekaniker eller bilmekaniker, må vi dessverre si nei.").need;
+    assert_eq!(ids(&shortlist(&index, &drafted)), ["K1", "K2", "K3"], "drafted: {:?}", drafted.criteria);
+}
+
+#[test]
+fn a_condition_that_turns_people_away_rules_out_those_with_that_limit() {
+    let candidates = [
+        profile("K1", json!({"adaptation_needs": ["klaustrofobi, kan ikkje jobbe i trange rom"]})),
+        profile("K2", json!({"adaptation_needs": ["allergisk mot hest og høy"]})),
+        profile("K3", json!({})),
+    ];
+    let index = index(&candidates);
+    let tight = drafted("Er du klaustrofobisk, er det ingen vits å søke – du jobber inne i skroget.").need;
+    assert_eq!(ids(&shortlist(&index, &tight)), ["K2", "K3"], "drafted: {:?}", tight.criteria);
+    let horses = drafted("Er du allergisk mot hest eller redd for store dyr, er dette feil sted.").need;
+    assert_eq!(ids(&shortlist(&index, &horses)), ["K1", "K3"], "drafted: {:?}", horses.criteria);
+}
+
+#[test]
 fn a_trade_named_with_its_qualifier_is_that_trade_only() {
     let candidates = [
         profile("K1", json!({"education": [{"level": "videregående", "fagbrev": "bilfaget, lette kjøretøy"}]})),

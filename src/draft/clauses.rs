@@ -2,6 +2,7 @@
 //! bullets and sentences, each clause with the rank its number gives.
 
 use crate::analysis::Analyzer;
+use std::ops::Range;
 
 /// Month names, so `1. februar` is a date and not the first item of a list.
 pub const MONTHS: [&str; 12] = [
@@ -67,6 +68,9 @@ pub struct Clause {
     /// Where a statement about the job starts, after a comma (`må ha førerkort B, vi flytter
     /// kundebiler`): the index of its first word.
     pub context_from: Option<usize>,
+    /// A condition that turns the candidate away (`Er du høydredd, kan du like godt la være å
+    /// søke`, `Har du vond rygg, går det ikke`): what it names is what the job demands.
+    pub turned_away: Option<TurnedAway>,
 }
 
 impl Clause {
@@ -110,7 +114,8 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
                     let context_from = if aside { Some(0) } else { context_start(&sentence, analyzer) };
-                    clauses.push(Clause { number, text: sentence, words, context_from });
+                    let turned_away = turning_away(&sentence, analyzer);
+                    clauses.push(Clause { number, text: sentence, words, context_from, turned_away });
                 }
             }
         }
@@ -157,6 +162,69 @@ fn asides(sentence: &str) -> Vec<(String, bool)> {
     let mut out = asides(rest.trim());
     out.push((aside.trim().to_string(), true));
     out
+}
+
+/// Words a main clause opens with after a condition (`…, kan du like godt la være å søke`,
+/// `…, er ikkje dette staden`, `…, går det ikke`): a verb, then its subject.
+const MAIN_SUBJECTS: &[&str] = &["du", "dere", "de", "det", "dette", "vi", "jobben", "stillingen", "stillinga"];
+/// Words before `du` that do not make a condition (`så du må …`).
+const NOT_CONDITIONS: &[&str] = &["så", "og", "men", "da", "då", "når", "der", "som", "at", "ellers", "elles"];
+/// Words of a main clause that turn a candidate away (besides `ikke`).
+const REFUSING: &[&str] = &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem"];
+
+/// A condition on the candidate and the main clause that turns them away, as word ranges of
+/// the clause: `Er du høydredd` / `kan du like godt la være å søke`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnedAway {
+    pub condition: Range<usize>,
+    pub refusal: Range<usize>,
+}
+
+/// `Er du høydredd, kan du like godt la være å søke`, `Tåler du ikke dyr – eller er du
+/// allergisk mot ull – blir det ingenting av`, `…, så har du vond rygg, går det ikke`: a part of
+/// a sentence that opens with a condition on the candidate (a verb or `hvis` before `du`),
+/// then a main clause that turns them away.
+fn turning_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
+    let bytes = sentence.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in sentence.char_indices() {
+        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
+        if matches!(c, ',' | ':') || (matches!(c, '–' | '—' | '-') && spaced) {
+            parts.push(start..at);
+            start = at + c.len_utf8();
+        }
+    }
+    parts.push(start..sentence.len());
+    let said: Vec<Vec<String>> = parts.iter().map(|part| lowercase_words(&sentence[part.clone()])).collect();
+    let condition = |k: usize| {
+        let part = &said[k];
+        let from = usize::from(part.first().is_some_and(|w| matches!(w.as_str(), "så" | "og" | "men" | "eller")));
+        part.get(from + 1).is_some_and(|w| matches!(w.as_str(), "du" | "dere"))
+            && part.get(from).is_some_and(|w| !NOT_CONDITIONS.contains(&w.as_str()))
+    };
+    let refusal = |k: usize| {
+        let part = &said[k];
+        let subject = |i: usize| part.get(i).is_some_and(|w| MAIN_SUBJECTS.contains(&w.as_str()));
+        let negated = part.get(1).is_some_and(|w| super::words::NOT.contains(&w.as_str()));
+        let main = part.first().is_some_and(|w| !matches!(w.as_str(), "og" | "eller"))
+            && (subject(1) || (negated && subject(2)));
+        let refuses = part.iter().any(|w| super::words::NOT.contains(&w.as_str()) || REFUSING.contains(&w.as_str()))
+            || part.windows(2).any(|pair| pair[0] == "la" && matches!(pair[1].as_str(), "være" | "vere"));
+        main && refuses
+    };
+    let main = (1..parts.len()).find(|&k| refusal(k) && (0..k).any(condition))?;
+    // The condition may list what it names over commas (`Er du redd for varme, støv og støy,
+    // …`) and hold more than one (`Tåler du ikke dyr – eller er du allergisk mot ull – …`).
+    let mut first = (0..main).rev().find(|&k| condition(k))?;
+    while first > 0 && condition(first - 1) {
+        first -= 1;
+    }
+    let index = |byte: usize| words(&sentence[..byte], analyzer).len();
+    Some(TurnedAway {
+        condition: index(parts[first].start)..index(parts[main - 1].end),
+        refusal: index(parts[main].start)..index(parts[main].end),
+    })
 }
 
 /// Splits `1. A 2. B` into (1, "A"), (2, "B"); text before the first number has none.
@@ -328,9 +396,9 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     let bytes = sentence.as_bytes();
     let breaks = sentence.char_indices().filter(|&(at, c)| {
         let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
-        c == ',' || (matches!(c, '–' | '—' | '-') && spaced)
+        c == ',' || c == ':' || (matches!(c, '–' | '—' | '-') && spaced)
     });
-    let after_comma = breaks.map(|(at, c)| (at, c.len_utf8())).find_map(|(at, width)| {
+    let after_comma = breaks.map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
         let mut after = sentence[at + width..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);
@@ -343,11 +411,14 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a
         // fact (a present verb, not `du må`), is why the requirement before it is made.
         let verb = after.next();
-        let doing = next == "du" && verb.as_deref().is_some_and(stated_doing);
+        // `…: du skal klatre opp til 15 meter`: what the candidate will do, said after a colon.
+        let doing = next == "du" && verb.as_deref().is_some_and(|v| stated_doing(v) || (colon && v == "skal"));
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
         let thing = opens_statement(&next, verb.as_deref());
-        (subject(&next) || reason || doing || thing).then(|| words(&sentence[..at], analyzer).len())
+        // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
+        let stated = if colon { doing } else { subject(&next) || reason || doing || thing };
+        stated.then(|| words(&sentence[..at], analyzer).len())
     });
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
     // rapporter`: a reason needs no comma.
@@ -389,6 +460,13 @@ const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står
 /// noun and what it does or is (`gården ligger`, `portørene går`).
 pub fn opens_statement(noun: &str, verb: Option<&str>) -> bool {
     definite_noun(noun) && verb.is_some_and(|verb| stated_doing(verb) || STATING.contains(&verb))
+}
+
+/// `må måkes`, `skal vaskast`: what must be done, in the passive (a modal, then a verb in `-es`
+/// or nynorsk `-ast`).
+pub fn done_to(modal: Option<&str>, verb: Option<&str>) -> bool {
+    modal.is_some_and(|m| matches!(m, "må" | "skal"))
+        && verb.is_some_and(|v| v.chars().count() > 4 && (v.ends_with("es") || v.ends_with("ast")))
 }
 
 /// A noun in its definite form (`gården`, `lageret`, `maskina`, `kundene`), as far as its ending
@@ -556,6 +634,18 @@ fn number_word(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_condition_is_turned_away_only_by_a_refusal_after_it() {
+        let analyzer = crate::analysis::tests::analyzer();
+        let turned = |text: &str| turning_away(text, &analyzer).map(|t| (t.condition, t.refusal));
+        assert_eq!(turned("Er du høydredd, kan du like godt la være å søke"), Some((0..3, 3..11)));
+        // A condition listing over commas, and one after `så` in the middle of a sentence.
+        assert_eq!(turned("Er du redd for varme, støv og støy, er ikkje dette staden"), Some((0..8, 8..12)));
+        assert_eq!(turned("Det er paller hele natta, så har du vond rygg, går det ikke"), Some((5..10, 10..13)));
+        assert_eq!(turned("Har du vond rygg, kan vi tilrettelegge"), None, "no refusal");
+        assert_eq!(turned("Så du må ha førerkort, ikke noe annet"), None, "no condition");
+    }
 
     #[test]
     fn numbers_written_as_words_before_a_unit_are_read_as_numbers() {

@@ -1127,17 +1127,24 @@ impl Drafter<'_> {
             // statement about it.
             let place =
                 i > 0 && matches!(clause.words[i - 1].text.as_str(), "i" | "på") && clauses::definite_noun(text);
-            let subject = i == 0 && clauses::opens_statement(text, clause.words.get(1).map(|w| w.text.as_str()));
+            let said = |at: usize| clause.words.get(at).map(|w| w.text.as_str());
+            let subject = i == 0
+                && (clauses::opens_statement(text, said(1))
+                    || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
+            // `Stallen må måkes`: what must be done to a thing of the job asks nothing of anyone.
+            let passive = i > 0 && clauses::done_to(said(i - 1), Some(text));
             // `hele tida`, `hovedarbeidstida`: when, not what.
             let when = ["tida", "tiden", "arbeidstid"].iter().any(|end| text.ends_with(end));
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
+                || passive
                 || ours
                 || subject
                 || when
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
+                || LOADS.contains(&text)
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
                 || SERVED.contains(&text)

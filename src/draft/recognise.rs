@@ -3,11 +3,13 @@
 //! first, then typo-tolerant), and phrases that would select on age, gender, health or ethnicity,
 //! which are refused.
 
+mod conditions;
 mod languages;
 mod timing;
 
 use time::Date;
 
+use self::conditions::{refusal, ruled_out};
 pub use self::languages::asks_speaking;
 use self::languages::languages;
 use self::timing::{amounts_and_dates, shifts};
@@ -160,6 +162,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()] };
     refused(&words, &mut recognised);
+    refusal(clause, &mut recognised);
     free_time(&words, &mut recognised);
     formalities(clause, &words, &mut recognised);
     licences(clause, &words, taxonomy, &mut recognised);
@@ -170,7 +173,8 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
     walking(&words, &mut recognised);
-    tolerated(&words, taxonomy, &mut recognised);
+    tolerated(clause, &words, taxonomy, &mut recognised);
+    ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     not_having(&words, taxonomy, &mut recognised);
@@ -687,7 +691,7 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
     };
     for i in 1..words.len() {
         let driving = matches!(words[i - 1], "kjøre" | "kjører" | "køyre" | "køyrer");
-        let Some(class) = rules.class_words.get(words[i]).filter(|_| driving && !out.used[i]) else { continue };
+        let Some(class) = rules.vehicle_class(words[i]).filter(|_| driving && !out.used[i]) else { continue };
         if taxonomy.demand(&words[i - 1..].join(" ")).is_some() {
             continue;
         }
@@ -746,7 +750,14 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         while j < words.len() && matches!(words[j], "som" | "i" | "innen" | "innenfor" | "fra" | "frå") {
             j += 1;
         }
-        while j < words.len() && j <= last + 3 && !out.used[j] {
+        // `fagbrev som landbruksmaskinmekaniker, anleggsmaskinmekaniker eller …`: a comma
+        // between two words lists trades (a name that goes on past one, `bilfaget, lette
+        // kjøretøy`, is taken whole below).
+        let written = clause.text.to_lowercase();
+        let comma_before =
+            |j: usize| j > 0 && j < words.len() && written.contains(&format!("{}, {}", words[j - 1], words[j]));
+        let named_from = j;
+        while j < words.len() && j <= last + 3 && !out.used[j] && !(j > named_from && comma_before(j)) {
             let word = words[j];
             // `fagbrev som kokk, hygienekurs`: a certificate after the trade is an item of its own.
             let certificate = j > i + 1 && !taxonomy.find(word, &[ConceptKind::Certificate]).is_empty();
@@ -765,10 +776,9 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         }
         // `fagbrev i barne- og ungdomsarbeiderfaget`: a hyphen that leaves its ending to the next
         // word joins the two into one name.
-        let hyphenated = clause.text.to_lowercase();
         while words.get(last + 1) == Some(&"og")
             && last + 2 < words.len()
-            && hyphenated.contains(&format!("{}- og", words[last]))
+            && written.contains(&format!("{}- og", words[last]))
         {
             last += 2;
         }
@@ -796,9 +806,14 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
         // reads the rung from the first.
         // `fagbrev i trelast eller som industrimekaniker`, `… eller i industriell
         // matproduksjon`: the second trade may come with its own `som`/`i`.
-        while words.get(last + 1) == Some(&"eller") && last + 2 < words.len() && !out.used[last + 2] {
-            let joined = usize::from(matches!(words[last + 2], "som" | "i" | "innen"));
-            let at = last + 2 + joined;
+        loop {
+            let or = words.get(last + 1) == Some(&"eller");
+            let from = if or { last + 2 } else { last + 1 };
+            if !(or || comma_before(last + 1)) || from >= words.len() || out.used[from] {
+                break;
+            }
+            let joined = usize::from(matches!(words[from], "som" | "i" | "innen"));
+            let at = from + joined;
             if at >= words.len() || out.used[at] {
                 break;
             }
@@ -968,15 +983,20 @@ const TOLERATE: &[&str] = &["tåle", "tåler", "tole", "toler", "takle", "takler
 /// What a candidate must tolerate is a demand, even where its words also name an interest:
 /// `tåle å jobbe ute på merdene i all slags vær` is work outside in all weather, not a liking
 /// for the outdoors. The phrase runs from the cue to the end of the demand it names.
-fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for i in 0..words.len() {
-        let negated = words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
+        // `Tåler du ikke dyr, blir det ingenting av`: not bearing it turns one away, so it is
+        // borne.
+        let turned_away = clause.turned_away.as_ref().is_some_and(|turned| turned.condition.contains(&i));
+        let negated = !turned_away && words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
         if !TOLERATE.contains(&words[i]) || out.used[i] || negated {
             continue;
         }
         // `tåle å jobbe ute`, `tåle at det er varmt`: what is borne starts after the frame.
         let frame = ["å", "at", "det", "er", "blir", "kan", "være"];
-        let from = (i + 1..words.len()).find(|&j| !frame.contains(&words[j])).unwrap_or(words.len());
+        let asked = |w: &str| turned_away && (matches!(w, "du" | "dere") || super::words::NOT.contains(&w));
+        let from =
+            (i + 1..words.len()).find(|&j| !frame.contains(&words[j]) && !asked(words[j])).unwrap_or(words.len());
         if from >= words.len() {
             continue;
         }
@@ -1013,7 +1033,15 @@ fn tolerated(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             }
             (Some(named), _) => named,
             (None, Some(held)) => held,
-            (None, None) => continue,
+            // `tåle dyr`: what is borne, named alone, is the demand that bears it.
+            (None, None) => match (from + 1..=end_of(false).min(from + 2))
+                .rev()
+                .filter(|&end| ends_in_content(end))
+                .find(|&end| taxonomy.demand_borne(&phrase(end)).is_some())
+            {
+                Some(borne) => borne,
+                None => continue,
+            },
         };
         let limit = end_of(true);
         // `tåle varme, støy og …` (the comma is gone by now): each word a demand of its own is
@@ -1137,7 +1165,7 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             if length == 1 && taxonomy.is_filler(&stems[0]) {
                 continue;
             }
-            if length == 1 && frame(words[window[0]]) {
+            if length == 1 && (frame(words[window[0]]) || super::words::LOADS.contains(&words[window[0]])) {
                 continue;
             }
             // `videregående skole`, `bachelor i sykepleie`: a level of schooling, which profiles
@@ -1275,6 +1303,7 @@ fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
         // `binder`, however many titles there are to be near).
         let known = lexicon.is_lemma(word) || lexicon.normal_form(word).is_some();
         let common = super::words::GRAMMAR.contains(word)
+            || super::words::LOADS.contains(word)
             || super::words::SEASONS.contains(word)
             || known
             || taxonomy.is_filler(&clause.words[i].stem)

@@ -58,6 +58,20 @@ impl LicenceRules {
         satisfied
     }
 
+    /// The class a vehicle needs, named as a word (`lastebil`) or at the end of a compound
+    /// (`hestehenger`, `skolebuss`: the vehicle word long enough to say so alone).
+    pub fn vehicle_class(&self, word: &str) -> Option<&String> {
+        self.class_words.get(word).or_else(|| {
+            self.class_words
+                .iter()
+                .filter(|(vehicle, _)| {
+                    vehicle.chars().count() >= 4 && word.len() > vehicle.len() && word.ends_with(vehicle.as_str())
+                })
+                .max_by_key(|(vehicle, _)| vehicle.len())
+                .map(|(_, class)| class)
+        })
+    }
+
     /// The class `word` is (`b`, `CE`), if it is one.
     pub fn class_named(&self, word: &str) -> Option<String> {
         self.classes.iter().find(|class| class.eq_ignore_ascii_case(word)).cloned()

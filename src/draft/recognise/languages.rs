@@ -234,6 +234,25 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             }
             out.take(verb, served);
         }
+        // `nok norsk til å lese plukklister og varenavn`, `engelsk så gjestene forstår
+        // sikkerhetsinstruksen`: what the language is for, said right after it, belongs to it.
+        let purpose = match words.get(i + 1..(i + 3).min(words.len())) {
+            Some(["til", "å"]) => Some(i + 3),
+            Some(["så", _]) => Some(i + 2),
+            _ => None,
+        };
+        let communicates = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| COMMUNICATING.contains(w) || UNDERSTANDING.contains(w) || w.starts_with("forstå"))
+        };
+        if let Some(from) = purpose.filter(|&from| (from..from + 3).any(communicates)) {
+            let ends = |j: usize| matches!(words[j], "men" | "fordi" | "dersom" | "hvis" | "viss") || is_language(j);
+            let last = (from..(from + 8).min(words.len())).take_while(|&j| !out.used[j] && !ends(j)).last();
+            if let Some(last) = last {
+                out.take(i + 1, last);
+            }
+        }
         // Speaking or writing a language at work (`du må snakke engelsk`, `norsk muntlig`,
         // `skrive norsk`) with no level said is B1 — CEFR's A2 only gets by in simple, routine
         // exchanges. Understanding instructions or reading stays at A2 (`forstå enkle beskjeder
@@ -295,8 +314,10 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
     for k in 1..said.len() {
         let (before, after) = (said[k - 1], said[k]);
         let joined = after.0 == before.0 + 2 && matches!(words[before.0 + 1], "og" | "eller");
-        if joined && (before.2.is_none() || after.2.is_none()) {
-            let level = before.2.or(after.2);
+        // `både norsk og engelsk godt`: said of both together, the level is both's.
+        let both = joined && before.0 > 0 && words[before.0 - 1] == "både";
+        if joined && (both || before.2.is_none() || after.2.is_none()) {
+            let level = before.2.max(after.2);
             said[k - 1].2 = level;
             said[k].2 = level;
         }

@@ -483,8 +483,17 @@ impl Compiler<'_> {
     }
 
     fn education(&self, value: &str) -> Result<TermTest, CompileError> {
-        // `fagbrev som tømrer eller snekker`: either trade, each at the rung the first names.
-        let parts: Vec<&str> = value.split(" eller ").map(str::trim).filter(|part| !part.is_empty()).collect();
+        // `fagbrev som tømrer eller snekker`, `fagbrev som A, B eller C`: any of the trades, each
+        // at the rung the first names (`bilfaget, lette kjøretøy` is one trade's name).
+        let mut parts: Vec<&str> = Vec::new();
+        for part in value.split(" eller ") {
+            if self.taxonomy.knows_trade(part) {
+                parts.push(part);
+            } else {
+                parts.extend(part.split(", "));
+            }
+        }
+        parts = parts.into_iter().map(str::trim).filter(|part| !part.is_empty()).collect();
         let rung = parts.first().and_then(|first| self.taxonomy.trade_in(first, None)).map(|trade| trade.rung);
         if parts.len() > 1 && rung.is_some() {
             let mut either = TermTest::default();
