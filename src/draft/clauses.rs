@@ -185,15 +185,11 @@ pub struct TurnedAway {
 /// a sentence that opens with a condition on the candidate (a verb or `hvis` before `du`),
 /// then a main clause that turns them away.
 fn turning_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
-    let bytes = sentence.as_bytes();
     let mut parts = Vec::new();
     let mut start = 0;
-    for (at, c) in sentence.char_indices() {
-        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
-        if matches!(c, ',' | ':') || (matches!(c, '–' | '—' | '-') && spaced) {
-            parts.push(start..at);
-            start = at + c.len_utf8();
-        }
+    for (at, c) in breaks(sentence) {
+        parts.push(start..at);
+        start = at + c.len_utf8();
     }
     parts.push(start..sentence.len());
     let said: Vec<Vec<String>> = parts.iter().map(|part| lowercase_words(&sentence[part.clone()])).collect();
@@ -224,6 +220,16 @@ fn turning_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
     Some(TurnedAway {
         condition: index(parts[first].start)..index(parts[main - 1].end),
         refusal: index(parts[main].start)..index(parts[main].end),
+    })
+}
+
+/// Where a sentence breaks inside (byte index and mark): a comma, a colon, or a dash between
+/// spaces (`norsk skriftlig – vi skriver rapporter`).
+fn breaks(sentence: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = sentence.as_bytes();
+    sentence.char_indices().filter(move |&(at, c)| {
+        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
+        matches!(c, ',' | ':') || (matches!(c, '–' | '—' | '-') && spaced)
     })
 }
 
@@ -391,14 +397,9 @@ pub fn names_a_topic(words: &[&str]) -> bool {
 /// The index of the first word of a statement about the job after a comma, if the sentence has
 /// one: a statement with the job or its people as subject, or the reason for a requirement.
 fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
-    // A comma, or a dash between spaces (`norsk skriftlig – vi skriver rapporter`), ends what is
-    // asked.
-    let bytes = sentence.as_bytes();
-    let breaks = sentence.char_indices().filter(|&(at, c)| {
-        let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
-        c == ',' || c == ':' || (matches!(c, '–' | '—' | '-') && spaced)
-    });
-    let after_comma = breaks.map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
+    // A comma, a colon or a dash between spaces (`norsk skriftlig – vi skriver rapporter`) ends
+    // what is asked.
+    let after_comma = breaks(sentence).map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
         let mut after = sentence[at + width..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);
