@@ -15,7 +15,7 @@ use self::languages::languages;
 use self::timing::{amounts_and_dates, shifts};
 use super::clauses::Clause;
 use crate::model::{CriterionKind, LanguageLevel};
-use crate::taxonomy::{ConceptKind, Taxonomy};
+use crate::taxonomy::{ConceptId, ConceptKind, Taxonomy};
 
 /// Longest vocabulary phrase tried, in content words.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -966,15 +966,26 @@ fn not_having(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
         let frame = ["være", "vere", "ha", "noen", "nokon", "med", "lide", "av"];
         let from = (i + 1..words.len()).find(|&j| !frame.contains(&words[j])).unwrap_or(words.len());
-        // The fewest words that name a limit (`høydeskrekk`, `redd for hund`).
-        let named = (from + 1..=words.len().min(from + 4))
-            .take_while(|&end| !out.used[end - 1])
-            .find_map(|end| taxonomy.demand_for_need(&words[from..end].join(" ")).map(|limit| (limit, end)));
-        let Some((demand, end)) = named else { continue };
+        let Some((demand, end)) = limit_named(words, from, words.len(), taxonomy, out) else { continue };
         let Some(label) = taxonomy.concept(demand).labels.first() else { continue };
         out.criterion(CriterionKind::Demand, label.clone(), i);
         out.take(i, end - 1);
     }
+}
+
+/// The fewest words from `from`, before `end` and not yet used, that name a limit a candidate
+/// may have (`høydeskrekk`, `redd for hund`): the demand it rules out, and where the words end.
+fn limit_named(
+    words: &[&str],
+    from: usize,
+    end: usize,
+    taxonomy: &Taxonomy,
+    out: &Recognised,
+) -> Option<(ConceptId, usize)> {
+    const LIMIT_WORDS: usize = 4;
+    (from + 1..=end.min(from + LIMIT_WORDS))
+        .take_while(|&to| !out.used[to - 1])
+        .find_map(|to| taxonomy.demand_for_need(&words[from..to].join(" ")).map(|demand| (demand, to)))
 }
 
 /// Words that say a candidate must bear what follows (`tåle å jobbe ute i all slags vær`).

@@ -2,13 +2,10 @@
 //! `Har du vond rygg, går det ikke`): the limit a condition names is the demand of the job, as
 //! the vocabulary pairs a candidate's adaptation needs with the demands they rule out.
 
-use super::{Found, Recognised};
+use super::{Found, Recognised, limit_named};
 use crate::draft::clauses::Clause;
 use crate::model::CriterionKind;
 use crate::taxonomy::Taxonomy;
-
-/// Longest run of words tried as the name of a limit (`redd for store dyr`).
-const LIMIT_WORDS: usize = 4;
 
 /// `kan du like godt la være å søke`, `er det ingen vits å søkje`: the refusal asks nothing.
 pub fn refusal(clause: &Clause, out: &mut Recognised) {
@@ -35,10 +32,7 @@ pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut
     let mut named = false;
     let mut at = turned.condition.start;
     while at < end {
-        let limit = (at + 1..=end.min(at + LIMIT_WORDS))
-            .take_while(|&to| !out.used[to - 1])
-            .find_map(|to| taxonomy.demand_for_need(&words[at..to].join(" ")).map(|demand| (demand, to)));
-        let Some((demand, to)) = limit else {
+        let Some((demand, to)) = limit_named(words, at, end, taxonomy, out) else {
             at += 1;
             continue;
         };
