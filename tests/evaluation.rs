@@ -130,14 +130,17 @@ fn the_phrase_suite_stays_above_its_floors() {
         // every drafted list warning, structured must-have precision 0.963; 0.845, five lists
         // warning and 1.000 after the round that opened it (README).
         ("opened14", 0.95, 0.78, 0.85, 0.97, 1.0, 0.98),
-        // The held-out half (corporate Norwegian with English mixed in: «Must have: …», «Nice
-        // to have … big plus») misses the bars: structured NDCG 0.796 when frozen, 0.948 now;
-        // drafted 0.623 and 0.664, nine drafted lists of ten warning (README). These floors
-        // only keep it from getting worse.
-        ("heldout", 0.92, 0.62, 0.85, 0.98, 1.0, 0.93),
+        // The fifteenth half (corporate Norwegian with English mixed in: «Must have: …», «Nice
+        // to have … big plus»), opened once the sixteenth existed: structured NDCG 0.796 when
+        // frozen; drafted 0.623, nine drafted lists of ten warning (README).
+        ("opened15", 0.92, 0.62, 0.85, 0.98, 1.0, 0.93),
+        // The held-out half (the advisor's conversation with the employer as a transcript:
+        // «– Hva må folk ha? – Norsk, …») misses the bars: structured NDCG 0.900 and drafted
+        // 0.605 when frozen, every drafted list warning (README). These floors only keep it from getting worse.
+        ("heldout", 0.89, 0.59, 0.85, 0.98, 1.0, 0.94),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
-        assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 80, "a real suite");
+        assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 70, "a real suite");
         let semantic =
             Semantic::built_in(scratch_cache(&format!("test-phrases-{half}.cache")).as_deref()).expect("model");
         let taxonomy = Knowledge::default().taxonomy().expect("taxonomy");
