@@ -275,7 +275,10 @@ fn sentences(item: &str) -> Vec<String> {
         current.push(c);
         // `…, men du må kunne jobbe helg`: a contrast starts a clause of its own (the first half
         // may say what is not needed, the second what is).
-        let contrast = c == ',' && chars[i + 1..].iter().collect::<String>().split_whitespace().next() == Some("men");
+        let contrast = c == ',' && {
+            let rest = chars[i + 1..].iter().collect::<String>().to_lowercase();
+            rest.split_whitespace().next() == Some("men") && !language_accepted_instead(&rest)
+        };
         let ends = matches!(c, '!' | '?' | ';')
             || contrast
             || (c == '.' && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(&current))
@@ -290,6 +293,17 @@ fn sentences(item: &str) -> Vec<String> {
     sentences.push(current.trim().trim_end_matches(['.', '!', '?', ';']).trim().to_string());
     sentences.retain(|s| !s.is_empty());
     sentences.iter().flat_map(|s| spoken_breaks(s)).collect()
+}
+
+/// `…, men engelsk er OK`, `…, men svensk går fint`: after a language asked for, another accepted
+/// in its place is part of the same requirement, not a contrast of its own. A language's name
+/// ends in `-sk` (`norsk`, `engelsk`, `polsk`, `ukrainsk`).
+fn language_accepted_instead(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).collect();
+    matches!(
+        words.as_slice(),
+        ["men", language, "er" | "går", "ok" | "okei" | "greit" | "fint" | "også", ..] if language.ends_with("sk") && language.len() > 3
+    )
 }
 
 /// Speech typed as said, or through speech-to-text, has no commas or full stops: `helst

@@ -35,8 +35,49 @@ const LEAD_INS: &[&[&str]] = &[
 /// Sentences that thank for the call: the words they open with.
 const THANKS: &[&[&str]] = &[&["takk", "for"], &["og", "takk", "for"], &["tusen", "takk"]];
 
-/// English headings and phrases, as the Norwegian the rest of the drafter reads.
+/// English headings and the loan phrases of corporate Norwegian (`det er non-negotiable`,
+/// `Big plus: …`, `et service-mindset`, `Working language er engelsk`), as the Norwegian the
+/// rest of the drafter reads. Only phrases no Norwegian sentence holds: `no`, `is` and `a` are
+/// Norwegian words too.
 const ENGLISH: &[(&str, &str)] = &[
+    ("non-negotiable", "et krav"),
+    ("non negotiable", "et krav"),
+    ("that's the name of the game", "et krav"),
+    ("no excuses", ""),
+    ("no worries", "ikke noe problem"),
+    ("top of the list", "viktigst"),
+    ("top priority", "viktigst"),
+    ("the dream", "best"),
+    ("a perfect match", "rett person"),
+    ("perfect match", "rett person"),
+    ("big plus", "pluss"),
+    ("solid plus", "pluss"),
+    ("big fordel", "stor fordel"),
+    ("good enough", "godt nok"),
+    ("basic", "enkel"),
+    ("next", "deretter"),
+    ("peak", "travlest"),
+    ("working language", "arbeidsspråket"),
+    ("være ok med", "tåle"),
+    ("fast-paced", "travelt"),
+    ("fast paced", "travelt"),
+    ("team player", "lagspiller"),
+    ("teamplayer", "lagspiller"),
+    ("reliable", "pålitelig"),
+    ("hands-on", "praktisk anlagt"),
+    ("growth mindset", ""),
+    ("service-mindset", "serviceinnstilt"),
+    ("servicemindset", "serviceinnstilt"),
+    ("service mindset", "serviceinnstilt"),
+    ("service-gen", "serviceinnstilt"),
+    ("servicegenet", "serviceinnstilt"),
+    ("onboarding", "opplæring"),
+    ("warehouse", "lager"),
+    ("hospitality-erfaring", "erfaring"),
+    ("shifts", "vakter"),
+    ("shiftene", "vaktene"),
+    ("shiftet", "vakta"),
+    ("shift", "vakt"),
     ("nice to have", "ønskelig"),
     ("nice-to-have", "ønskelig"),
     ("must have", "krav"),
@@ -47,6 +88,7 @@ const ENGLISH: &[(&str, &str)] = &[
     ("is a plus", "er et pluss"),
     ("a plus", "et pluss"),
     ("et plus", "et pluss"),
+    ("plus", "pluss"),
 ];
 
 /// Headings that only say the list below is ranked: the numbers say it already.
@@ -84,6 +126,7 @@ pub(super) fn bare(token: &str) -> String {
 }
 
 fn english_as_norwegian(line: &str) -> String {
+    let line = &shift_compounds(line);
     let lower = line.to_lowercase();
     // Offsets into the lowercase copy are offsets into the line only where lowercasing kept
     // every length (always so for Norwegian and English letters).
@@ -102,6 +145,30 @@ fn english_as_norwegian(line: &str) -> String {
         }
     }
     line.to_string()
+}
+
+/// `nattshift`, `kveldsshifts`, `kveldsshiftet` as the Norwegian compounds `nattskift` and
+/// `kveldsskift`: the shift is the compound's first part.
+fn shift_compounds(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("shift") {
+        let before = &rest[..at];
+        let after = &rest[at + "shift".len()..];
+        let compound = before.chars().next_back().is_some_and(char::is_alphabetic);
+        let ending = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+        let inflected = matches!(&after[..ending], "" | "s" | "et" | "ene");
+        out.push_str(before);
+        if compound && inflected {
+            out.push_str("skift");
+            rest = &after[ending..];
+        } else {
+            out.push_str("shift");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first line without the words that greet (`Hei igjen, og takk …` keeps `og takk …`,
@@ -228,5 +295,20 @@ mod tests {
         assert_eq!(unwrapped("Nice to have: fagbrev som kokk."), "ønskelig: fagbrev som kokk.");
         assert_eq!(unwrapped("Ranked:\n1) fagbrev"), "1) fagbrev");
         assert_eq!(unwrapped("Maskinførerbevis er a plus."), "Maskinførerbevis er et pluss.");
+    }
+
+    #[test]
+    fn corporate_loan_phrases_read_as_norwegian() {
+        assert_eq!(
+            unwrapped("Helg er en del av pakka, det er non-negotiable."),
+            "Helg er en del av pakka, det er et krav."
+        );
+        assert_eq!(unwrapped("Big plus: erfaring fra lager."), "pluss: erfaring fra lager.");
+        assert_eq!(unwrapped("Du har et service-mindset."), "Du har et serviceinnstilt.");
+        assert_eq!(unwrapped("Vi trenger deg på kveldsshiftet."), "Vi trenger deg på kveldsskift.");
+        assert_eq!(unwrapped("Nattshift må du kunne ta."), "Nattskift må du kunne ta.");
+        assert_eq!(unwrapped("Du står og går hele shiftet."), "Du står og går hele vakta.");
+        // Norwegian words that look like English stay: `no` (nynorsk `nå`), `is`, `plusser`.
+        assert_eq!(unwrapped("Vi treng folk no. Is på vegen."), "Vi treng folk no. Is på vegen.");
     }
 }

@@ -343,16 +343,21 @@ impl Drafter<'_> {
         let reason_until = words.iter().position(|w| *w == "så").filter(|&so| {
             // `Frokosten starter 06.30, så du må møte tidlig`: a noun and its verb say how the
             // job is, as `vi …` does.
-            let said_of_the_job = words.len() > 2
-                && !recognised.used[0]
-                && !matches!(words[0], "du" | "dere" | "de" | "man")
-                && (words[1].ends_with("er") || words[1].ends_with("ar") || matches!(words[1], "er" | "har" | "går"));
+            // `All dokumentasjon er på engelsk, så …`: a quantity may open the noun.
+            let noun = usize::from(matches!(words[0], "all" | "alle" | "alt" | "mye" | "mykje" | "halvparten"));
+            let said_of_the_job = words.len() > noun + 2
+                && !recognised.used[noun]
+                && !matches!(words[noun], "du" | "dere" | "de" | "man")
+                && (words[noun + 1].ends_with("er")
+                    || words[noun + 1].ends_with("ar")
+                    || matches!(words[noun + 1], "er" | "har" | "går"));
             let subject =
                 words.first().is_some_and(|w| clauses::CONTEXT_SUBJECTS.contains(w) && *w != "det") || said_of_the_job;
-            let asked_of_you = words
-                .get(so + 1)
-                .is_some_and(|w| matches!(*w, "du" | "dere" | "man" | "me" | "det" | "personen" | "vedkommende"))
-                && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w));
+            let you = |w: &&str| matches!(*w, "du" | "dere" | "man" | "me" | "det" | "personen" | "vedkommende");
+            // `så nattskift må du kunne ta`: what is asked may come before who is asked.
+            let asked_of_you = (words.get(so + 1).is_some_and(you)
+                && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w)))
+                || (words.get(so + 2).is_some_and(|w| MUST_MARKERS.contains(w)) && words.get(so + 3).is_some_and(you));
             subject && asked_of_you
         });
         // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks

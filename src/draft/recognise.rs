@@ -822,7 +822,8 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             // matproduksjon`, unknown as a trade, is not a skill of its own).
             let names_work =
                 |word: &str| !taxonomy.find(word, &[ConceptKind::Skill, ConceptKind::Occupation]).is_empty();
-            let two = (at + 1 < words.len() && !out.used[at + 1])
+            // The next `eller` lists a third trade; it is no part of the second's name.
+            let two = (at + 1 < words.len() && !out.used[at + 1] && !matches!(words[at + 1], "og" | "eller"))
                 .then(|| format!("{} {}", words[at], words[at + 1]))
                 .filter(|name| {
                     taxonomy.knows_trade(&format!("fagbrev i {name}"))

@@ -7,6 +7,9 @@ pub const GRAMMAR: &[&str] = &[
     "must",
     // `tunge løft er en del av jobben`, `vi har behov for …`, `vi er avhengige av …`.
     "del",
+    // `Helg er en del av pakka`: the job as a whole, as corporate Norwegian says it.
+    "pakka",
+    "pakken",
     "behov",
     "avhengig",
     "avhengige",
@@ -58,6 +61,10 @@ pub const GRAMMAR: &[&str] = &[
     "nødt",
     "naudt",
     "minstekrav",
+    // Emphasis in corporate Norwegian (`et genuint service-mindset`, `genuint interessert`).
+    "genuint",
+    "genuin",
+    "genuine",
     "minstekravet",
     "diskutere",
     "utenom",

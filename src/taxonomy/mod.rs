@@ -637,6 +637,9 @@ mod tests {
         assert_eq!(first("har vondt i ryggen").as_deref(), Some("tunge-loft"));
         assert_eq!(first("klaustrofobi").as_deref(), Some("trange-rom"));
         assert_eq!(first("høydredd").as_deref(), Some("hoydearbeid"));
+        // At sea: seasickness, and a limit on bad weather, rule out work outside in all weather.
+        assert_eq!(first("blir sjøsjuk, kan ikkje vere på sjøen i dårleg vêr").as_deref(), Some("vaerutsatt"));
+        assert_eq!(first("sjøsyk").as_deref(), Some("vaerutsatt"));
         // Read as `ikke`, a weak word leaves the limit's subject: a back named in a limit is a
         // bad back, and sight is no demand the vocabulary knows.
         assert_eq!(first("dårlig syn"), None);

@@ -200,5 +200,13 @@ mod tests {
         assert_eq!(trade("fagbrev som bilmekaniker"), Some(today.clone()));
         assert_eq!(trade("bilmekanikerfaget"), Some(today));
         assert_ne!(trade("bilfaget, tunge kjøretøy").map(|t| t.0), trade("bilfaget, lette kjøretøy").map(|t| t.0));
+        // A trade named by what its holder is called, not by the trade's own word: a
+        // `prosessoperatør` holds the fagbrev in `prosessfaget`, an `automatiker` in
+        // `automatiseringsfaget`; the chemical process trade stays a trade of its own.
+        let process = trade("prosessfaget").map(|t| t.0);
+        assert_eq!(trade("fagbrev som prosessoperatør").map(|t| t.0), process);
+        assert_eq!(trade("fagbrev som kjemiprosessoperatør").map(|t| t.0), trade("kjemiprosessfaget").map(|t| t.0));
+        assert_ne!(trade("kjemiprosessfaget").map(|t| t.0), process);
+        assert_eq!(trade("fagbrev som automatiker").map(|t| t.0), trade("automatiseringsfaget").map(|t| t.0));
     }
 }

@@ -26,6 +26,8 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         ("ganske" | "rimelig" | "nokså", "god" | "godt" | "gode") => (B2, 2),
         // `norsk på høyt nivå`, as `godt norsk`.
         ("høyt" | "høgt", "nivå") => (B2, 2),
+        // `engelsk på et profesjonelt nivå`: CEFR's B2 is the level of professional work.
+        ("profesjonelt" | "profesjonell" | "profesjonelle", "nivå") => (B2, 2),
         // `norsk uten problemer`: talking without strain is CEFR's B2.
         ("uten" | "utan", "problemer" | "problem" | "vansker" | "vanskar") => (B2, 2),
         // CEFR's C1 speaks «fluently and spontaneously»; B2 only «with a degree of fluency».
@@ -322,10 +324,34 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             said[k].2 = level;
         }
     }
+    // `Arbeidsspråket er norsk, men engelsk er OK`: the second language is accepted instead of
+    // the first, at the level the first asks; a working language asks B1 when no level is said.
+    let working = |at: usize| (at.saturating_sub(3)..at).any(|j| words[j].starts_with("arbeidsspråk"));
+    let mut read: Vec<(usize, String, Option<LanguageLevel>)> = Vec::new();
     for (at, language, level) in said {
+        let level = level.or(working(at).then_some(LanguageLevel::B1));
+        let accepted = at > 0
+            && words[at - 1] == "men"
+            && matches!(words.get(at + 1..at + 3), Some(["er" | "går", "ok" | "okei" | "greit" | "fint" | "også"]));
+        // `… er på engelsk, så du må snakke engelsk på et profesjonelt nivå`: a language named
+        // twice is asked once, at the higher level said of it.
+        if let Some(again) = read.iter_mut().find(|(_, named, _)| named == language) {
+            again.2 = again.2.max(level);
+            continue;
+        }
+        match read.last_mut() {
+            Some((_, first, first_level)) if accepted && !first.contains(" eller ") => {
+                *first = format!("{first} eller {language}");
+                *first_level = (*first_level).or(level);
+                out.take(at - 1, at + 2);
+            }
+            _ => read.push((at, language.to_string(), level)),
+        }
+    }
+    for (at, language, level) in read {
         out.add(Found::Criterion {
             kind: CriterionKind::Language,
-            value: language.to_string(),
+            value: language,
             min_level: Some(level.unwrap_or(LanguageLevel::A2)),
             min_years: None,
             at,

@@ -29,6 +29,15 @@ pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognise
                     }
                 }
             }
+            // `vi kan gå ned til 40 for rett person`: how far the hours may go down is a
+            // percentage when no unit follows.
+            (Some(n), "" | "for" | "om" | "hvis" | "dersom" | "viss" | "og" | "men" | "ved" | "med")
+                if i >= 2 && words[i - 2..i] == ["ned", "til"] && (1.0..=100.0).contains(&n) =>
+            {
+                out.add(Found::Percent(n as u8));
+                let verb = i >= 3 && matches!(words[i - 3], "gå" | "går" | "trappe");
+                out.take(if verb { i - 3 } else { i - 2 }, i);
+            }
             (Some(n), "km" | "kilometer") if n > 0.0 => {
                 out.add(Found::Km(n));
                 out.take(i, i + 1);
