@@ -153,3 +153,26 @@ fn every_sentence_of_the_corpus_drafts_as_written_down() {
         failures.join("\n")
     );
 }
+
+/// With NAV's STYRK-08 titles and Norsk Ordbank loaded, thousands of occupation titles stand
+/// near everyday words. A nynorsk verb (`snakkar`, not a misspelt `snekkar`) and what the
+/// people a job serves do (`medlemmene trener`) had become must-have occupations.
+#[test]
+fn with_real_data_a_verb_or_what_the_served_do_is_no_occupation_asked() {
+    let Some(dir) = jobbmatch::taxonomy::external::shared_data_dir() else {
+        eprintln!("skipped: ../shared/data is not here");
+        return;
+    };
+    let knowledge = jobbmatch::workspace::Knowledge { data_dir: Some(dir), ..Default::default() };
+    let taxonomy = knowledge.taxonomy().expect("taxonomy");
+    let today = time::macros::date!(2026 - 11 - 27);
+    for (must_have, expected) in [
+        ("Du snakkar godt norsk.", vec!["must language norsk level=B2"]),
+        ("Du må jobbe kveld og helg – det er da medlemmene trener.", vec!["must shift kveld", "must shift helg"]),
+    ] {
+        let answers = ReflectionAnswers { must_have: must_have.into(), ..Default::default() };
+        let got = rendered(&draft("real-data", &answers, &taxonomy, today));
+        let expected: BTreeSet<String> = expected.into_iter().map(String::from).collect();
+        assert_eq!(got, expected, "{must_have}");
+    }
+}

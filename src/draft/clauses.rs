@@ -35,6 +35,8 @@ pub const CONTEXT_SUBJECTS: &[&str] = &[
     "mange",
     "masse",
     "alle",
+    "halvparten",
+    "flesteparten",
     "han",
     "hun",
     "ho",
@@ -56,6 +58,8 @@ pub const SERVED_SUBJECTS: &[&str] = &[
     "barna",
     "elevene",
     "elevane",
+    "medlemmene",
+    "medlemmane",
 ];
 
 /// One clause of an answer.

@@ -457,8 +457,15 @@ impl Drafter<'_> {
                             && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[from])
                             && words.get(from + 1).is_some_and(|w| JOB_ITSELF.contains(w))
                     });
+                    // `…, det er da medlemmene trener`: what the people the job serves do, said
+                    // after what is asked, names nothing asked of the candidate either.
+                    let served_do = context.is_some_and(|from| {
+                        at >= from
+                            && words[from..].iter().any(|w| clauses::SERVED_SUBJECTS.contains(w))
+                            && !words[from..].iter().any(|w| matches!(*w, "du" | "deg" | "dere"))
+                    });
                     let the_jobs_own =
-                        about_the_job || topic || jobs_reason || ours_from.is_some_and(|from| at >= from);
+                        about_the_job || topic || jobs_reason || served_do || ours_from.is_some_and(|from| at >= from);
                     // `snakke med pleierne`, `samarbeide med kokkene`: the workplace's own people,
                     // named as whom one talks or works with, are no occupation asked.
                     let colleagues = kind == CriterionKind::Occupation

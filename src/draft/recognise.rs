@@ -1313,7 +1313,14 @@ fn typos(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     for (i, word) in words.iter().enumerate() {
         // A word the lexicon knows as written, or a season, is spelt right (`vinteren` is no
         // `binder`, however many titles there are to be near).
-        let known = lexicon.is_lemma(word) || lexicon.normal_form(word).is_some();
+        // So is a verb's present or past of a lemma it knows (`snakkar` of `snakke`, nynorsk, is
+        // no misspelt `snekkar`).
+        let inflected = ["ar", "er", "a", "te", "de"].iter().any(|ending| {
+            word.strip_suffix(ending)
+                .filter(|base| base.chars().count() >= 3)
+                .is_some_and(|base| lexicon.is_lemma(&format!("{base}e")))
+        });
+        let known = lexicon.is_lemma(word) || lexicon.normal_form(word).is_some() || inflected;
         let common = super::words::GRAMMAR.contains(word)
             || super::words::LOADS.contains(word)
             || super::words::SEASONS.contains(word)
