@@ -135,13 +135,17 @@ fn the_phrase_suite_stays_above_its_floors() {
         // frozen; drafted 0.623, nine drafted lists of ten warning; 0.955, 0.921 and four after
         // the round that opened it (README).
         ("opened15", 0.94, 0.90, 0.85, 1.0, 1.0, 0.98),
-        // The held-out half (the advisor's conversation with the employer as a transcript:
-        // «– Hva må folk ha? – Norsk, …») misses the bars: structured NDCG 0.900 and drafted
-        // 0.605 when frozen, every drafted list warning (README). These floors only keep it from getting worse.
-        ("heldout", 0.89, 0.59, 0.85, 0.98, 1.0, 0.94),
+        // The sixteenth half (the advisor's conversation with the employer as a transcript:
+        // «– Hva må folk ha? – Norsk, …»), opened once the seventeenth existed: structured NDCG
+        // 0.900 and drafted 0.605 when frozen, every drafted list warning (README).
+        ("opened16", 0.89, 0.59, 0.85, 0.98, 1.0, 0.94),
+        // The held-out half (a job post for social media: emoji bullets, hashtags) misses the
+        // bars: structured NDCG 0.895 and must-have precision 0.971, drafted 0.827, every drafted
+        // list warning, when frozen (README). These floors only keep it from getting worse.
+        ("heldout", 0.88, 0.77, 0.80, 0.96, 1.0, 0.90),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
-        assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 70, "a real suite");
+        assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
         let semantic =
             Semantic::built_in(scratch_cache(&format!("test-phrases-{half}.cache")).as_deref()).expect("model");
         let taxonomy = Knowledge::default().taxonomy().expect("taxonomy");
