@@ -17,6 +17,7 @@ mod foreign;
 mod letter;
 mod recognise;
 mod report;
+mod transcript;
 mod words;
 
 use std::ops::Range;
@@ -381,11 +382,11 @@ impl Drafter<'_> {
                 matches!(
                     w,
                     ["til" | "for", "å"]
-                        | ["at", "du" | "dere"]
+                        | ["at", "du" | "dere" | "de" | "dei"]
                         | ["så" | "slik", "at"]
                         | ["så", "lenge"]
                         | ["der", "du"]
-                ) || (w == ["du", "skal"] && !reason)
+                ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
             })
             .filter(|&from| language_before(from));
         let purpose =
@@ -484,7 +485,17 @@ impl Drafter<'_> {
                                     matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from)
                                 })
                         });
-                    if subject || things_posture || colleagues || channel || (the_jobs_own && !facts_of_the_job) {
+                    // `Lørdag må de jobbe, det er da vi selger mest`: a statement about the job that
+                    // asks nothing names no occupation asked (`selger` is what the shop does).
+                    let occupation_told = kind == CriterionKind::Occupation
+                        && context.is_some_and(|from| at >= from && !matches!(words[from], "du" | "dere"));
+                    if subject
+                        || things_posture
+                        || colleagues
+                        || channel
+                        || occupation_told
+                        || (the_jobs_own && !facts_of_the_job)
+                    {
                         continue;
                     }
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking

@@ -886,12 +886,17 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             let kind_of_truck = words[j - 1] == "for" && words.get(j + 1).is_some_and(|w| is_class(w));
             if is_class(next) {
                 last = j;
-            } else if !kind_of_truck && !matches!(*next, "og" | "klasse" | "klassene" | "eller" | "til" | "for") {
+            } else if !kind_of_truck
+                && !matches!(*next, "og" | "klasse" | "klassene" | "eller" | "til" | "for" | "minst" | "min")
+            {
                 break;
             }
         }
-        let span = words[i..=last].join(" ");
-        let range = if last > i && words[i + 1..=last].iter().all(|w| !matches!(*w, "og" | "eller")) {
+        // `truckførerbevis, minst T1`: the least class asked is the class asked.
+        let span =
+            words[i..=last].iter().filter(|w| !matches!(**w, "minst" | "min")).copied().collect::<Vec<_>>().join(" ");
+        let classes_named = words[i + 1..=last].iter().filter(|w| !matches!(**w, "minst" | "min")).count();
+        let range = if classes_named > 0 && words[i + 1..=last].iter().all(|w| !matches!(*w, "og" | "eller")) {
             // `t1 t4` from `T1-T4`: a range of its ends.
             span.replacen(&format!(" {}", words[last]), &format!("-{}", words[last]), 1)
         } else {
@@ -1000,8 +1005,13 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
         // `Tåler du ikke dyr, blir det ingenting av`: not bearing it turns one away, so it is
         // borne.
         let turned_away = clause.turned_away.as_ref().is_some_and(|turned| turned.condition.contains(&i));
-        let negated = !turned_away && words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
-        if !TOLERATE.contains(&words[i]) || out.used[i] || negated {
+        // `har ikke noe imot å løfte`, `kan ikkje ha noko i vegen for å jobbe alene`: to mind
+        // nothing is to bear it; the idiom opens at its negation.
+        let idiom = minds_nothing(words, i);
+        let negated = idiom.is_none()
+            && !turned_away
+            && words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
+        if !(TOLERATE.contains(&words[i]) || idiom.is_some()) || out.used[i] || negated {
             continue;
         }
         // `tåle å jobbe ute`, `tåle at det er varmt`: what is borne starts after the frame.
@@ -1068,7 +1078,7 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
         }
         // `tåle at det blir varmt i produksjonslokalet`: where it is borne belongs to it too.
         let mut next = held.unwrap_or(to).max(to);
-        out.take(i, next - 1);
+        out.take(idiom.unwrap_or(i), next - 1);
         // `tåler støv, løsemidler og arbeid i høyden`: the list goes on, a demand to an item.
         loop {
             let start = (next..limit).find(|&j| !matches!(words[j], "og" | "eller" | "å")).unwrap_or(limit);
@@ -1091,6 +1101,24 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
             out.take(start, end - 1);
             next = end;
         }
+    }
+}
+
+/// Where `ikke noe imot` / `ikkje noko i vegen for` starts, when it ends at `words[i]`.
+fn minds_nothing(words: &[&str], i: usize) -> Option<usize> {
+    // `ikke noe`, `ikke ha noe`: where the negation stands before `noe` at `j`.
+    let not_before = |j: usize| match j.checked_sub(1).map(|k| words[k]) {
+        Some("ikke" | "ikkje") => Some(j - 1),
+        Some("ha") if j >= 2 && matches!(words[j - 2], "ikke" | "ikkje") => Some(j - 2),
+        _ => None,
+    };
+    let nothing = |j: usize| matches!(words[j], "noe" | "noko" | "noen");
+    match words[i] {
+        "imot" if i >= 1 && nothing(i - 1) => not_before(i - 1),
+        "for" if i >= 3 && matches!(words[i - 1], "veien" | "vegen") && words[i - 2] == "i" && nothing(i - 3) => {
+            not_before(i - 3)
+        }
+        _ => None,
     }
 }
 
