@@ -304,7 +304,7 @@ fn sentences(item: &str) -> Vec<String> {
 /// `…, men engelsk er OK`, `…, men svensk går fint`: after a language asked for, another accepted
 /// in its place is part of the same requirement, not a contrast of its own. A language's name
 /// ends in `-sk` (`norsk`, `engelsk`, `polsk`, `ukrainsk`).
-fn language_accepted_instead(rest: &str) -> bool {
+pub fn language_accepted_instead(rest: &str) -> bool {
     let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).collect();
     matches!(
         words.as_slice(),

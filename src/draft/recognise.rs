@@ -893,10 +893,9 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             }
         }
         // `truckførerbevis, minst T1`: the least class asked is the class asked.
-        let span =
-            words[i..=last].iter().filter(|w| !matches!(**w, "minst" | "min")).copied().collect::<Vec<_>>().join(" ");
-        let classes_named = words[i + 1..=last].iter().filter(|w| !matches!(**w, "minst" | "min")).count();
-        let range = if classes_named > 0 && words[i + 1..=last].iter().all(|w| !matches!(*w, "og" | "eller")) {
+        let named: Vec<&str> = words[i..=last].iter().filter(|w| !matches!(**w, "minst" | "min")).copied().collect();
+        let span = named.join(" ");
+        let range = if named.len() > 1 && named.iter().all(|w| !matches!(*w, "og" | "eller")) {
             // `t1 t4` from `T1-T4`: a range of its ends.
             span.replacen(&format!(" {}", words[last]), &format!("-{}", words[last]), 1)
         } else {

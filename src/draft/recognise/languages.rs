@@ -330,9 +330,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
     let mut read: Vec<(usize, String, Option<LanguageLevel>)> = Vec::new();
     for (at, language, level) in said {
         let level = level.or(working(at).then_some(LanguageLevel::B1));
-        let accepted = at > 0
-            && words[at - 1] == "men"
-            && matches!(words.get(at + 1..at + 3), Some(["er" | "går", "ok" | "okei" | "greit" | "fint" | "også"]));
+        let accepted = at > 0 && crate::draft::clauses::language_accepted_instead(&words[at - 1..].join(" "));
         // `… er på engelsk, så du må snakke engelsk på et profesjonelt nivå`: a language named
         // twice is asked once, at the higher level said of it.
         if let Some(again) = read.iter_mut().find(|(_, named, _)| named == language) {
