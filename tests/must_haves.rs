@@ -150,6 +150,19 @@ fn a_condition_that_turns_people_away_rules_out_those_with_that_limit() {
 }
 
 #[test]
+fn a_demand_listed_with_og_is_known_by_a_part() {
+    // «dyr og dyrehår», as an advisor types it: no label holds the list whole, and the demand it
+    // names had been unknown, so an animal allergy passed the must-have.
+    let candidates = [
+        profile("K1", json!({"adaptation_needs": ["pelsdyrallergi og astma"]})),
+        profile("K2", json!({})),
+    ];
+    let index = index(&candidates);
+    let pets = need(json!({"criteria": [{"kind": "demand", "value": "dyr og dyrehår", "importance": "must"}]}));
+    assert_eq!(ids(&shortlist(&index, &pets)), ["K2"]);
+}
+
+#[test]
 fn a_trade_named_with_its_qualifier_is_that_trade_only() {
     let candidates = [
         profile("K1", json!({"education": [{"level": "videregående", "fagbrev": "bilfaget, lette kjøretøy"}]})),
