@@ -153,10 +153,8 @@ fn a_condition_that_turns_people_away_rules_out_those_with_that_limit() {
 fn a_demand_listed_with_og_is_known_by_a_part() {
     // «dyr og dyrehår», as an advisor types it: no label holds the list whole, and the demand it
     // names had been unknown, so an animal allergy passed the must-have.
-    let candidates = [
-        profile("K1", json!({"adaptation_needs": ["pelsdyrallergi og astma"]})),
-        profile("K2", json!({})),
-    ];
+    let candidates =
+        [profile("K1", json!({"adaptation_needs": ["pelsdyrallergi og astma"]})), profile("K2", json!({}))];
     let index = index(&candidates);
     let pets = need(json!({"criteria": [{"kind": "demand", "value": "dyr og dyrehår", "importance": "must"}]}));
     assert_eq!(ids(&shortlist(&index, &pets)), ["K2"]);
