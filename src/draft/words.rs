@@ -61,6 +61,11 @@ pub const GRAMMAR: &[&str] = &[
     "nødt",
     "naudt",
     "minstekrav",
+    // `i alle fall så godt at …`, `i hvert fall`: a hedge, not a fall.
+    "fall",
+    // `Kveld og helg er travlest, så …`: when the job is busiest says when it is.
+    "travlest",
+    "travlast",
     // Emphasis in corporate Norwegian (`et genuint service-mindset`, `genuint interessert`).
     "genuint",
     "genuin",
@@ -717,6 +722,7 @@ pub const SEASONS: &[&str] = &[
 /// nesten bare turister`). After a cue they are what experience is with (`erfaring med turister`).
 pub const SERVED: &[&str] = &[
     "kunde",
+    "kunden",
     "kunder",
     "kundene",
     "kundar",

@@ -180,9 +180,10 @@ impl Shift {
         Some(match word {
             "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" | "morgon"
             | "formiddag" => Self::Dag,
-            "kveld" | "kvelder" | "kveldstid" | "ettermiddag" | "ettermiddagen" | "kveldane" | "kveldar" => Self::Kveld,
-            "natt" | "natta" | "natten" | "netter" | "nattevakt" | "nattevakter" | "nattarbeid" | "natte"
-            | "nattestid" | "nattetid" => Self::Natt,
+            "kveld" | "kvelder" | "kvelden" | "kveldene" | "kveldstid" | "ettermiddag" | "ettermiddagen"
+            | "kveldane" | "kveldar" => Self::Kveld,
+            "natt" | "natta" | "natten" | "netter" | "nettene" | "nattevakt" | "nattevakter" | "nattarbeid"
+            | "natte" | "nattestid" | "nattetid" => Self::Natt,
             "helg" | "helger" | "helge" | "helgene" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager"
             | "søndag" | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" | "helligdag" | "helligdager"
             | "heilagdagar" | "høytid" | "høytider" => Self::Helg,

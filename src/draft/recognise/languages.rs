@@ -190,9 +190,21 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
             described = Some(LanguageLevel::B1);
         }
+        // `engelsk, fordi en del av kundene er utenlandske`: asked because the people served
+        // speak it, with no level said, it is spoken with them — B1.
+        let because = words.get(i + 1).is_some_and(|w| {
+            crate::draft::clauses::BECAUSE.contains(w) || crate::draft::clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
+        });
+        if described.is_none() && because && serves {
+            described = Some(LanguageLevel::B1);
+        }
         // `så godt norsk at du kan svare kunder`: the same, said with `så … at`.
-        let so_good =
-            (i.saturating_sub(3)..i).any(|j| words[j] == "så") && words.iter().skip(i + 1).take(2).any(|w| *w == "at");
+        // `norsk, i alle fall så godt at de skjønner kunden`: said after the language too.
+        let so_good_after = (i + 1..(i + 6).min(words.len()))
+            .any(|j| words[j] == "så" && matches!(words.get(j + 1..j + 3), Some(["godt" | "bra", "at"])));
+        let so_good = ((i.saturating_sub(3)..i).any(|j| words[j] == "så")
+            && words.iter().skip(i + 1).take(2).any(|w| *w == "at"))
+            || so_good_after;
         if described == Some(LanguageLevel::B2) && so_good && serves {
             described = Some(LanguageLevel::B1);
         }

@@ -199,7 +199,8 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             continue;
         }
         // `kveldsjobbing`, `helgejobb`: work at that time is that shift.
-        let bare = ["sskift", "skift", "sjobbing", "jobbing", "sjobb", "jobb"]
+        // `Det er en nattstilling`: a position at that time, the same.
+        let bare = ["sskift", "skift", "sjobbing", "jobbing", "sjobb", "jobb", "sstilling", "stilling"]
             .iter()
             .find_map(|end| word.strip_suffix(end).filter(|base| !base.is_empty()))
             .unwrap_or(word);
