@@ -67,7 +67,9 @@ impl LicenceRules {
                 .filter(|(vehicle, _)| {
                     vehicle.chars().count() >= 4 && word.len() > vehicle.len() && word.ends_with(vehicle.as_str())
                 })
-                .max_by_key(|(vehicle, _)| vehicle.len())
+                // The longest vehicle word; between two as long, the first by name, so the
+                // class never depends on the map's order.
+                .max_by(|(a, _), (b, _)| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
                 .map(|(_, class)| class)
         })
     }

@@ -300,6 +300,22 @@ impl Taxonomy {
             .map(|(id, _)| id)
     }
 
+    /// The demand a criterion's value names, however the advisor wrote it: by a label
+    /// ([`Taxonomy::demand`]), by what is borne alone ([`Taxonomy::demand_borne`]), or as a list
+    /// no label holds whole (`dyr og dyrehår`), by its first part that names one.
+    pub fn demand_named(&self, value: &str) -> Option<ConceptId> {
+        let named = |text: &str| self.demand(text).or_else(|| self.demand_borne(text));
+        named(value).or_else(|| {
+            value
+                .split([',', '/'])
+                .flat_map(|part| part.split(" og "))
+                .flat_map(|part| part.split(" eller "))
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .find_map(named)
+        })
+    }
+
     /// The demand an advisor names by what is borne alone (`dyr`, `hunder` for an animal
     /// allergy's demand): the shortest demand label holding those words. Only for text already
     /// known to be a demand — elsewhere `dyr` is an interest.

@@ -26,7 +26,7 @@ pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut
     let asked_already = |out: &Recognised, demand| {
         out.found.iter().any(|found| {
             matches!(found, Found::Criterion { kind: CriterionKind::Demand, value, .. }
-                if taxonomy.demand(value).or_else(|| taxonomy.demand_borne(value)) == Some(demand))
+                if taxonomy.demand_named(value) == Some(demand))
         })
     };
     let mut named = false;

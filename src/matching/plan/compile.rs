@@ -583,16 +583,7 @@ impl Compiler<'_> {
     }
 
     fn demand(&self, value: &str) -> Test {
-        let named = |text: &str| self.taxonomy.demand(text).or_else(|| self.taxonomy.demand_borne(text));
-        // `dyr og dyrehår`: a list no label holds whole names its demand by a part.
-        let demand = named(value).or_else(|| {
-            value.split([',', '/']).flat_map(|part| part.split(" og ")).flat_map(|part| part.split(" eller ")).find_map(
-                |part| {
-                    let part = part.trim();
-                    (!part.is_empty()).then(|| named(part)).flatten()
-                },
-            )
-        });
+        let demand = self.taxonomy.demand_named(value);
         let adaptable = self.need.adaptable.tasks.iter().any(|task| {
             let named = self.taxonomy.demand(task).or_else(|| self.taxonomy.demand_for_need(task));
             named.is_some() && named == demand
