@@ -81,7 +81,7 @@ fn a_need_whose_must_haves_match_nobody_says_what_relaxing_would_add() {
 }
 
 /// The phrase-first suite (fixtures/eval/phrases): needs and profiles written in employers' and
-/// veiledere's words before the vocabulary was looked at: the tuned half, the first fourteen held-out
+/// veiledere's words before the vocabulary was looked at: the tuned half, the earlier held-out
 /// halves (each opened once a newer one was written) and the held-out half. Floors a
 /// little under the figures measured with the semantic layer (README); the held-out half's say
 /// what users may expect rather than what we tuned.
@@ -140,11 +140,16 @@ fn the_phrase_suite_stays_above_its_floors() {
         // 0.900 and drafted 0.605 when frozen, every drafted list warning; 0.907 and 0.773 after
         // the round that opened it, every drafted list still warning (README).
         ("opened16", 0.90, 0.76, 0.85, 1.0, 1.0, 0.94),
-        // The held-out half (a job post for social media: emoji bullets, hashtags) misses the
-        // bars: structured NDCG 0.895 and must-have precision 0.971, drafted 0.827, every drafted
-        // list warning, when frozen; 0.930, 0.986 and 0.879 now (README). These floors only keep
-        // it from getting worse.
-        ("heldout", 0.92, 0.77, 0.85, 0.98, 1.0, 0.90),
+        // The seventeenth half (a job post for social media: emoji bullets, hashtags), opened
+        // once the eighteenth existed: structured NDCG 0.895 and must-have precision 0.971,
+        // drafted 0.827, every drafted list warning, when frozen; 0.930, 0.986 and 0.879 when
+        // opened (README).
+        ("opened17", 0.92, 0.77, 0.85, 0.98, 1.0, 0.90),
+        // The held-out half (chat messages typed in dialect: «Du må tål sjøen», «Dom må jobbe
+        // natt») misses the bars: structured must-have precision 0.967 and drafted NDCG 0.630,
+        // every drafted list warning, when frozen (README). These floors only keep it from
+        // getting worse.
+        ("heldout", 0.92, 0.55, 0.75, 0.95, 1.0, 0.80),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
