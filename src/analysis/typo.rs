@@ -4,6 +4,7 @@
 //! 1 edit for words of 5–9 letters and 2 edits for words of 10 letters or more; words shorter than
 //! 5 letters must match exactly; and the first two letters must agree, since people rarely
 //! misspell the start of a word and it keeps unrelated words apart (`maler` ≠ `baker`).
+//! A trade's word run on into its place is a word of its own (`bakeri` ≁ `baker`).
 //! So `kundeservis` ~ `kundeservice` and `trukfører` ~ `truckfører`, but `bil` ≁ `bel`.
 
 /// Shortest word that may carry a typo.
@@ -41,6 +42,11 @@ pub fn is_typo_of(wanted: &str, candidate: &str) -> bool {
     if prefix(wanted) != prefix(candidate) {
         return false;
     }
+    // A trade's word run on into the place it is done (`bakeri` from `baker`, `fiskeri` from
+    // `fisker`) is a word of its own, not that word misspelt.
+    if wanted.ends_with("er") && candidate.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('i')) {
+        return false;
+    }
     strsim::damerau_levenshtein(wanted, candidate) <= allowed
 }
 
@@ -54,6 +60,13 @@ mod tests {
         assert!(is_typo_of("truckfører", "trukfører"));
         assert!(is_typo_of("sveiser", "svieser"));
         assert!(is_typo_of("barnehage", "barnhage"));
+    }
+
+    #[test]
+    fn a_trade_run_on_into_its_place_is_no_typo() {
+        assert!(!is_typo_of("baker", "bakeri"));
+        assert!(!is_typo_of("fisker", "fiskeri"));
+        assert!(is_typo_of("bakeri", "baker"), "a letter left off is still a typo");
     }
 
     #[test]

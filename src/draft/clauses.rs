@@ -75,6 +75,11 @@ pub struct Clause {
     /// A condition that turns the candidate away (`Er du høydredd, kan du like godt la være å
     /// søke`, `Har du vond rygg, går det ikke`): what it names is what the job demands.
     pub turned_away: Option<TurnedAway>,
+    /// `🚧 Sommarjobb på vegen!`, `Vinter i Hemsedal?`: the answer opens with this clause, an
+    /// exclamation or a question asking nobody anything (told by its punctuation, which the
+    /// text has lost). In the must-have answer, if it names nothing, it is a headline naming
+    /// the job.
+    pub headline: bool,
 }
 
 impl Clause {
@@ -116,12 +121,15 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
             let item = heading.map_or(item.clone(), |title| format!("{title}: {item}"));
             let sentences = sentences(&item);
             let unframed = sentences.iter().map(|s| super::report::without_frame(s));
+            // Whether the answer opens with an exclamation or a question.
+            let exclaimed = item.find(['.', '!', '?']).is_some_and(|at| item[at..].starts_with(['!', '?']));
             for (sentence, aside) in unframed.flat_map(each_importance).flat_map(|s| asides(&s)) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
+                    let headline = clauses.is_empty() && exclaimed && asks_nobody(&words);
                     let context_from = if aside { Some(0) } else { context_start(&sentence, analyzer) };
                     let turned_away = turning_away(&sentence, analyzer);
-                    clauses.push(Clause { number, text: sentence, words, context_from, turned_away });
+                    clauses.push(Clause { number, text: sentence, words, context_from, turned_away, headline });
                 }
             }
         }
@@ -347,12 +355,12 @@ fn spoken_breaks(sentence: &str) -> Vec<String> {
 /// `Førerkort C er et krav, CE er en fordel`: halves of a sentence that each say how much they
 /// matter are two clauses, so a softener after the comma softens only its own half.
 fn each_importance(sentence: &str) -> Vec<String> {
-    use super::words::{MUST_MARKERS, SOFTENERS, SOFTENS_WHAT_FOLLOWS};
+    use super::words::{MUST_MARKERS, SOFTENS_WHAT_FOLLOWS, softens_at};
     let required = |text: &str| lowercase_words(text).iter().any(|w| MUST_MARKERS.contains(&w.as_str()));
     let softened = |text: &str| {
-        lowercase_words(text)
-            .iter()
-            .any(|w| SOFTENERS.contains(&w.as_str()) && !SOFTENS_WHAT_FOLLOWS.contains(&w.as_str()))
+        let words = lowercase_words(text);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        (0..words.len()).any(|j| softens_at(&words, j) && !SOFTENS_WHAT_FOLLOWS.contains(&words[j]))
     };
     let split = sentence.match_indices(',').map(|(at, _)| at).find(|&at| {
         let (left, right) = (&sentence[..at], &sentence[at + 1..]);
@@ -437,8 +445,22 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
         let thing = opens_statement(&next, verb.as_deref());
+        // `…, lørdag og søndag er de travleste dagene`: when the work is, said to be something.
+        let when = {
+            let mut told = std::iter::once(next.clone())
+                .chain(sentence[at + width..].split_whitespace().skip(1).map(str::to_lowercase));
+            let times = told.by_ref().take_while(|w| !matches!(w.as_str(), "er" | "blir" | "var")).collect::<Vec<_>>();
+            times.len() <= 4
+                && times.iter().any(|w| TIMES_OF_WEEK.contains(&w.as_str()))
+                && times.iter().all(|w| TIMES_OF_WEEK.contains(&w.as_str()) || w == "og")
+                && told.next().is_some()
+        };
+        // `…, hørselvern får du`: what the candidate is given is no requirement.
+        let given =
+            sentence[at + width..].split_whitespace().map(str::to_lowercase).skip(1).take(2).collect::<Vec<_>>()
+                == ["får", "du"];
         // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
-        let stated = if colon { doing } else { subject(&next) || reason || doing || thing };
+        let stated = if colon { doing } else { subject(&next) || reason || doing || thing || when || given };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive
@@ -474,8 +496,54 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     [after_comma, because, aside].into_iter().flatten().min()
 }
 
+/// Whether no word asks anything of anyone (no `må`, `krav`, `du`, `ikke` …).
+fn asks_nobody(words: &[Word]) -> bool {
+    let asks = |w: &str| {
+        super::words::MUST_MARKERS.contains(&w)
+            || matches!(w, "du" | "deg" | "dere" | "de" | "dei" | "dykk" | "ikke" | "ikkje" | "ingen" | "inga")
+    };
+    !words.iter().any(|w| asks(&w.text))
+}
+
+/// Days and times of the week, which a statement may say something of (`lørdag og søndag er de
+/// travleste dagene`).
+const TIMES_OF_WEEK: &[&str] = &[
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "måndag",
+    "tysdag",
+    "laurdag",
+    "sundag",
+    "helg",
+    "helga",
+    "helgen",
+    "helgene",
+    "helgane",
+    "kveld",
+    "kvelden",
+    "kveldene",
+    "kvelden",
+    "natt",
+    "natta",
+    "natten",
+    "nettene",
+    "morgen",
+    "morgenen",
+    "morgonen",
+    "fredagene",
+    "lørdagene",
+    "søndagene",
+    "laurdagane",
+    "sundagane",
+];
+
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
-const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står"];
+const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
 
 /// Whether a word and the one after it open a statement about a thing of the job: a definite
 /// noun and what it does or is (`gården ligger`, `portørene går`).

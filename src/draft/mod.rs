@@ -127,6 +127,19 @@ const WORKPLACES: &[&str] = &[
     "verft",
 ];
 
+/// Whether a must-marker asks something of the candidate: `Tolmodig – nokre bilistar blir sure
+/// når dei må vente` says what others must do.
+fn asks_the_candidate(words: &[&str]) -> bool {
+    let subordinate = |before: &[&str]| {
+        before.iter().any(|w| matches!(*w, "når" | "fordi" | "da" | "hvis" | "viss" | "dersom" | "siden" | "sidan"))
+    };
+    (0..words.len()).any(|j| {
+        let others =
+            j > 0 && matches!(words[j - 1], "de" | "dei" | "han" | "hun" | "ho") && subordinate(&words[..j - 1]);
+        MUST_MARKERS.contains(&words[j]) && !others
+    })
+}
+
 /// Whether `må` is followed by how often (`må ofte`, `må av og til`) or a welcome (`må gjerne`).
 fn says_how_often(words: &[&str]) -> bool {
     words.windows(2).any(|w| {
@@ -232,7 +245,6 @@ impl Drafter<'_> {
             }
         }
         let drafted_before = self.draft.need.criteria.len();
-        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
         let not_needed = says_not_needed(&words);
         // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
         // candidate. A condition it names stays a must-have (never weakened by how it is said);
@@ -295,12 +307,30 @@ impl Drafter<'_> {
             });
         // `Vi søker en medarbeider til vår jernvarebutikk.`: an announcement's opening names the
         // job, and asks nothing until it names something.
+        // The employer may be named by its place in the definite (`Bakeriet vårt trenger deg!`,
+        // `Hundepensjonatet søker dyrepasser!`), and may say what it does first (`Vi bygger båter
+        // – og trenger flere hender!`).
+        let seeks = |from: usize| {
+            matches!(words.get(from..), Some(["søker" | "søkjer" | "trenger" | "treng", ..] | ["ser", "etter", ..]))
+        };
+        let employer_named = match words.as_slice() {
+            ["vi" | "me", ..] => Some(1),
+            [place, "vår" | "vårt" | "våre", ..] if clauses::definite_noun(place) => Some(2),
+            [place, ..] if clauses::definite_noun(place) => Some(1),
+            _ => None,
+        };
+        let does_then_seeks = |from: usize| {
+            clauses::stated_doing(words[from]) && (from + 1..words.len()).any(|at| words[at - 1] == "og" && seeks(at))
+        };
+        // `… trenger deg!` asks nothing more; `… deg som har førerkort` does.
+        let you_asked = words
+            .iter()
+            .enumerate()
+            .any(|(at, w)| matches!(*w, "som" | "med" | "du") || (*w == "deg" && at + 1 < words.len()));
         let introduces = answer == Answer::MustHave
-            && matches!(
-                words.as_slice(),
-                ["vi" | "me", "søker" | "søkjer" | "trenger" | "treng", ..] | ["vi" | "me", "ser", "etter", ..]
-            )
-            && !words.iter().any(|w| MUST_MARKERS.contains(w) || matches!(*w, "som" | "med" | "du" | "deg"))
+            && employer_named.is_some_and(|from| seeks(from) || (from < words.len() && does_then_seeks(from)))
+            && !words.iter().any(|w| MUST_MARKERS.contains(w))
+            && !you_asked
             && !recognised.found.iter().any(|f| {
                 // What follows `til`, `i`, `ved` is where (`til vårt lager`), not whom.
                 let workplace =
@@ -313,7 +343,14 @@ impl Drafter<'_> {
             && words.first().is_some_and(|w| clauses::definite_noun(w))
             && words.get(1).is_some_and(|verb| clauses::stated_doing(verb))
             && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere"));
-        let about_the_job = ((ours || the_job_is || others_do) && !asks(0)) || introduces;
+        // `🚧 Sommarjobb på vegen!`: a headline opening the requirements, naming nothing.
+        let headline = answer == Answer::MustHave
+            && clause.headline
+            && !recognised.found.iter().any(|f| {
+                // `Bli med og gi elektronikk et nytt liv!`: a liking named there is no requirement.
+                matches!(f, Found::Criterion { kind, .. } if *kind != CriterionKind::Interest)
+            });
+        let about_the_job = ((ours || the_job_is || others_do) && !asks(0)) || introduces || headline;
         // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
         let ours_from = clause.context_from.filter(|&from| employer_does(from) && !asks(from));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
@@ -328,7 +365,7 @@ impl Drafter<'_> {
                         || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
                         || clauses::SERVED_SUBJECTS.contains(w)
                 });
-            answer == Answer::MustHave && (reason || !asks(from) || (from == 0 && introduces))
+            answer == Answer::MustHave && (reason || !asks(from) || (from == 0 && (introduces || headline)))
         });
         // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
         // (vedhogst, småreparasjonar)`): what it names is wished for too.
@@ -346,8 +383,13 @@ impl Drafter<'_> {
             // job is, as `vi …` does.
             // `All dokumentasjon er på engelsk, så …`: a quantity may open the noun.
             let noun = usize::from(matches!(words[0], "all" | "alle" | "alt" | "mye" | "mykje" | "halvparten"));
+            // `Helgene er hektiske, så de må du kunne jobbe`: a time of the job may be the noun.
+            let a_time = recognised
+                .found
+                .iter()
+                .any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Shift, at, .. } if *at == noun));
             let said_of_the_job = words.len() > noun + 2
-                && !recognised.used[noun]
+                && (!recognised.used[noun] || a_time)
                 && !matches!(words[noun], "du" | "dere" | "de" | "man")
                 && (words[noun + 1].ends_with("er")
                     || words[noun + 1].ends_with("ar")
@@ -389,15 +431,27 @@ impl Drafter<'_> {
                 ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
             })
             .filter(|&from| language_before(from));
-        let purpose =
-            purpose.map(|from| from..words[from..].iter().position(|w| *w == "og").map_or(words.len(), |p| from + p));
+        // `… til å lese oppskrifter og snakke med kollegaene`, `de skal gi råd om fôr og stell`:
+        // an `og` that joins another purpose goes on; one before another requirement ends it.
+        let requirement_after = |og: usize| {
+            words.get(og + 1).is_some_and(|w| {
+                MUST_MARKERS.contains(w)
+                    || matches!(*w, "du" | "dere" | "ha" | "kunne" | "kan" | "være" | "vere" | "tåle" | "tole")
+            }) || recognised.found.iter().any(|f| {
+                matches!(f, Found::Criterion { kind, at, .. } if (og + 1..og + 4).contains(at)
+                        && !matches!(kind, CriterionKind::Skill | CriterionKind::Occupation | CriterionKind::Interest))
+            })
+        };
+        let purpose = purpose.map(|from| {
+            from..(from..words.len()).find(|&j| words[j] == "og" && requirement_after(j)).unwrap_or(words.len())
+        });
         let importance = match answer {
             _ if not_needed => None,
-            Answer::MustHave if has(SOFTENERS) => Some(Importance::Adjustable),
+            Answer::MustHave if (0..words.len()).any(|j| softens_at(&words, j)) => Some(Importance::Adjustable),
             Answer::MustHave => Some(Importance::Must),
             // `Du må ofte fikse småting selv` among the wishes says how the job goes, and `du må
             // gjerne ha …` welcomes: neither asks.
-            _ if has(MUST_MARKERS) && !says_how_often(&words) => Some(Importance::Must),
+            _ if asks_the_candidate(&words) && !says_how_often(&words) => Some(Importance::Must),
             _ => Some(Importance::Adjustable),
         };
         let mut found = recognised.found.clone();
@@ -415,7 +469,7 @@ impl Drafter<'_> {
         // the requirement already made a must-have. One said after the thing (`… er en
         // fordel`) softens the whole clause, as before.
         let softened_from = words.iter().position(|w| SOFTENS_WHAT_FOLLOWS.contains(w));
-        let said_after = words.iter().any(|w| SOFTENERS.contains(w) && !SOFTENS_WHAT_FOLLOWS.contains(w));
+        let said_after = (0..words.len()).any(|j| softens_at(&words, j) && !SOFTENS_WHAT_FOLLOWS.contains(&words[j]));
         let required_before = softened_from.filter(|_| answer == Answer::MustHave && !said_after);
         let mut previous: Option<usize> = None;
         for found in found {
@@ -465,8 +519,13 @@ impl Drafter<'_> {
                             && words[from..].iter().any(|w| clauses::SERVED_SUBJECTS.contains(w))
                             && !words[from..].iter().any(|w| matches!(*w, "du" | "deg" | "dere"))
                     });
-                    let the_jobs_own =
-                        about_the_job || topic || jobs_reason || served_do || ours_from.is_some_and(|from| at >= from);
+                    // A headline's theme (`gi elektronikk et nytt liv!`) stays a liking that fits.
+                    let headline_theme = headline && kind == CriterionKind::Interest;
+                    let the_jobs_own = (about_the_job && !headline_theme)
+                        || topic
+                        || jobs_reason
+                        || served_do
+                        || ours_from.is_some_and(|from| at >= from);
                     // `snakke med pleierne`, `samarbeide med kokkene`: the workplace's own people,
                     // named as whom one talks or works with, are no occupation asked.
                     let colleagues = kind == CriterionKind::Occupation
@@ -501,7 +560,7 @@ impl Drafter<'_> {
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
                     // or quality asked of the candidate.
                     let liking = matches!(kind, CriterionKind::Interest | CriterionKind::Quality);
-                    let reason = reason || (liking && context.is_some_and(|from| at >= from));
+                    let reason = reason || (liking && !headline_theme && context.is_some_and(|from| at >= from));
                     if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {
                         continue;
                     }
@@ -1148,8 +1207,10 @@ impl Drafter<'_> {
             // `tåler støv i fjøset`, `kaldt i produksjonen`: where the job is done, not what is
             // asked. `Portørene går mye`: the job's people or things, as the subject of a
             // statement about it.
-            let place =
-                i > 0 && matches!(clause.words[i - 1].text.as_str(), "i" | "på") && clauses::definite_noun(text);
+            // `står ved arbeidsbenken`, `støy fra maskinene` as well.
+            let place = i > 0
+                && matches!(clause.words[i - 1].text.as_str(), "i" | "på" | "ved" | "fra" | "frå")
+                && clauses::definite_noun(text);
             let said = |at: usize| clause.words.get(at).map(|w| w.text.as_str());
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))

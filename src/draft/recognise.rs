@@ -183,7 +183,34 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     loads(&words, &mut recognised);
     typos(clause, taxonomy, &mut recognised);
     cued(&words, taxonomy, &mut recognised);
+    said_again(clause, taxonomy, &mut recognised);
     recognised
+}
+
+/// `Du står ute på veien i all slags vær`: a word left over that one of the clause's demands
+/// already says in its own name (`ute`, of `ute i all slags vær`) is that demand said again, no
+/// requirement of its own.
+fn said_again(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
+    let demands: Vec<ConceptId> = out
+        .found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Criterion { kind: CriterionKind::Demand, value, .. } => taxonomy.demand_named(value),
+            _ => None,
+        })
+        .collect();
+    let lexicon = taxonomy.analyzer().lexicon();
+    for (i, word) in clause.words.iter().enumerate() {
+        if out.used[i] || lexicon.is_stopword(&word.text) {
+            continue;
+        }
+        let named = demands.iter().any(|&demand| {
+            taxonomy.concept(demand).labels.iter().any(|label| taxonomy.analyzer().stems(label).contains(&word.stem))
+        });
+        if named {
+            out.take(i, i);
+        }
+    }
 }
 
 /// How an announcement says a wish weighs: `det vil bli lagt stor vekt på`, `vil bli sterkt
@@ -248,6 +275,10 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         // `erfaring fra arbeid med eldre`: work, said before what it is with, is the cue's frame.
         let frame = matches!(word, "arbeid" | "arbeide" | "jobb" | "jobbing" | "arbeidet")
             && words.get(j + 1).is_some_and(|next| matches!(*next, "med" | "i" | "på" | "innen" | "innenfor"));
+        // `erfaring fra bilverksted = gull`: how much it weighs ends what it is of.
+        if super::words::SOFTENERS.contains(&word) || super::words::MUST_MARKERS.contains(&word) {
+            break;
+        }
         let content = !used[j]
             && !frame
             && !lexicon.is_stopword(word)
@@ -1239,6 +1270,34 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 continue;
             }
             let mut kind = kind_for(taxonomy.concept(concept).kind, &cues);
+            // `Vi bygger båter`, `vi baker alt selv`: right after a pronoun that opens a clause
+            // stands its verb, whatever noun it also spells. `Bakeriet vårt trenger deg`: the
+            // employer's own place, named with a possessive, is asked of nobody.
+            let opens = |at: usize| at == 0 || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der");
+            let pronoun = |w: &str| matches!(w, "vi" | "me" | "jeg" | "eg" | "du" | "de" | "dei" | "dere" | "dykk");
+            // `Baker du brød hjemme?`: a question opens with its verb.
+            let verb_of_subject = first == last
+                && ((first > 0 && pronoun(words[first - 1]) && opens(first - 1))
+                    || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk"))));
+            let ours = first == last
+                && super::clauses::definite_noun(words[first])
+                && words.get(last + 1).is_some_and(|w| matches!(*w, "vår" | "vårt" | "våre" | "vores"));
+            // `Du står selv på ski eller snowboard`: standing on skis is skiing, no standing work.
+            let on_skis = first == last
+                && matches!(words[first], "står" | "stå" | "sto" | "stod")
+                && words.iter().skip(first + 1).take(3).position(|w| *w == "på").is_some_and(|on| {
+                    words.get(first + 2 + on).is_some_and(|w| {
+                        matches!(*w, "ski" | "snowboard" | "skøyter" | "slalåm" | "langrenn" | "brett" | "rulleski")
+                    })
+                });
+            if on_skis && kind == CriterionKind::Demand {
+                out.take(first, first);
+                continue;
+            }
+            if (verb_of_subject || ours) && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience) {
+                out.take(first, if ours { last + 1 } else { last });
+                continue;
+            }
             // `reparere sykler`, `stelle hester`: doing something to a theme is a skill asked for,
             // not a liking for it.
             let doing =

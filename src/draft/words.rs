@@ -5,6 +5,10 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
+    // `Førerkort C1 – uten det går det ikke`, `helgevakter går på omgang`.
+    "uten",
+    "utan",
+    "omgang",
     // `tunge løft er en del av jobben`, `vi har behov for …`, `vi er avhengige av …`.
     "del",
     // `Helg er en del av pakka`: the job as a whole, as corporate Norwegian says it.
@@ -249,6 +253,9 @@ pub const GRAMMAR: &[&str] = &[
     "behersker",
     "snakke",
     "snakker",
+    "snakkar",
+    "prater",
+    "pratar",
     "skrive",
     "skriver",
     "lese",
@@ -488,6 +495,12 @@ pub const SOFTENERS: &[&str] = &[
     "burde",
     "eventuelt",
 ];
+/// Whether the word at `j` softens its clause: `X går fint` says X is acceptable (`norsk eller
+/// engelsk, begge går fint`, `deltid går fint`), which asks no less than it names.
+pub fn softens_at(words: &[&str], j: usize) -> bool {
+    SOFTENERS.contains(&words[j]) && !(words[j] == "fint" && j > 0 && words[j - 1] == "går")
+}
+
 /// Softeners said before what they soften (`…, helst T4`): what came before them in a must-have
 /// answer stays a must-have.
 pub const SOFTENS_WHAT_FOLLOWS: &[&str] = &["helst", "gjerne", "fortrinnsvis", "bør", "burde", "eventuelt"];

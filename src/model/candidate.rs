@@ -183,7 +183,9 @@ impl Shift {
             "kveld" | "kvelder" | "kvelden" | "kveldene" | "kveldstid" | "ettermiddag" | "ettermiddagen"
             | "kveldane" | "kveldar" => Self::Kveld,
             "natt" | "natta" | "natten" | "netter" | "nettene" | "nattevakt" | "nattevakter" | "nattarbeid"
-            | "natte" | "nattestid" | "nattetid" => Self::Natt,
+            | "natte" | "nattestid" | "nattetid"
+            // Duty round the clock (`døgnvakt hver tredje uke`) takes the nights too.
+            | "døgnvakt" | "døgnvakter" | "døgnvakta" | "døgnvaktene" => Self::Natt,
             "helg" | "helger" | "helge" | "helgene" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager"
             | "søndag" | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" | "helligdag" | "helligdager"
             | "heilagdagar" | "høytid" | "høytider" => Self::Helg,

@@ -187,7 +187,13 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // `godt nok til å hjelpe kunder`: good enough to serve people is B1; good enough to read
         // a work order or follow instructions stays A2.
         let serves = words[i..].iter().any(|w| SERVED.contains(w));
-        if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && serves {
+        // `godt nok til å gi beskjed til sjåførane`: good enough to tell others what to do is
+        // speaking at work, B1, whoever is told.
+        let tells = (i + 1..end.min(words.len() - 1)).any(|j| {
+            matches!(words[j], "gi" | "gje") && words[j + 1].starts_with("beskje")
+                || matches!(words[j], "informere" | "informera" | "instruere" | "instruera")
+        });
+        if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && (serves || tells) {
             described = Some(LanguageLevel::B1);
         }
         // `engelsk, fordi en del av kundene er utenlandske`: asked because the people served
