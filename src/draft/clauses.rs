@@ -199,6 +199,29 @@ pub struct TurnedAway {
 /// a sentence that opens with a condition on the candidate (a verb or `hvis` before `du`),
 /// then a main clause that turns them away.
 fn turning_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
+    whoever_turned_away(&words(sentence, analyzer)).or_else(|| conditionally_turned_away(sentence, analyzer))
+}
+
+/// `Folk som fryser lett, holder ikke`, `den som har vondt i knea klarer det ikkje`: whoever has
+/// a limit, named in a relative clause, does not do — the limit is the condition.
+fn whoever_turned_away(said: &[Word]) -> Option<TurnedAway> {
+    let text: Vec<&str> = said.iter().map(|w| w.text.as_str()).collect();
+    let who = (0..text.len().saturating_sub(1)).find(|&k| {
+        matches!(text[k], "folk" | "den" | "de" | "dei" | "personer" | "alle" | "ein" | "en" | "noen" | "nokon")
+            && text[k + 1] == "som"
+    })?;
+    // The refusal closes the sentence: a verb, perhaps `det`, and a negation.
+    let last = text.len() - 1;
+    if !super::words::NOT.contains(&text[last]) {
+        return None;
+    }
+    let verb = if last >= 2 && matches!(text[last - 1], "det" | "seg" | "jobben") { last - 2 } else { last - 1 };
+    let doing =
+        matches!(text[verb], "holder" | "held" | "klarer" | "klarar" | "passer" | "passar" | "går" | "fungerer");
+    (doing && verb > who + 2).then(|| TurnedAway { condition: who + 2..verb, refusal: verb..last + 1 })
+}
+
+fn conditionally_turned_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, c) in breaks(sentence) {
@@ -455,12 +478,22 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 && times.iter().all(|w| TIMES_OF_WEEK.contains(&w.as_str()) || w == "og")
                 && told.next().is_some()
         };
+        let following: Vec<String> = sentence[at + width..].split_whitespace().map(str::to_lowercase).take(4).collect();
+        let following: Vec<&str> = following.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
         // `…, hørselvern får du`: what the candidate is given is no requirement.
-        let given =
-            sentence[at + width..].split_whitespace().map(str::to_lowercase).skip(1).take(2).collect::<Vec<_>>()
-                == ["får", "du"];
+        let given = following.get(1..3) == Some(&["får", "du"][..]);
+        // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.
+        let so_then = matches!(following.as_slice(), ["da" | "då", "er" | "blir", ..])
+            || matches!(following.as_slice(), ["det", "er", "det" | "derfor" | "dette", ..]);
+        // `…: vi kryper i krypkjellere`: what the employer does, after a colon too.
+        let ours_doing =
+            matches!(following.first(), Some(&("vi" | "me"))) && following.get(1).is_some_and(|v| stated_doing(v));
         // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
-        let stated = if colon { doing } else { subject(&next) || reason || doing || thing || when || given };
+        let stated = if colon {
+            doing || ours_doing
+        } else {
+            subject(&next) || reason || doing || thing || when || given || so_then
+        };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
     // `må snakke flytende norsk fordi du skal svare på telefon`, `norsk B2 siden du skal skrive

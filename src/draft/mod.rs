@@ -282,9 +282,14 @@ impl Drafter<'_> {
                 });
                 named.is_some_and(|w| WORKPLACES.iter().any(|place| w.ends_with(place)))
             };
+            // `Vi har fugler, kaniner og akvarier`: having what nothing here names, the same.
+            let names_nothing =
+                || !recognised.found.iter().any(|f| matches!(f, Found::Criterion { at, .. } if *at >= from));
             employer
                 && words.get(from + 1).is_some_and(|verb| {
-                    clauses::stated_doing(verb) || (matches!(*verb, "er" | "har") && !asks_you && is_a_workplace())
+                    clauses::stated_doing(verb)
+                        || (matches!(*verb, "er" | "har") && !asks_you && is_a_workplace())
+                        || (*verb == "har" && !asks_you && names_nothing())
                 })
         };
         let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
@@ -343,6 +348,12 @@ impl Drafter<'_> {
             && words.first().is_some_and(|w| clauses::definite_noun(w))
             && words.get(1).is_some_and(|verb| clauses::stated_doing(verb))
             && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere"));
+        // `Uten det slipper vi ingen løs på lageret`: what the requirement before is for, said as
+        // what happens without it. `Den siste vi hadde, fikk panikk …`: a story of a hire.
+        let reinforces = answer == Answer::MustHave
+            && (matches!(words.as_slice(), ["uten" | "utan", "det" | "dette" | "den" | "dei" | "dem", ..])
+                || matches!(words.as_slice(), ["den" | "han" | "hun" | "ho", "siste" | "forrige", ..]))
+            && !recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
         // `🚧 Sommarjobb på vegen!`: a headline opening the requirements, naming nothing.
         let headline = answer == Answer::MustHave
             && clause.headline
@@ -350,7 +361,7 @@ impl Drafter<'_> {
                 // `Bli med og gi elektronikk et nytt liv!`: a liking named there is no requirement.
                 matches!(f, Found::Criterion { kind, .. } if *kind != CriterionKind::Interest)
             });
-        let about_the_job = ((ours || the_job_is || others_do) && !asks(0)) || introduces || headline;
+        let about_the_job = ((ours || the_job_is || others_do) && !asks(0)) || introduces || headline || reinforces;
         // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
         let ours_from = clause.context_from.filter(|&from| employer_does(from) && !asks(from));
         let context = about_the_job.then_some(0).or(clause.context_from).filter(|&from| {
@@ -365,7 +376,8 @@ impl Drafter<'_> {
                         || clauses::BECAUSE_BEFORE_SUBJECT.contains(w)
                         || clauses::SERVED_SUBJECTS.contains(w)
                 });
-            answer == Answer::MustHave && (reason || !asks(from) || (from == 0 && (introduces || headline)))
+            answer == Answer::MustHave
+                && (reason || !asks(from) || (from == 0 && (introduces || headline || reinforces)))
         });
         // A closing parenthesis in the wishes gives examples of the wish (`kan fikse litt av kvart
         // (vedhogst, småreparasjonar)`): what it names is wished for too.
@@ -611,7 +623,7 @@ impl Drafter<'_> {
         let unplaced = self.leftovers(clause, &recognised.used, answer);
         let unplaced = unplaced
             .into_iter()
-            .filter(|(words, _)| context.is_none_or(|from| words.start < from))
+            .filter(|(words, _)| context.or(statement_from).is_none_or(|from| words.start < from))
             .filter(|(words, _)| reason_until.is_none_or(|so| words.start > so))
             .filter(|(words, _)| {
                 !purpose.as_ref().is_some_and(|purpose| purpose.start <= words.start && words.end <= purpose.end)

@@ -188,8 +188,8 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
 }
 
 /// `Du står ute på veien i all slags vær`: a word left over that one of the clause's demands
-/// already says in its own name (`ute`, of `ute i all slags vær`) is that demand said again, no
-/// requirement of its own.
+/// already says in its own name (`ute`, of `ute i all slags vær`), or a class a certificate
+/// found already holds, is that requirement said again, none of its own.
 fn said_again(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let demands: Vec<ConceptId> = out
         .found
@@ -199,9 +199,24 @@ fn said_again(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             _ => None,
         })
         .collect();
+    // `Førarkort for minibuss, altså D1`: a class a certificate already holds, said again.
+    let classes_held: Vec<String> = out
+        .found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Criterion { kind: CriterionKind::Certificate, value, .. } => {
+                value.rsplit(' ').next().map(str::to_lowercase)
+            }
+            _ => None,
+        })
+        .collect();
     let lexicon = taxonomy.analyzer().lexicon();
     for (i, word) in clause.words.iter().enumerate() {
         if out.used[i] || lexicon.is_stopword(&word.text) {
+            continue;
+        }
+        if crate::taxonomy::is_class_code(&word.text) && classes_held.contains(&word.text.to_lowercase()) {
+            out.take(i, i);
             continue;
         }
         let named = demands.iter().any(|&demand| {

@@ -62,6 +62,9 @@ pub const GRAMMAR: &[&str] = &[
     "viktigste",
     "viktigaste",
     "viktigst",
+    "viktigast",
+    // `det er nesten viktigast av alt`.
+    "alt",
     "nødt",
     "naudt",
     "minstekrav",

@@ -89,6 +89,13 @@ pub fn asks_speaking(words: &[&str]) -> Option<usize> {
     })
 }
 
+/// `gi beskjed`, `gi råd`, `informere`: telling others, which is speaking at work.
+fn tells_at(words: &[&str], j: usize) -> bool {
+    let told = words.get(j + 1).is_some_and(|w| w.starts_with("beskje") || w.starts_with("råd"));
+    (matches!(words[j], "gi" | "gje") && told)
+        || matches!(words[j], "informere" | "informera" | "instruere" | "instruera")
+}
+
 pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     // (where, which language, the level said of it)
     let mut said: Vec<(usize, &str, Option<LanguageLevel>)> = Vec::new();
@@ -188,11 +195,8 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // a work order or follow instructions stays A2.
         let serves = words[i..].iter().any(|w| SERVED.contains(w));
         // `godt nok til å gi beskjed til sjåførane`: good enough to tell others what to do is
-        // speaking at work, B1, whoever is told.
-        let tells = (i + 1..end.min(words.len() - 1)).any(|j| {
-            matches!(words[j], "gi" | "gje") && words[j + 1].starts_with("beskje")
-                || matches!(words[j], "informere" | "informera" | "instruere" | "instruera")
-        });
+        // speaking at work, B1, whoever is told (`Norsk, de skal gi råd om fôr` likewise).
+        let tells = (i + 1..end.min(words.len() - 1)).any(|j| tells_at(words, j));
         if described == Some(LanguageLevel::A2) && near(&|w| w == "nok") && (serves || tells) {
             described = Some(LanguageLevel::B1);
         }
@@ -307,7 +311,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // turistene`: speaking, said as what the language is for, is B1 as well.
         let next_language = (i + 1..words.len()).find(|&j| is_language(j)).unwrap_or(words.len());
         let spoken_for = (i + 2..(i + 12).min(next_language))
-            .any(|j| speaking(words[j]) && matches!(words[j - 1], "å" | "kan" | "skal" | "må"));
+            .any(|j| (speaking(words[j]) || tells_at(words, j)) && matches!(words[j - 1], "å" | "kan" | "skal" | "må"));
         if described.is_none() && spoken_for {
             described = Some(LanguageLevel::B1);
         }

@@ -156,6 +156,17 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, i);
             continue;
         }
+        // `frå morgon til kveld`: how long the day is, no shift of its own.
+        let day_long = matches!(*word, "fra" | "frå" | "fram")
+            && words.get(i + 1).is_some_and(|w| w.starts_with("morg") || matches!(*w, "tidlig" | "tidleg"))
+            && words.get(i + 2) == Some(&"til")
+            && words
+                .get(i + 3)
+                .is_some_and(|w| w.starts_with("kveld") || w.starts_with("sein") || w.starts_with("sen"));
+        if day_long && !out.used[i + 1] && !out.used[i + 3] {
+            out.take(i, i + 3);
+            continue;
+        }
         // `dag, kveld og natt på rullering`: a rota, said another way.
         if matches!(*word, "rullering" | "rullerende" | "rotasjon") {
             out.criterion(CriterionKind::Shift, Shift::Turnus.name().to_string(), i);
