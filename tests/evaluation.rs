@@ -147,11 +147,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // opened; no drafted list warns after the round that opened it, and one holds a
         // candidate at A2 where the judge read B1 from a language named with no level (README).
         ("opened17", 0.92, 0.86, 0.85, 0.98, 0.98, 0.90),
-        // The held-out half (chat messages typed in dialect: «Du må tål sjøen», «Dom må jobbe
-        // natt») misses the bars: structured must-have precision 0.967 and drafted NDCG 0.630,
-        // every drafted list warning, when frozen (README). These floors only keep it from
-        // getting worse.
-        ("heldout", 0.92, 0.55, 0.75, 0.95, 1.0, 0.80),
+        // The eighteenth half (chat messages typed in dialect: «Du må tål sjøen», «Dom må jobbe
+        // natt»), opened once the nineteenth existed: structured must-have precision 0.967 and
+        // drafted NDCG 0.630, every drafted list warning, when frozen (README).
+        ("opened18", 0.92, 0.55, 0.75, 0.95, 1.0, 0.80),
+        // The held-out half (a recruiter's shorthand: «Krav: fk kl. B», «No. min. A2») misses
+        // the bars: drafted NDCG 0.714 and drafted must-have precision 0.680, every drafted list
+        // warning, when frozen (README). These floors only keep it from getting worse.
+        ("heldout", 0.85, 0.65, 0.75, 1.0, 1.0, 0.85),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
