@@ -24,6 +24,11 @@ pub const MONTHS: [&str; 12] = [
 /// flytter kundebiler`); statements about its customers open with [`SERVED_SUBJECTS`].
 pub const CONTEXT_SUBJECTS: &[&str] = &[
     "vi",
+    // `…, formann e polsk`: the boss, as dialect says it without an article.
+    "formann",
+    "formannen",
+    "sjefen",
+    "arbeidslederen",
     "det",
     "dette",
     "de",
@@ -113,7 +118,16 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
             heading = None;
             continue;
         }
-        if let Some(title) = line.strip_suffix(':').filter(|t| (1..=3).contains(&t.split_whitespace().count())) {
+        // A heading names what follows (`Krav:`, `Vi tilbyr:`); the writer speaking of themself
+        // (`Je skriv fort:`) is no heading.
+        let pronoun = |t: &str| {
+            t.split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "jeg" | "je" | "eg" | "æ" | "du"))
+        };
+        if let Some(title) =
+            line.strip_suffix(':').filter(|t| (1..=3).contains(&t.split_whitespace().count()) && !pronoun(t))
+        {
             heading = Some(title);
             continue;
         }
@@ -184,7 +198,7 @@ const MAIN_SUBJECTS: &[&str] = &["du", "dere", "de", "det", "dette", "vi", "jobb
 /// Words before `du` that do not make a condition (`så du må …`).
 const NOT_CONDITIONS: &[&str] = &["så", "og", "men", "da", "då", "når", "der", "som", "at", "ellers", "elles"];
 /// Words of a main clause that turn a candidate away (besides `ikke`).
-const REFUSING: &[&str] = &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem"];
+const REFUSING: &[&str] = &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem", "vits"];
 
 /// A condition on the candidate and the main clause that turns them away, as word ranges of
 /// the clause: `Er du høydredd` / `kan du like godt la være å søke`.
@@ -206,19 +220,23 @@ fn turning_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
 /// a limit, named in a relative clause, does not do — the limit is the condition.
 fn whoever_turned_away(said: &[Word]) -> Option<TurnedAway> {
     let text: Vec<&str> = said.iter().map(|w| w.text.as_str()).collect();
-    let who = (0..text.len().saturating_sub(1)).find(|&k| {
-        matches!(text[k], "folk" | "den" | "de" | "dei" | "personer" | "alle" | "ein" | "en" | "noen" | "nokon")
-            && text[k + 1] == "som"
-    })?;
     // The refusal closes the sentence: a verb, perhaps `det`, and a negation.
-    let last = text.len() - 1;
-    if !super::words::NOT.contains(&text[last]) {
+    let last = text.len().checked_sub(1)?;
+    if !super::words::NOT.contains(&text[last]) || last < 2 {
         return None;
     }
-    let verb = if last >= 2 && matches!(text[last - 1], "det" | "seg" | "jobben") { last - 2 } else { last - 1 };
+    let verb = if matches!(text[last - 1], "det" | "seg" | "jobben") { last - 2 } else { last - 1 };
     let doing =
         matches!(text[verb], "holder" | "held" | "klarer" | "klarar" | "passer" | "passar" | "går" | "fungerer");
-    (doing && verb > who + 2).then(|| TurnedAway { condition: who + 2..verb, refusal: verb..last + 1 })
+    let who = (0..verb.saturating_sub(1)).find(|&k| {
+        matches!(text[k], "folk" | "den" | "de" | "dei" | "personer" | "alle" | "ein" | "en" | "noen" | "nokon")
+            && text[k + 1] == "som"
+    });
+    // `…, så høydeskrekk går ikkje`: the limit itself, after `så`, is the subject.
+    let limit_from = who.map(|k| k + 2).or_else(|| {
+        (0..verb).rev().find(|&k| text[k] == "så").map(|k| k + 1).filter(|&from| (1..=3).contains(&(verb - from)))
+    })?;
+    (doing && verb > limit_from).then(|| TurnedAway { condition: limit_from..verb, refusal: verb..last + 1 })
 }
 
 fn conditionally_turned_away(sentence: &str, analyzer: &Analyzer) -> Option<TurnedAway> {
@@ -229,6 +247,13 @@ fn conditionally_turned_away(sentence: &str, analyzer: &Analyzer) -> Option<Turn
         start = at + c.len_utf8();
     }
     parts.push(start..sentence.len());
+    // `Blir du sjøsyk på ferja så e det ikkje nåkka vits`: spoken, the condition may end at `så`
+    // with no comma.
+    if parts.len() == 1 {
+        if let Some(at) = sentence.find(" så ").filter(|&at| at > 0) {
+            parts = vec![0..at, at + 1..sentence.len()];
+        }
+    }
     let said: Vec<Vec<String>> = parts.iter().map(|part| lowercase_words(&sentence[part.clone()])).collect();
     let condition = |k: usize| {
         let part = &said[k];
@@ -238,9 +263,11 @@ fn conditionally_turned_away(sentence: &str, analyzer: &Analyzer) -> Option<Turn
     };
     let refusal = |k: usize| {
         let part = &said[k];
-        let subject = |i: usize| part.get(i).is_some_and(|w| MAIN_SUBJECTS.contains(&w.as_str()));
-        let negated = part.get(1).is_some_and(|w| super::words::NOT.contains(&w.as_str()));
-        let main = part.first().is_some_and(|w| !matches!(w.as_str(), "og" | "eller"))
+        // `…, så er det ingen vits`: the main clause may open with `så`.
+        let from = usize::from(part.first().is_some_and(|w| w == "så"));
+        let subject = |i: usize| part.get(from + i).is_some_and(|w| MAIN_SUBJECTS.contains(&w.as_str()));
+        let negated = part.get(from + 1).is_some_and(|w| super::words::NOT.contains(&w.as_str()));
+        let main = part.get(from).is_some_and(|w| !matches!(w.as_str(), "og" | "eller"))
             && (subject(1) || (negated && subject(2)));
         let refuses = part.iter().any(|w| super::words::NOT.contains(&w.as_str()) || REFUSING.contains(&w.as_str()))
             || part.windows(2).any(|pair| pair[0] == "la" && matches!(pair[1].as_str(), "være" | "vere"));
@@ -488,11 +515,18 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…: vi kryper i krypkjellere`: what the employer does, after a colon too.
         let ours_doing =
             matches!(following.first(), Some(&("vi" | "me"))) && following.get(1).is_some_and(|v| stated_doing(v));
+        // `…, folk e trøtt og sultne`, `…, og det bles godt her`: people in general, or `og`
+        // before a statement's subject, and what they do or are.
+        let stating = |verb: Option<&&str>| verb.is_some_and(|v| STATING.contains(v) || stated_doing(v));
+        let people = following.first() == Some(&"folk") && stating(following.get(1));
+        let and_then = following.first() == Some(&"og")
+            && matches!(following.get(1), Some(&("det" | "vi" | "me")))
+            && following.get(2).is_some_and(|v| !matches!(*v, "må" | "skal" | "bør" | "trenger" | "treng"));
         // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
         let stated = if colon {
             doing || ours_doing
         } else {
-            subject(&next) || reason || doing || thing || when || given || so_then
+            subject(&next) || reason || doing || thing || when || given || so_then || people || and_then
         };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
@@ -576,7 +610,7 @@ const TIMES_OF_WEEK: &[&str] = &[
 ];
 
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
-const STATING: &[&str] = &["er", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
+const STATING: &[&str] = &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
 
 /// Whether a word and the one after it open a statement about a thing of the job: a definite
 /// noun and what it does or is (`gården ligger`, `portørene går`).
@@ -664,8 +698,17 @@ fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
             let text = counted.then(|| number_word(&lowered[i])).flatten().unwrap_or_else(|| lowered[i].clone());
             let text =
                 ABBREVIATIONS.iter().find(|(short, _)| *short == text).map_or(text, |(_, long)| long.to_string());
-            let previous = i.checked_sub(1).map(|j| lowered[j].as_str());
+            // `må du vær blid`: after a modal and its subject, an infinitive too.
+            let subject = |j: usize| matches!(lowered[j].as_str(), "du" | "dere" | "de" | "dei" | "dæm" | "dom");
+            let previous = i
+                .checked_sub(1)
+                .map(|j| if j > 0 && subject(j) { lowered[j - 1].as_str() } else { lowered[j].as_str() });
             let text = super::dialect::standard(&text, previous).map_or(text, str::to_string);
+            let text = if analyzer.lexicon().is_lemma(&text) {
+                text
+            } else {
+                super::dialect::definite_plural(&text).unwrap_or(text)
+            };
             let stem = analyzer.stem(&text);
             Word { text, stem }
         })

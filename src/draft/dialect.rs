@@ -26,6 +26,25 @@ const WORDS: &[(&str, &str)] = &[
     ("morran", "morgenen"),
     ("tidli", "tidlig"),
     ("helga", "helger"),
+    ("di", "din"),
+    ("bøy", "bøye"),
+    ("dæm", "de"),
+    ("dom", "de"),
+    ("je", "jeg"),
+    ("itte", "ikke"),
+    ("kjæm", "kommer"),
+    ("kjeme", "kommer"),
+    ("ætte", "etter"),
+    ("rætt", "rett"),
+    ("te", "til"),
+    ("ongan", "ungene"),
+    ("unga", "ungene"),
+    ("daga", "dager"),
+    ("kravå", "kravene"),
+    ("dokker", "dere"),
+    ("dokkar", "dere"),
+    ("någe", "noe"),
+    ("nåkke", "noe"),
 ];
 
 /// Infinitives that lose their last vowel in speech (apocope: `må tål`, `klar å bær`), read
@@ -53,11 +72,32 @@ const APOCOPE: &[(&str, &str)] = &[
     ("les", "lese"),
     ("kom", "komme"),
     ("mål", "måle"),
+    ("prat", "prate"),
+    // Infinitives in `-a` (stavangersk, nynorsk): `du ska skriva rapportar`, `kunna roa ned folk`.
+    ("kunna", "kunne"),
+    ("skriva", "skrive"),
+    ("lesa", "lese"),
+    ("roa", "roe"),
+    ("jobba", "jobbe"),
+    ("bera", "bære"),
+    ("læra", "lære"),
+    ("vera", "være"),
 ];
 
 /// Words after which only an infinitive can follow.
 const BEFORE_INFINITIVE: &[&str] =
-    &["må", "kan", "skal", "ska", "vil", "bør", "får", "å", "klarer", "klare", "kunne", "måtte", "tør"];
+    &["må", "kan", "skal", "ska", "vil", "bør", "får", "å", "klarer", "klare", "kunne", "kunna", "måtte", "tør"];
+
+/// Singular nouns that end in `-an` in bokmål, which [`definite_plural`] leaves alone.
+const SINGULAR_IN_AN: &[&str] =
+    &["pelikan", "tulipan", "marsipan", "talisman", "orangutan", "vulkan", "sultan", "turban", "kaftan", "ottoman"];
+
+/// `passasjeran`, `foreldran`, `lørdagan`: the definite plural in `-an` (trøndersk, nordnorsk)
+/// read as bokmål's `-ene`.
+pub fn definite_plural(word: &str) -> Option<String> {
+    let base = word.strip_suffix("an")?;
+    (base.chars().count() >= 5 && !SINGULAR_IN_AN.contains(&word)).then(|| format!("{base}ene"))
+}
 
 /// The bokmål word `word` stands for after `previous`, if it is dialect.
 pub fn standard(word: &str, previous: Option<&str>) -> Option<&'static str> {
@@ -78,6 +118,14 @@ mod tests {
         assert_eq!(standard("itj", Some("treng")), Some("ikke"));
         assert_eq!(standard("kvelda", Some("jobbe")), Some("kvelder"));
         assert_eq!(standard("kveld", None), None, "bokmål is left alone");
+    }
+
+    #[test]
+    fn a_definite_plural_in_an_reads_as_ene() {
+        assert_eq!(definite_plural("passasjeran").as_deref(), Some("passasjerene"));
+        assert_eq!(definite_plural("lørdagan").as_deref(), Some("lørdagene"));
+        assert_eq!(definite_plural("tulipan"), None, "a singular in -an stays");
+        assert_eq!(definite_plural("plan"), None, "short words stay");
     }
 
     #[test]

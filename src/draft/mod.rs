@@ -73,6 +73,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
         wish_rank: 0,
         previous_language: None,
         waived_languages: None,
+        enough_said: false,
     };
     let analyzer = taxonomy.analyzer();
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
@@ -205,6 +206,8 @@ struct Drafter<'a> {
     /// The languages the room-to-adapt clause before said need not be good (`norsken treng
     /// ikkje vere god`): a `men du må forstå …` after it asks for them at the lowest level.
     waived_languages: Option<Vec<String>>,
+    /// Whether the clause being read says what it names is enough (`T2 holder`).
+    enough_said: bool,
 }
 
 impl Drafter<'_> {
@@ -231,6 +234,7 @@ impl Drafter<'_> {
             return;
         }
         let mut recognised = recognise(clause, self.taxonomy, self.today);
+        self.enough_said = words.iter().any(|w| recognise::ENOUGH_SAID.contains(w));
         let previous_language = self.previous_language.take();
         // `Norsk eller engelsk holder, men du må klare å prate med gjestene`: speaking, asked in a
         // contrast right after a language was named, is asked of that language (B1).
@@ -350,9 +354,14 @@ impl Drafter<'_> {
             && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere"));
         // `Uten det slipper vi ingen løs på lageret`: what the requirement before is for, said as
         // what happens without it. `Den siste vi hadde, fikk panikk …`: a story of a hire.
+        // `Je skriv fort:`: the employer's remark about themself, asking nobody.
+        let remark = matches!(words.first(), Some(&("jeg" | "eg")))
+            && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere" | "de" | "dei"))
+            && !asks(0);
         let reinforces = answer == Answer::MustHave
             && (matches!(words.as_slice(), ["uten" | "utan", "det" | "dette" | "den" | "dei" | "dem", ..])
-                || matches!(words.as_slice(), ["den" | "han" | "hun" | "ho", "siste" | "forrige", ..]))
+                || matches!(words.as_slice(), ["den" | "han" | "hun" | "ho", "siste" | "forrige", ..])
+                || remark)
             && !recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
         // `🚧 Sommarjobb på vegen!`: a headline opening the requirements, naming nothing.
         let headline = answer == Answer::MustHave
@@ -1159,6 +1168,20 @@ impl Drafter<'_> {
         if criterion.value.trim().is_empty() {
             return;
         }
+        // `Truck må du ha, T4. … T2 holder.`: a truck class said to be enough replaces the class
+        // asked before.
+        if let Some(class) = criterion.value.strip_prefix("truckførerbevis ").filter(|_| self.enough_said) {
+            let truck = self
+                .draft
+                .need
+                .criteria
+                .iter_mut()
+                .find(|c| c.kind == CriterionKind::Certificate && c.value.starts_with("truckførerbevis"));
+            if let Some(truck) = truck {
+                truck.value = format!("truckførerbevis {class}");
+                return;
+            }
+        }
         // `et støyende miljø, så du må tåle støy`: one demand, named twice.
         let demand =
             |c: &Criterion| (c.kind == CriterionKind::Demand).then(|| self.taxonomy.demand(&c.value)).flatten();
@@ -1230,7 +1253,7 @@ impl Drafter<'_> {
             // `Stallen må måkes`: what must be done to a thing of the job asks nothing of anyone.
             let passive = i > 0 && clauses::done_to(said(i - 1), Some(text));
             // `hele tida`, `hovedarbeidstida`: when, not what.
-            let when = ["tida", "tiden", "arbeidstid"].iter().any(|end| text.ends_with(end));
+            let when = ["tida", "tiden", "arbeidstid", "skoletid"].iter().any(|end| text.ends_with(end));
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place

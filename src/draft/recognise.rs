@@ -947,7 +947,17 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         } else {
             span
         };
-        let classes: Vec<String> = rules.classes_in(&range).unwrap_or_default().into_iter().collect();
+        let mut classes: Vec<String> = rules.classes_in(&range).unwrap_or_default().into_iter().collect();
+        // `Truck må du ha, T4`: a class said later in the clause, alone, is the truck's.
+        let is_class = |w: &str| rules.classes.iter().any(|c| c.eq_ignore_ascii_case(w));
+        // Not one wished for beyond it (`truckførerbevis, helst T4`).
+        let softened =
+            |j: usize| words[j.saturating_sub(2)..j].iter().any(|w| super::words::SOFTENS_WHAT_FOLLOWS.contains(w));
+        let later = (last + 1..words.len()).find(|&j| !out.used[j] && is_class(words[j]) && !softened(j));
+        if let (true, Some(j)) = (classes.is_empty(), later) {
+            classes.push(words[j].to_uppercase());
+            out.take(j, j);
+        }
         let value = if classes.is_empty() {
             "truckførerbevis".to_string()
         } else {
@@ -956,7 +966,18 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         out.criterion(CriterionKind::Certificate, value, i);
         out.take(i, last);
     }
+    // `T2 holder`: a class said to be enough, with no truck named, is the truck's class asked.
+    for i in 0..words.len().saturating_sub(1) {
+        let is_class = rules.classes.iter().any(|c| c.eq_ignore_ascii_case(words[i]));
+        if is_class && !out.used[i] && ENOUGH_SAID.contains(&words[i + 1]) {
+            out.criterion(CriterionKind::Certificate, format!("truckførerbevis {}", words[i].to_uppercase()), i);
+            out.take(i, i + 1);
+        }
+    }
 }
+
+/// Words saying that what comes before is enough (`T2 holder`).
+pub const ENOUGH_SAID: &[&str] = &["holder", "held", "rekker", "duger"];
 
 /// `truckførerbevis, helst T4`, `førerkort, helst klasse C`: a class wished for beyond the
 /// certificate required. It stays a wish of its own (the draft makes what follows a softener
@@ -1069,6 +1090,8 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
         }
         let end_of = |joined: bool| {
             (from..words.len().min(from + 8))
+                // `tåle kulda, det e kaldt i slakteriet`: what is borne ends where a statement starts.
+                .take_while(|&j| clause.context_from.is_none_or(|context| context <= from || j < context))
                 .take_while(|&j| !out.used[j] && (joined || !matches!(words[j], "og" | "eller")))
                 // `tåle kulde, så du må ha gode klær`: a new clause says something else.
                 .take_while(|&j| !matches!(words[j], "så" | "du" | "vi" | "men" | "fordi" | "når" | "dersom" | "hvis"))
@@ -1305,8 +1328,30 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                         matches!(*w, "ski" | "snowboard" | "skøyter" | "slalåm" | "langrenn" | "brett" | "rulleski")
                     })
                 });
-            if on_skis && kind == CriterionKind::Demand {
+            // `T4-en står mest i ro`: a thing standing idle asks no standing of anyone.
+            let idle = first == last
+                && matches!(words[first], "står" | "stå" | "sto" | "stod")
+                && words
+                    .iter()
+                    .skip(first + 1)
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| *w[0] == "i" && *w[1] == "ro");
+            if (on_skis || idle) && kind == CriterionKind::Demand {
                 out.take(first, first);
+                continue;
+            }
+            // `du må vær rask og stå på`: to «stå på» (with nothing after it) is to work hard.
+            let works_hard = first == last
+                && matches!(words[first], "står" | "stå")
+                && words.get(first + 1) == Some(&"på")
+                && words
+                    .get(first + 2)
+                    .is_none_or(|w| matches!(*w, "og" | "eller" | "når" | "så" | "vi" | "me" | "det" | "du"));
+            if works_hard && kind == CriterionKind::Demand {
+                out.criterion(CriterionKind::Quality, "stå-på-vilje".to_string(), first);
+                out.take(first, first + 1);
                 continue;
             }
             if (verb_of_subject || ours) && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience) {

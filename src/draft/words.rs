@@ -5,7 +5,21 @@
 /// Words that carry no criterion of their own: markers, verbs and nouns every answer uses.
 pub const GRAMMAR: &[&str] = &[
     "must",
-    // `Førerkort C1 – uten det går det ikke`, `helgevakter går på omgang`.
+    // `Førerkort C1 – uten det går det ikke`, `helgevakter går på omgang`, `ett av dem`.
+    "ett",
+    // `Kjæm rætt på sak:` (getting to the point).
+    "rett",
+    "sak",
+    // `så det kommer vi ikke unna`: coming, said of anything, asks nothing.
+    "kommer",
+    "kjem",
+    // `i uka di`, `Nei vent – …` (a correction that follows says what it is).
+    "din",
+    "di",
+    "ditt",
+    "dine",
+    "nei",
+    "vent",
     "uten",
     "utan",
     "omgang",
@@ -535,6 +549,9 @@ pub const MUST_MARKERS: &[&str] = &[
     "must",
     "nødt",
     "naudt",
+    // `Her er kravene:` opens what is asked.
+    "kravene",
+    "krava",
 ];
 /// Verbs by which a statement asks something of the candidate (`vi ser etter`, `vi trenger`).
 pub const ASKING: &[&str] = &[
@@ -557,7 +574,11 @@ pub fn says_not_needed(words: &[&str]) -> bool {
     // `det treng ikkje vere perfekt`: the level asked for is not perfection; something is
     // still needed.
     let words: Vec<&str> = (0..words.len())
-        .filter(|&i| !(matches!(words[i], "ikke" | "ikkje") && perfection_waived(words, i + 2)))
+        .filter(|&i| {
+            // `itte noe krav om perfekt`: no demand of perfection, said with `krav`.
+            let perfection_named = words.iter().skip(i + 1).take(4).any(|w| PERFECTION.contains(w));
+            !(matches!(words[i], "ikke" | "ikkje") && (perfection_waived(words, i + 2) || perfection_named))
+        })
         .map(|i| words[i])
         .collect();
     let words = words.as_slice();
@@ -586,10 +607,17 @@ const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt", "fl
 
 /// Whether the word at `at` says how perfect something need not be (`ikke være perfekt`).
 pub fn perfection_waived(words: &[&str], at: usize) -> bool {
-    at >= 2
-        && words.get(at).is_some_and(|w| PERFECTION.contains(w))
-        && matches!(words[at - 1], "være" | "vere" | "vera")
-        && matches!(words[at - 2], "ikke" | "ikkje")
+    if !words.get(at).is_some_and(|w| PERFECTION.contains(w)) {
+        return false;
+    }
+    let need_not_be =
+        at >= 2 && matches!(words[at - 1], "være" | "vere" | "vera") && matches!(words[at - 2], "ikke" | "ikkje");
+    // `ikke noe krav om perfekt`, `ingen krav til perfekt norsk`.
+    let no_demand = at >= 2
+        && matches!(words[at - 1], "om" | "til")
+        && matches!(words[at - 2], "krav")
+        && words[at.saturating_sub(4)..at - 2].iter().any(|w| matches!(*w, "ikke" | "ikkje" | "ingen" | "inga"));
+    need_not_be || no_demand
 }
 
 /// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi
@@ -775,3 +803,24 @@ pub const SERVED: &[&str] = &[
     "turistar",
     "turistane",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perfection_waived_is_read_where_it_is_said_and_nowhere_past_the_end() {
+        let said = ["norsk", "holder", "ikke", "noe", "krav", "om", "perfekt"];
+        assert!(perfection_waived(&said, 6));
+        assert!(!says_not_needed(&said), "waiving perfection still asks for the language");
+        assert!(perfection_waived(&["det", "treng", "ikkje", "vere", "perfekt"], 4));
+        assert!(!perfection_waived(&["norsk", "perfekt"], 1), "perfect Norwegian asked is no waiver");
+        assert!(!perfection_waived(&said, 7) && !perfection_waived(&said, 9), "past the end is nothing");
+    }
+
+    #[test]
+    fn accepting_is_no_softening() {
+        assert!(!softens_at(&["begge", "går", "fint"], 2));
+        assert!(softens_at(&["det", "er", "fint", "om"], 2));
+    }
+}

@@ -188,6 +188,7 @@ impl Shift {
             | "døgnvakt" | "døgnvakter" | "døgnvakta" | "døgnvaktene" => Self::Natt,
             "helg" | "helger" | "helge" | "helgene" | "helgearbeid" | "helgane" | "helgar" | "lørdag" | "lørdager"
             | "søndag" | "søndager" | "laurdag" | "laurdagar" | "sundag" | "sundagar" | "helligdag" | "helligdager"
+            | "lørdagene" | "søndagene" | "laurdagane" | "sundagane"
             | "heilagdagar" | "høytid" | "høytider" => Self::Helg,
             "turnus" | "turnusarbeid" | "rotasjon" => Self::Turnus,
             _ => return None,

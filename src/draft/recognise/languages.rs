@@ -66,6 +66,9 @@ const COMMUNICATING: &[&str] = &[
     "snakke",
     "snakka",
     "prate",
+    // Spoken short (`og prat med passasjeran`).
+    "prat",
+    "snakk",
     "forklare",
     "forklara",
     "lese",
@@ -155,7 +158,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // mange svensker der`).
         let ends_there = |j: usize| {
             words.get(j + 1).is_none_or(|next| {
-                matches!(*next, "fint" | "og" | "lenge" | "så")
+                matches!(*next, "fint" | "og" | "lenge" | "så" | "ikke" | "ikkje" | "ingen")
                     || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
             })
         };
@@ -270,7 +273,8 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
                 .get(j)
                 .is_some_and(|w| COMMUNICATING.contains(w) || UNDERSTANDING.contains(w) || w.starts_with("forstå"))
         };
-        if let Some(from) = purpose.filter(|&from| (from..from + 3).any(communicates)) {
+        // `norsk så du kan ta bestillinga og prat med passasjeran`: `du kan` may come first.
+        if let Some(from) = purpose.filter(|&from| (from..from + 6).any(communicates)) {
             let ends = |j: usize| matches!(words[j], "men" | "fordi" | "dersom" | "hvis" | "viss") || is_language(j);
             let last = (from..(from + 8).min(words.len())).take_while(|&j| !out.used[j] && !ends(j)).last();
             if let Some(last) = last {

@@ -15,7 +15,19 @@ pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognise
         match (number, next) {
             (Some(n), "%" | "prosent") if (1.0..=100.0).contains(&n) => {
                 out.add(Found::Percent(n as u8));
-                out.take(i, i + 1);
+                // `vi kan gå ned til 60 %`: how far down belongs to the number.
+                let down = i >= 2 && words[i - 2..i] == ["ned", "til"];
+                let verb = down && i >= 3 && matches!(words[i - 3], "gå" | "går" | "trappe");
+                out.take(
+                    if verb {
+                        i - 3
+                    } else if down {
+                        i - 2
+                    } else {
+                        i
+                    },
+                    i + 1,
+                );
                 // `mellom 60 og 80 %`, `fra 50 til 75 prosent`, `50–75 %`: the first number is a
                 // percentage too.
                 let joined = i >= 2 && matches!(words[i - 1], "og" | "til");
@@ -192,7 +204,16 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             matches!(*word, "tidlig" | "tidleg") && i > 0 && START_WORDS.contains(&words[i - 1]) && !out.used[i - 1];
         let early_mornings = matches!(*word, "tidlige" | "tidlege" | "tidlig" | "tidleg")
             && words.get(i + 1).is_some_and(|w| w.starts_with("morg"));
-        if started_early || early_mornings || word.starts_with("tidligvakt") || word.starts_with("tidlegvakt") {
+        let early_watch =
+            ["tidligvakt", "tidlegvakt", "tidligskift", "tidlegskift"].iter().any(|w| word.starts_with(w));
+        // `seinskift`, `senvakt`: the late shift is the evening.
+        let late_watch = ["seinskift", "senskift", "seinvakt", "senvakt"].iter().any(|w| word.starts_with(w));
+        if late_watch {
+            out.criterion(CriterionKind::Shift, Shift::Kveld.name().to_string(), i);
+            out.take(i, i);
+            continue;
+        }
+        if started_early || early_mornings || early_watch {
             out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
             out.take(if started_early { i - 1 } else { i }, if early_mornings { i + 1 } else { i });
             continue;
