@@ -495,18 +495,19 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
         let thing = opens_statement(&next, verb.as_deref());
+        let rest: Vec<String> = sentence[at + width..]
+            .split_whitespace()
+            .map(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect();
+        let following: Vec<&str> = rest.iter().map(String::as_str).collect();
         // `…, lørdag og søndag er de travleste dagene`: when the work is, said to be something.
-        let when = {
-            let mut told = std::iter::once(next.clone())
-                .chain(sentence[at + width..].split_whitespace().skip(1).map(str::to_lowercase));
-            let times = told.by_ref().take_while(|w| !matches!(w.as_str(), "er" | "blir" | "var")).collect::<Vec<_>>();
-            times.len() <= 4
-                && times.iter().any(|w| TIMES_OF_WEEK.contains(&w.as_str()))
-                && times.iter().all(|w| TIMES_OF_WEEK.contains(&w.as_str()) || w == "og")
-                && told.next().is_some()
-        };
-        let following: Vec<String> = sentence[at + width..].split_whitespace().map(str::to_lowercase).take(4).collect();
-        let following: Vec<&str> = following.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+        let when = following.iter().position(|w| matches!(*w, "er" | "blir" | "var")).is_some_and(|verb| {
+            let times = &following[..verb];
+            (1..=4).contains(&verb)
+                && verb + 1 < following.len()
+                && times.iter().any(|w| TIMES_OF_WEEK.contains(w))
+                && times.iter().all(|w| TIMES_OF_WEEK.contains(w) || *w == "og")
+        });
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
         // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.

@@ -1008,6 +1008,29 @@ fn softened_classes(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     }
 }
 
+/// What a form of «stå» says where it is not standing work.
+enum StandingIdiom {
+    /// `står selv på ski` (skiing), `T4-en står mest i ro` (a thing standing idle).
+    NoStanding,
+    /// `du må vær rask og stå på`: «stå på» with nothing after it is to work hard.
+    WorksHard,
+}
+
+fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
+    if !matches!(words[at], "står" | "stå" | "sto" | "stod") {
+        return None;
+    }
+    let next: Vec<&str> = words.iter().skip(at + 1).take(3).copied().collect();
+    let sport = |w: &str| matches!(w, "ski" | "snowboard" | "skøyter" | "slalåm" | "langrenn" | "brett" | "rulleski");
+    let on_skis = next.windows(2).any(|w| w[0] == "på" && sport(w[1]));
+    let idle = next.windows(2).any(|w| w == ["i", "ro"]);
+    let clause_goes_on = |w: &str| matches!(w, "og" | "eller" | "når" | "så" | "vi" | "me" | "det" | "du");
+    let works_hard = matches!(words[at], "står" | "stå")
+        && next.first() == Some(&"på")
+        && next.get(1).is_none_or(|w| clause_goes_on(w));
+    if on_skis || idle { Some(StandingIdiom::NoStanding) } else { works_hard.then_some(StandingIdiom::WorksHard) }
+}
+
 /// The criterion kind a concept gives in this clause, from the concept and the words before it.
 fn kind_for(concept: ConceptKind, cues_before: &[&str]) -> CriterionKind {
     let has = |list: &[&str]| cues_before.iter().any(|w| list.contains(w));
@@ -1320,39 +1343,17 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let ours = first == last
                 && super::clauses::definite_noun(words[first])
                 && words.get(last + 1).is_some_and(|w| matches!(*w, "vår" | "vårt" | "våre" | "vores"));
-            // `Du står selv på ski eller snowboard`: standing on skis is skiing, no standing work.
-            let on_skis = first == last
-                && matches!(words[first], "står" | "stå" | "sto" | "stod")
-                && words.iter().skip(first + 1).take(3).position(|w| *w == "på").is_some_and(|on| {
-                    words.get(first + 2 + on).is_some_and(|w| {
-                        matches!(*w, "ski" | "snowboard" | "skøyter" | "slalåm" | "langrenn" | "brett" | "rulleski")
-                    })
-                });
-            // `T4-en står mest i ro`: a thing standing idle asks no standing of anyone.
-            let idle = first == last
-                && matches!(words[first], "står" | "stå" | "sto" | "stod")
-                && words
-                    .iter()
-                    .skip(first + 1)
-                    .take(3)
-                    .collect::<Vec<_>>()
-                    .windows(2)
-                    .any(|w| *w[0] == "i" && *w[1] == "ro");
-            if (on_skis || idle) && kind == CriterionKind::Demand {
-                out.take(first, first);
-                continue;
-            }
-            // `du må vær rask og stå på`: to «stå på» (with nothing after it) is to work hard.
-            let works_hard = first == last
-                && matches!(words[first], "står" | "stå")
-                && words.get(first + 1) == Some(&"på")
-                && words
-                    .get(first + 2)
-                    .is_none_or(|w| matches!(*w, "og" | "eller" | "når" | "så" | "vi" | "me" | "det" | "du"));
-            if works_hard && kind == CriterionKind::Demand {
-                out.criterion(CriterionKind::Quality, "stå-på-vilje".to_string(), first);
-                out.take(first, first + 1);
-                continue;
+            match standing_idiom(&words, first).filter(|_| first == last && kind == CriterionKind::Demand) {
+                Some(StandingIdiom::NoStanding) => {
+                    out.take(first, first);
+                    continue;
+                }
+                Some(StandingIdiom::WorksHard) => {
+                    out.criterion(CriterionKind::Quality, "stå-på-vilje".to_string(), first);
+                    out.take(first, first + 1);
+                    continue;
+                }
+                None => {}
             }
             if (verb_of_subject || ours) && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience) {
                 out.take(first, if ours { last + 1 } else { last });
