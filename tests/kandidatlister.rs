@@ -46,6 +46,18 @@ async fn a_need_walks_from_saved_to_closed_with_every_change_kept() {
     assert_eq!(status, 201, "{view}");
     assert_eq!((view["owner"].as_str(), view["state"].as_str()), (Some("R2001"), Some("åpen")));
     assert_eq!(service.call("POST", "/v1/needs", ADVISOR, Some(&saved_need())).await.0, 400, "an id once");
+    // A need whose criteria cannot be matched is refused with the criterion named, and kept
+    // nowhere: the caseload view of the open needs still answers.
+    let unmatched = saved_need().replace("butikk-1", "butikk-2").replace(
+        r#"{"importance":"must","kind":"skill","value":"kundeservice"}"#,
+        r#"{"importance":"must","kind":"language","value":"(SH~s"}"#,
+    );
+    assert!(unmatched.contains("(SH~s"), "the criterion to refuse: {unmatched}");
+    let (status, refused) = service.call("POST", "/v1/needs", ADVISOR, Some(&unmatched)).await;
+    assert_eq!(status, 400, "{refused}");
+    assert!(refused["detail"].as_str().is_some_and(|d| d.contains("(SH~s")), "{refused}");
+    assert_eq!(service.call("GET", "/v1/needs/butikk-2", ADVISOR, None).await.0, 404, "nothing half-saved");
+    assert_eq!(service.call("GET", "/v1/caseload/needs", VEILEDER, None).await.0, 200);
 
     let (_, mine) = service.call("GET", "/v1/needs?state=%C3%A5pen", ADVISOR, None).await;
     assert_eq!(mine.as_array().map(Vec::len), Some(1), "{mine}");

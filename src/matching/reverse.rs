@@ -68,10 +68,19 @@ impl OpenPlans {
         };
         let compiled: Vec<Fresh> = missing
             .par_iter()
-            .map(|(id, need)| {
+            .map(|(id, need)| -> Result<Option<Fresh>, MatchError> {
                 // Every candidate asked about must be able to make the list.
                 let need = JobNeed { top: Some(MAX_TOP), ..need.clone() };
-                let plan = compile_for(&need, index)?;
+                // A need the vocabulary no longer knows the words of (a language removed since
+                // it was saved) is left out of the reverse view rather than failing it for all.
+                let plan = match compile_for(&need, index) {
+                    Ok(plan) => plan,
+                    Err(error @ MatchError::Criterion { .. }) => {
+                        tracing::warn!(need = %id, %error, "an open need that does not compile is left out");
+                        return Ok(None);
+                    }
+                    Err(error) => return Err(error),
+                };
                 let screens: Vec<(String, Plan)> = plan
                     .musts()
                     .iter()
@@ -81,8 +90,9 @@ impl OpenPlans {
                         (must_key(&plan.criteria[at]), alone)
                     })
                     .collect();
-                Ok((id.clone(), Arc::new(Compiled::new(plan)), screens))
+                Ok(Some((id.clone(), Arc::new(Compiled::new(plan)), screens)))
             })
+            .filter_map(Result::transpose)
             .collect::<Result<_, MatchError>>()?;
         let mut kept = lock(&self.kept);
         let mut screens = lock(&self.screens);
@@ -347,6 +357,24 @@ mod tests {
             }
         }
         (fits, near, only)
+    }
+
+    #[test]
+    fn an_open_need_that_does_not_compile_is_left_out_and_the_rest_still_answer() {
+        let mut needs = open_needs();
+        let mut broken = needs[0].1.clone();
+        broken.criteria.push(crate::model::Criterion {
+            kind: crate::model::CriterionKind::Language,
+            value: "(SH~s".into(),
+            importance: Importance::Must,
+            rank: None,
+            weight: None,
+            min_level: None,
+            min_years: None,
+        });
+        needs.push(("broken".into(), broken));
+        let plans = OpenPlans::default().plans(&needs, index()).expect("the other needs still plan");
+        assert_eq!(plans.len(), needs.len() - 1, "only the need that does not compile is left out");
     }
 
     #[test]

@@ -104,6 +104,9 @@ impl Service {
     /// Saves a need; the advisor who saves it owns it.
     pub async fn save_need(self: &Arc<Self>, advisor: &Advisor, saved: SavedNeed) -> Result<NeedView, ServiceError> {
         saved.need.validate()?;
+        // A need whose criteria cannot be matched (`unknown language "(SH~s"`) is refused when
+        // saved, with the criterion named, rather than kept to fail every view of it later.
+        crate::matching::compile_for(&saved.need, self.store.index())?;
         for (field, text) in [("employer", &saved.employer), ("kontor", &saved.kontor)] {
             if text.trim().is_empty() || text.chars().count() > 200 || text.chars().any(char::is_control) {
                 return Err(ServiceError::Invalid(format!("{field}: 1–200 characters, no control characters")));
