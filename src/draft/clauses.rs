@@ -505,8 +505,8 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
             let times = &following[..verb];
             (1..=4).contains(&verb)
                 && verb + 1 < following.len()
-                && times.iter().any(|w| TIMES_OF_WEEK.contains(w))
-                && times.iter().all(|w| TIMES_OF_WEEK.contains(w) || *w == "og")
+                && times.iter().any(|w| time_of_week(w))
+                && times.iter().all(|w| time_of_week(w) || *w == "og")
         });
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
@@ -573,42 +573,16 @@ fn asks_nobody(words: &[Word]) -> bool {
     !words.iter().any(|w| asks(&w.text))
 }
 
-/// Days and times of the week, which a statement may say something of (`lørdag og søndag er de
-/// travleste dagene`).
-const TIMES_OF_WEEK: &[&str] = &[
-    "mandag",
-    "tirsdag",
-    "onsdag",
-    "torsdag",
-    "fredag",
-    "lørdag",
-    "søndag",
-    "måndag",
-    "tysdag",
-    "laurdag",
-    "sundag",
-    "helg",
-    "helga",
-    "helgen",
-    "helgene",
-    "helgane",
-    "kveld",
-    "kvelden",
-    "kveldene",
-    "kvelden",
-    "natt",
-    "natta",
-    "natten",
-    "nettene",
-    "morgen",
-    "morgenen",
-    "morgonen",
-    "fredagene",
-    "lørdagene",
-    "søndagene",
-    "laurdagane",
-    "sundagane",
-];
+/// Days `Shift::parse` does not read as a shift: working days by name, and two forms of the
+/// weekend. The rest of the weekend and the times of day are what it reads.
+const DAYS: &[&str] =
+    &["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "måndag", "tysdag", "fredagene", "helga", "helgen"];
+
+/// A day or a time of the week, which a statement may say something of (`lørdag og søndag er
+/// de travleste dagene`).
+fn time_of_week(word: &str) -> bool {
+    DAYS.contains(&word) || crate::model::Shift::parse(word).is_some()
+}
 
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
 const STATING: &[&str] = &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];

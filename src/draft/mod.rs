@@ -234,7 +234,7 @@ impl Drafter<'_> {
             return;
         }
         let mut recognised = recognise(clause, self.taxonomy, self.today);
-        self.enough_said = words.iter().any(|w| recognise::ENOUGH_SAID.contains(w));
+        self.enough_said = words.iter().any(|w| SUFFICES.contains(w));
         let previous_language = self.previous_language.take();
         // `Norsk eller engelsk holder, men du må klare å prate med gjestene`: speaking, asked in a
         // contrast right after a language was named, is asked of that language (B1).

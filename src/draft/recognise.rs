@@ -191,13 +191,15 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
 /// already says in its own name (`ute`, of `ute i all slags vær`), or a class a certificate
 /// found already holds, is that requirement said again, none of its own.
 fn said_again(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
-    let demands: Vec<ConceptId> = out
+    // The stems of every label of the demands found, once for the clause.
+    let demand_stems: std::collections::HashSet<String> = out
         .found
         .iter()
         .filter_map(|f| match f {
             Found::Criterion { kind: CriterionKind::Demand, value, .. } => taxonomy.demand_named(value),
             _ => None,
         })
+        .flat_map(|demand| taxonomy.concept(demand).labels.iter().flat_map(|label| taxonomy.analyzer().stems(label)))
         .collect();
     // `Førarkort for minibuss, altså D1`: a class a certificate already holds, said again.
     let classes_held: Vec<String> = out
@@ -219,10 +221,7 @@ fn said_again(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             out.take(i, i);
             continue;
         }
-        let named = demands.iter().any(|&demand| {
-            taxonomy.concept(demand).labels.iter().any(|label| taxonomy.analyzer().stems(label).contains(&word.stem))
-        });
-        if named {
+        if demand_stems.contains(&word.stem) {
             out.take(i, i);
         }
     }
@@ -969,15 +968,12 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     // `T2 holder`: a class said to be enough, with no truck named, is the truck's class asked.
     for i in 0..words.len().saturating_sub(1) {
         let is_class = rules.classes.iter().any(|c| c.eq_ignore_ascii_case(words[i]));
-        if is_class && !out.used[i] && ENOUGH_SAID.contains(&words[i + 1]) {
+        if is_class && !out.used[i] && super::words::SUFFICES.contains(&words[i + 1]) {
             out.criterion(CriterionKind::Certificate, format!("truckførerbevis {}", words[i].to_uppercase()), i);
             out.take(i, i + 1);
         }
     }
 }
-
-/// Words saying that what comes before is enough (`T2 holder`).
-pub const ENOUGH_SAID: &[&str] = &["holder", "held", "rekker", "duger"];
 
 /// `truckførerbevis, helst T4`, `førerkort, helst klasse C`: a class wished for beyond the
 /// certificate required. It stays a wish of its own (the draft makes what follows a softener

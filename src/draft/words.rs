@@ -709,6 +709,8 @@ pub const LANGUAGE_EASY: &[&str] = &[
 ];
 /// Words by which a level is said to be enough (`B1 er nok`, `A2 er greit`).
 pub const ENOUGH: &[&str] = &["nok", "holder", "held", "greit", "tilstrekkelig", "tilstrekkeleg"];
+/// Verbs saying that what comes before them is enough (`norsk holder`, `T2 holder`).
+pub const SUFFICES: &[&str] = &["holder", "held", "rekker", "strekker", "duger"];
 /// A certificate taken (`kan tas etter oppstart`).
 pub const TAKEN: &[&str] = &["tas", "ta", "takast", "tatt"];
 /// Words by which the employer accepts less than asked (`vi kan godta B1`).

@@ -153,7 +153,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             out.take(j, j);
         }
         // `norsk på et enkelt nivå holder`: the level is enough, nothing more is asked.
-        let enough = |j: usize| matches!(words[j], "holder" | "held" | "rekker" | "strekker");
+        let enough = |j: usize| crate::draft::words::SUFFICES.contains(&words[j]);
         // … also where a statement about the job follows (`norsk eller svensk holder, de har
         // mange svensker der`).
         let ends_there = |j: usize| {
