@@ -152,10 +152,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // drafted NDCG 0.630, every drafted list warning, when frozen; 1.000 and 0.864 after the
         // round that opened it (README).
         ("opened18", 0.94, 0.82, 0.75, 1.0, 1.0, 0.80),
-        // The held-out half (a recruiter's shorthand: «Krav: fk kl. B», «No. min. A2») misses
-        // the bars: drafted NDCG 0.714 and drafted must-have precision 0.680, every drafted list
+        // The nineteenth half (a recruiter's shorthand: «Krav: fk kl. B», «No. min. A2»), opened
+        // once the twentieth existed: drafted NDCG 0.714 and drafted must-have precision 0.680,
+        // every drafted list warning, when frozen (README).
+        ("opened19", 0.85, 0.65, 0.75, 1.0, 1.0, 0.85),
+        // The held-out half (the answers told as stories: «Han vi hadde før, ble svimmel i toppen
+        // første uka, og da var det slutt»): drafted must-have precision 0.970, every drafted list
         // warning, when frozen (README). These floors only keep it from getting worse.
-        ("heldout", 0.85, 0.65, 0.75, 1.0, 1.0, 0.85),
+        ("heldout", 0.92, 0.76, 0.95, 1.0, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
