@@ -109,7 +109,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     // read with the heading in front (`Ønskelig: erf. fra lager`).
     let mut heading: Option<&str> = None;
     let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::transcript::employer_turns(
-        &super::ascii::with_letters(answer),
+        &super::shorthand::spelt_out(&super::ascii::with_letters(answer)),
     )));
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
@@ -478,6 +478,14 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     // A comma, a colon or a dash between spaces (`norsk skriftlig – vi skriver rapporter`) ends
     // what is asked.
     let after_comma = breaks(sentence).map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
+        // `Norsk B1 – publikumskontakt`: after a language's level, a dash says what it is for.
+        let level_before = sentence[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.len() == 2 && w.parse::<crate::model::LanguageLevel>().is_ok());
+        if level_before && !colon && sentence[at..].starts_with(['–', '—', '-']) {
+            return Some(words(&sentence[..at], analyzer).len());
+        }
         let mut after = sentence[at + width..].split_whitespace().map(str::to_lowercase);
         let next = after.next()?;
         let subject = |word: &str| CONTEXT_SUBJECTS.contains(&word) || SERVED_SUBJECTS.contains(&word);

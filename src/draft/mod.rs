@@ -17,6 +17,7 @@ mod foreign;
 mod letter;
 mod recognise;
 mod report;
+mod shorthand;
 mod transcript;
 mod words;
 
@@ -463,6 +464,17 @@ impl Drafter<'_> {
                         && !matches!(kind, CriterionKind::Skill | CriterionKind::Occupation | CriterionKind::Interest))
             })
         };
+        // `Norsk B1 (kundekontakt i butikk)`, `Norsk B1 – publikumskontakt`: a closing
+        // parenthesis after a language, or what follows its level, says what it is for.
+        let purpose = purpose.or_else(|| {
+            let ends_in_aside = clause.text.trim_end_matches(['.', ' ']).ends_with(')');
+            let after_level = |from: usize| {
+                from > 0 && words[from - 1].len() == 2 && words[from - 1].parse::<crate::model::LanguageLevel>().is_ok()
+            };
+            clause.context_from.filter(|&from| {
+                (ends_in_aside || after_level(from)) && answer == Answer::MustHave && language_before(from)
+            })
+        });
         let purpose = purpose.map(|from| {
             from..(from..words.len()).find(|&j| words[j] == "og" && requirement_after(j)).unwrap_or(words.len())
         });

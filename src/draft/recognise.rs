@@ -1310,8 +1310,15 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             // jobbe ute`) or the experience.
             let cued = cues.iter().any(|w| [EXPERIENCE_CUES, INTEREST_CUES, SKILL_CUES].iter().any(|l| l.contains(w)));
             let demand = found.iter().find(|&&id| taxonomy.concept(id).kind == ConceptKind::Demand);
-            let only_themes_beside =
-                found.iter().all(|&id| matches!(taxonomy.concept(id).kind, ConceptKind::Demand | ConceptKind::Theme));
+            // `Arbeid i høyden hver dag`: words that name both a demand and the course for it are
+            // the work itself, unless the clause asks for the course (`må ha`, `kurs i`, `bevis`).
+            let course_asked = cues.iter().any(|w| matches!(*w, "ha" | "har" | "gyldig" | "godkjent"))
+                || words.iter().any(|w| ["kurs", "bevis", "sertifikat"].iter().any(|c| w.contains(c)));
+            let beside_demand = |kind: ConceptKind| {
+                matches!(kind, ConceptKind::Demand | ConceptKind::Theme)
+                    || (kind == ConceptKind::Certificate && demand.is_some() && !course_asked)
+            };
+            let only_themes_beside = found.iter().all(|&id| beside_demand(taxonomy.concept(id).kind));
             let chosen = if cued || !only_themes_beside {
                 found.iter().find(|&&id| taxonomy.concept(id).kind != ConceptKind::Demand).or(found.first())
             } else {
