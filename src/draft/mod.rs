@@ -1265,7 +1265,9 @@ impl Drafter<'_> {
             // `Stallen må måkes`: what must be done to a thing of the job asks nothing of anyone.
             let passive = i > 0 && clauses::done_to(said(i - 1), Some(text));
             // `hele tida`, `hovedarbeidstida`: when, not what.
-            let when = ["tida", "tiden", "arbeidstid", "skoletid"].iter().any(|end| text.ends_with(end));
+            let when = ["tida", "tiden", "arbeidstid", "skoletid", "skiftet", "vakta", "vakten"]
+                .iter()
+                .any(|end| text.ends_with(end));
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
@@ -1279,6 +1281,7 @@ impl Drafter<'_> {
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
                 || SERVED.contains(&text)
+                || OFFERED.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)

@@ -431,9 +431,10 @@ fn the_work(words: &[&str], i: usize) -> bool {
     words[i] == "arbeidet" && (i == 0 || matches!(words[i - 1], "det" | "selve"))
 }
 
-/// What an experience compound is of: `butikkerfaring` → `butikk`, `salgserfaring` → `salg`.
+/// What an experience compound is of: `butikkerfaring` → `butikk`, `salgserfaring` → `salg`,
+/// `vaktmesterbakgrunn` → `vaktmester`.
 fn experience_compound(word: &str) -> Option<&str> {
-    compound_of(word, &["erfaringer", "erfaring", "røynsle"])
+    compound_of(word, &["erfaringer", "erfaring", "røynsle", "bakgrunn"])
 }
 
 /// What an interest compound is in: `filminteresse` → `film`, `naturinteressert` → `natur`.
@@ -598,6 +599,10 @@ const FORMALITY_FRAME: &[&str] = &[
     "vilkår",
     "tilfredsstillende",
     "tilfredsstillande",
+    // `Politiattest ordnes ved ansettelse`.
+    "ordnes",
+    "ordnast",
+    "innhentes",
 ];
 
 fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {

@@ -728,9 +728,14 @@ pub const LOADS: &[&str] = &["esker", "eske", "kasser", "kassene", "sekker", "se
 pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
 
 /// Everyday words the typo tolerance must not read as misspelt vocabulary: `stille` (to turn up)
-/// is no `stell`, nor is `stallen`; `språket` is no `sprek`.
+/// is no `stell`, nor is `stallen`; `språket` is no `sprek`. An adjective in `-isk`
+/// (`mekanisk arbeid`, `teknisk bakgrunn`) is no misspelt noun (`mekanikk`).
 pub fn never_misspelt(word: &str) -> bool {
-    word.starts_with("språk") || word.starts_with("stall") || matches!(word, "stille" | "stiller" | "stilla")
+    word.starts_with("språk")
+        || word.starts_with("stall")
+        || matches!(word, "stille" | "stiller" | "stilla")
+        || word.ends_with("isk")
+        || word.ends_with("iske")
 }
 
 /// Ordinals said with `hver`/`kvar` (`kvar tredje helg`): how often, not something asked for.
@@ -762,6 +767,10 @@ pub const SEASONS: &[&str] = &[
     "høytider",
     "høgtider",
 ];
+
+/// What the employer offers the candidate (`Bolig på campingen`): no candidate lacks it, so
+/// left unread it asks nothing.
+pub const OFFERED: &[&str] = &["bolig", "boligen", "bustad", "hybel", "hybelen", "husvære", "losji", "overnatting"];
 
 /// People a job serves, in bokmål and nynorsk: a language good enough to talk with them is B1,
 /// and left unread they say why a requirement is made, not what is asked (`Engelsk B1 minst,

@@ -10,6 +10,12 @@ use crate::model::{CriterionKind, Shift};
 pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognised) {
     let mut i = 0;
     while i < words.len() {
+        // `Bolig på campingen -> ingen avstandskrav`: the employer waives a distance limit. The
+        // advisor set the need's limit, so they are told rather than overruled.
+        if i > 0 && matches!(words[i - 1], "ingen" | "inga") && words[i].starts_with("avstandskrav") {
+            out.add(Found::Note("arbeidsgiveren sier ingen avstandskrav: sjekk avstanden i behovet".to_string()));
+            out.take(i - 1, i);
+        }
         let number = words[i].parse::<f32>().ok();
         let next = words.get(i + 1).copied().unwrap_or_default();
         match (number, next) {
