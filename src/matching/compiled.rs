@@ -71,6 +71,11 @@ impl Rarity for IndexRarity<'_> {
             .unwrap_or(0) as f32;
         (1.0 + (profiles - in_most + 0.5) / (in_most + 0.5)).ln()
     }
+
+    fn phrase_holders(&self, key: &str) -> Option<(u64, u64)> {
+        let term = tantivy::Term::from_field_text(self.index.fields().text(ProfileField::Phrase), key);
+        Some((self.searcher.doc_freq(&term).ok()?, self.searcher.num_docs()))
+    }
 }
 
 /// A kept plan and the need it was compiled from (keys are hashes; a hit is checked against it).

@@ -51,7 +51,20 @@ pub enum CompileError {
 /// Matches on some of a phrase's words cover the share of the phrase's weight they carry.
 pub trait Rarity {
     fn weight(&self, stem: &str) -> f32;
+
+    /// How many profiles hold the semantic phrase `key`, and how many profiles there are: a
+    /// phrase many profiles share word for word (`Stabil og punktlig`) is template text.
+    fn phrase_holders(&self, _key: &str) -> Option<(u64, u64)> {
+        None
+    }
 }
+
+/// A phrase held word for word by at least this many profiles, and this share of them, is
+/// boilerplate (`Motivert for å lære nye ting`): its resemblance to a wish says little about
+/// anyone, so it counts for half.
+const BOILERPLATE_HOLDERS: u64 = 5;
+const BOILERPLATE_SHARE: f64 = 0.02;
+const BOILERPLATE_FACTOR: f32 = 0.5;
 
 /// Every word weighs the same: for plans compiled without an index.
 pub struct EqualRarity;
@@ -136,7 +149,12 @@ impl Compiler<'_> {
         if let (Test::Terms(terms), Some(resemblance)) = (&mut test, self.resemblance) {
             if resembles(criterion) {
                 let least = if criterion.kind == CriterionKind::Quality { QUALITY_LEAST_Z } else { LEAST_Z };
-                terms.alternatives.extend(semantic_alternatives(resemblance, &self.semantic_text(criterion), least));
+                terms.alternatives.extend(semantic_alternatives(
+                    resemblance,
+                    self.rarity,
+                    &self.semantic_text(criterion),
+                    least,
+                ));
             }
         }
         let waiver = if criterion.importance == Importance::Must { self.waiver(criterion) } else { None };
@@ -708,14 +726,26 @@ impl Compiler<'_> {
 
 /// A test that looks for exact keys, any one of which counts.
 /// The profile phrases that resemble `text`, as alternatives graded by how far they stand out.
-fn semantic_alternatives(resemblance: &dyn Resemblance, text: &str, least: f32) -> Vec<Alternative> {
+fn semantic_alternatives(
+    resemblance: &dyn Resemblance,
+    rarity: &dyn Rarity,
+    text: &str,
+    least: f32,
+) -> Vec<Alternative> {
     resemblance
         .resembling(text)
         .into_iter()
         .filter(|found| found.z >= least)
         .map(|found| {
             let closeness = ((found.z - LEAST_Z) / (CLOSE_Z - LEAST_Z)).clamp(0.0, 1.0);
-            let coverage = if closeness >= 1.0 { Coverage::WHOLE } else { Coverage::part(0.6 + 0.4 * closeness) };
+            let boilerplate = rarity.phrase_holders(&found.phrase).is_some_and(|(holders, profiles)| {
+                holders >= BOILERPLATE_HOLDERS && holders as f64 >= BOILERPLATE_SHARE * profiles as f64
+            });
+            let coverage = match (closeness >= 1.0, boilerplate) {
+                (_, true) => Coverage::part((0.6 + 0.4 * closeness) * BOILERPLATE_FACTOR),
+                (true, false) => Coverage::WHOLE,
+                (false, false) => Coverage::part(0.6 + 0.4 * closeness),
+            };
             let alternative = Alternative::new(ProfileField::Phrase, vec![found.phrase], MatchHow::Semantic);
             Alternative { coverage, ..alternative }
         })

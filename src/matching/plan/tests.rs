@@ -267,3 +267,34 @@ fn a_must_have_demand_naming_two_demands_checks_both() {
     assert_eq!(keys.len(), 2, "cold and wet are each checked: {keys:?}");
     assert_ne!(keys[0], keys[1]);
 }
+
+/// Holds the semantic phrase in `.0` of `.1` profiles.
+struct Held(u64, u64);
+
+impl Rarity for Held {
+    fn weight(&self, _stem: &str) -> f32 {
+        1.0
+    }
+
+    fn phrase_holders(&self, _key: &str) -> Option<(u64, u64)> {
+        Some((self.0, self.1))
+    }
+}
+
+/// A sentence many profiles share word for word (`Stabil og punktlig`) is template text: its
+/// resemblance to a wish counts for half, however far out it stands.
+#[test]
+fn a_phrase_many_profiles_share_word_for_word_counts_for_half() {
+    let need = JobNeed::from_json(r#"{"id":"n","criteria":[{"kind":"interest","value":"friluftsliv","rank":1}]}"#)
+        .expect("need");
+    let taxonomy = Taxonomy::embedded().expect("taxonomy");
+    let coverage = |holders: &Held| {
+        let plan = Plan::compile_with(&need, &taxonomy, holders, Some(&Finds(4.0))).expect("plan");
+        let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+        test.alternatives.iter().find(|a| a.field == ProfileField::Phrase).map(|a| a.coverage)
+    };
+    assert_eq!(coverage(&Held(1, 1000)), Some(Coverage::WHOLE), "one profile's own words");
+    assert_eq!(coverage(&Held(4, 10)), Some(Coverage::WHOLE), "too few holders to call it a template");
+    assert_eq!(coverage(&Held(10, 1000)), Some(Coverage::WHOLE), "1 % of the profiles");
+    assert_eq!(coverage(&Held(40, 1000)), Some(Coverage::part(0.5)), "4 %: boilerplate");
+}
