@@ -1255,9 +1255,11 @@ impl Drafter<'_> {
             // asked. `Portørene går mye`: the job's people or things, as the subject of a
             // statement about it.
             // `står ved arbeidsbenken`, `støy fra maskinene` as well.
+            // `arbeide i private hjem`: homes, where home care is done, are a place too.
+            let home = matches!(text, "hjem" | "heim" | "hjemmet" | "heimen" | "hjemmene" | "heimane");
             let place = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "i" | "på" | "ved" | "fra" | "frå")
-                && clauses::definite_noun(text);
+                && (clauses::definite_noun(text) || home);
             let said = |at: usize| clause.words.get(at).map(|w| w.text.as_str());
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))
