@@ -1255,12 +1255,15 @@ impl Drafter<'_> {
             // asked. `Portørene går mye`: the job's people or things, as the subject of a
             // statement about it.
             // `står ved arbeidsbenken`, `støy fra maskinene` as well.
-            // `arbeide i private hjem`: homes, where home care is done, are a place too.
-            let home = matches!(text, "hjem" | "heim" | "hjemmet" | "heimen" | "hjemmene" | "heimane");
-            let place = i > 0
-                && matches!(clause.words[i - 1].text.as_str(), "i" | "på" | "ved" | "fra" | "frå")
-                && (clauses::definite_noun(text) || home);
             let said = |at: usize| clause.words.get(at).map(|w| w.text.as_str());
+            // `arbeide i private hjem`: homes, where home care is done, are a place too.
+            let home =
+                |w: Option<&str>| matches!(w, Some("hjem" | "heim" | "hjemmet" | "heimen" | "hjemmene" | "heimane"));
+            let private = matches!(text, "private" | "privat") && home(said(i + 1));
+            let at_place =
+                |at: usize| at > 0 && matches!(clause.words[at - 1].text.as_str(), "i" | "på" | "ved" | "fra" | "frå");
+            let place = (at_place(i) && (clauses::definite_noun(text) || home(Some(text)) || private))
+                || (i > 0 && at_place(i - 1) && home(Some(text)));
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))
                     || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
