@@ -280,3 +280,29 @@ async fn a_must_have_demand_jobbmatch_does_not_know_is_named_on_the_shortlist() 
     let (_, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&known)).await;
     assert!(!html.contains("id=\"unchecked\""), "a known demand is checked: {html}");
 }
+
+#[tokio::test]
+async fn a_requirement_the_answers_state_and_the_criteria_lack_is_told_beside_the_list() {
+    let service = fixture();
+    // The advisor wrote the criteria by hand and left out the standing the employer asked for.
+    let need = json!({"id": "n", "title": "Pakker", "answers": {
+            "must_have": "Må ha førerkort B. Du står hele dagen ved linja.", "wishes": "", "room_to_adapt": ""},
+        "criteria": [{"kind": "certificate", "value": "førerkort B", "importance": "must"}]});
+    let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
+    assert_eq!(status, 200, "{body}");
+    let warnings = body["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "the standing, and not the licence the criteria hold: {body}");
+    let warning = warnings[0].as_str().expect("text");
+    assert!(warning.starts_with("svarene stiller krav om «stående arbeid»"), "{warning}");
+    assert!(body["drafted"].is_null(), "the criteria are the advisor's; nothing is added to them");
+
+    // With the standing among the criteria, nothing is told.
+    let mut covered = need.clone();
+    covered["criteria"]
+        .as_array_mut()
+        .expect("criteria")
+        .push(json!({"kind": "demand", "value": "stå hele dagen", "importance": "must"}));
+    let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&covered.to_string())).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("warnings").is_none_or(|w| w == &json!([])), "{body}");
+}

@@ -41,8 +41,12 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
     let data = &args.data;
     let taxonomy = data.knowledge()?.taxonomy().context("cannot load the vocabulary")?;
     let mut drafted = None;
+    let today = time::OffsetDateTime::now_utc().date();
+    // Criteria written by hand beside the answers: what the answers require that they lack.
+    let lacking =
+        if args.from_answers { Vec::new() } else { jobbmatch::draft::compare::lacking(&need, &taxonomy, today) };
     if args.from_answers {
-        let draft = jobbmatch::draft::draft_need(&need, &taxonomy, time::OffsetDateTime::now_utc().date());
+        let draft = jobbmatch::draft::draft_need(&need, &taxonomy, today);
         draft.need.validate().context("the drafted need is not valid")?;
         need = draft.need.clone();
         drafted = Some(Box::new(draft));
@@ -63,6 +67,7 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
     data.attach_semantic(&index)?;
     let mut shortlist = Matcher::new(&index).shortlist(&need)?;
     shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
+    shortlist.warnings.extend(lacking);
     shortlist.drafted = drafted;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&shortlist)?);

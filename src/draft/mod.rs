@@ -12,6 +12,7 @@
 
 mod ascii;
 mod clauses;
+pub mod compare;
 mod dialect;
 mod foreign;
 mod letter;

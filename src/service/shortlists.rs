@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use super::access::Advisor;
 use super::audit::{Action, Entry};
 use super::{Service, ServiceError};
-use crate::draft::draft_need;
+use crate::draft::{compare, draft_need};
 use crate::matching::Matcher;
 use crate::model::{Draft, JobNeed, Shortlist};
 
@@ -18,17 +18,25 @@ impl Service {
     pub async fn shortlist(self: &Arc<Self>, advisor: &Advisor, mut need: JobNeed) -> Result<Shortlist, ServiceError> {
         need.validate()?;
         let mut drafted = None;
+        // Criteria written by hand beside the answers: what the answers require that the
+        // criteria lack is told, not added (the advisor may have left it out on purpose).
+        let mut lacking = Vec::new();
         if need.criteria.is_empty() && !answers_empty(&need) {
             let draft = self.draft_off_runtime(need.clone()).await?;
             draft.need.validate()?;
             need = draft.need.clone();
             drafted = Some(Box::new(draft));
+        } else if !answers_empty(&need) {
+            let (service, asked) = (self.clone(), need.clone());
+            let today = OffsetDateTime::now_utc().date();
+            lacking = self.on_cpu(move || compare::lacking(&asked, service.taxonomy(), today)).await?;
         }
         let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
         let need_id = need.id.clone();
         let service = self.clone();
         let mut shortlist = self.on_cpu(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
         shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
+        shortlist.warnings.extend(lacking);
         shortlist.drafted = drafted;
 
         let mut entry = Entry::permit(advisor, Action::Shortlist);

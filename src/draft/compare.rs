@@ -1,0 +1,129 @@
+//! The advisor's criteria beside the employer's own words. An advisor who writes the criteria by
+//! hand may leave out a requirement the answers state (`Du står ute heile dagen`, with criteria
+//! naming only the weather), and the shortlist then holds candidates who cannot do the job.
+//! Drafting the answers and comparing finds what the criteria lack, for the advisor to check.
+
+use time::Date;
+
+use crate::model::{Criterion, CriterionKind, Importance, JobNeed, Shift};
+use crate::taxonomy::{ConceptKind, Taxonomy};
+
+/// The warnings for `need`: what its answers require that its criteria, written by hand, lack.
+/// Nothing when it has no criteria (they are drafted from the answers) or no answers.
+pub fn lacking(need: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Vec<String> {
+    let answers = &need.answers;
+    let no_answers = [&answers.must_have, &answers.wishes, &answers.room_to_adapt].iter().all(|a| a.trim().is_empty());
+    if need.criteria.is_empty() || no_answers {
+        return Vec::new();
+    }
+    let draft = super::draft_need(need, taxonomy, today);
+    unstated(&need.criteria, &draft.need.criteria, taxonomy).into_iter().map(|c| warning(c, taxonomy)).collect()
+}
+
+/// The must-haves of `drafted` (the answers' draft) that no criterion of `given` covers. Only
+/// the facts that turn a candidate away are compared: demands, shifts, languages and
+/// certificates; a wish in other words is the advisor's to weigh.
+pub fn unstated<'a>(given: &[Criterion], drafted: &'a [Criterion], taxonomy: &Taxonomy) -> Vec<&'a Criterion> {
+    let compared = |kind: CriterionKind| {
+        matches!(
+            kind,
+            CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language | CriterionKind::Certificate
+        )
+    };
+    drafted
+        .iter()
+        .filter(|d| d.importance == Importance::Must && compared(d.kind))
+        .filter(|d| !given.iter().any(|g| covers(g, d, taxonomy)))
+        .collect()
+}
+
+/// The warning a shortlist carries for a requirement the criteria lack, naming a demand by the
+/// vocabulary's name for it (`står` → `stående arbeid`).
+pub fn warning(criterion: &Criterion, taxonomy: &Taxonomy) -> String {
+    let known = (criterion.kind == CriterionKind::Demand)
+        .then(|| taxonomy.demand(&criterion.value))
+        .flatten()
+        .and_then(|demand| taxonomy.concept(demand).labels.first());
+    let named = known.map_or(criterion.value.as_str(), String::as_str);
+    format!("svarene stiller krav om «{named}», som ikke står blant kriteriene: sjekk kriteriene")
+}
+
+/// Whether `given` asks for what `drafted` does (at any level or class: the advisor may have
+/// chosen another on purpose).
+fn covers(given: &Criterion, drafted: &Criterion, taxonomy: &Taxonomy) -> bool {
+    let same_words = taxonomy.analyzer().stems(&given.value) == taxonomy.analyzer().stems(&drafted.value);
+    if given.kind != drafted.kind {
+        return same_words;
+    }
+    same_words
+        || match drafted.kind {
+            CriterionKind::Demand => {
+                // However the demand is named: by the work (`stå hele dagen`), by what is borne
+                // (`dyr`) or by the limit it rules out (`redd for hundar`).
+                let named = |value: &str| {
+                    let mut demands = taxonomy.demands(value);
+                    demands.extend(taxonomy.demand_borne(value));
+                    demands.extend(taxonomy.demands_for_need(value));
+                    demands
+                };
+                let asked = named(&given.value);
+                named(&drafted.value).iter().any(|d| asked.contains(d))
+            }
+            CriterionKind::Shift => {
+                Shift::parse(&given.value).is_some() && Shift::parse(&given.value) == Shift::parse(&drafted.value)
+            }
+            CriterionKind::Language => {
+                let languages = |value: &str| -> Vec<String> {
+                    value.split_whitespace().filter(|w| *w != "eller" && *w != "og").map(str::to_lowercase).collect()
+                };
+                let asked = languages(&given.value);
+                languages(&drafted.value).iter().any(|l| asked.contains(l))
+            }
+            CriterionKind::Certificate => {
+                // A driving licence however it is named (`buss-lappen`, `førarkort klasse B`), a
+                // certificate by its first word (`truckførerbevis T1-T4` / `… T1 T2 T3 T4`) or
+                // its concept: the class is the advisor's to choose.
+                let licence = |value: &str| {
+                    let value = value.to_lowercase();
+                    ["førerkort", "førarkort", "lappen", "sertifikat", "førerrett"].iter().any(|n| value.contains(n))
+                };
+                let first = |value: &str| taxonomy.analyzer().stems(value).into_iter().next();
+                let asked = taxonomy.find(&given.value, &[ConceptKind::Certificate]);
+                (licence(&given.value) && licence(&drafted.value))
+                    || first(&given.value).is_some_and(|stem| first(&drafted.value) == Some(stem))
+                    || taxonomy.find(&drafted.value, &[ConceptKind::Certificate]).iter().any(|c| asked.contains(c))
+            }
+            _ => false,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn criterion(kind: CriterionKind, value: &str, importance: Importance) -> Criterion {
+        Criterion { kind, value: value.into(), importance, rank: None, weight: None, min_level: None, min_years: None }
+    }
+
+    #[test]
+    fn a_requirement_the_answers_state_and_the_criteria_lack_is_found() {
+        let taxonomy = Taxonomy::embedded().expect("taxonomy");
+        let must = Importance::Must;
+        let given = vec![
+            criterion(CriterionKind::Demand, "arbeid ute i all slags vær", must),
+            criterion(CriterionKind::Certificate, "førerkort BE", must),
+            criterion(CriterionKind::Language, "norsk", must),
+        ];
+        let drafted = vec![
+            criterion(CriterionKind::Demand, "jobbe ute", must),
+            criterion(CriterionKind::Demand, "stå hele dagen", must),
+            criterion(CriterionKind::Certificate, "førerkort B", must),
+            criterion(CriterionKind::Language, "norsk eller engelsk", must),
+            criterion(CriterionKind::Shift, "helg", must),
+            criterion(CriterionKind::Experience, "anlegg", must),
+            criterion(CriterionKind::Shift, "kveld", Importance::Adjustable),
+        ];
+        let lacking: Vec<&str> = unstated(&given, &drafted, &taxonomy).iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(lacking, ["stå hele dagen", "helg"], "the standing and the weekends; other wordings are covered");
+    }
+}
