@@ -236,6 +236,47 @@ impl Drafter<'_> {
             return;
         }
         let mut recognised = recognise(clause, self.taxonomy, self.today);
+        // `Hygienekurs må du ha – arbeidsgiver sier det kan tas etter`: a certificate the
+        // candidate may take once hired is taught, not asked first; room to adapt, said among the
+        // requirements, for the certificate the clause names or the one asked just before.
+        if answer == Answer::MustHave && taken_later(&words) {
+            let named: Vec<String> = recognised
+                .found
+                .iter()
+                .filter_map(|f| match f {
+                    Found::Criterion { kind: CriterionKind::Certificate, value, .. } => Some(value.clone()),
+                    _ => None,
+                })
+                .collect();
+            if named.is_empty() {
+                let before = self
+                    .draft
+                    .need
+                    .criteria
+                    .iter()
+                    .rev()
+                    .find(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate);
+                if let Some(value) = before.map(|c| c.value.clone()) {
+                    if !self.draft.need.adaptable.training.contains(&value) {
+                        self.draft.need.adaptable.training.push(value);
+                    }
+                    return;
+                }
+            } else {
+                for value in named {
+                    if !self.draft.need.adaptable.training.contains(&value) {
+                        self.draft.need.adaptable.training.push(value);
+                    }
+                }
+                for (i, word) in words.iter().enumerate() {
+                    if matches!(*word, "kan" | "etter" | "etterpå" | "senere" | "seinare" | "underveis")
+                        || TAKEN_PASSIVE.contains(word)
+                    {
+                        recognised.used[i] = true;
+                    }
+                }
+            }
+        }
         self.enough_said = words.iter().any(|w| SUFFICES.contains(w));
         let previous_language = self.previous_language.take();
         // `Norsk eller engelsk holder, men du må klare å prate med gjestene`: speaking, asked in a
@@ -1389,6 +1430,17 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool, one_of: bool) -> 
         merged.push(item);
     }
     merged
+}
+
+/// Passives of getting a certificate (`kan tas`, `kan fås`).
+const TAKEN_PASSIVE: &[&str] = &["tas", "takast", "fås", "fåast", "skaffes", "ordnes", "avlegges"];
+
+/// Whether a clause says something may be got after hiring (`det kan tas etter oppstart`,
+/// `kan tas underveis`); `må tas før oppstart` says the opposite.
+fn taken_later(words: &[&str]) -> bool {
+    let later = |w: &str| matches!(w, "etter" | "etterpå" | "senere" | "seinare" | "underveis" | "etterkant");
+    words.windows(3).any(|w| w[0] == "kan" && TAKEN_PASSIVE.contains(&w[1]) && (later(w[2]) || w[2] == "i"))
+        && words.iter().any(|w| later(w))
 }
 
 #[cfg(test)]
