@@ -25,6 +25,10 @@ const DOTTED: &[(&str, &str)] = &[
     ("des", "desember"),
 ];
 
+/// Abbreviations that are also words (`min`, `eng`, `m`): read as shorthand only inside a
+/// sentence.
+const AMBIGUOUS: &[&str] = &["min", "eng", "m"];
+
 /// Abbreviated ends of compounds (`nattarb.`, `industrimek.`, `sykkelrep.`, `serviceinnst.`).
 const DOTTED_ENDS: &[(&str, &str)] =
     &[("arb", "arbeid"), ("mek", "mekaniker"), ("rep", "reparasjon"), ("bakgr", "bakgrunn"), ("innst", "innstilt")];
@@ -79,17 +83,21 @@ fn part_spelt_out(part: &str, previous: Option<&str>, next: Option<&str>, inner:
     let word = body.to_lowercase();
     let dotted = after.starts_with('.');
     let next_word = next.map(bare).unwrap_or_default();
-    let long = if dotted { dotted_long(&word, previous, next, &next_word) } else { bare_long(&word, &next_word) };
-    let Some(long) = long else {
-        return part.to_string();
-    };
-    let long = if body.chars().next().is_some_and(char::is_uppercase) { capitalised(&long) } else { long };
     // The full stop of an abbreviation ends the sentence only before a capital that is no code
     // (`… utd. Oppstart snarest`), or at the very end.
     let ends_sentence = !inner
         && next.is_none_or(|n| {
             n.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase) && !code(&next_word)
         });
+    // `jobben min.`, `på en eng.`: at the end of a sentence these are the words themselves.
+    if dotted && ends_sentence && AMBIGUOUS.contains(&word.as_str()) {
+        return part.to_string();
+    }
+    let long = if dotted { dotted_long(&word, previous, next, &next_word) } else { bare_long(&word, &next_word) };
+    let Some(long) = long else {
+        return part.to_string();
+    };
+    let long = if body.chars().next().is_some_and(char::is_uppercase) { capitalised(&long) } else { long };
     let after = if dotted && !ends_sentence { &after[1..] } else { after };
     format!("{lead}{long}{after}")
 }
@@ -183,12 +191,15 @@ mod tests {
 
     #[test]
     fn words_that_only_look_like_shorthand_stay() {
-        // Nynorsk «no» (now), a time after `kl.`, metres after a number, football clubs.
+        // Nynorsk «no» (now), a time after `kl.`, metres after a number, football clubs, and
+        // words that end a sentence as themselves.
         for text in [
             "Det e T2 vi bruke mest no. T2 holder.",
             "Fra kl. 7 til 15.",
             "Over 2 m. Du må tåle høyde.",
             "Glad i Molde FK",
+            "Ring sjefen min. Han svarer.",
+            "Vi slår gresset på en eng.",
         ] {
             assert_eq!(spelt_out(text), text);
         }
