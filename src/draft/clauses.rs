@@ -165,7 +165,6 @@ fn asides(sentence: &str) -> Vec<(String, bool)> {
     // `(B2 minimum)`, `(minst B1)`: a level code, said with how it is meant, is a code too.
     let level_filler =
         |w: &String| matches!(w.as_str(), "minimum" | "min" | "minst" | "nivå" | "eller" | "høyere" | "bedre");
-    let level_code = |w: &String| w.len() == 2 && w.parse::<crate::model::LanguageLevel>().is_ok();
     let code = (tokens.len() == 1 && (crate::taxonomy::is_class_code(&tokens[0]) || tokens[0].len() == 2))
         || (tokens.iter().filter(|w| level_code(w)).count() == 1
             && tokens.iter().all(|w| level_code(w) || level_filler(w)));
@@ -479,10 +478,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     // what is asked.
     let after_comma = breaks(sentence).map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
         // `Norsk B1 – publikumskontakt`: after a language's level, a dash says what it is for.
-        let level_before = sentence[..at]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w.len() == 2 && w.parse::<crate::model::LanguageLevel>().is_ok());
+        let level_before = sentence[..at].split_whitespace().next_back().is_some_and(level_code);
         if level_before && !colon && sentence[at..].starts_with(['–', '—', '-']) {
             return Some(words(&sentence[..at], analyzer).len());
         }
@@ -658,6 +654,11 @@ fn abbreviation(text: &str) -> bool {
             | "min"
             | "maks"
     ) || ordinal(text)
+}
+
+/// A language level as a word (`B1`, `a2`).
+pub fn level_code(word: &str) -> bool {
+    word.len() == 2 && word.parse::<crate::model::LanguageLevel>().is_ok()
 }
 
 /// Whether `text` ends in a number of one or two digits and a full stop (`1.` of `1. februar`).

@@ -236,46 +236,8 @@ impl Drafter<'_> {
             return;
         }
         let mut recognised = recognise(clause, self.taxonomy, self.today);
-        // `Hygienekurs må du ha – arbeidsgiver sier det kan tas etter`: a certificate the
-        // candidate may take once hired is taught, not asked first; room to adapt, said among the
-        // requirements, for the certificate the clause names or the one asked just before.
-        if answer == Answer::MustHave && taken_later(&words) {
-            let named: Vec<String> = recognised
-                .found
-                .iter()
-                .filter_map(|f| match f {
-                    Found::Criterion { kind: CriterionKind::Certificate, value, .. } => Some(value.clone()),
-                    _ => None,
-                })
-                .collect();
-            if named.is_empty() {
-                let before = self
-                    .draft
-                    .need
-                    .criteria
-                    .iter()
-                    .rev()
-                    .find(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate);
-                if let Some(value) = before.map(|c| c.value.clone()) {
-                    if !self.draft.need.adaptable.training.contains(&value) {
-                        self.draft.need.adaptable.training.push(value);
-                    }
-                    return;
-                }
-            } else {
-                for value in named {
-                    if !self.draft.need.adaptable.training.contains(&value) {
-                        self.draft.need.adaptable.training.push(value);
-                    }
-                }
-                for (i, word) in words.iter().enumerate() {
-                    if matches!(*word, "kan" | "etter" | "etterpå" | "senere" | "seinare" | "underveis")
-                        || TAKEN_PASSIVE.contains(word)
-                    {
-                        recognised.used[i] = true;
-                    }
-                }
-            }
+        if answer == Answer::MustHave && taken_later(&words) && self.taught_once_hired(&words, &mut recognised) {
+            return;
         }
         self.enough_said = words.iter().any(|w| SUFFICES.contains(w));
         let previous_language = self.previous_language.take();
@@ -510,9 +472,7 @@ impl Drafter<'_> {
         // parenthesis after a language, or what follows its level, says what it is for.
         let purpose = purpose.or_else(|| {
             let ends_in_aside = clause.text.trim_end_matches(['.', ' ']).ends_with(')');
-            let after_level = |from: usize| {
-                from > 0 && words[from - 1].len() == 2 && words[from - 1].parse::<crate::model::LanguageLevel>().is_ok()
-            };
+            let after_level = |from: usize| from > 0 && clauses::level_code(words[from - 1]);
             clause.context_from.filter(|&from| {
                 (ends_in_aside || after_level(from)) && answer == Answer::MustHave && language_before(from)
             })
@@ -985,12 +945,48 @@ impl Drafter<'_> {
                 trained
             };
             for value in trained {
-                if !self.draft.need.adaptable.training.contains(&value) {
-                    self.draft.need.adaptable.training.push(value);
-                }
+                self.teach(value);
             }
         }
         self.leftovers(clause, &used, Answer::RoomToAdapt);
+    }
+
+    /// The employer teaches `value` (or pays for it): room to adapt.
+    fn teach(&mut self, value: String) {
+        if !self.draft.need.adaptable.training.contains(&value) {
+            self.draft.need.adaptable.training.push(value);
+        }
+    }
+
+    /// `Hygienekurs må du ha – arbeidsgiver sier det kan tas etter`: a certificate the candidate
+    /// may take once hired is taught, not asked first — room to adapt, said among the
+    /// requirements — for the certificate the clause names (whose cue words are then read) or
+    /// the one asked just before. True when the clause has said all it says.
+    fn taught_once_hired(&mut self, words: &[&str], recognised: &mut Recognised) -> bool {
+        let named: Vec<String> = recognised
+            .found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Criterion { kind: CriterionKind::Certificate, value, .. } => Some(value.clone()),
+                _ => None,
+            })
+            .collect();
+        if named.is_empty() {
+            let mut asked = self.draft.need.criteria.iter().rev();
+            let before = asked.find(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate);
+            let Some(value) = before.map(|c| c.value.clone()) else { return false };
+            self.teach(value);
+            return true;
+        }
+        for value in named {
+            self.teach(value);
+        }
+        for (i, word) in words.iter().enumerate() {
+            if later(word) || *word == "kan" || TAKEN_PASSIVE.contains(word) {
+                recognised.used[i] = true;
+            }
+        }
+        false
     }
 
     /// `Har du bare førerkort B, hjelper vi deg med BE`: a candidate holding only a lesser class
@@ -1438,9 +1434,13 @@ const TAKEN_PASSIVE: &[&str] = &["tas", "takast", "fås", "fåast", "skaffes", "
 /// Whether a clause says something may be got after hiring (`det kan tas etter oppstart`,
 /// `kan tas underveis`); `må tas før oppstart` says the opposite.
 fn taken_later(words: &[&str]) -> bool {
-    let later = |w: &str| matches!(w, "etter" | "etterpå" | "senere" | "seinare" | "underveis" | "etterkant");
     words.windows(3).any(|w| w[0] == "kan" && TAKEN_PASSIVE.contains(&w[1]) && (later(w[2]) || w[2] == "i"))
         && words.iter().any(|w| later(w))
+}
+
+/// Words for «after hiring» (`etter oppstart`, `underveis`, `i etterkant`).
+fn later(word: &str) -> bool {
+    matches!(word, "etter" | "etterpå" | "senere" | "seinare" | "underveis" | "etterkant")
 }
 
 #[cfg(test)]
