@@ -11,9 +11,7 @@ use crate::taxonomy::{ConceptKind, Taxonomy};
 /// The warnings for `need`: what its answers require that its criteria, written by hand, lack.
 /// Nothing when it has no criteria (they are drafted from the answers) or no answers.
 pub fn lacking(need: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Vec<String> {
-    let answers = &need.answers;
-    let no_answers = [&answers.must_have, &answers.wishes, &answers.room_to_adapt].iter().all(|a| a.trim().is_empty());
-    if need.criteria.is_empty() || no_answers {
+    if need.criteria.is_empty() || need.answers.is_blank() {
         return Vec::new();
     }
     let draft = super::draft_need(need, taxonomy, today);

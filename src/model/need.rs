@@ -73,6 +73,13 @@ pub struct ReflectionAnswers {
     pub room_to_adapt: String,
 }
 
+impl ReflectionAnswers {
+    /// Whether all three answers are blank: there is nothing to draft.
+    pub fn is_blank(&self) -> bool {
+        [&self.must_have, &self.wishes, &self.room_to_adapt].iter().all(|answer| answer.trim().is_empty())
+    }
+}
+
 /// The employer's room to adapt, structured. Each entry waives a candidate-side constraint.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -21,12 +21,12 @@ impl Service {
         // Criteria written by hand beside the answers: what the answers require that the
         // criteria lack is told, not added (the advisor may have left it out on purpose).
         let mut lacking = Vec::new();
-        if need.criteria.is_empty() && !answers_empty(&need) {
+        if need.criteria.is_empty() && !need.answers.is_blank() {
             let draft = self.draft_off_runtime(need.clone()).await?;
             draft.need.validate()?;
             need = draft.need.clone();
             drafted = Some(Box::new(draft));
-        } else if !answers_empty(&need) {
+        } else if !need.answers.is_blank() {
             let (service, asked) = (self.clone(), need.clone());
             let today = OffsetDateTime::now_utc().date();
             lacking = self.on_cpu(move || compare::lacking(&asked, service.taxonomy(), today)).await?;
@@ -51,7 +51,7 @@ impl Service {
     /// The draft of `need`'s three answers, for the advisor to review.
     pub async fn draft(self: &Arc<Self>, advisor: &Advisor, need: &JobNeed) -> Result<Draft, ServiceError> {
         need.validate()?;
-        if answers_empty(need) {
+        if need.answers.is_blank() {
             return Err(ServiceError::Invalid("answers: all three answers are empty; nothing to draft".into()));
         }
         let draft = self.draft_off_runtime(need.clone()).await?;
@@ -68,9 +68,4 @@ impl Service {
         let service = self.clone();
         self.on_cpu(move || draft_need(&need, service.taxonomy(), OffsetDateTime::now_utc().date())).await
     }
-}
-
-fn answers_empty(need: &JobNeed) -> bool {
-    let answers = &need.answers;
-    answers.must_have.trim().is_empty() && answers.wishes.trim().is_empty() && answers.room_to_adapt.trim().is_empty()
 }
