@@ -724,7 +724,6 @@ impl Compiler<'_> {
     }
 }
 
-/// A test that looks for exact keys, any one of which counts.
 /// The profile phrases that resemble `text`, as alternatives graded by how far they stand out.
 fn semantic_alternatives(
     resemblance: &dyn Resemblance,
@@ -766,6 +765,7 @@ fn licence_classes_below(class: &str) -> &'static [&'static str] {
     }
 }
 
+/// A test that looks for exact keys, any one of which counts.
 fn keys_test(terms: &[String], how: MatchHow) -> TermTest {
     TermTest {
         alternatives: terms.iter().map(|term| Alternative::new(ProfileField::Keys, vec![term.clone()], how)).collect(),
