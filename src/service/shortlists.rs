@@ -1,5 +1,6 @@
 //! Shortlists and drafts: the advisor's use cases.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use time::OffsetDateTime;
@@ -8,6 +9,7 @@ use super::access::Advisor;
 use super::audit::{Action, Entry};
 use super::{Service, ServiceError};
 use crate::draft::{compare, draft_need};
+use crate::index::CandidateIndex;
 use crate::matching::Matcher;
 use crate::model::{Draft, JobNeed, Shortlist};
 
@@ -18,25 +20,27 @@ impl Service {
     pub async fn shortlist(self: &Arc<Self>, advisor: &Advisor, mut need: JobNeed) -> Result<Shortlist, ServiceError> {
         need.validate()?;
         let mut drafted = None;
-        // Criteria written by hand beside the answers: what the answers require that the
-        // criteria lack is told, not added (the advisor may have left it out on purpose).
-        let mut lacking = Vec::new();
         if need.criteria.is_empty() && !need.answers.is_blank() {
             let draft = self.draft_off_runtime(need.clone()).await?;
             draft.need.validate()?;
             need = draft.need.clone();
             drafted = Some(Box::new(draft));
-        } else if !need.answers.is_blank() {
-            let (service, asked) = (self.clone(), need.clone());
-            let today = OffsetDateTime::now_utc().date();
-            lacking = self.on_cpu(move || compare::lacking(&asked, service.taxonomy(), today)).await?;
         }
+        // Criteria written by hand beside the answers: what the answers require that the
+        // criteria lack is told, not added (the advisor may have left it out on purpose).
+        let compared = drafted.is_none() && !need.answers.is_blank();
         let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
         let need_id = need.id.clone();
         let service = self.clone();
-        let mut shortlist = self.on_cpu(move || Matcher::new(service.store.index()).shortlist(&need)).await??;
+        let (mut shortlist, lacking) = self
+            .on_cpu(move || {
+                let index = service.store.index();
+                let lacking = if compared { kept_lacking(index, &need) } else { Arc::default() };
+                Matcher::new(index).shortlist(&need).map(|shortlist| (shortlist, lacking))
+            })
+            .await??;
         shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
-        shortlist.warnings.extend(lacking);
+        shortlist.warnings.extend(lacking.iter().cloned());
         shortlist.drafted = drafted;
 
         let mut entry = Entry::permit(advisor, Action::Shortlist);
@@ -60,6 +64,28 @@ impl Service {
         self.audit.record(&entry)?;
         Ok(draft)
     }
+}
+
+/// The warnings of [`compare::lacking`] for a need and the answers and criteria they were
+/// found for (keys are hashes; a hit is checked against it).
+struct KeptLacking {
+    asked: String,
+    warnings: Arc<Vec<String>>,
+}
+
+/// What the answers of `need` require that its criteria lack, kept beside the index's plans: a
+/// saved need is shortlisted again and again, and its answers are drafted once.
+fn kept_lacking(index: &CandidateIndex, need: &JobNeed) -> Arc<Vec<String>> {
+    let asked = serde_json::to_string(&(&need.answers, &need.criteria)).unwrap_or_default();
+    let mut hasher = rustc_hash::FxHasher::default();
+    ("lacking", &asked).hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(kept) = index.derived().get::<KeptLacking>(key).filter(|kept| kept.asked == asked) {
+        return kept.warnings.clone();
+    }
+    let warnings = Arc::new(compare::lacking(need, index.taxonomy(), OffsetDateTime::now_utc().date()));
+    index.derived().keep(key, Arc::new(KeptLacking { asked, warnings: warnings.clone() }));
+    warnings
 }
 
 impl Service {
