@@ -21,7 +21,7 @@ pub fn lacking(need: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Vec<String> 
 /// The must-haves of `drafted` (the answers' draft) that no criterion of `given` covers. Only
 /// the facts that turn a candidate away are compared: demands, shifts, languages and
 /// certificates; a wish in other words is the advisor's to weigh.
-pub fn unstated<'a>(given: &[Criterion], drafted: &'a [Criterion], taxonomy: &Taxonomy) -> Vec<&'a Criterion> {
+fn unstated<'a>(given: &[Criterion], drafted: &'a [Criterion], taxonomy: &Taxonomy) -> Vec<&'a Criterion> {
     let compared = |kind: CriterionKind| {
         matches!(
             kind,
@@ -37,7 +37,7 @@ pub fn unstated<'a>(given: &[Criterion], drafted: &'a [Criterion], taxonomy: &Ta
 
 /// The warning a shortlist carries for a requirement the criteria lack, naming a demand by the
 /// vocabulary's name for it (`står` → `stående arbeid`).
-pub fn warning(criterion: &Criterion, taxonomy: &Taxonomy) -> String {
+fn warning(criterion: &Criterion, taxonomy: &Taxonomy) -> String {
     let known = (criterion.kind == CriterionKind::Demand)
         .then(|| taxonomy.demand(&criterion.value))
         .flatten()
