@@ -87,8 +87,8 @@ impl Taxonomy {
         Some(Trade { key: self.same_trade(&key), rung })
     }
 
-    /// Whether `text` names a trade the vocabulary lists by several names (`bilfaget, lette
-    /// kjøretøy`), so that a name's qualifier (`lette kjøretøy`) is read as part of it.
+    /// Whether `text` names a trade the vocabulary lists (`bilfaget, lette kjøretøy`,
+    /// `gartnerfaget`), so that a name's qualifier (`lette kjøretøy`) is read as part of it.
     pub fn knows_trade(&self, text: &str) -> bool {
         self.trade_in(text, Some(Rung::Certified))
             .is_some_and(|trade| self.trade_aliases.values().any(|today| *today == trade.key))
@@ -136,8 +136,10 @@ impl Taxonomy {
                     Some(trade.key)
                 })
                 .collect();
-            if let Some((today, older)) = keys.split_first() {
-                aliases.extend(older.iter().filter(|key| *key != today).map(|key| (key.clone(), today.clone())));
+            // Today's name maps to itself, so that a trade listed under one name only
+            // (`gartnerfaget` and `gartner` key alike) is known as well.
+            if let Some(today) = keys.first() {
+                aliases.extend(keys.iter().map(|key| (key.clone(), today.clone())));
             }
         }
         aliases
@@ -208,5 +210,15 @@ mod tests {
         assert_eq!(trade("fagbrev som kjemiprosessoperatør").map(|t| t.0), trade("kjemiprosessfaget").map(|t| t.0));
         assert_ne!(trade("kjemiprosessfaget").map(|t| t.0), process);
         assert_eq!(trade("fagbrev som automatiker").map(|t| t.0), trade("automatiseringsfaget").map(|t| t.0));
+    }
+
+    #[test]
+    fn a_trade_listed_under_one_name_is_known() {
+        let taxonomy = Taxonomy::embedded().expect("taxonomy");
+        // `gartnerfaget` and `gartner` key alike; it is known all the same, so `utdannet gartner`
+        // reads as the trade.
+        assert!(taxonomy.knows_trade("fagbrev som gartner"));
+        assert!(taxonomy.knows_trade("gartnerfaget"));
+        assert!(!taxonomy.knows_trade("fagbrev som astronaut"), "a trade the vocabulary does not list");
     }
 }
