@@ -162,9 +162,25 @@ fn asides(sentence: &str) -> Vec<(String, bool)> {
     let (before, aside, after) = (&sentence[..open], &sentence[open + 1..close], &sentence[close + 1..]);
     let closes = after.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?')).is_empty();
     let tokens = lowercase_words(aside);
-    // `(B2 minimum)`, `(minst B1)`: a level code, said with how it is meant, is a code too.
-    let level_filler =
-        |w: &String| matches!(w.as_str(), "minimum" | "min" | "minst" | "nivå" | "eller" | "høyere" | "bedre");
+    // `(B2 minimum)`, `(minst B1)`, `(A2 holder)`: a level code, said with how it is meant, is
+    // a code too.
+    let level_filler = |w: &String| {
+        matches!(
+            w.as_str(),
+            "minimum"
+                | "min"
+                | "minst"
+                | "nivå"
+                | "eller"
+                | "høyere"
+                | "bedre"
+                | "holder"
+                | "held"
+                | "er"
+                | "nok"
+                | "greit"
+        )
+    };
     let code = (tokens.len() == 1 && (crate::taxonomy::is_class_code(&tokens[0]) || tokens[0].len() == 2))
         || (tokens.iter().filter(|w| level_code(w)).count() == 1
             && tokens.iter().all(|w| level_code(w) || level_filler(w)));
@@ -597,6 +613,50 @@ pub fn opens_statement(noun: &str, verb: Option<&str>) -> bool {
     definite_noun(noun) && verb.is_some_and(|verb| stated_doing(verb) || STATING.contains(&verb))
 }
 
+/// Who states how the job is, as a sentence's subject (`vi har hatt folk`, `det er kveld`,
+/// `han ble svimmel`).
+const TELLERS: &[&str] = &["vi", "me", "det", "de", "dei", "han", "hun", "ho", "man", "folk", "dette", "den", "dyra"];
+/// Verbs that tell how something is or was, besides the verbs of doing.
+const TELLING: &[&str] = &[
+    "er", "e", "var", "ble", "blei", "vart", "blir", "har", "hadde", "går", "gikk", "kom", "kommer", "står", "sto",
+    "ligger", "ligg", "låg", "skjer", "skjedde", "tar",
+];
+/// Quantities before a noun subject (`mange vinduer skiftes`, `alle rapporter går`).
+const QUANTITIES: &[&str] = &["mange", "alle", "noen", "flere", "fleire", "de", "halvparten"];
+
+/// Whether `words` state how the job is, a subject with its verb — `Beboerne er familier fra
+/// Syria`, `Om natta er det bare deg og én til på huset`, `Mange vinduer skiftes fra stige`,
+/// `Han vi hadde før, ble svimmel` — rather than list or ask what is wanted (`Truckførerbevis`,
+/// `Du må tåle kulde`).
+pub fn tells_how_it_is(words: &[&str]) -> bool {
+    let verb = |w: &str| {
+        TELLING.contains(&w)
+            || stated_doing(w)
+            // A passive (`skiftes`, `loggførast`).
+            || (w.chars().count() > 5 && (w.ends_with("es") || w.ends_with("ast")))
+    };
+    let possessive = |w: &str| matches!(w, "vår" | "vårt" | "våre" | "vores");
+    // `Beboerne`, `Teknikerne`: a plural in `-erne` is definite too.
+    let definite =
+        |w: &str| definite_noun(w) || (w.chars().count() > 5 && (w.ends_with("erne") || w.ends_with("arne")));
+    // A subject and its verb: `vi har`, `Hytta ligger`, `Teknikerne våre er`, `Mange vinduer skiftes`.
+    let subject_then_verb = (1..words.len()).any(|at| TELLERS.contains(&words[at - 1]) && verb(words[at]))
+        || (definite(words[0]) && words.get(1).is_some_and(|w| verb(w)))
+        || (definite(words[0]) && words.get(1).is_some_and(|w| possessive(w)) && words.get(2).is_some_and(|w| verb(w)))
+        // `Alle sikkerhetsrunder og loggføring er på norsk`: a quantity, a noun or two, the verb.
+        || (QUANTITIES.contains(&words[0]) && (2..words.len().min(6)).any(|at| verb(words[at])));
+    // The verb before its subject, after what opens the sentence (`Skjer det noe`, `Fra april
+    // til juni er det kaos`).
+    let verb_then_subject = (0..words.len().min(8).saturating_sub(1))
+        .any(|at| verb(words[at]) && TELLERS.contains(&words[at + 1]) && words[at + 1] != "de");
+    // `Etterpå står du i utstillingen og forteller`, `du kjører ut varer`: what the candidate
+    // does, told, not asked (never `du har`, `du er`, which may ask).
+    let doing = |w: &str| stated_doing(w) || matches!(w, "står" | "går" | "sitter");
+    let you_do = (1..words.len().min(8))
+        .any(|at| (words[at - 1] == "du" && doing(words[at])) || (doing(words[at - 1]) && words[at] == "du"));
+    subject_then_verb || verb_then_subject || you_do
+}
+
 /// `må måkes`, `skal vaskast`: what must be done, in the passive (a modal, then a verb in `-es`
 /// or nynorsk `-ast`).
 pub fn done_to(modal: Option<&str>, verb: Option<&str>) -> bool {
@@ -804,6 +864,23 @@ mod tests {
         assert_eq!(read("ett år som kokk, eitt år i butikk"), "1 år som kokk 1 år i butikk");
         assert_eq!(read("innen to uker"), "innen 2 uker");
         assert_eq!(read("en kokk med fire barn"), "en kokk med fire barn", "not before a unit: an article, a count");
+    }
+
+    #[test]
+    fn a_sentence_tells_how_the_job_is_by_a_subject_and_its_verb() {
+        let tells = |text: &str| {
+            let said: Vec<String> = lowercase_words(text);
+            tells_how_it_is(&said.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        assert!(tells("Beboerne er familier fra Syria"));
+        assert!(tells("Om natta er det bare deg og én til på huset"));
+        assert!(tells("Mange vinduer skiftes fra stige"));
+        assert!(tells("Teknikerne våre er fra Danmark"));
+        assert!(tells("Han vi hadde før ble svimmel"));
+        assert!(tells("Etterpå står du i utstillingen"));
+        assert!(!tells("Truckførerbevis og førerkort B"), "a list item has no verb");
+        assert!(!tells("Gode norskkunnskaper"));
+        assert!(!tells("Du har førerkort B"), "«du har» may ask");
     }
 
     fn texts(answer: &str) -> Vec<(Option<u32>, String)> {

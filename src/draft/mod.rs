@@ -252,6 +252,14 @@ impl Drafter<'_> {
                 }
                 recognised.take(verb, verb);
             }
+        } else if let (Some(&"men"), false, Some(_)) = (words.first(), names_language, previous_language) {
+            // `…, men du må forstå en arbeidsordre`: what is understood or read in it, asked in a
+            // contrast right after a language, is what that language is for (its level stays).
+            let understands = (1..words.len())
+                .find(|&j| recognise::communicates(words[j]) && matches!(words[j - 1], "må" | "kunne" | "å"));
+            if let Some(verb) = understands.filter(|&verb| (verb..words.len()).all(|j| !recognised.used[j])) {
+                recognised.take(verb, words.len() - 1);
+            }
         }
         let drafted_before = self.draft.need.criteria.len();
         let not_needed = says_not_needed(&words);
@@ -302,7 +310,14 @@ impl Drafter<'_> {
                 })
         };
         let asks = |from: usize| words[from..].iter().any(|w| MUST_MARKERS.contains(w) || ASKING.contains(w));
-        let ours = answer == Answer::MustHave && employer_does(0);
+        // `Hver kveld serverer vi middag til 80 gjester`: the same with the time first and the
+        // verb before `vi`.
+        let inverted = (2..words.len().min(5)).any(|at| {
+            matches!(words[at], "vi" | "me")
+                && clauses::stated_doing(words[at - 1])
+                && !words[..at].iter().any(|w| matches!(*w, "du" | "dere" | "deg"))
+        });
+        let ours = answer == Answer::MustHave && (employer_does(0) || inverted);
         // `Jobben er telefon og skranke.`: a sentence that says what the job is, the same.
         let the_job_is = answer == Answer::MustHave
             && words.first().is_some_and(|w| JOB_ITSELF.contains(w))
@@ -349,7 +364,19 @@ impl Drafter<'_> {
                 // What follows `til`, `i`, `ved` is where (`til vårt lager`), not whom.
                 let workplace =
                     |at: usize| words[..at].iter().any(|w| matches!(*w, "til" | "i" | "ved" | "hos" | "på"));
-                matches!(f, Found::Criterion { at, .. } if !workplace(*at))
+                // `Hundepensjonatet søker dyrepasser!`: the occupation sought, in a headline, is the
+                // job's title (`Vi søker en sjåfør til vår bedrift.` asks for one).
+                let title = |at: usize| {
+                    clause.headline
+                        && ((0..at)
+                            .rev()
+                            .take_while(|&j| TITLE_FRAME.contains(&words[j]))
+                            .last()
+                            .is_some_and(|j| j > 0 && seeks(j - 1))
+                            || (at > 0 && seeks(at - 1)))
+                };
+                matches!(f, Found::Criterion { kind, at, .. }
+                    if !(workplace(*at) || (*kind == CriterionKind::Occupation && title(*at))))
             });
         // `Gjestene reiser kl 11`, `Kundene kommer innom`: what the job's people or things do,
         // told as a story of the working day, the same.
@@ -404,7 +431,14 @@ impl Drafter<'_> {
         // language it names stays asked (`vi går i toskift, dag og kveld, så du må kunne jobbe
         // begge`); a skill or a certificate in it is what the job uses, and the second half says
         // what is asked of the candidate.
-        let reason_until = words.iter().position(|w| *w == "så").filter(|&so| {
+        // `…, og det må du kunne forklare dem på norsk`: `og det` before what is asked, the same.
+        let so_or_and_that = |at: usize| {
+            words[at] == "så"
+                || (words[at] == "og"
+                    && matches!(words.get(at + 1), Some(&("det" | "dette")))
+                    && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
+        };
+        let reason_until = (0..words.len()).find(|&at| so_or_and_that(at)).filter(|&so| {
             // `Frokosten starter 06.30, så du må møte tidlig`: a noun and its verb say how the
             // job is, as `vi …` does.
             // `All dokumentasjon er på engelsk, så …`: a quantity may open the noun.
@@ -427,8 +461,49 @@ impl Drafter<'_> {
             let asked_of_you = (words.get(so + 1).is_some_and(you)
                 && words.iter().skip(so + 2).take(2).any(|w| MUST_MARKERS.contains(w)))
                 || (words.get(so + 2).is_some_and(|w| MUST_MARKERS.contains(w)) && words.get(so + 3).is_some_and(you));
-            subject && asked_of_you
+            // `Vi kjører rundt til kundene i varebil, så førerkort B er et must`, `Forrige sommer
+            // snakket vi mer engelsk enn norsk med gjestene, så engelsken må sitte (minst B1)`:
+            // whatever opens the sentence, a first half that asks nothing before a second half
+            // that asks something named is the reason for it.
+            let named_after = recognised.found.iter().any(|f| matches!(f, Found::Criterion { at, .. } if *at > so))
+                || (so + 1..words.len()).any(|j| recognised.used[j]);
+            let says_how = words.get(so + 1).is_some_and(|w| matches!(*w, "lenge" | "godt" | "mye" | "at" | "snart"));
+            let asks_after =
+                words[so + 1..].iter().any(|w| MUST_MARKERS.contains(w) || matches!(*w, "trenger" | "treng"));
+            let plain_reason = so > 1
+                && answer == Answer::MustHave
+                && named_after
+                && asks_after
+                && !says_how
+                && !words[..so].iter().any(|w| MUST_MARKERS.contains(w) || SOFTENERS.contains(w));
+            (subject && asked_of_you) || plain_reason
         });
+        // A language named only in the reason (`mer engelsk enn norsk`) is not asked where the
+        // second half asks another (`så engelsken må sitte`).
+        let named_from = |so: usize, language: &str| words[so + 1..].iter().any(|w| w.starts_with(language));
+        let languages: Vec<&str> = recognised
+            .found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Criterion { kind: CriterionKind::Language, value, .. } => Some(value.as_str()),
+                _ => None,
+            })
+            .collect();
+        let only_in_reason =
+            |so: usize, language: &str| !named_from(so, language) && languages.iter().any(|l| named_from(so, l));
+        // `Beboerne er familier fra Syria`, `Vi har hatt folk som sovnet på vakt`: a sentence that
+        // only tells how the job is, asking the candidate nothing, leaves no requirement unread.
+        // What it names is read as ever (a condition of the job stays asked).
+        let addressed = words.windows(2).any(|pair| match pair {
+            [who, modal] | [modal, who] if matches!(*who, "du" | "dere" | "man" | "de") => MODALS.contains(modal),
+            _ => false,
+        }) || words.windows(2).any(|pair| matches!(pair, ["du" | "deg" | "dere", "som"]));
+        let only_tells = answer == Answer::MustHave
+            && !asks(0)
+            && clause.turned_away.is_none()
+            && !addressed
+            && !words.iter().any(|w| SOFTENERS.contains(w))
+            && clauses::tells_how_it_is(&words);
         // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks
         // nothing more, up to the next `og` (which may add a requirement).
         let language_before = |from: usize| {
@@ -455,8 +530,17 @@ impl Drafter<'_> {
                         | ["så", "lenge"]
                         | ["der", "du"]
                 ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
+                    // `…, men du må forstå en arbeidsordre`: what is done in it.
+                    || (matches!(w, ["du", "må"])
+                        && recognised.found.iter().any(|f| {
+                            matches!(f, Found::Criterion { kind: CriterionKind::Language, at: named, .. } if *named < at)
+                        })
+                        && words.get(at + 2).is_some_and(|v| {
+                            recognise::communicates(v)
+                                || (*v == "kunne" && words.get(at + 3).is_some_and(|v| recognise::communicates(v)))
+                        }))
             })
-            .filter(|&from| language_before(from));
+            .filter(|&from| language_before(from) || words[from..].starts_with(&["du", "må"]));
         // `… til å lese oppskrifter og snakke med kollegaene`, `de skal gi råd om fôr og stell`:
         // an `og` that joins another purpose goes on; one before another requirement ends it.
         let requirement_after = |og: usize| {
@@ -515,7 +599,10 @@ impl Drafter<'_> {
                         kind != CriterionKind::Language && purpose.as_ref().is_some_and(|p| p.contains(&at));
                     let facts_of_the_job =
                         matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
-                    let reason = !facts_of_the_job && reason_until.is_some_and(|so| at < so);
+                    let reason = reason_until.is_some_and(|so| {
+                        at < so
+                            && (!facts_of_the_job || (kind == CriterionKind::Language && only_in_reason(so, &value)))
+                    });
                     // `Portørene går mye`: the job's people, as the subject of a statement about
                     // it, are no occupation asked of the candidate.
                     let subject = at == 0
@@ -595,7 +682,10 @@ impl Drafter<'_> {
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
                     // or quality asked of the candidate.
                     let liking = matches!(kind, CriterionKind::Interest | CriterionKind::Quality);
-                    let reason = reason || (liking && !headline_theme && context.is_some_and(|from| at >= from));
+                    // `Beboerne er familier fra Syria`: nor are the people a statement tells of.
+                    let reason = reason
+                        || (liking && !headline_theme && context.is_some_and(|from| at >= from))
+                        || (liking && only_tells);
                     if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {
                         continue;
                     }
@@ -646,6 +736,7 @@ impl Drafter<'_> {
         let unplaced = self.leftovers(clause, &recognised.used, answer);
         let unplaced = unplaced
             .into_iter()
+            .filter(|_| !only_tells)
             .filter(|(words, _)| context.or(statement_from).is_none_or(|from| words.start < from))
             .filter(|(words, _)| reason_until.is_none_or(|so| words.start > so))
             .filter(|(words, _)| {
@@ -1288,7 +1379,12 @@ impl Drafter<'_> {
                 flush(&mut phrase, start..end, &mut self.draft);
             }
             // `hver dag`, `kvar veke`: how often, not something asked for.
-            let every = i > 0 && matches!(clause.words[i - 1].text.as_str(), "hver" | "kvar" | "hvert" | "kvart");
+            // `en vanlig dag` the same.
+            let every = i > 0
+                && matches!(
+                    clause.words[i - 1].text.as_str(),
+                    "hver" | "kvar" | "hvert" | "kvart" | "vanlig" | "vanleg"
+                );
             // `tåler støv i fjøset`, `kaldt i produksjonen`: where the job is done, not what is
             // asked. `Portørene går mye`: the job's people or things, as the subject of a
             // statement about it.
@@ -1329,6 +1425,8 @@ impl Drafter<'_> {
                 // `i dekksesongen i oktober og april`: when, not what.
                 || clauses::MONTHS.contains(&text)
                 || SEASONS.contains(&text)
+                || BUSIEST.contains(&text)
+                || MODALS.contains(&text)
                 || text.ends_with("sesongen")
                 || self.taxonomy.is_filler(&word.stem)
                 || text.chars().all(|c| c.is_ascii_digit() || c == '%');

@@ -9,9 +9,9 @@ mod timing;
 
 use time::Date;
 
-use self::conditions::{refusal, ruled_out};
-pub use self::languages::asks_speaking;
+use self::conditions::{befell, refusal, ruled_out};
 use self::languages::languages;
+pub use self::languages::{asks_speaking, communicates};
 use self::timing::{amounts_and_dates, shifts};
 use super::clauses::Clause;
 use crate::model::{CriterionKind, LanguageLevel};
@@ -133,6 +133,9 @@ const INTEREST_CUES: &[&str] = &[
     "engasjert",
     "trives",
     "trivst",
+    "elsker",
+    "elskar",
+    "digger",
 ];
 /// Verbs of working on something (`reparere sykler`): with a theme after them, a skill.
 const ACTIVITY_VERBS: &[&str] = &[
@@ -173,11 +176,13 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
     walking(&words, &mut recognised);
+    climbing(&words, &mut recognised);
     tolerated(clause, &words, taxonomy, &mut recognised);
     ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
     not_having(&words, taxonomy, &mut recognised);
+    befell(&words, taxonomy, &mut recognised);
     courses(&words, taxonomy, &mut recognised);
     how_well_held(&mut recognised);
     loads(&words, &mut recognised);
@@ -422,6 +427,32 @@ fn walking(words: &[&str], out: &mut Recognised) {
         if walks && !out.used[i] && !out.used[i + 1] {
             out.criterion(CriterionKind::Demand, "mye gåing".to_string(), i);
             out.take(i, i + 1);
+        }
+    }
+}
+
+/// `klatrer du 80 meter opp i tårnet`, `jobber 15 meter over bakken`: climbing up, or a height
+/// in metres, is work at height (`klatring` alone, a pastime, is not).
+fn climbing(words: &[&str], out: &mut Recognised) {
+    let climbs = |w: &str| matches!(w, "klatre" | "klatrer" | "klatra" | "klatret" | "klyve" | "klyver" | "klyv");
+    let up = |w: &str| matches!(w, "opp" | "over" | "oppe" | "høyt" | "høgt");
+    for i in 0..words.len() {
+        if out.used[i] {
+            continue;
+        }
+        let metres = words[i].parse::<u32>().is_ok()
+            && matches!(words.get(i + 1), Some(&("meter" | "m")))
+            && words.get(i + 2).is_some_and(|w| up(w));
+        let end = if metres {
+            Some(i + 2)
+        } else if climbs(words[i]) {
+            (i + 1..words.len().min(i + 5)).take_while(|&j| !out.used[j]).find(|&j| up(words[j]))
+        } else {
+            None
+        };
+        if let Some(end) = end.filter(|&end| (i..=end).all(|j| !out.used[j])) {
+            out.criterion(CriterionKind::Demand, "arbeid i høyden".to_string(), i);
+            out.take(i, end);
         }
     }
 }
@@ -811,10 +842,16 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
             let word = words[j];
             // `fagbrev som kokk, hygienekurs`: a certificate after the trade is an item of its own.
             let certificate = j > i + 1 && !taxonomy.find(word, &[ConceptKind::Certificate]).is_empty();
+            // `Den forrige lærlingen vår`: a person, whose possessive names no trade.
+            let possessive = matches!(
+                word,
+                "vår" | "vårt" | "våre" | "min" | "mitt" | "mine" | "din" | "sin" | "sitt" | "sine" | "hans" | "hennes"
+            );
             if lexicon.is_stopword(word)
                 || super::words::GRAMMAR.contains(&word)
                 || word.parse::<f64>().is_ok()
                 || certificate
+                || possessive
             {
                 break;
             }
@@ -1086,6 +1123,9 @@ fn limit_named(
 
 /// Words that say a candidate must bear what follows (`tåle å jobbe ute i all slags vær`).
 const TOLERATE: &[&str] = &["tåle", "tåler", "tole", "toler", "takle", "takler", "tåla"];
+/// The same, told of someone before (`han som ikke tålte høy musikk, varte én kveld`): borne or
+/// not, what they met is what the job demands.
+const TOLERATED_ONCE: &[&str] = &["tålte", "tolte", "tålde", "taklet", "takla"];
 
 /// What a candidate must tolerate is a demand, even where its words also name an interest:
 /// `tåle å jobbe ute på merdene i all slags vær` is work outside in all weather, not a liking
@@ -1098,15 +1138,19 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
         // `har ikke noe imot å løfte`, `kan ikkje ha noko i vegen for å jobbe alene`: to mind
         // nothing is to bear it; the idiom opens at its negation.
         let idiom = minds_nothing(words, i);
+        let told = TOLERATED_ONCE.contains(&words[i]);
         let negated = idiom.is_none()
             && !turned_away
+            && !told
             && words[i.saturating_sub(2)..i].iter().any(|w| super::words::NOT.contains(w));
-        if !(TOLERATE.contains(&words[i]) || idiom.is_some()) || out.used[i] || negated {
+        if !(TOLERATE.contains(&words[i]) || told || idiom.is_some()) || out.used[i] || negated {
             continue;
         }
         // `tåle å jobbe ute`, `tåle at det er varmt`: what is borne starts after the frame.
         let frame = ["å", "at", "det", "er", "blir", "kan", "være"];
-        let asked = |w: &str| turned_away && (matches!(w, "du" | "dere") || super::words::NOT.contains(&w));
+        let asked = |w: &str| {
+            (turned_away && matches!(w, "du" | "dere")) || ((turned_away || told) && super::words::NOT.contains(&w))
+        };
         let from =
             (i + 1..words.len()).find(|&j| !frame.contains(&words[j]) && !asked(words[j])).unwrap_or(words.len());
         if from >= words.len() {

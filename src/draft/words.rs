@@ -508,6 +508,8 @@ pub const SOFTENERS: &[&str] = &[
     "supert",
     "flott",
     "beste",
+    // `De som trives best hos oss`.
+    "best",
     "bør",
     "burde",
     "eventuelt",
@@ -768,6 +770,17 @@ pub const SEASONS: &[&str] = &[
     "høgtider",
 ];
 
+/// Words between a verb of seeking and the title sought (`søker en ny dyrepasser`, `ser etter
+/// flere sjåfører`).
+pub const TITLE_FRAME: &[&str] = &["etter", "en", "ei", "et", "ein", "eit", "ny", "nye", "flere", "fleire", "ekstra"];
+
+/// Modal verbs: said with the candidate (`du må`, `kan du`), a sentence asks of them.
+pub const MODALS: &[&str] =
+    &["må", "skal", "kan", "bør", "burde", "trenger", "treng", "får", "vil", "klarer", "greier"];
+
+/// When the work is busiest (`helgene er de travleste`): when, not what is asked.
+pub const BUSIEST: &[&str] = &["travleste", "travlaste", "travlest", "travlast", "roligste", "roligaste"];
+
 /// What the employer offers the candidate (`Bolig på campingen`): no candidate lacks it, so
 /// left unread it asks nothing.
 pub const OFFERED: &[&str] = &["bolig", "boligen", "bustad", "hybel", "hybelen", "husvære", "losji", "overnatting"];
@@ -813,6 +826,12 @@ pub const SERVED: &[&str] = &[
     "turistene",
     "turistar",
     "turistane",
+    "elever",
+    "elevene",
+    "elevar",
+    "elevane",
+    "skoleklasser",
+    "skoleklassene",
 ];
 
 #[cfg(test)]

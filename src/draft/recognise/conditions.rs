@@ -1,6 +1,8 @@
 //! Conditions that turn a candidate away (`Er du høydredd, kan du like godt la være å søke`,
 //! `Har du vond rygg, går det ikke`): the limit a condition names is the demand of the job, as
-//! the vocabulary pairs a candidate's adaptation needs with the demands they rule out.
+//! the vocabulary pairs a candidate's adaptation needs with the demands they rule out. The same
+//! holds for the story of someone the job did not suit (`Han vi hadde før, ble svimmel i toppen
+//! første uka`).
 
 use super::{Found, Recognised, limit_named};
 use crate::draft::clauses::Clause;
@@ -44,5 +46,67 @@ pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut
     }
     if named && turned.condition.start < end {
         out.take(turned.condition.start, end - 1);
+    }
+}
+
+/// Words after which a limit is what befell or marked a person (`ble svimmel`, `fikk vondt i
+/// ryggen`, `folk med hørselsplager`).
+const BEFELL: &[&str] = &["ble", "blei", "vart", "fikk", "fekk", "med", "hadde"];
+/// Words between [`BEFELL`] and the limit that say only how much (`ble fort svimmel`).
+const DEGREE: &[&str] = &["fort", "raskt", "så", "veldig", "litt", "helt", "skikkelig"];
+/// The opening words of a need that is an arrangement, not a limit a person has (`rolig
+/// tempo`, `lette løft`, `skjermet for støy`): `en jobb med lette løft` describes the job.
+const ARRANGED: &[&str] = &[
+    "rolig",
+    "roleg",
+    "lett",
+    "lette",
+    "ikke",
+    "ikkje",
+    "ingen",
+    "skjermet",
+    "skjerma",
+    "tilrettelagt",
+    "tilrettelagd",
+    "kortere",
+    "kortare",
+    "redusert",
+    "gradert",
+    "unngå",
+    "må",
+    "kan",
+    "trenger",
+    "treng",
+    "behov",
+    "lavt",
+    "lågt",
+];
+
+/// `Han vi hadde før, ble svimmel i toppen første uka, og da var det slutt`, `vi har hatt folk
+/// med hørselsplager som ikke holdt ut`: a limit that befell someone in the job, told as what
+/// happened, is what the job demands.
+pub fn befell(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let mut at = 0;
+    while at < words.len() {
+        let cue = match at {
+            0 => false,
+            1 => BEFELL.contains(&words[0]),
+            _ => {
+                BEFELL.contains(&words[at - 1]) || (DEGREE.contains(&words[at - 1]) && BEFELL.contains(&words[at - 2]))
+            }
+        };
+        if !cue || out.used[at] || ARRANGED.contains(&words[at]) {
+            at += 1;
+            continue;
+        }
+        let Some((demand, to)) = limit_named(words, at, words.len(), taxonomy, out) else {
+            at += 1;
+            continue;
+        };
+        if let Some(label) = taxonomy.concept(demand).labels.first() {
+            out.criterion(CriterionKind::Demand, label.clone(), at);
+            out.take(at, to - 1);
+        }
+        at = to;
     }
 }

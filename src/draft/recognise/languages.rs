@@ -83,6 +83,11 @@ const COMMUNICATING: &[&str] = &[
 /// filling in a form, answering, understanding); speaking and writing do (B1).
 const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
 
+/// Whether `word` is a verb of doing something in a language (`forstå`, `lese`, `forklare`).
+pub fn communicates(word: &str) -> bool {
+    COMMUNICATING.contains(&word)
+}
+
 /// `men du må klare å prate med gjestene`: where a clause asks for speaking (a speaking verb
 /// after `å`, `kan`, `skal` or `må`), the index of the verb.
 pub fn asks_speaking(words: &[&str]) -> Option<usize> {
@@ -100,8 +105,8 @@ fn tells_at(words: &[&str], j: usize) -> bool {
 }
 
 pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
-    // (where, which language, the level said of it)
-    let mut said: Vec<(usize, &str, Option<LanguageLevel>)> = Vec::new();
+    // (where, which language, the level said of it, whether that level is a code written)
+    let mut said: Vec<(usize, &str, Option<LanguageLevel>, bool)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if out.used[i] {
             continue;
@@ -167,9 +172,10 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             out.take(j, last);
         }
         // `engelsk må sitte`: the language must be there, firmly — spoken at work, B1.
+        // `norsken må holde til det`: be enough for what is said, the same.
         let firm = (i + 2 < words.len() && matches!(words[i + 1], "må" | "skal"))
             .then_some(i + 2)
-            .filter(|&j| matches!(words[j], "sitte" | "sitja" | "sitter") && !out.used[j]);
+            .filter(|&j| matches!(words[j], "sitte" | "sitja" | "sitter" | "holde" | "holda") && !out.used[j]);
         if let Some(j) = firm {
             described = Some(described.map_or(LanguageLevel::B1, |l| l.max(LanguageLevel::B1)));
             out.take(i + 1, j);
@@ -255,6 +261,17 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
                     .filter(|&k| words[verb + 1..k].iter().all(|w| matches!(*w, "med" | "til" | "alle")))
                     .map(|k| (verb, k))
             });
+        // `… snakke med beboerne på deres eget språk – arabisk, tigrinja eller ukrainsk`: said
+        // before the language too.
+        let with_served = with_served.or_else(|| {
+            (i.saturating_sub(12)..i).filter(|&j| COMMUNICATING.contains(&words[j]) && !out.used[j]).find_map(|verb| {
+                (verb + 1..(verb + 4).min(i))
+                    .take_while(|&k| !out.used[k])
+                    .find(|&k| SERVED.contains(&words[k]))
+                    .filter(|&k| words[verb + 1..k].iter().all(|w| matches!(*w, "med" | "til" | "alle")))
+                    .map(|k| (verb, k))
+            })
+        });
         if let Some((verb, served)) = with_served {
             if described.is_none() {
                 described = Some(LanguageLevel::B1);
@@ -334,7 +351,7 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         } else if words.get(i + 1) == Some(&"er") && fine(i + 2) {
             out.take(i + 1, i + 2);
         }
-        said.push((i, language, written.or(described)));
+        said.push((i, language, written.or(described), written.is_some()));
         out.take(i, i);
     }
     // `norsk og engelsk – begge på et nivå der …`, `norsk eller engelsk, du må prate med
@@ -345,34 +362,40 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // `både norsk og engelsk godt`: said of both together, the level is both's.
         let both = joined && before.0 > 0 && words[before.0 - 1] == "både";
         if joined && (both || before.2.is_none() || after.2.is_none()) {
-            let level = before.2.max(after.2);
-            said[k - 1].2 = level;
-            said[k].2 = level;
+            let (level, written) = (before.2.max(after.2), before.3 || after.3);
+            (said[k - 1].2, said[k - 1].3) = (level, written);
+            (said[k].2, said[k].3) = (level, written);
         }
     }
     // `Arbeidsspråket er norsk, men engelsk er OK`: the second language is accepted instead of
     // the first, at the level the first asks; a working language asks B1 when no level is said.
     let working = |at: usize| (at.saturating_sub(3)..at).any(|j| words[j].starts_with("arbeidsspråk"));
-    let mut read: Vec<(usize, String, Option<LanguageLevel>)> = Vec::new();
-    for (at, language, level) in said {
+    let mut read: Vec<(usize, String, Option<LanguageLevel>, bool)> = Vec::new();
+    for (at, language, level, written) in said {
         let level = level.or(working(at).then_some(LanguageLevel::B1));
         let accepted = at > 0 && crate::draft::clauses::language_accepted_instead(&words[at - 1..].join(" "));
         // `… er på engelsk, så du må snakke engelsk på et profesjonelt nivå`: a language named
-        // twice is asked once, at the higher level said of it.
-        if let Some(again) = read.iter_mut().find(|(_, named, _)| named == language) {
-            again.2 = again.2.max(level);
+        // twice is asked once, at the higher level said of it — or at the level written as a code
+        // (`Turnéfolka snakker engelsk, så du må klare deg på engelsk (A2 holder)`).
+        if let Some(again) = read.iter_mut().find(|(_, named, _, _)| named == language) {
+            again.2 = match (again.3, written) {
+                (true, false) => again.2,
+                (false, true) => level,
+                _ => again.2.max(level),
+            };
+            again.3 |= written;
             continue;
         }
         match read.last_mut() {
-            Some((_, first, first_level)) if accepted && !first.contains(" eller ") => {
+            Some((_, first, first_level, _)) if accepted && !first.contains(" eller ") => {
                 *first = format!("{first} eller {language}");
                 *first_level = (*first_level).or(level);
                 out.take(at - 1, at + 2);
             }
-            _ => read.push((at, language.to_string(), level)),
+            _ => read.push((at, language.to_string(), level, written)),
         }
     }
-    for (at, language, level) in read {
+    for (at, language, level, _) in read {
         out.add(Found::Criterion {
             kind: CriterionKind::Language,
             value: language,
