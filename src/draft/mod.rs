@@ -696,7 +696,17 @@ impl Drafter<'_> {
                     // from veiledere's tags), so a drafted must-have of that kind would empty the
                     // list. `du må like å jobbe ute` becomes a wish.
                     // The advisor is told, so that nothing asked as a requirement is weakened unseen.
-                    if matches!(kind, CriterionKind::Interest | CriterionKind::Quality) {
+                    // `Lagerarbeid hele dagen`, `Stillasarbeid hver dag`: work named with how long or
+                    // how often it is done describes the job; experience of it is welcome, not a wall.
+                    let the_work_described = kind == CriterionKind::Occupation
+                        && answer == Answer::MustHave
+                        && !asks(0)
+                        && !words.iter().any(|w| EXPERIENCE_WORDS.contains(w))
+                        && (words.windows(2).any(|pair| {
+                            matches!(pair, ["hele" | "heile", "dagen" | "tida" | "tiden" | "dag" | "skiftet"])
+                                || (matches!(pair[0], "hver" | "kvar") && UNITS_OF_TIME.contains(&pair[1]))
+                        }) || words.iter().any(|w| matches!(*w, "daglig" | "dagleg")));
+                    if matches!(kind, CriterionKind::Interest | CriterionKind::Quality) || the_work_described {
                         if importance == Importance::Must {
                             self.note(format!("«{value}» står blant kravene, men er lagt inn som ønske"));
                         }

@@ -774,6 +774,10 @@ pub const SEASONS: &[&str] = &[
 /// flere sjåfører`).
 pub const TITLE_FRAME: &[&str] = &["etter", "en", "ei", "et", "ein", "eit", "ny", "nye", "flere", "fleire", "ekstra"];
 
+/// Words that ask for experience of work (`erfaring som`, `har jobbet som`).
+pub const EXPERIENCE_WORDS: &[&str] =
+    &["erfaring", "erfaren", "røynsle", "bakgrunn", "jobbet", "jobba", "arbeidet", "praksis", "fartstid"];
+
 /// Modal verbs: said with the candidate (`du må`, `kan du`), a sentence asks of them.
 pub const MODALS: &[&str] =
     &["må", "skal", "kan", "bør", "burde", "trenger", "treng", "får", "vil", "klarer", "greier"];
