@@ -306,3 +306,53 @@ async fn a_requirement_the_answers_state_and_the_criteria_lack_is_told_beside_th
     assert_eq!(status, 200, "{body}");
     assert!(body.get("warnings").is_none_or(|w| w == &json!([])), "{body}");
 }
+
+#[tokio::test]
+async fn a_requirement_left_out_on_purpose_is_marked_checked_once_on_either_door() {
+    let service = fixture();
+    let need = json!({"id": "n", "title": "Pakker", "answers": {
+            "must_have": "Må ha førerkort B. Du står hele dagen ved linja.", "wishes": "", "room_to_adapt": ""},
+        "criteria": [{"kind": "certificate", "value": "førerkort B", "importance": "must"}]});
+    let (_, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
+    assert_eq!(body["unchecked"], json!(["stående arbeid"]), "{body}");
+
+    // The API: the need says it is checked (in any case), and the list warns of it no more.
+    let mut checked = need.clone();
+    checked["checked"] = json!(["Stående arbeid"]);
+    let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&checked.to_string())).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("warnings").is_none_or(|w| w == &json!([])), "{body}");
+    assert!(body.get("unchecked").is_none(), "{body}");
+    let mut bad = need.clone();
+    bad["checked"] = json!(["stående\u{0007}arbeid"]);
+    let bad = bad.to_string();
+    let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&bad)).await;
+    assert_eq!(status, 400, "a control character is refused with its field: {body}");
+    assert!(body.to_string().contains("checked"), "{body}");
+
+    // The page: the warning has a button that marks it, and the list comes back without it.
+    let form = "title=Pakker&place=Kristiansand&top=10&must_have=M%C3%A5+ha+f%C3%B8rerkort+B.+Du+st%C3%A5r+hele+dagen+ved+linja.\
+                &wishes=&room_to_adapt=&c0.kind=certificate&c0.value=f%C3%B8rerkort+B&c0.importance=must";
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(form)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("name=\"check\" value=\"stående arbeid\""), "a button marks it: {html}");
+    let carried = html.split("name=\"need\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("need");
+    let carried = carried.replace("&quot;", "\"").replace("&amp;", "&");
+    let mark = format!("need={}&check=st%C3%A5ende+arbeid", urlencode(&carried));
+    let (status, _, html) = service.page("POST", "/radgiver/kortliste", Some("dev-radgiver"), Some(&mark)).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(!html.contains("id=\"unchecked\""), "no warning once it is checked: {html}");
+    assert!(html.contains("er merket som vurdert"), "the page says what changed: {html}");
+    assert!(html.contains("name=\"checked\" value=\"stående arbeid\""), "«Endre kriteriene» keeps it: {html}");
+}
+
+/// `text` as a form value.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

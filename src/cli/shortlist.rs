@@ -43,8 +43,13 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
     let mut drafted = None;
     let today = time::OffsetDateTime::now_utc().date();
     // Criteria written by hand beside the answers: what the answers require that they lack.
-    let lacking =
-        if args.from_answers { Vec::new() } else { jobbmatch::draft::compare::lacking(&need, &taxonomy, today) };
+    // What the need marks as checked is left out (`checked` in the need file).
+    let lacking = if args.from_answers {
+        Vec::new()
+    } else {
+        let lacking = jobbmatch::draft::compare::lacking(&need, &taxonomy, today);
+        jobbmatch::draft::compare::unchecked(&lacking, &need.checked, &taxonomy)
+    };
     if args.from_answers {
         let draft = jobbmatch::draft::draft_need(&need, &taxonomy, today);
         draft.need.validate().context("the drafted need is not valid")?;
@@ -67,7 +72,8 @@ pub fn run(args: ShortlistArgs) -> anyhow::Result<()> {
     data.attach_semantic(&index)?;
     let mut shortlist = Matcher::new(&index).shortlist(&need)?;
     shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
-    shortlist.warnings.extend(lacking);
+    shortlist.warnings.extend(lacking.iter().map(|named| jobbmatch::draft::compare::warning(named)));
+    shortlist.unchecked = lacking;
     shortlist.drafted = drafted;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&shortlist)?);

@@ -8,14 +8,28 @@ use time::Date;
 use crate::model::{Criterion, CriterionKind, Importance, JobNeed, Shift};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
-/// The warnings for `need`: what its answers require that its criteria, written by hand, lack.
+/// What the answers of `need` require that its criteria, written by hand, lack, each by the
+/// name a warning gives it (`stående arbeid`), whether or not the advisor has checked it.
 /// Nothing when it has no criteria (they are drafted from the answers) or no answers.
 pub fn lacking(need: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Vec<String> {
     if need.criteria.is_empty() || need.answers.is_blank() {
         return Vec::new();
     }
     let draft = super::draft_need(need, taxonomy, today);
-    unstated(&need.criteria, &draft.need.criteria, taxonomy).into_iter().map(|c| warning(c, taxonomy)).collect()
+    unstated(&need.criteria, &draft.need.criteria, taxonomy).into_iter().map(|c| named(c, taxonomy)).collect()
+}
+
+/// Of `lacking`, what the advisor has not marked as `checked` (a need's [`JobNeed::checked`];
+/// compared by word stems: `Stående arbeid` checks `stående arbeid`).
+pub fn unchecked(lacking: &[String], checked: &[String], taxonomy: &Taxonomy) -> Vec<String> {
+    let stems = |text: &str| taxonomy.analyzer().stems(text);
+    let checked: Vec<Vec<String>> = checked.iter().map(|c| stems(c)).collect();
+    lacking.iter().filter(|named| !checked.contains(&stems(named))).cloned().collect()
+}
+
+/// The warning a shortlist carries for a requirement the criteria lack.
+pub fn warning(named: &str) -> String {
+    format!("svarene stiller krav om «{named}», som ikke står blant kriteriene: sjekk kriteriene")
 }
 
 /// The must-haves of `drafted` (the answers' draft) that no criterion of `given` covers. Only
@@ -35,15 +49,14 @@ fn unstated<'a>(given: &[Criterion], drafted: &'a [Criterion], taxonomy: &Taxono
         .collect()
 }
 
-/// The warning a shortlist carries for a requirement the criteria lack, naming a demand by the
-/// vocabulary's name for it (`står` → `stående arbeid`).
-fn warning(criterion: &Criterion, taxonomy: &Taxonomy) -> String {
+/// A requirement the criteria lack, by the name its warning gives it: a demand by the
+/// vocabulary's name for it (`står` → `stående arbeid`), anything else as drafted.
+fn named(criterion: &Criterion, taxonomy: &Taxonomy) -> String {
     let known = (criterion.kind == CriterionKind::Demand)
         .then(|| taxonomy.demand(&criterion.value))
         .flatten()
         .and_then(|demand| taxonomy.concept(demand).labels.first());
-    let named = known.map_or(criterion.value.as_str(), String::as_str);
-    format!("svarene stiller krav om «{named}», som ikke står blant kriteriene: sjekk kriteriene")
+    known.map_or(criterion.value.as_str(), String::as_str).to_string()
 }
 
 /// Whether `given` asks for what `drafted` does (at any level or class: the advisor may have
@@ -123,5 +136,15 @@ mod tests {
         ];
         let lacking: Vec<&str> = unstated(&given, &drafted, &taxonomy).iter().map(|c| c.value.as_str()).collect();
         assert_eq!(lacking, ["stå hele dagen", "helg"], "the standing and the weekends; other wordings are covered");
+    }
+
+    #[test]
+    fn what_the_advisor_checked_is_warned_of_no_more() {
+        let taxonomy = Taxonomy::embedded().expect("taxonomy");
+        let lacking = vec!["stående arbeid".to_string(), "helg".to_string()];
+        let checked = vec!["Stående  arbeid".to_string()];
+        assert_eq!(unchecked(&lacking, &checked, &taxonomy), ["helg"], "compared by words, not by case or spacing");
+        assert_eq!(unchecked(&lacking, &[], &taxonomy), lacking);
+        assert!(warning("helg").contains("«helg»"));
     }
 }

@@ -189,6 +189,7 @@ fn empty_draft(id: &str, answers: &ReflectionAnswers) -> Draft {
             max_distance_km: None,
             start_date: None,
             top: None,
+            checked: Vec::new(),
         },
         unrecognised: Vec::new(),
         refused: Vec::new(),

@@ -182,6 +182,7 @@ impl<'a> Matcher<'a> {
             drafted: None,
             semantic: self.index.semantic().is_some(),
             warnings: compiled.plan.unchecked(),
+            unchecked: Vec::new(),
             top_tied,
         })
     }

@@ -53,6 +53,12 @@ pub struct JobNeed {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 500)]
     pub top: Option<usize>,
+    /// Requirements of the answers that the advisor has checked and left out of the criteria on
+    /// purpose (`stående arbeid`, as the criteria check names them): the shortlist warns of them
+    /// no more. At most 100.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 100)]
+    pub checked: Vec<String>,
 }
 
 /// The reflection form: three questions, answered in the employer's words.
@@ -274,6 +280,9 @@ pub enum NeedError {
     Field { field: String, reason: String },
 }
 
+/// The most requirements a need may mark as checked ([`JobNeed::checked`]).
+pub const MAX_CHECKED: usize = 100;
+
 impl JobNeed {
     /// Parses and validates a job need from JSON.
     pub fn from_json(text: &str) -> Result<JobNeed, NeedError> {
@@ -303,10 +312,16 @@ impl JobNeed {
             ("answers.must_have", self.answers.must_have.as_str()),
             ("answers.wishes", self.answers.wishes.as_str()),
             ("answers.room_to_adapt", self.answers.room_to_adapt.as_str()),
-        ] {
+        ]
+        .into_iter()
+        .chain(self.checked.iter().map(|text| ("checked", text.as_str())))
+        {
             if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
                 return Err(field(name, format!("contains the control character U+{:04X}", c as u32)));
             }
+        }
+        if self.checked.len() > MAX_CHECKED {
+            return Err(field("checked", format!("{} entries; at most {MAX_CHECKED}", self.checked.len())));
         }
         let top = self.top();
         if top == 0 || top > MAX_TOP {

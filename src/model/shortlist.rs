@@ -31,6 +31,11 @@ pub struct Shortlist {
     /// «sveisesertifikat»`), since the list may hold people who lack them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What the employer's answers require that criteria written by hand lack, and the advisor
+    /// has not marked as checked (`stående arbeid`); each is also a warning. Add one to the
+    /// need's `checked` once it is left out on purpose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<String>,
     /// How many at the top of the list share its score, when more than one does (0: no tie).
     /// They are ordered by nearness to the job, then breadth of evidence, then id.
     #[serde(default)]

@@ -31,6 +31,9 @@ impl Service {
         let compared = drafted.is_none() && !need.answers.is_blank();
         let criteria: Vec<String> = need.criteria.iter().map(|c| c.label()).collect();
         let need_id = need.id.clone();
+        // What the advisor has checked is left out after the warnings are kept, so that marking
+        // one drafts nothing again.
+        let checked = need.checked.clone();
         let service = self.clone();
         let (mut shortlist, lacking) = self
             .on_cpu(move || {
@@ -40,7 +43,8 @@ impl Service {
             })
             .await??;
         shortlist.warnings.extend(drafted.as_ref().and_then(|draft| draft.warning()));
-        shortlist.warnings.extend(lacking.iter().cloned());
+        shortlist.unchecked = compare::unchecked(&lacking, &checked, self.taxonomy());
+        shortlist.warnings.extend(shortlist.unchecked.iter().map(|named| compare::warning(named)));
         shortlist.drafted = drafted;
 
         let mut entry = Entry::permit(advisor, Action::Shortlist);
@@ -66,8 +70,8 @@ impl Service {
     }
 }
 
-/// The warnings of [`compare::lacking`] for a need and the answers and criteria they were
-/// found for (keys are hashes; a hit is checked against it).
+/// What [`compare::lacking`] found for a need, and the answers and criteria it was found for
+/// (keys are hashes; a hit is checked against it).
 struct KeptLacking {
     asked: String,
     warnings: Arc<Vec<String>>,

@@ -24,6 +24,8 @@ pub struct NeedForm {
     unresolved: Vec<String>,
     /// Those the advisor marked as considered.
     resolved: Vec<String>,
+    /// What the criteria check warned of and the advisor has checked ([`JobNeed::checked`]).
+    checked: Vec<String>,
 }
 
 impl NeedForm {
@@ -35,7 +37,9 @@ impl NeedForm {
         let mut unresolved: Vec<String> =
             all("unresolved").into_iter().filter(|p| !p.is_empty() && !resolved.contains(p)).collect();
         unresolved.dedup();
-        NeedForm { unresolved, resolved, fields: pairs.into_iter().collect() }
+        let mut checked: Vec<String> = all("checked").into_iter().filter(|c| !c.is_empty()).collect();
+        checked.dedup();
+        NeedForm { unresolved, resolved, checked, fields: pairs.into_iter().collect() }
     }
 
     /// The must-have phrases not understood that the advisor has yet to consider.
@@ -144,6 +148,7 @@ impl NeedForm {
             max_distance_km: distance.map(|km| km as f32),
             start_date,
             top: top.map(|top| top.round() as usize),
+            checked: self.checked.clone(),
         };
         (need, errors)
     }

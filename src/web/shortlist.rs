@@ -54,7 +54,17 @@ fn need_of(service: &Service, form: &NeedForm) -> Result<(JobNeed, Option<String
     if form.get("need").is_empty() {
         return form.need(true).map(|need| (need, None));
     }
-    let need = form.carried_need().map_err(|error| vec![error])?;
+    let mut need = form.carried_need().map_err(|error| vec![error])?;
+    // `«stående arbeid» er vurdert`: a requirement of the answers the criteria leave out on
+    // purpose is warned of no more.
+    let checked = form.get("check");
+    if !checked.is_empty() {
+        if !need.checked.iter().any(|c| c == checked) {
+            need.checked.push(checked.to_string());
+        }
+        let status = format!("«{checked}» er merket som vurdert, og listen varsler ikke lenger om det.");
+        return Ok((need, Some(status)));
+    }
     let label = form.get("relax");
     if label.is_empty() {
         return Ok((need, None));
@@ -98,6 +108,16 @@ fn content(need: &JobNeed, shortlist: &Shortlist, unresolved: &[String]) -> Mark
         @if !shortlist.warnings.is_empty() && shortlist.drafted.is_none() {
             div.warning #unchecked role="alert" {
                 @for warning in &shortlist.warnings { p { (warning) } }
+                // What the answers require and the criteria lack: the advisor may have left it
+                // out on purpose, and says so once.
+                @for named in &shortlist.unchecked {
+                    form method="post" action="/radgiver/kortliste" {
+                        input type="hidden" name="need" value=(carried);
+                        input type="hidden" name="check" value=(named);
+                        (carried_unresolved)
+                        button.secondary.small type="submit" { "«" (named) "» er vurdert og utelatt med vilje" }
+                    }
+                }
             }
         }
         p #qualified { (summary(shortlist)) }
@@ -201,6 +221,7 @@ fn carry_fields(need: &JobNeed) -> Markup {
         input type="hidden" name="room_to_adapt" value=(need.answers.room_to_adapt);
         input type="hidden" name="adaptable" value=(serde_json::to_string(&need.adaptable).unwrap_or_default());
         input type="hidden" name="start_date" value=(need.start_date.map(crate::model::format_date).unwrap_or_default());
+        @for checked in &need.checked { input type="hidden" name="checked" value=(checked); }
         @for (row, criterion) in need.criteria.iter().enumerate() {
             input type="hidden" name=(format!("c{row}.kind")) value=(criterion.kind.name());
             input type="hidden" name=(format!("c{row}.value")) value=(criterion.value);
