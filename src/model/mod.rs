@@ -17,7 +17,9 @@ pub use candidate::{
 };
 pub use draft::{Answer, Draft, Refused, Unrecognised};
 pub use level::{LanguageLevel, UnknownLevel};
-pub use need::{Adaptable, Criterion, CriterionKind, Importance, JobNeed, MAX_TOP, NeedError, ReflectionAnswers};
+pub use need::{
+    Adaptable, Checked, Criterion, CriterionKind, Importance, JobNeed, MAX_TOP, NeedError, ReflectionAnswers,
+};
 pub use shortlist::{
     AdaptationNote, CriterionOutcome, Evidence, Gap, MatchHow, NearMiss, Relaxation, Shortlist, ShortlistEntry,
 };

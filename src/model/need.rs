@@ -58,7 +58,26 @@ pub struct JobNeed {
     /// no more. At most 100.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schema(max_items = 100)]
-    pub checked: Vec<String>,
+    pub checked: Vec<Checked>,
+}
+
+/// A requirement of the answers, by the name a shortlist gives it (`stående arbeid`), that the
+/// advisor has checked ([`JobNeed::checked`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(transparent)]
+#[schema(max_length = 200, pattern = r"^[^\x00-\x1f\x7f-\x9f]*$")]
+pub struct Checked(pub String);
+
+impl Checked {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Checked {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The reflection form: three questions, answered in the employer's words.
@@ -312,16 +331,26 @@ impl JobNeed {
             ("answers.must_have", self.answers.must_have.as_str()),
             ("answers.wishes", self.answers.wishes.as_str()),
             ("answers.room_to_adapt", self.answers.room_to_adapt.as_str()),
-        ]
-        .into_iter()
-        .chain(self.checked.iter().map(|text| ("checked", text.as_str())))
-        {
+        ] {
             if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
                 return Err(field(name, format!("contains the control character U+{:04X}", c as u32)));
             }
         }
+        // A name on one line, as its schema says.
+        if let Some(c) = self.checked.iter().flat_map(|checked| checked.0.chars()).find(|c| c.is_control()) {
+            return Err(field("checked", format!("contains the control character U+{:04X}", c as u32)));
+        }
         if self.checked.len() > MAX_CHECKED {
             return Err(field("checked", format!("{} entries; at most {MAX_CHECKED}", self.checked.len())));
+        }
+        if let Some(long) = self.checked.iter().find(|c| c.0.chars().count() > MAX_VALUE_CHARS) {
+            return Err(field(
+                "checked",
+                format!(
+                    "«{}…» is longer than {MAX_VALUE_CHARS} characters",
+                    long.0.chars().take(20).collect::<String>()
+                ),
+            ));
         }
         let top = self.top();
         if top == 0 || top > MAX_TOP {

@@ -259,7 +259,7 @@ fn hidden_context(need: &JobNeed) -> Markup {
         input type="hidden" name="room_to_adapt" value=(need.answers.room_to_adapt);
         input type="hidden" name="adaptable" value=(adaptable);
         input type="hidden" name="start_date" value=(start);
-        @for checked in &need.checked { input type="hidden" name="checked" value=(checked); }
+        @for checked in &need.checked { input type="hidden" name="checked" value=(checked.as_str()); }
     }
 }
 

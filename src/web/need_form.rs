@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    Adaptable, Criterion, CriterionKind, GeoPoint, Importance, JobNeed, LanguageLevel, ReflectionAnswers,
+    Adaptable, Checked, Criterion, CriterionKind, GeoPoint, Importance, JobNeed, LanguageLevel, ReflectionAnswers,
 };
 
 /// Most criterion rows a form may hold.
@@ -148,7 +148,7 @@ impl NeedForm {
             max_distance_km: distance.map(|km| km as f32),
             start_date,
             top: top.map(|top| top.round() as usize),
-            checked: self.checked.clone(),
+            checked: self.checked.iter().cloned().map(Checked).collect(),
         };
         (need, errors)
     }

@@ -14,7 +14,7 @@ use super::need::edit_page;
 use super::need_form::NeedForm;
 use super::{AdvisorPage, failure, labels};
 use crate::matching::relax::relaxed;
-use crate::model::{Gap, Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
+use crate::model::{Checked, Gap, Importance, JobNeed, MatchHow, Shortlist, ShortlistEntry};
 use crate::service::{Service, ServiceError};
 
 /// Runs the need the form describes (the edit page's fields, or a carried need, relaxed if asked)
@@ -59,8 +59,8 @@ fn need_of(service: &Service, form: &NeedForm) -> Result<(JobNeed, Option<String
     // purpose is warned of no more.
     let checked = form.get("check");
     if !checked.is_empty() {
-        if !need.checked.iter().any(|c| c == checked) {
-            need.checked.push(checked.to_string());
+        if !need.checked.iter().any(|c| c.as_str() == checked) {
+            need.checked.push(Checked(checked.to_string()));
         }
         let status = format!("«{checked}» er merket som vurdert, og listen varsler ikke lenger om det.");
         return Ok((need, Some(status)));
@@ -221,7 +221,7 @@ fn carry_fields(need: &JobNeed) -> Markup {
         input type="hidden" name="room_to_adapt" value=(need.answers.room_to_adapt);
         input type="hidden" name="adaptable" value=(serde_json::to_string(&need.adaptable).unwrap_or_default());
         input type="hidden" name="start_date" value=(need.start_date.map(crate::model::format_date).unwrap_or_default());
-        @for checked in &need.checked { input type="hidden" name="checked" value=(checked); }
+        @for checked in &need.checked { input type="hidden" name="checked" value=(checked.as_str()); }
         @for (row, criterion) in need.criteria.iter().enumerate() {
             input type="hidden" name=(format!("c{row}.kind")) value=(criterion.kind.name());
             input type="hidden" name=(format!("c{row}.value")) value=(criterion.value);
