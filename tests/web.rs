@@ -2,7 +2,7 @@
 //! sign-in, audit, and the forms' round trips. What the pages look like and how they behave
 //! with a keyboard is checked in headless Chromium by tests/browser.sh.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::common::{Service, followed, profile, service};
 
@@ -281,13 +281,18 @@ async fn a_must_have_demand_jobbmatch_does_not_know_is_named_on_the_shortlist() 
     assert!(!html.contains("id=\"unchecked\""), "a known demand is checked: {html}");
 }
 
+/// A need whose criteria the advisor wrote by hand, leaving out the standing the employer's
+/// answers ask for.
+fn standing_left_out() -> Value {
+    json!({"id": "n", "title": "Pakker", "answers": {
+            "must_have": "Må ha førerkort B. Du står hele dagen ved linja.", "wishes": "", "room_to_adapt": ""},
+        "criteria": [{"kind": "certificate", "value": "førerkort B", "importance": "must"}]})
+}
+
 #[tokio::test]
 async fn a_requirement_the_answers_state_and_the_criteria_lack_is_told_beside_the_list() {
     let service = fixture();
-    // The advisor wrote the criteria by hand and left out the standing the employer asked for.
-    let need = json!({"id": "n", "title": "Pakker", "answers": {
-            "must_have": "Må ha førerkort B. Du står hele dagen ved linja.", "wishes": "", "room_to_adapt": ""},
-        "criteria": [{"kind": "certificate", "value": "førerkort B", "importance": "must"}]});
+    let need = standing_left_out();
     let (status, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
     assert_eq!(status, 200, "{body}");
     let warnings = body["warnings"].as_array().expect("warnings");
@@ -310,9 +315,7 @@ async fn a_requirement_the_answers_state_and_the_criteria_lack_is_told_beside_th
 #[tokio::test]
 async fn a_requirement_left_out_on_purpose_is_marked_checked_once_on_either_door() {
     let service = fixture();
-    let need = json!({"id": "n", "title": "Pakker", "answers": {
-            "must_have": "Må ha førerkort B. Du står hele dagen ved linja.", "wishes": "", "room_to_adapt": ""},
-        "criteria": [{"kind": "certificate", "value": "førerkort B", "importance": "must"}]});
+    let need = standing_left_out();
     let (_, body) = service.call("POST", "/v1/shortlists", Some("dev-radgiver"), Some(&need.to_string())).await;
     assert_eq!(body["unchecked"], json!(["stående arbeid"]), "{body}");
 

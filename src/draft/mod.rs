@@ -482,14 +482,7 @@ impl Drafter<'_> {
         // A language named only in the reason (`mer engelsk enn norsk`) is not asked where the
         // second half asks another (`så engelsken må sitte`).
         let named_from = |so: usize, language: &str| words[so + 1..].iter().any(|w| w.starts_with(language));
-        let languages: Vec<&str> = recognised
-            .found
-            .iter()
-            .filter_map(|f| match f {
-                Found::Criterion { kind: CriterionKind::Language, value, .. } => Some(value.as_str()),
-                _ => None,
-            })
-            .collect();
+        let languages: Vec<&str> = recognised.values(CriterionKind::Language).collect();
         let only_in_reason =
             |so: usize, language: &str| !named_from(so, language) && languages.iter().any(|l| named_from(so, l));
         // `Beboerne er familier fra Syria`, `Vi har hatt folk som sovnet på vakt`: a sentence that
@@ -507,11 +500,8 @@ impl Drafter<'_> {
             && clauses::tells_how_it_is(&words);
         // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks
         // nothing more, up to the next `og` (which may add a requirement).
-        let language_before = |from: usize| {
-            recognised.found.iter().any(|f| {
-                matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from && from - at <= 7)
-            })
-        };
+        let language_before =
+            |from: usize| recognised.named_within(CriterionKind::Language, from.saturating_sub(7)..from);
         // `så godt norsk at du kan svare kunder` says the same with `at du`, `norsk eller
         // engelsk holder, så lenge du forstår instruksene` with `så lenge`, `på et nivå der du kan
         // forklare en leiekontrakt` with `der du`, and `norsk (B2), du skal forklare …` with `du
@@ -533,9 +523,7 @@ impl Drafter<'_> {
                 ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
                     // `…, men du må forstå en arbeidsordre`: what is done in it.
                     || (matches!(w, ["du", "må"])
-                        && recognised.found.iter().any(|f| {
-                            matches!(f, Found::Criterion { kind: CriterionKind::Language, at: named, .. } if *named < at)
-                        })
+                        && recognised.named_within(CriterionKind::Language, 0..at)
                         && words.get(at + 2).is_some_and(|v| {
                             recognise::communicates(v)
                                 || (*v == "kunne" && words.get(at + 3).is_some_and(|v| recognise::communicates(v)))
@@ -662,10 +650,7 @@ impl Drafter<'_> {
                         && at > 0
                         && words[at - 1] == "på"
                         && context.is_some_and(|from| {
-                            at >= from
-                                && recognised.found.iter().any(|f| {
-                                    matches!(f, Found::Criterion { kind: CriterionKind::Language, at, .. } if *at < from)
-                                })
+                            at >= from && recognised.named_within(CriterionKind::Language, 0..from)
                         });
                     // `Lørdag må de jobbe, det er da vi selger mest`: a statement about the job that
                     // asks nothing names no occupation asked (`selger` is what the shop does).
@@ -1065,14 +1050,7 @@ impl Drafter<'_> {
     /// requirements — for the certificate the clause names (whose cue words are then read) or
     /// the one asked just before. True when the clause has said all it says.
     fn taught_once_hired(&mut self, words: &[&str], recognised: &mut Recognised) -> bool {
-        let named: Vec<String> = recognised
-            .found
-            .iter()
-            .filter_map(|f| match f {
-                Found::Criterion { kind: CriterionKind::Certificate, value, .. } => Some(value.clone()),
-                _ => None,
-            })
-            .collect();
+        let named: Vec<String> = recognised.values(CriterionKind::Certificate).map(str::to_string).collect();
         if named.is_empty() {
             let mut asked = self.draft.need.criteria.iter().rev();
             let before = asked.find(|c| c.importance == Importance::Must && c.kind == CriterionKind::Certificate);

@@ -488,6 +488,21 @@ impl Recognised {
         }
     }
 
+    /// The values found of `kind`, in the order found.
+    pub(super) fn values(&self, kind: CriterionKind) -> impl Iterator<Item = &str> {
+        self.found.iter().filter_map(move |f| match f {
+            Found::Criterion { kind: found, value, .. } if *found == kind => Some(value.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Whether something of `kind` was found at a word in `words`.
+    pub(super) fn named_within(&self, kind: CriterionKind, words: std::ops::Range<usize>) -> bool {
+        self.found
+            .iter()
+            .any(|f| matches!(f, Found::Criterion { kind: found, at, .. } if *found == kind && words.contains(at)))
+    }
+
     fn criterion(&mut self, kind: CriterionKind, value: String, at: usize) {
         self.add(Found::Criterion { kind, value, min_level: None, min_years: None, at });
     }
