@@ -166,11 +166,15 @@ fn the_phrase_suite_stays_above_its_floors() {
         // must-have precision 0.970, every drafted list warning, when frozen; 1.000 and none
         // after the round that opened it (README).
         ("opened20", 0.95, 0.94, 0.95, 1.0, 1.0, 0.95),
-        // The held-out half (who the job does not suit, and what is not asked: «Passer ikke for
-        // deg som …», «Du trenger ikke …»): drafted hidden recall 0.750 and drafted must-have
-        // precision 0.974, every drafted list warning, when frozen (README). These floors only
-        // keep it from getting worse.
-        ("heldout", 0.88, 0.82, 0.75, 1.0, 1.0, 0.95),
+        // The twenty-first half (who the job does not suit, and what is not asked: «Passer ikke
+        // for deg som …», «Du trenger ikke …»), opened once the twenty-second existed: drafted
+        // hidden recall 0.750 and drafted must-have precision 0.974, every drafted list warning,
+        // when frozen (README).
+        ("opened21", 0.88, 0.82, 0.75, 1.0, 1.0, 0.95),
+        // The held-out half (the employer's own FAQ: «Må jeg ha førerkort? Ja, klasse B»):
+        // drafted NDCG 0.637 and drafted hidden recall 0.41, every drafted list warning, when
+        // frozen (README). These floors only keep it from getting worse.
+        ("heldout", 0.90, 0.60, 0.75, 1.0, 1.0, 0.93),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
