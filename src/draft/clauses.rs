@@ -215,6 +215,10 @@ const NOT_CONDITIONS: &[&str] = &["så", "og", "men", "da", "då", "når", "der"
 /// Words of a main clause that turn a candidate away (besides `ikke`).
 const REFUSING: &[&str] = &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem", "vits"];
 
+/// What a job is too much of for someone (`blir det for tungt`).
+const TOO_MUCH: &[&str] =
+    &["tungt", "hardt", "krevende", "krevjande", "slitsomt", "mye", "vanskelig", "vanskeleg", "tøft", "tyngt"];
+
 /// A condition on the candidate and the main clause that turns them away, as word ranges of
 /// the clause: `Er du høydredd` / `kan du like godt la være å søke`.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,9 +251,14 @@ fn whoever_turned_away(said: &[Word]) -> Option<TurnedAway> {
         matches!(text[k], "folk" | "den" | "de" | "dei" | "personer" | "alle" | "ein" | "en" | "noen" | "nokon")
             && text[k + 1] == "som"
     });
-    // `…, så høydeskrekk går ikkje`: the limit itself, after `så`, is the subject.
+    // `…, så høydeskrekk går ikkje`, `…, og svimmelhet går ikke`: the limit itself, after `så`
+    // or `og`, is the subject.
     let limit_from = who.map(|k| k + 2).or_else(|| {
-        (0..verb).rev().find(|&k| text[k] == "så").map(|k| k + 1).filter(|&from| (1..=3).contains(&(verb - from)))
+        (0..verb)
+            .rev()
+            .find(|&k| matches!(text[k], "så" | "og"))
+            .map(|k| k + 1)
+            .filter(|&from| (1..=3).contains(&(verb - from)))
     })?;
     (doing && verb > limit_from).then(|| TurnedAway { condition: limit_from..verb, refusal: verb..last + 1 })
 }
@@ -284,8 +293,11 @@ fn conditionally_turned_away(sentence: &str, analyzer: &Analyzer) -> Option<Turn
         let negated = part.get(from + 1).is_some_and(|w| super::words::NOT.contains(&w.as_str()));
         let main = part.get(from).is_some_and(|w| !matches!(w.as_str(), "og" | "eller"))
             && (subject(1) || (negated && subject(2)));
+        // `…, blir det for tungt`: too much for the candidate turns them away as well.
+        let too_much = |pair: &[String]| pair[0] == "for" && TOO_MUCH.contains(&pair[1].as_str());
         let refuses = part.iter().any(|w| super::words::NOT.contains(&w.as_str()) || REFUSING.contains(&w.as_str()))
-            || part.windows(2).any(|pair| pair[0] == "la" && matches!(pair[1].as_str(), "være" | "vere"));
+            || part.windows(2).any(|pair| pair[0] == "la" && matches!(pair[1].as_str(), "være" | "vere"))
+            || part.windows(2).any(too_much);
         main && refuses
     };
     let main = (1..parts.len()).find(|&k| refusal(k) && (0..k).any(condition))?;
@@ -606,6 +618,36 @@ fn time_of_week(word: &str) -> bool {
 
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
 const STATING: &[&str] = &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
+
+/// `Jobben passer ikke for deg som …`, `Ikke søk hvis …`, `er ikke dette stedet for deg`,
+/// `Dette er ikkje jobben for deg om …`: the words by which an employer says whom the job does
+/// not suit frame the requirement that follows; they ask nothing themselves.
+pub fn frames_who_suits(words: &[&str], i: usize) -> bool {
+    let at = |j: usize| words.get(j).copied().unwrap_or_default();
+    let negated_before = (i.saturating_sub(3)..i).any(|j| matches!(words[j], "ikke" | "ikkje" | "ingen" | "inga"));
+    let for_you = |j: usize| at(j) == "for" && matches!(at(j + 1), "deg" | "dykk" | "dere" | "folk" | "den" | "alle");
+    match words[i] {
+        "passer" | "passar" | "passa" => {
+            matches!(at(i + 1), "ikke" | "ikkje" | "dårlig" | "dårleg" | "best" | "godt" | "bra") || for_you(i + 1)
+        }
+        // `Ikke søk hvis …`, `bør ikke søke`, `ingen vits å søke`.
+        "søk" | "søke" | "søkje" | "søker" => negated_before,
+        "hvis" | "om" | "dersom" | "viss" => i > 0 && matches!(words[i - 1], "søk" | "søke" | "søkje"),
+        "vits" | "poeng" => negated_before,
+        // `Uten politiattest kan vi ikke ansette deg`: not hiring is the refusal.
+        "ansette" | "ansetta" | "tilsette" | "tilsetje" => negated_before,
+        "ingen" | "inga" => matches!(at(i + 1), "vits" | "poeng"),
+        "dårlig" | "dårleg" => i > 0 && matches!(words[i - 1], "passer" | "passar" | "passa"),
+        // `er ikke dette stedet for deg`, `Dette er ikkje jobben for deg`.
+        "stedet" | "staden" | "plassen" | "jobben" | "jobb" | "arbeidsplassen" => for_you(i + 1),
+        "dette" | "det" | "denne" | "den" => {
+            (1..=3).any(|gap| for_you(i + gap + 1) && matches!(at(i + gap), "stedet" | "staden" | "jobben" | "plassen"))
+                // `Denne jobben passer ikke for …`: the job pointed at.
+                || matches!(at(i + 1), "jobben" | "stillingen" | "stillinga" | "jobb" | "stilling")
+        }
+        _ => false,
+    }
+}
 
 /// Whether a word and the one after it open a statement about a thing of the job: a definite
 /// noun and what it does or is (`gården ligger`, `portørene går`).

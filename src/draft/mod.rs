@@ -237,6 +237,7 @@ impl Drafter<'_> {
             return;
         }
         let mut recognised = recognise(clause, self.taxonomy, self.today);
+        recognise::drop_absent_demands(clause, &words, &mut recognised);
         if answer == Answer::MustHave && taken_later(&words) && self.taught_once_hired(&words, &mut recognised) {
             return;
         }
@@ -263,7 +264,7 @@ impl Drafter<'_> {
             }
         }
         let drafted_before = self.draft.need.criteria.len();
-        let not_needed = says_not_needed(&words);
+        let not_needed = says_not_needed(&words) && !recognise::language_ability_waived(&words, self.taxonomy);
         // `…, vi flytter kundebiler`: a statement about the job, not a requirement of the
         // candidate. A condition it names stays a must-have (never weakened by how it is said);
         // the words it does not place are no requirement left unread. `vi ser etter …`, `vi krever …`
@@ -436,7 +437,7 @@ impl Drafter<'_> {
         let so_or_and_that = |at: usize| {
             words[at] == "så"
                 || (words[at] == "og"
-                    && matches!(words.get(at + 1), Some(&("det" | "dette")))
+                    && matches!(words.get(at + 1), Some(&("det" | "dette" | "da" | "då")))
                     && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
         };
         let reason_until = (0..words.len()).find(|&at| so_or_and_that(at)).filter(|&so| {
@@ -1360,6 +1361,7 @@ impl Drafter<'_> {
                 phrase.clear();
             }
         };
+        let texts: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
         for (i, word) in clause.words.iter().enumerate() {
             let text = word.text.as_str();
             // A statement about the job starts a phrase of its own: `norsk eller svensk holder,
@@ -1372,7 +1374,7 @@ impl Drafter<'_> {
             let every = i > 0
                 && matches!(
                     clause.words[i - 1].text.as_str(),
-                    "hver" | "kvar" | "hvert" | "kvart" | "vanlig" | "vanleg"
+                    "hver" | "kvar" | "hvert" | "kvart" | "vanlig" | "vanleg" | "første" | "fyrste" | "siste"
                 );
             // `tåler støv i fjøset`, `kaldt i produksjonen`: where the job is done, not what is
             // asked. `Portørene går mye`: the job's people or things, as the subject of a
@@ -1383,8 +1385,13 @@ impl Drafter<'_> {
             let home =
                 |w: Option<&str>| matches!(w, Some("hjem" | "heim" | "hjemmet" | "heimen" | "hjemmene" | "heimane"));
             let private = matches!(text, "private" | "privat") && home(said(i + 1));
-            let at_place =
-                |at: usize| at > 0 && matches!(clause.words[at - 1].text.as_str(), "i" | "på" | "ved" | "fra" | "frå");
+            let at_place = |at: usize| {
+                at > 0
+                    && matches!(
+                        clause.words[at - 1].text.as_str(),
+                        "i" | "på" | "ved" | "fra" | "frå" | "rundt" | "under" | "mellom" | "langs" | "bak"
+                    )
+            };
             let place = (at_place(i) && (clauses::definite_noun(text) || home(Some(text)) || private))
                 || (i > 0 && at_place(i - 1) && home(Some(text)));
             let subject = i == 0
@@ -1395,10 +1402,14 @@ impl Drafter<'_> {
             // `hele tida`, `hovedarbeidstida`: when, not what.
             let when = ["tida", "tiden", "arbeidstid", "skoletid", "skiftet", "vakta", "vakten"]
                 .iter()
-                .any(|end| text.ends_with(end));
+                .any(|end| text.ends_with(end))
+                // `vi har vakt kvar tredje helg`: a watch, said with how often, is when.
+                || (matches!(text, "vakt" | "vakter")
+                    && said(i + 1).is_some_and(|next| matches!(next, "hver" | "kvar" | "annenhver" | "annakvar")));
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
+                || clauses::frames_who_suits(&texts, i)
                 || passive
                 || ours
                 || subject

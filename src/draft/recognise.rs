@@ -9,9 +9,9 @@ mod timing;
 
 use time::Date;
 
-use self::conditions::{befell, refusal, ruled_out};
+use self::conditions::{befell, refusal, ruled_out, unsuited};
 use self::languages::languages;
-pub use self::languages::{asks_speaking, communicates};
+pub use self::languages::{asks_speaking, communicates, language_ability_waived};
 use self::timing::{amounts_and_dates, shifts};
 use super::clauses::Clause;
 use crate::model::{CriterionKind, LanguageLevel};
@@ -154,6 +154,34 @@ const ACTIVITY_VERBS: &[&str] = &[
     "reparera",
     "stella",
 ];
+/// Words that say a condition of the job is not there (`ingen tunge løft`, `aldri alene`).
+const ABSENT: &[&str] = &["ingen", "inga", "aldri", "ikke", "ikkje", "uten", "utan"];
+/// `Det er ingen tunge løft`, `Du er aldri alene på vakt`, `ikke noe kaldt`: a condition of the
+/// job said to be absent is not asked of the candidate (a limit said not to be had is a need,
+/// read before this). Among the room to adapt the same words offer to take the task away, so
+/// only the requirements drop it.
+pub fn drop_absent_demands(clause: &Clause, words: &[&str], out: &mut Recognised) {
+    let negation = |out: &Recognised, at: usize| !out.used[at] && ABSENT.contains(&words[at]);
+    let mut kept = Vec::with_capacity(out.found.len());
+    for found in std::mem::take(&mut out.found) {
+        let Found::Criterion { kind: CriterionKind::Demand, at: first, .. } = found else {
+            kept.push(found);
+            continue;
+        };
+        let absent_from = first.checked_sub(1).filter(|&at| negation(out, at)).or_else(|| {
+            first.checked_sub(2).filter(|&at| {
+                negation(out, at) && matches!(words[at + 1], "noe" | "noko" | "mye" | "mykje" | "særlig" | "så")
+            })
+        });
+        let in_condition = clause.turned_away.as_ref().is_some_and(|turned| turned.condition.contains(&first));
+        match absent_from {
+            Some(from) if !in_condition => out.take(from, first - 1),
+            _ => kept.push(found),
+        }
+    }
+    out.found = kept;
+}
+
 /// Verbs of carrying: what follows them is the load (`løfter kasser`), part of the demand.
 const CARRYING_VERBS: &[&str] =
     &["løfte", "løfter", "løfta", "lyfte", "lyfter", "bære", "bærer", "bera", "flytte", "flytter"];
@@ -178,6 +206,8 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     walking(&words, &mut recognised);
     climbing(&words, &mut recognised);
     tolerated(clause, &words, taxonomy, &mut recognised);
+    not_borne_by_all(&words, taxonomy, &mut recognised);
+    unsuited(&words, taxonomy, &mut recognised);
     ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
@@ -1141,6 +1171,23 @@ const TOLERATE: &[&str] = &["tåle", "tåler", "tole", "toler", "takle", "takler
 /// The same, told of someone before (`han som ikke tålte høy musikk, varte én kveld`): borne or
 /// not, what they met is what the job demands.
 const TOLERATED_ONCE: &[&str] = &["tålte", "tolte", "tålde", "taklet", "takla"];
+
+/// `kjemikaliene tåles ikke av alle`, `støyen toles ikkje av alle`: what not everyone bears,
+/// said in the passive, is what the job demands of whoever takes it.
+fn not_borne_by_all(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for i in 1..words.len().saturating_sub(1) {
+        let passive = matches!(words[i], "tåles" | "tålast" | "toles" | "tolast");
+        if !passive || out.used[i] || out.used[i - 1] || !super::words::NOT.contains(&words[i + 1]) {
+            continue;
+        }
+        if taxonomy.find(words[i - 1], &[ConceptKind::Demand]).is_empty() {
+            continue;
+        }
+        out.criterion(CriterionKind::Demand, words[i - 1].to_string(), i - 1);
+        let by_all = words.get(i + 2..i + 4) == Some(&["av", "alle"][..]);
+        out.take(i - 1, if by_all { i + 3 } else { i + 1 });
+    }
+}
 
 /// What a candidate must tolerate is a demand, even where its words also name an interest:
 /// `tåle å jobbe ute på merdene i all slags vær` is work outside in all weather, not a liking

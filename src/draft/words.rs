@@ -7,6 +7,11 @@ pub const GRAMMAR: &[&str] = &[
     "must",
     // `Førerkort C1 – uten det går det ikke`, `helgevakter går på omgang`, `ett av dem`.
     "ett",
+    // `med maske, men likevel`, `kan vi dessverre ikke`: adverbs of concession and regret ask
+    // nothing.
+    "likevel",
+    "dessverre",
+    "diverre",
     // `Kjæm rætt på sak:` (getting to the point).
     "rett",
     "sak",
@@ -619,7 +624,11 @@ pub fn perfection_waived(words: &[&str], at: usize) -> bool {
         && matches!(words[at - 1], "om" | "til")
         && matches!(words[at - 2], "krav")
         && words[at.saturating_sub(4)..at - 2].iter().any(|w| matches!(*w, "ikke" | "ikkje" | "ingen" | "inga"));
-    need_not_be || no_demand
+    // `Vi krever ikke perfekt norsk`: perfection is what is not demanded.
+    let not_demanded = at >= 2
+        && matches!(words[at - 1], "ikke" | "ikkje")
+        && matches!(words[at - 2], "krever" | "krev" | "kreves" | "forventer" | "forventar" | "forventes");
+    need_not_be || no_demand || not_demanded
 }
 
 /// The employer as the subject of an advisor's note or an answer (`det betaler de`, `det kan vi

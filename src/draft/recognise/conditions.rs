@@ -7,7 +7,7 @@
 use super::{Found, Recognised, limit_named};
 use crate::draft::clauses::Clause;
 use crate::model::CriterionKind;
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// `kan du like godt la være å søke`, `er det ingen vits å søkje`: the refusal asks nothing.
 pub fn refusal(clause: &Clause, out: &mut Recognised) {
@@ -108,5 +108,67 @@ pub fn befell(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             out.take(at, to - 1);
         }
         at = to;
+    }
+}
+
+/// Who a job is for, after a negation (`det er ikke en jobb for deg som fryser lett`, `Passer
+/// ikke for deg som synes det er slitsomt med mye lyd`).
+const FOR_WHOM: &[&str] = &["deg", "dykk", "dere", "folk", "dei", "de", "personer"];
+/// Words that end a relative clause (`…, men`, `…, så`).
+const CLAUSE_ENDS: &[&str] = &["men", "så", "fordi", "for", "og", "eller", "da", "då", "når"];
+
+/// `det er ikke en jobb for deg som fryser lett`, `Passer ikke for deg som synes det er
+/// slitsomt med mye lyd og mange barn rundt seg`: whom the job does not suit is named by a limit
+/// (a candidate's need, `fryser lett`) or by what the job holds (`mye lyd`); either is the
+/// demand asked, and the rest of the relative clause only says how it feels.
+pub fn unsuited(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let Some(k) = (0..words.len().saturating_sub(3)).find(|&k| {
+        words[k] == "for"
+            && FOR_WHOM.contains(&words[k + 1])
+            && words[k + 2] == "som"
+            && words[k.saturating_sub(6)..k]
+                .iter()
+                .any(|w| matches!(*w, "ikke" | "ikkje" | "ingen" | "inga" | "dårlig" | "dårleg"))
+    }) else {
+        return;
+    };
+    let start = k + 3;
+    // The clause runs on past `og`/`eller` that join what it names, not past a new clause.
+    let end = (start + 1..words.len())
+        .find(|&j| CLAUSE_ENDS.contains(&words[j]) && !matches!(words[j], "og" | "eller"))
+        .unwrap_or(words.len());
+    let already = |out: &Recognised| {
+        out.found
+            .iter()
+            .any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, at, .. } if (k..end).contains(at)))
+    };
+    let mut named = already(out);
+    let mut at = start;
+    while at < end {
+        if out.used[at] {
+            at += 1;
+            continue;
+        }
+        let by_need = limit_named(words, at, end, taxonomy, out);
+        let by_label = || {
+            (at + 1..=(at + 3).min(end)).rev().take_while(|&to| !out.used[to - 1]).find_map(|to| {
+                taxonomy.find(&words[at..to].join(" "), &[ConceptKind::Demand]).first().map(|&demand| (demand, to))
+            })
+        };
+        let Some((demand, to)) = by_need.or_else(by_label) else {
+            at += 1;
+            continue;
+        };
+        let asked = out.found.iter().any(|f| {
+            matches!(f, Found::Criterion { kind: CriterionKind::Demand, value, .. } if taxonomy.demand_named(value) == Some(demand))
+        });
+        if let Some(label) = taxonomy.concept(demand).labels.first().filter(|_| !asked) {
+            out.criterion(CriterionKind::Demand, label.clone(), at);
+        }
+        named = true;
+        at = to;
+    }
+    if named {
+        out.take(k, end - 1);
     }
 }

@@ -83,6 +83,25 @@ const COMMUNICATING: &[&str] = &[
 /// filling in a form, answering, understanding); speaking and writing do (B1).
 const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
 
+/// Words for being able in a language (`flink i norsk`, `stø på engelsk`).
+const ABLE: &[&str] = &["flink", "flinke", "god", "stø", "sterk", "sterke"];
+
+/// Whether the language at `i` is said with how able one need not be in it (`ikke være flink i
+/// norsk`): the language is still named, at no level of its own.
+fn ability_waived(words: &[&str], i: usize) -> bool {
+    i >= 4
+        && matches!(words[i - 1], "i" | "på")
+        && ABLE.contains(&words[i - 2])
+        && matches!(words[i - 3], "være" | "vere" | "vera")
+        && matches!(words[i - 4], "ikke" | "ikkje")
+}
+
+/// `Du trenger ikke være flink i norsk, men …`: a clause that waives only how able one must be
+/// in a language does not say the language is not needed.
+pub fn language_ability_waived(words: &[&str], taxonomy: &Taxonomy) -> bool {
+    (4..words.len()).any(|i| taxonomy.language(words[i]).is_some() && ability_waived(words, i))
+}
+
 /// Whether `word` is a verb of doing something in a language (`forstå`, `lese`, `forklare`).
 pub fn communicates(word: &str) -> bool {
     COMMUNICATING.contains(&word)
@@ -153,6 +172,23 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
                 *slot = Some(slot.map_or(found, |l: LanguageLevel| l.max(found)));
                 out.take(j, j + width - 1);
             }
+        }
+        // `norsk godt nok til å svare på spørsmål om allergener (B1)`: a code written further on,
+        // before any other language, is still this language's level.
+        if written.is_none() {
+            let next_language = (end + 1..words.len()).find(|&j| is_language(j)).unwrap_or(words.len());
+            if let Some(j) = (end + 1..next_language).find(|&j| !out.used[j] && is_code(words[j])) {
+                written = words[j].parse().ok();
+                out.take(j, j);
+            }
+        }
+        // `Vi krever ikke perfekt norsk`: perfection waived before the language, the same.
+        if let Some(j) = (start..i).find(|&j| !out.used[j] && perfection_waived(words, j)) {
+            out.take(j - 2, j);
+        }
+        // `Du trenger ikke være flink i norsk`: how able one need not be says no level.
+        if ability_waived(words, i) {
+            out.take(i - 4, i - 1);
         }
         for j in (i + 1..(i + 3).min(words.len())).filter(|&j| words[j] == "nivå") {
             out.take(j, j);
@@ -280,9 +316,14 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         }
         // `nok norsk til å lese plukklister og varenavn`, `engelsk så gjestene forstår
         // sikkerhetsinstruksen`: what the language is for, said right after it, belongs to it.
+        // `norsk godt nok til å svare på spørsmål`: past the level said of it.
+        let past_level = (i + 1..words.len()).find(|&j| !out.used[j]).unwrap_or(words.len());
         let purpose = match words.get(i + 1..(i + 3).min(words.len())) {
             Some(["til", "å"]) => Some(i + 3),
             Some(["så", _]) => Some(i + 2),
+            _ if words.get(past_level..(past_level + 2).min(words.len())) == Some(&["til", "å"][..]) => {
+                Some(past_level + 2)
+            }
             _ => None,
         };
         let communicates = |j: usize| {
@@ -292,7 +333,12 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         };
         // `norsk så du kan ta bestillinga og prat med passasjeran`: `du kan` may come first.
         if let Some(from) = purpose.filter(|&from| (from..from + 6).any(communicates)) {
-            let ends = |j: usize| matches!(words[j], "men" | "fordi" | "dersom" | "hvis" | "viss") || is_language(j);
+            // Past the level said, `og` may join another requirement (`… til å lese arbeidsordrer
+            // og dykkersertifikat`).
+            let joins_another = |j: usize| from > i + 3 && words[j] == "og";
+            let ends = |j: usize| {
+                matches!(words[j], "men" | "fordi" | "dersom" | "hvis" | "viss") || is_language(j) || joins_another(j)
+            };
             let last = (from..(from + 8).min(words.len())).take_while(|&j| !out.used[j] && !ends(j)).last();
             if let Some(last) = last {
                 out.take(i + 1, last);

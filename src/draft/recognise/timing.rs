@@ -411,9 +411,14 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     if hour < 12 && evening.is_some() {
         hour += 12;
     }
+    // `ferdig klokka to`: a working day that ends at two ends in the afternoon, unless the
+    // night is said.
+    let ends = (i.saturating_sub(2)..i).any(|at| END_WORDS.contains(&words[at]));
+    if ends && (1..=4).contains(&hour) && night.is_none() && morning.is_none() {
+        hour += 12;
+    }
     let last = evening.or(morning).or(night).unwrap_or(i + 1);
     // `butikken stenger kl. 17`: a day that ends in the afternoon is day work.
-    let ends = (i.saturating_sub(2)..i).any(|at| END_WORDS.contains(&words[at]));
     let shift = match hour {
         _ if night.is_some() && hour < 5 => Shift::Natt,
         14..=18 if ends => Shift::Dag,
