@@ -619,6 +619,22 @@ fn time_of_week(word: &str) -> bool {
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
 const STATING: &[&str] = &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
 
+/// `vi setter pris på folk som …`, `er du et steg foran`, `kommer du fortere i gang`: the words by
+/// which an employer says a wish counts ask nothing themselves.
+pub fn frames_a_wish(words: &[&str], i: usize) -> bool {
+    let at = |j: usize| words.get(j).copied().unwrap_or_default();
+    let before = |j: usize| i.checked_sub(j).map_or("", |k| words[k]);
+    match words[i] {
+        "setter" | "set" => at(i + 1) == "pris" && at(i + 2) == "på",
+        "pris" => matches!(before(1), "setter" | "set") && at(i + 1) == "på",
+        "steg" => at(i + 1) == "foran",
+        "foran" => before(1) == "steg",
+        "fortere" | "raskere" | "fort" => at(i + 1) == "i" && at(i + 2) == "gang",
+        "gang" => before(1) == "i" && matches!(before(2), "fortere" | "raskere" | "fort"),
+        _ => false,
+    }
+}
+
 /// `Jobben passer ikke for deg som …`, `Ikke søk hvis …`, `er ikke dette stedet for deg`,
 /// `Dette er ikkje jobben for deg om …`: the words by which an employer says whom the job does
 /// not suit frame the requirement that follows; they ask nothing themselves.

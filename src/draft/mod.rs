@@ -554,7 +554,13 @@ impl Drafter<'_> {
         let purpose = purpose.map(|from| {
             from..(from..words.len()).find(|&j| words[j] == "og" && requirement_after(j)).unwrap_or(words.len())
         });
+        // `Båtbygger med fagbrev er drømmen, men ikke et krav`: what is named before `men ikke
+        // (et) krav` is wished for, not waived.
+        let wished_not_required = words.windows(4).position(|w| {
+            w[0] == "men" && matches!(w[1], "ikke" | "ikkje") && (w[2].starts_with("krav") || w[3].starts_with("krav"))
+        });
         let importance = match answer {
+            _ if not_needed && wished_not_required.is_some_and(|at| at > 0) => Some(Importance::Adjustable),
             _ if not_needed => None,
             Answer::MustHave if (0..words.len()).any(|j| softens_at(&words, j)) => Some(Importance::Adjustable),
             Answer::MustHave => Some(Importance::Must),
@@ -1410,6 +1416,7 @@ impl Drafter<'_> {
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
                 || clauses::frames_who_suits(&texts, i)
+                || clauses::frames_a_wish(&texts, i)
                 || passive
                 || ours
                 || subject

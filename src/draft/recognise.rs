@@ -113,6 +113,9 @@ const EXPERIENCE_CUES: &[&str] = &[
     "røynsle",
     "kjørt",
     "køyrt",
+    // `en som har vært trener eller speiderleder`: having been something is experience of it.
+    "vært",
+    "vore",
 ];
 /// Words that introduce a skill or a tool (`kjennskap til Visma`).
 const SKILL_CUES: &[&str] =
@@ -156,6 +159,38 @@ const ACTIVITY_VERBS: &[&str] = &[
 ];
 /// Words that say a condition of the job is not there (`ingen tunge løft`, `aldri alene`).
 const ABSENT: &[&str] = &["ingen", "inga", "aldri", "ikke", "ikkje", "uten", "utan"];
+/// `folk som ikke blir stresset av tidsfrister`, `stressar ikkje`: not being stressed is bearing
+/// pressure, a quality of the candidate — not the job's tempo asked.
+fn unruffled(words: &[&str], out: &mut Recognised) {
+    let stressed = |w: &str| matches!(w, "stresset" | "stressa" | "stressede" | "stresses");
+    for i in 1..words.len() {
+        if out.used[i] {
+            continue;
+        }
+        let not = |at: usize| matches!(words[at], "ikke" | "ikkje" | "aldri");
+        // `ikke blir stresset`, `blir ikke stresset`, `stresser ikke`.
+        let from = if stressed(words[i]) {
+            (i.saturating_sub(2)..i).find(|&at| not(at)).filter(|&at| {
+                (at..i).all(|j| not(j) || matches!(words[j], "blir" | "bli" | "blei" | "vert" | "er" | "være" | "vere"))
+            })
+        } else if matches!(words[i], "stresser" | "stressar")
+            && words.get(i + 1).is_some_and(|w| matches!(*w, "ikke" | "ikkje"))
+        {
+            Some(i)
+        } else {
+            None
+        };
+        let Some(from) = from else { continue };
+        let mut last = if stressed(words[i]) { i } else { i + 1 };
+        // `… av tidsfrister`, `… av mange kunder`: what would stress belongs to it.
+        if words.get(last + 1) == Some(&"av") {
+            last = (last + 2..(last + 4).min(words.len())).take_while(|&j| !out.used[j]).last().unwrap_or(last + 1);
+        }
+        out.criterion(CriterionKind::Quality, "tåler press".to_string(), from);
+        out.take(from, last);
+    }
+}
+
 /// `Det er ingen tunge løft`, `Du er aldri alene på vakt`, `ikke noe kaldt`: a condition of the
 /// job said to be absent is not asked of the candidate (a limit said not to be had is a need,
 /// read before this). Among the room to adapt the same words offer to take the task away, so
@@ -208,6 +243,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     tolerated(clause, &words, taxonomy, &mut recognised);
     not_borne_by_all(&words, taxonomy, &mut recognised);
     unsuited(&words, taxonomy, &mut recognised);
+    unruffled(&words, &mut recognised);
     ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
@@ -328,6 +364,14 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         if super::words::SOFTENERS.contains(&word) || super::words::MUST_MARKERS.contains(&word) {
             break;
         }
+        // `erfaring fra produksjon gjør at du kommer i gang`: the verb of what the experience
+        // brings ends what it is of.
+        // `har vært dykkere eller jobbet på fiskebåt`: another cue opens a phrase of its own.
+        if matches!(word, "gjør" | "gjer" | "gir" | "gjev" | "betyr" | "teller" | "tel" | "hjelper")
+            || EXPERIENCE_CUES.contains(&word)
+        {
+            break;
+        }
         let content = !used[j]
             && !frame
             && !lexicon.is_stopword(word)
@@ -390,10 +434,15 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             continue;
         };
         // `vi liker folk som er …`: the cue is about whom they like, the relative clause says what.
-        let relative = words.get(i + 2) == Some(&"som")
-            && words.get(i + 1).is_some_and(|w| matches!(*w, "folk" | "personer" | "noen" | "nokon" | "en" | "ein"));
-        if relative {
-            out.take(i, i + 2);
+        let whom = |at: usize| {
+            words.get(at).is_some_and(|w| matches!(*w, "folk" | "personer" | "noen" | "nokon" | "en" | "ein"))
+        };
+        let relative = words.get(i + 2) == Some(&"som") && whom(i + 1);
+        // `vi har god erfaring med folk som …`: the employer's experience of whom, the same.
+        let experience_of_whom =
+            words.get(i + 3) == Some(&"som") && whom(i + 2) && matches!(words.get(i + 1), Some(&("med" | "av")));
+        if relative || experience_of_whom {
+            out.take(i, if relative { i + 2 } else { i + 3 });
             continue;
         }
         for (from, to) in after_cue(words, &out.used.clone(), i, lexicon) {
@@ -866,6 +915,20 @@ fn trades(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recogn
                 }
             }
             continue;
+        }
+        // `Båtbygger med fagbrev er drømmen`: the trade named before its certificate.
+        let with_certificate = i > 0
+            && words[i] == "med"
+            && words.get(i + 1).is_some_and(|w| matches!(*w, "fagbrev" | "svennebrev"))
+            && !out.used[i - 1]
+            && !out.used[i + 1];
+        if with_certificate {
+            let as_trade = format!("fagbrev som {}", words[i - 1]);
+            if taxonomy.knows_trade(&as_trade) {
+                out.criterion(CriterionKind::Education, as_trade, i - 1);
+                out.take(i - 1, i + 1);
+                continue;
+            }
         }
         if out.used[i] || !taxonomy.is_qualification_word(words[i]) {
             continue;

@@ -10,6 +10,8 @@ pub const GRAMMAR: &[&str] = &[
     // `med maske, men likevel`, `kan vi dessverre ikke`: adverbs of concession and regret ask
     // nothing.
     "likevel",
+    // `folk som alltid møter presis`: how often, said of a quality.
+    "alltid",
     "dessverre",
     "diverre",
     // `Kjæm rætt på sak:` (getting to the point).
@@ -515,6 +517,11 @@ pub const SOFTENERS: &[&str] = &[
     "beste",
     // `De som trives best hos oss`.
     "best",
+    // `Båtbygger med fagbrev er drømmen`, `… gir et forsprang`, `Båtførarbevis er kjekt`.
+    "drømmen",
+    "draumen",
+    "forsprang",
+    "kjekt",
     "bør",
     "burde",
     "eventuelt",
