@@ -44,6 +44,22 @@ fn synonyms_narrower_terms_and_compound_parts_become_alternatives() {
 }
 
 #[test]
+fn a_workplace_the_lexicon_cannot_split_is_met_by_the_titles_of_those_who_work_there() {
+    // `vaskeri` is no lemma the embedded lexicon knows, so `vaskerimedarbeider` is never split
+    // into it: the vocabulary's laundry worker carries the titles instead.
+    let plan = plan(r#"{"id":"n","criteria":[{"kind":"experience","value":"vaskeri","rank":1}]}"#);
+    let Test::Terms(test) = &plan.criteria[at(0)].test else { panic!("a term test") };
+    let analyzer = Taxonomy::embedded().expect("taxonomy").analyzer().clone();
+    for title in ["vaskerimedarbeider", "vaskeriarbeider"] {
+        let stems = analyzer.stems(title);
+        assert!(
+            test.alternatives.contains(&Alternative::new(ProfileField::Experience, stems, MatchHow::Synonym)),
+            "{title}"
+        );
+    }
+}
+
+#[test]
 fn room_to_adapt_softens_exactly_what_the_employer_named() {
     let plan = plan(
         r#"{"id":"n","criteria":[
