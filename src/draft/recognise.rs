@@ -158,7 +158,24 @@ const ACTIVITY_VERBS: &[&str] = &[
     "stella",
 ];
 /// Words that say a condition of the job is not there (`ingen tunge løft`, `aldri alene`).
-const ABSENT: &[&str] = &["ingen", "inga", "aldri", "ikke", "ikkje", "uten", "utan"];
+const ABSENT: &[&str] = &["ingen", "inga", "aldri", "ikke", "ikkje", "uten", "utan", "sjelden", "sjeldan"];
+/// `då er du åleine på anlegget`, `du jobber alene om natta`: being alone at work, said of the
+/// candidate, is the demand of working alone (never when negated: `du er aldri alene`).
+fn alone(words: &[&str], out: &mut Recognised) {
+    for i in 2..words.len() {
+        if out.used[i] || !matches!(words[i], "alene" | "aleine" | "åleine") {
+            continue;
+        }
+        let before = &words[i.saturating_sub(3)..i];
+        let said_of_you = before.contains(&"du")
+            && before.iter().any(|w| matches!(*w, "er" | "blir" | "jobber" | "jobbar" | "arbeider" | "arbeidar"));
+        if said_of_you && !before.iter().any(|w| matches!(*w, "ikke" | "ikkje" | "aldri" | "sjelden")) {
+            out.criterion(CriterionKind::Demand, "alenearbeid".to_string(), i);
+            out.take(i, i);
+        }
+    }
+}
+
 /// `folk som ikke blir stresset av tidsfrister`, `stressar ikkje`: not being stressed is bearing
 /// pressure, a quality of the candidate — not the job's tempo asked.
 fn unruffled(words: &[&str], out: &mut Recognised) {
@@ -244,6 +261,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     not_borne_by_all(&words, taxonomy, &mut recognised);
     unsuited(&words, taxonomy, &mut recognised);
     unruffled(&words, &mut recognised);
+    alone(&words, &mut recognised);
     ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
