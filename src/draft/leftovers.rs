@@ -1,0 +1,107 @@
+//! What the drafter could not place: the content words no finding used, kept as phrases for
+//! the advisor (never dropped), minus the words that ask nothing (places, frames, the
+//! employer's own things, when and how often).
+
+use super::*;
+
+impl Drafter<'_> {
+    /// Content words no finding used, as phrases (runs of neighbouring words): recorded as
+    /// unrecognised, and returned with the words each phrase spans.
+    pub(super) fn leftovers(&mut self, clause: &Clause, used: &[bool], answer: Answer) -> Vec<(Range<usize>, String)> {
+        let lexicon = self.taxonomy.analyzer().lexicon();
+        let mut phrase: Vec<&str> = Vec::new();
+        let (mut start, mut end) = (0, 0);
+        let mut phrases: Vec<(Range<usize>, String)> = Vec::new();
+        let mut flush = |phrase: &mut Vec<&str>, span: Range<usize>, draft: &mut Draft| {
+            if !phrase.is_empty() {
+                draft.unrecognised.push(Unrecognised { answer, text: phrase.join(" ") });
+                phrases.push((span, phrase.join(" ")));
+                phrase.clear();
+            }
+        };
+        let texts: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
+        for (i, word) in clause.words.iter().enumerate() {
+            let text = word.text.as_str();
+            // A statement about the job starts a phrase of its own: `norsk eller svensk holder,
+            // de har mange svensker der` leaves `holder` apart from `mange`.
+            if clause.context_from == Some(i) {
+                flush(&mut phrase, start..end, &mut self.draft);
+            }
+            // `hver dag`, `kvar veke`: how often, not something asked for.
+            // `en vanlig dag` the same.
+            let every = i > 0
+                && matches!(
+                    clause.words[i - 1].text.as_str(),
+                    "hver" | "kvar" | "hvert" | "kvart" | "vanlig" | "vanleg" | "første" | "fyrste" | "siste"
+                );
+            // `tåler støv i fjøset`, `kaldt i produksjonen`: where the job is done, not what is
+            // asked. `Portørene går mye`: the job's people or things, as the subject of a
+            // statement about it.
+            // `står ved arbeidsbenken`, `støy fra maskinene` as well.
+            let said = |at: usize| clause.words.get(at).map(|w| w.text.as_str());
+            // `arbeide i private hjem`: homes, where home care is done, are a place too.
+            let home =
+                |w: Option<&str>| matches!(w, Some("hjem" | "heim" | "hjemmet" | "heimen" | "hjemmene" | "heimane"));
+            let private = matches!(text, "private" | "privat") && home(said(i + 1));
+            let at_place = |at: usize| {
+                at > 0
+                    && matches!(
+                        clause.words[at - 1].text.as_str(),
+                        "i" | "på" | "ved" | "fra" | "frå" | "rundt" | "under" | "mellom" | "langs" | "bak"
+                    )
+            };
+            let place = (at_place(i) && (clauses::definite_noun(text) || home(Some(text)) || private))
+                || (i > 0 && at_place(i - 1) && home(Some(text)));
+            let subject = i == 0
+                && (clauses::opens_statement(text, said(1))
+                    || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
+            // `Stallen må måkes`: what must be done to a thing of the job asks nothing of anyone.
+            let passive = i > 0 && clauses::done_to(said(i - 1), Some(text));
+            // `hele tida`, `hovedarbeidstida`: when, not what.
+            let when = ["tida", "tiden", "arbeidstid", "skoletid", "skiftet", "vakta", "vakten"]
+                .iter()
+                .any(|end| text.ends_with(end))
+                // `vi har vakt kvar tredje helg`: a watch, said with how often, is when.
+                || (matches!(text, "vakt" | "vakter")
+                    && said(i + 1).is_some_and(|next| matches!(next, "hver" | "kvar" | "annenhver" | "annakvar")));
+            // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
+            let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
+            let ignorable = place
+                || clauses::frames_who_suits(&texts, i)
+                || clauses::frames_a_wish(&texts, i)
+                || passive
+                || ours
+                || subject
+                || when
+                || lexicon.is_stopword(text)
+                || GRAMMAR.contains(&text)
+                || LOADS.contains(&text)
+                || SOFTENERS.contains(&text)
+                || MUST_MARKERS.contains(&text)
+                || SERVED.contains(&text)
+                || OFFERED.contains(&text)
+                || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
+                // `i dekksesongen i oktober og april`: when, not what.
+                || clauses::MONTHS.contains(&text)
+                || SEASONS.contains(&text)
+                || BUSIEST.contains(&text)
+                || MODALS.contains(&text)
+                || text.ends_with("sesongen")
+                || self.taxonomy.is_filler(&word.stem)
+                || text.chars().all(|c| c.is_ascii_digit() || c == '%');
+            if used[i] || ignorable {
+                if used[i] || !lexicon.is_stopword(text) {
+                    flush(&mut phrase, start..end, &mut self.draft);
+                }
+                continue;
+            }
+            if phrase.is_empty() {
+                start = i;
+            }
+            end = i + 1;
+            phrase.push(text);
+        }
+        flush(&mut phrase, start..end, &mut self.draft);
+        phrases
+    }
+}
