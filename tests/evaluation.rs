@@ -169,8 +169,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The twenty-first half (who the job does not suit, and what is not asked: «Passer ikke
         // for deg som …», «Du trenger ikke …»), opened once the twenty-second existed: drafted
         // hidden recall 0.750 and drafted must-have precision 0.974, every drafted list warning,
-        // when frozen (README).
-        ("opened21", 0.88, 0.82, 0.75, 1.0, 1.0, 0.95),
+        // when frozen; drafted NDCG 0.921, must-have precision 1.000 and no list warning after
+        // the round that opened it (README).
+        ("opened21", 0.91, 0.90, 0.80, 1.0, 1.0, 0.98),
         // The held-out half (the employer's own FAQ: «Må jeg ha førerkort? Ja, klasse B»):
         // drafted NDCG 0.637 and drafted hidden recall 0.41, every drafted list warning, when
         // frozen (README). These floors only keep it from getting worse.
