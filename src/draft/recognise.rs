@@ -216,7 +216,7 @@ pub fn drop_absent_demands(clause: &Clause, words: &[&str], out: &mut Recognised
     let negation = |out: &Recognised, at: usize| !out.used[at] && ABSENT.contains(&words[at]);
     let mut kept = Vec::with_capacity(out.found.len());
     for found in std::mem::take(&mut out.found) {
-        let Found::Criterion { kind: CriterionKind::Demand, at: first, .. } = found else {
+        let Found::Criterion { kind: CriterionKind::Demand, at: first, ref value, .. } = found else {
             kept.push(found);
             continue;
         };
@@ -227,11 +227,33 @@ pub fn drop_absent_demands(clause: &Clause, words: &[&str], out: &mut Recognised
         });
         let in_condition = clause.turned_away.as_ref().is_some_and(|turned| turned.condition.contains(&first));
         match absent_from {
+            // `Ingen allergi mot dyr`: a limit said not to be had is the demand it rules out,
+            // asked; the negation belongs to it.
+            Some(from) if names_a_limit(value) => {
+                out.take(from, first - 1);
+                kept.push(found);
+            }
             Some(from) if !in_condition => out.take(from, first - 1),
             _ => kept.push(found),
         }
     }
     out.found = kept;
+}
+
+/// Whether a demand was named by a limit a person has (`allergi mot dyr`, `redd for hund`,
+/// `høydeskrekk`), not by what the job holds.
+fn names_a_limit(value: &str) -> bool {
+    value.split_whitespace().any(|w| {
+        w.starts_with("allerg")
+            || w.ends_with("allergi")
+            || w.ends_with("allergisk")
+            || w.ends_with("redd")
+            || w.ends_with("skrekk")
+            || w.ends_with("angst")
+            || w.ends_with("fobi")
+            || w.starts_with("plage")
+            || w.ends_with("plager")
+    })
 }
 
 /// Verbs of carrying: what follows them is the load (`løfter kasser`), part of the demand.
