@@ -169,7 +169,7 @@ fn alone(words: &[&str], out: &mut Recognised) {
         let before = &words[i.saturating_sub(3)..i];
         let said_of_you = before.contains(&"du")
             && before.iter().any(|w| matches!(*w, "er" | "blir" | "jobber" | "jobbar" | "arbeider" | "arbeidar"));
-        if said_of_you && !before.iter().any(|w| matches!(*w, "ikke" | "ikkje" | "aldri" | "sjelden")) {
+        if said_of_you && !before.iter().any(|w| ABSENT.contains(w)) {
             out.criterion(CriterionKind::Demand, "alenearbeid".to_string(), i);
             out.take(i, i);
         }

@@ -7,7 +7,7 @@
 use super::{Found, Recognised, limit_named};
 use crate::draft::clauses::Clause;
 use crate::model::CriterionKind;
-use crate::taxonomy::{ConceptKind, Taxonomy};
+use crate::taxonomy::{ConceptId, ConceptKind, Taxonomy};
 
 /// `kan du like godt la være å søke`, `er det ingen vits å søkje`: the refusal asks nothing.
 pub fn refusal(clause: &Clause, out: &mut Recognised) {
@@ -25,12 +25,6 @@ pub fn refusal(clause: &Clause, out: &mut Recognised) {
 pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let Some(turned) = &clause.turned_away else { return };
     let end = turned.condition.end.min(words.len());
-    let asked_already = |out: &Recognised, demand| {
-        out.found.iter().any(|found| {
-            matches!(found, Found::Criterion { kind: CriterionKind::Demand, value, .. }
-                if taxonomy.demand_named(value) == Some(demand))
-        })
-    };
     let mut named = false;
     let mut at = turned.condition.start;
     while at < end {
@@ -39,13 +33,22 @@ pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut
             continue;
         };
         named = true;
-        if let Some(label) = taxonomy.concept(demand).labels.first().filter(|_| !asked_already(out, demand)) {
-            out.criterion(CriterionKind::Demand, label.clone(), at);
-        }
+        ask_demand(demand, at, taxonomy, out);
         at = to;
     }
     if named && turned.condition.start < end {
         out.take(turned.condition.start, end - 1);
+    }
+}
+
+/// Asks `demand` (by its first label, found at word `at`) unless the clause asks it already.
+fn ask_demand(demand: ConceptId, at: usize, taxonomy: &Taxonomy, out: &mut Recognised) {
+    let asked = out.found.iter().any(|found| {
+        matches!(found, Found::Criterion { kind: CriterionKind::Demand, value, .. }
+            if taxonomy.demand_named(value) == Some(demand))
+    });
+    if let Some(label) = taxonomy.concept(demand).labels.first().filter(|_| !asked) {
+        out.criterion(CriterionKind::Demand, label.clone(), at);
     }
 }
 
@@ -137,12 +140,11 @@ pub fn unsuited(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let end = (start + 1..words.len())
         .find(|&j| CLAUSE_ENDS.contains(&words[j]) && !matches!(words[j], "og" | "eller"))
         .unwrap_or(words.len());
-    let already = |out: &Recognised| {
-        out.found
-            .iter()
-            .any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, at, .. } if (k..end).contains(at)))
-    };
-    let mut named = already(out);
+    // A demand already read inside it (`… som ikke tåler varme`) names it too.
+    let mut named = out
+        .found
+        .iter()
+        .any(|f| matches!(f, Found::Criterion { kind: CriterionKind::Demand, at, .. } if (k..end).contains(at)));
     let mut at = start;
     while at < end {
         if out.used[at] {
@@ -159,12 +161,7 @@ pub fn unsuited(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             at += 1;
             continue;
         };
-        let asked = out.found.iter().any(|f| {
-            matches!(f, Found::Criterion { kind: CriterionKind::Demand, value, .. } if taxonomy.demand_named(value) == Some(demand))
-        });
-        if let Some(label) = taxonomy.concept(demand).labels.first().filter(|_| !asked) {
-            out.criterion(CriterionKind::Demand, label.clone(), at);
-        }
+        ask_demand(demand, at, taxonomy, out);
         named = true;
         at = to;
     }
