@@ -108,8 +108,8 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     // `Ønskelig:` on a line of its own heads the list below it, as in a job ad: each item is
     // read with the heading in front (`Ønskelig: erf. fra lager`).
     let mut heading: Option<&str> = None;
-    let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::transcript::employer_turns(
-        &super::shorthand::spelt_out(&super::ascii::with_letters(answer)),
+    let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::faq::answered(
+        &super::transcript::employer_turns(&super::shorthand::spelt_out(&super::ascii::with_letters(answer))),
     )));
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();

@@ -14,6 +14,7 @@ mod ascii;
 mod clauses;
 pub mod compare;
 mod dialect;
+mod faq;
 mod foreign;
 mod leftovers;
 mod letter;
@@ -99,6 +100,10 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     }
     drafter.draft
 }
+
+/// The workplace's own people, as the subject of a reason (`…, for arbeidslederen snakker polsk`,
+/// `…, da vi snakker engelsk på laget`); any leader (`arbeidslederen`, `formannen`) too.
+const WORKPLACE_PEOPLE: &[&str] = &["vi", "me", "laget", "teamet", "kollegaene", "kollegane", "sjefen", "formannen"];
 
 /// What an employer is or has when it says where the job is (`Vi er et lite firma`, `Jeg har
 /// butikk`), as words or the end of a compound (`jernvarebutikk`, `familiebedrift`).
@@ -264,6 +269,20 @@ impl Drafter<'_> {
                 .find(|&j| recognise::communicates(words[j]) && matches!(words[j - 1], "må" | "kunne" | "å"));
             if let Some(verb) = understands.filter(|&verb| (verb..words.len()).all(|j| !recognised.used[j])) {
                 recognised.take(verb, words.len() - 1);
+            }
+        }
+        // `Norsk eller engelsk, men du må kunne rope en beskjed og forstå den (B1)`: a level code
+        // in a contrast right after a language is that language's level.
+        if let (Some(&"men"), false) = (words.first(), names_language) {
+            let code = (1..words.len()).find(|&j| !recognised.used[j] && clauses::level_code(words[j]));
+            let language = previous_language.and_then(|at| self.draft.need.criteria.get_mut(at));
+            if let (Some(code), Some(language)) = (code, language) {
+                if let Ok(level) = words[code].parse::<LanguageLevel>() {
+                    language.min_level = Some(level);
+                    // What the contrast asks before the code is what the language is for.
+                    let from = if (1..code).all(|j| !recognised.used[j]) { 1 } else { code };
+                    recognised.take(from, code);
+                }
             }
         }
         let drafted_before = self.draft.need.criteria.len();
@@ -530,7 +549,21 @@ impl Drafter<'_> {
                     // asks nothing names no occupation asked (`selger` is what the shop does).
                     let occupation_told = kind == CriterionKind::Occupation
                         && context.is_some_and(|from| at >= from && !matches!(words[from], "du" | "dere"));
+                    // `…, for arbeidslederen snakker både norsk og polsk`: a language the
+                    // workplace's own people speak, named in the reason, is why less is asked.
+                    let spoken_by_colleagues = kind == CriterionKind::Language
+                        && clause.context_from.is_some_and(|from| {
+                            at > from + 1
+                                && clauses::BECAUSE
+                                    .iter()
+                                    .chain(clauses::BECAUSE_BEFORE_SUBJECT)
+                                    .any(|b| *b == words[from])
+                                && words.get(from + 1).is_some_and(|w| {
+                                    WORKPLACE_PEOPLE.contains(w) || w.ends_with("lederen") || w.ends_with("leiaren")
+                                })
+                        });
                     if subject
+                        || spoken_by_colleagues
                         || things_posture
                         || colleagues
                         || channel

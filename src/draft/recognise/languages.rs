@@ -195,11 +195,11 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         }
         // `norsk på et enkelt nivå holder`: the level is enough, nothing more is asked.
         let enough = |j: usize| crate::draft::words::SUFFICES.contains(&words[j]);
-        // … also where a statement about the job follows (`norsk eller svensk holder, de har
-        // mange svensker der`).
+        // … also where a statement about the job or a reason follows (`norsk eller svensk holder,
+        // de har mange svensker der`, `A2 holder, for formannen snakker polsk`).
         let ends_there = |j: usize| {
             words.get(j + 1).is_none_or(|next| {
-                matches!(*next, "fint" | "og" | "lenge" | "så" | "ikke" | "ikkje" | "ingen")
+                matches!(*next, "fint" | "og" | "lenge" | "så" | "ikke" | "ikkje" | "ingen" | "for" | "fordi" | "men")
                     || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
             })
         };
