@@ -408,6 +408,7 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         // brings ends what it is of.
         // `har vært dykkere eller jobbet på fiskebåt`: another cue opens a phrase of its own.
         if matches!(word, "gjør" | "gjer" | "gir" | "gjev" | "betyr" | "teller" | "tel" | "hjelper")
+            || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {
             break;
@@ -1543,7 +1544,13 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let predicative = first > 0
                 && words[first - 1] == "er"
                 && words.get(last + 1).is_some_and(|w| matches!(*w, "om" | "at" | "med" | "hvis" | "dersom"));
-            if predicative && taxonomy.concept(concept).kind == ConceptKind::Quality {
+            // `folk som er nøye med detaljene`, `du er nøye med …`: said of a person, it is.
+            let of_a_person = first >= 2 && matches!(words[first - 2], "du" | "dere" | "som" | "man" | "de" | "dei");
+            // `praktisk erfaring`: a quality word before experience says what kind it is.
+            let of_experience = words.get(last + 1).is_some_and(|w| matches!(*w, "erfaring" | "bakgrunn"));
+            if ((predicative && !of_a_person) || of_experience)
+                && taxonomy.concept(concept).kind == ConceptKind::Quality
+            {
                 out.take(first, last);
                 continue;
             }
