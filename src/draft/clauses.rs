@@ -143,6 +143,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
                     let headline = clauses.is_empty() && exclaimed && asks_nobody(&words);
                     let context_from = if aside { Some(0) } else { context_start(&sentence, analyzer) };
                     let turned_away = turning_away(&sentence, analyzer);
+                    let number = number.or_else(|| rank_said(&words));
                     clauses.push(Clause { number, text: sentence, words, context_from, turned_away, headline });
                 }
             }
@@ -540,6 +541,17 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 && times.iter().any(|w| time_of_week(w))
                 && times.iter().all(|w| time_of_week(w) || *w == "og")
         });
+        // `…, gudstenester og vigslar er ofte laurdag og søndag`: what happens, said to fall on
+        // days of the week.
+        let on_days = following.iter().position(|w| matches!(*w, "er" | "blir" | "var")).is_some_and(|verb| {
+            let mut after = following[verb + 1..]
+                .iter()
+                .skip_while(|w| matches!(**w, "ofte" | "mest" | "alltid" | "gjerne" | "helst" | "på" | "om"));
+            (1..=5).contains(&verb) && after.next().is_some_and(|w| time_of_week(w))
+        });
+        // `… – uten den får vi ikke lov å sette deg på vakt`: what follows without it.
+        let without_it = matches!(following.first(), Some(&("uten" | "utan")))
+            && matches!(following.get(1), Some(&("den" | "det" | "dette" | "dem" | "dei")));
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
         // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.
@@ -559,7 +571,17 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let stated = if colon {
             doing || ours_doing
         } else {
-            subject(&next) || reason || doing || thing || when || given || so_then || people || and_then
+            subject(&next)
+                || reason
+                || doing
+                || thing
+                || when
+                || on_days
+                || without_it
+                || given
+                || so_then
+                || people
+                || and_then
         };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
@@ -607,8 +629,23 @@ fn asks_nobody(words: &[Word]) -> bool {
 
 /// Days `Shift::parse` does not read as a shift: working days by name, and two forms of the
 /// weekend. The rest of the weekend and the times of day are what it reads.
-const DAYS: &[&str] =
-    &["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "måndag", "tysdag", "fredagene", "helga", "helgen"];
+const DAYS: &[&str] = &[
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "måndag",
+    "tysdag",
+    "fredagene",
+    "helga",
+    "helgen",
+    "laurdag",
+    "laurdagar",
+    "lørdager",
+    "søndager",
+    "sundag",
+];
 
 /// A day or a time of the week, which a statement may say something of (`lørdag og søndag er
 /// de travleste dagene`).
@@ -872,6 +909,14 @@ const UNITS: &[&str] = &[
     "timer",
     "timar",
 ];
+
+/// The rank a clause gives itself in words (`Nummer to: truckførerbevis`, `Er du flink med
+/// kunder, er det nummer to`, `… kommer som nummer 3`).
+fn rank_said(words: &[Word]) -> Option<u32> {
+    let at = words.iter().position(|w| w.text == "nummer" || w.text == "nr")?;
+    let said = words.get(at + 1)?.text.as_str();
+    said.parse().ok().or_else(|| number_word(said)?.parse().ok()).filter(|&rank| (1..=9).contains(&rank))
+}
 
 /// A number written as a word (bokmål or nynorsk), as digits: `tre` → `3`. Only read before a
 /// unit, where `en`, `ei` and `ett` cannot be articles.

@@ -52,6 +52,8 @@ impl Drafter<'_> {
             };
             let place = (at_place(i) && (clauses::definite_noun(text) || home(Some(text)) || private))
                 || (i > 0 && at_place(i - 1) && home(Some(text)));
+            // `Vi kjører dag og kveld, og du må …`: what the employer does, said as its verb.
+            let ours_doing = i == 1 && matches!(texts[0], "vi" | "me") && clauses::stated_doing(text);
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))
                     || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
@@ -64,6 +66,17 @@ impl Drafter<'_> {
                 // `vi har vakt kvar tredje helg`: a watch, said with how often, is when.
                 || (matches!(text, "vakt" | "vakter")
                     && said(i + 1).is_some_and(|next| matches!(next, "hver" | "kvar" | "annenhver" | "annakvar")));
+            // `før du starter`, `innen du begynner`, `før første tur`: when a requirement must be
+            // met, not what it is.
+            let starts = matches!(text, "starter" | "startar" | "begynner" | "byrjar")
+                && i >= 2
+                && matches!(clause.words[i - 1].text.as_str(), "du" | "dere" | "de")
+                && matches!(clause.words[i - 2].text.as_str(), "før" | "innen" | "når");
+            let first_time = i > 0
+                && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
+                && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
+            // `livredningsprøve for bassengbad`: what a requirement placed just before is for.
+            let what_for = i >= 2 && clause.words[i - 1].text == "for" && used[i - 2];
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
             let ignorable = place
@@ -73,6 +86,10 @@ impl Drafter<'_> {
                 || ours
                 || subject
                 || when
+                || starts
+                || ours_doing
+                || what_for
+                || first_time
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || LOADS.contains(&text)

@@ -50,6 +50,10 @@ pub fn draft_need(context: &JobNeed, taxonomy: &Taxonomy, today: Date) -> Draft 
     need.location = context.location;
     need.top = context.top;
     need.extent_percent = context.extent_percent.or(need.extent_percent);
+    // `Ja, vi kan auke til 80 %` in a 50 % job: how far the job can grow is no least extent.
+    if need.adaptable.extent_min_percent.zip(need.extent_percent).is_some_and(|(least, extent)| least > extent) {
+        need.adaptable.extent_min_percent = None;
+    }
     need.max_distance_km = context.max_distance_km.or(need.max_distance_km);
     need.start_date = context.start_date.or(need.start_date);
     // `erfaring fra tilsvarende arbeid`: experience in the job itself, which its title names.
@@ -289,6 +293,7 @@ impl Drafter<'_> {
         let not_needed = says_not_needed(&words) && !recognise::language_ability_waived(&words, self.taxonomy);
         let employer_does = |from: usize| statement::employer_does(&words, &recognised, from);
         let asks = |from: usize| statement::asks(&words, from);
+        let asks_before = |until: usize, from: usize| statement::asks(&words[..until], from);
         let statement::Standing { about_the_job, introduces, headline, reinforces } =
             statement::standing(clause, &words, &recognised, answer);
         // `Førerkort B, vi kjører mellom anleggene`: the same, said after a comma.
@@ -326,6 +331,18 @@ impl Drafter<'_> {
                     && matches!(words.get(at + 1), Some(&("det" | "dette" | "da" | "då")))
                     && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
         };
+        // `Du må jobbe helg, gudstenester er ofte laurdag, så du må …`, `…, senteret er åpent
+        // lørdag, og du må ta annenhver`: a statement between a comma and what is asked after it
+        // tells why; what it names warns of nothing.
+        let asked_after = |at: usize| {
+            so_or_and_that(at)
+                || (words[at] == "og"
+                    && matches!(words.get(at + 1), Some(&("du" | "dere")))
+                    && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
+        };
+        let told_before_so = clause.context_from.and_then(|from| {
+            (from + 1..words.len()).find(|&at| asked_after(at)).filter(|&so| !asks_before(so, from)).map(|so| from..so)
+        });
         let reason_until = (0..words.len()).find(|&at| so_or_and_that(at)).filter(|&so| {
             // `Frokosten starter 06.30, så du må møte tidlig`: a noun and its verb say how the
             // job is, as `vi …` does.
@@ -578,6 +595,7 @@ impl Drafter<'_> {
                     // `Beboerne er familier fra Syria`: nor are the people a statement tells of.
                     let reason = reason
                         || (liking && !headline_theme && context.is_some_and(|from| at >= from))
+                        || (liking && told_before_so.as_ref().is_some_and(|told| told.contains(&at)))
                         || (liking && only_tells);
                     if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {
                         continue;
@@ -615,7 +633,8 @@ impl Drafter<'_> {
                         previous.is_some_and(|p| words[p..at].contains(&"eller") && !words[p..at].iter().any(next));
                     let rank = ranked.then(|| {
                         if !(either || (clause.number.is_some() && previous.is_some())) {
-                            self.wish_rank = clause.number.unwrap_or(self.wish_rank + 1).max(self.wish_rank + 1);
+                            self.wish_rank =
+                                clause.number.map_or(self.wish_rank + 1, |said| said.max(self.wish_rank.max(1)));
                         }
                         self.wish_rank
                     });
@@ -642,6 +661,9 @@ impl Drafter<'_> {
             .filter(|_| !only_tells)
             .filter(|(words, _)| context.or(statement_from).is_none_or(|from| words.start < from))
             .filter(|(words, _)| reason_until.is_none_or(|so| words.start > so))
+            .filter(|(words, _)| {
+                !told_before_so.as_ref().is_some_and(|told| told.start <= words.start && words.end <= told.end)
+            })
             .filter(|(words, _)| {
                 !purpose.as_ref().is_some_and(|purpose| purpose.start <= words.start && words.end <= purpose.end)
             })
@@ -723,9 +745,13 @@ impl Drafter<'_> {
                 _ => None,
             }
         };
+        // `livredningsprøven` and `livredningsprøve`: one certificate, in two forms.
+        let stems = |c: &Criterion| self.taxonomy.analyzer().stems(&c.value);
+        let one_certificate = |c: &Criterion| c.kind == CriterionKind::Certificate && stems(c) == stems(&criterion);
         let same = |c: &Criterion| {
             c.kind == criterion.kind
                 && (c.value.eq_ignore_ascii_case(&criterion.value)
+                    || one_certificate(c)
                     || demand(c).is_some_and(|d| demand(&criterion) == Some(d))
                     || quality(c).is_some_and(|q| quality(&criterion) == Some(q)))
         };

@@ -49,6 +49,33 @@ pub struct Recognised {
     pub used: Vec<bool>,
 }
 
+/// Parts of the body a writer may say must be healthy (`rygg og skuldre må være friske`).
+const BODY: &[&str] = &[
+    "rygg",
+    "ryggen",
+    "skulder",
+    "skuldre",
+    "skuldrene",
+    "kne",
+    "knær",
+    "knea",
+    "knærne",
+    "hofter",
+    "hoftene",
+    "armer",
+    "armene",
+    "bein",
+    "beina",
+    "hender",
+    "hendene",
+    "føtter",
+    "føttene",
+    "nakke",
+    "nakken",
+    "lunger",
+    "lungene",
+];
+
 /// Why a health requirement is refused.
 const HEALTH_REFUSED: &str =
     "health may not be a requirement (adaptation needs are checked against the room to adapt instead)";
@@ -664,7 +691,14 @@ fn refused(words: &[&str], out: &mut Recognised) {
             out.add(Found::Refused { phrase: phrase_around(words, i), reason });
             // `norsk statsborger`, `etnisk norsk`: the neighbouring word is part of it.
             let origin = reason.starts_with("ethnicity");
-            out.take(if origin { i.saturating_sub(1) } else { i }, if origin { i + 1 } else { i });
+            // `rygg og skuldre må være friske`: the body said healthy is part of it.
+            let body = (i.saturating_sub(6)..i)
+                .find(|&j| {
+                    words[j..i].iter().all(|w| BODY.contains(w) || matches!(*w, "og" | "må" | "være" | "vere" | "skal"))
+                })
+                .filter(|&j| BODY.contains(&words[j]) && *reason == HEALTH_REFUSED);
+            let from = body.unwrap_or(if origin { i.saturating_sub(1) } else { i });
+            out.take(from, if origin { i + 1 } else { i });
         }
         // `du må være over 20`: an age, said without `år`.
         let be = i > 0 && matches!(words[i - 1], "være" | "vere");

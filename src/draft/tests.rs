@@ -263,3 +263,25 @@ fn holders_of_the_lesser_licence_who_will_take_the_wider_one_are_taken() {
     assert!(has(&draft, Certificate, "førerkort C", Importance::Adjustable), "{:?}", summary(&draft));
     assert!(!draft.need.criteria.iter().any(|c| c.kind == CriterionKind::Skill), "brøyting is the job's work");
 }
+
+#[test]
+fn how_far_a_job_can_grow_is_no_least_extent() {
+    let mut need = JobNeed::from_json(r#"{"id":"n","title":"Kyrkjetenar","extent_percent":50}"#).expect("need");
+    need.answers.room_to_adapt = "Kan stillinga bli større? Ja, vi kan auke til 80 % for rett person.".into();
+    let taxonomy = Taxonomy::embedded().expect("taxonomy");
+    let drafted = draft_need(&need, &taxonomy, TODAY);
+    assert_eq!(drafted.need.extent_percent, Some(50));
+    assert_eq!(drafted.need.adaptable.extent_min_percent, None, "80 % is where it may grow to");
+    need.answers.room_to_adapt = "Vi kan gå ned til 30 %.".into();
+    assert_eq!(draft_need(&need, &taxonomy, TODAY).need.adaptable.extent_min_percent, Some(30));
+}
+
+#[test]
+fn a_rank_said_in_words_ranks_the_wish() {
+    let draft = draft_of("", "At du har jobbet på lager. Nummer to: truckførerbevis (T4). Stabile folk.", "");
+    let ranks: Vec<_> = summary(&draft).into_iter().map(|(_, value, _, rank)| (value, rank)).collect();
+    assert_eq!(
+        ranks,
+        [("lager".to_string(), Some(1)), ("truckførerbevis T4".to_string(), Some(2)), ("stabile".to_string(), Some(3))]
+    );
+}

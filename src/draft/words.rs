@@ -19,6 +19,8 @@ pub const GRAMMAR: &[&str] = &[
     "sak",
     // `så det kommer vi ikke unna`: coming, said of anything, asks nothing.
     "kommer",
+    // `kjøreseddel, som du må ha fått før første tur`: having got it is having it.
+    "fått",
     "kjem",
     // `i uka di`, `Nei vent – …` (a correction that follows says what it is).
     "din",

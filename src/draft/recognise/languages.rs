@@ -77,11 +77,14 @@ const COMMUNICATING: &[&str] = &[
     "fylle",
     "svare",
     "forstå",
+    "skjønne",
+    "skjønner",
+    "skjøne",
 ];
 
 /// Of [`COMMUNICATING`], the verbs that do not by themselves raise a level left unsaid (reading,
 /// filling in a form, answering, understanding); speaking and writing do (B1).
-const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå"];
+const UNDERSTANDING: &[&str] = &["lese", "les", "fylle", "svare", "forstå", "skjønne", "skjønner", "skjøne"];
 
 /// Words for being able in a language (`flink i norsk`, `stø på engelsk`).
 const ABLE: &[&str] = &["flink", "flinke", "god", "stø", "sterk", "sterke"];
@@ -339,7 +342,9 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
             let ends = |j: usize| {
                 matches!(words[j], "men" | "fordi" | "dersom" | "hvis" | "viss") || is_language(j) || joins_another(j)
             };
-            let last = (from..(from + 8).min(words.len())).take_while(|&j| !out.used[j] && !ends(j)).last();
+            // `norsk, så godt at du skjønner …`: past the level words, already read.
+            let free = (from..words.len()).find(|&j| !out.used[j]).unwrap_or(from);
+            let last = (free..(free + 12).min(words.len())).take_while(|&j| !out.used[j] && !ends(j)).last();
             if let Some(last) = last {
                 out.take(i + 1, last);
             }
