@@ -4,7 +4,20 @@
 //! them, so the rest of the drafter reads ordinary Norwegian.
 
 /// Words whose `oe` or `ae` is not a stand-in for ø or æ.
-const KEEP: &[&str] = &["poeng", "poenget", "koeffisient", "toer", "treer", "israel", "michael", "aerobic"];
+const KEEP: &[&str] = &[
+    "noe",
+    "noen",
+    "poeng",
+    "poenget",
+    "poet",
+    "poesi",
+    "koeffisient",
+    "toer",
+    "treer",
+    "israel",
+    "michael",
+    "aerobic",
+];
 
 /// Everyday Norwegian words, any one of which shows an answer is Norwegian (an answer in English
 /// has no æ, ø or å either, and its `does` and `goes` are no `døs`).
@@ -57,6 +70,7 @@ mod tests {
             "må kunne løfte, nøyaktig. opplæring gis"
         );
         assert_eq!(with_letters("truckfoererbevis (T1/T4) og nivaa A2"), "truckførerbevis (T1/T4) og nivå A2");
+        assert_eq!(with_letters("ikke noe tungt, noen ganger"), "ikke noe tungt, noen ganger", "noe is a word");
     }
 
     #[test]
