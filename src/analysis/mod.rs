@@ -23,8 +23,26 @@ pub use tokenizer::{NORWEGIAN, NorwegianTokenizer, word_spans};
 /// terms a text gives bumps it, so an index analysed before is rebuilt or refused. 3: a
 /// dictionary form of a noun and a verb reads as the noun (the exported forms changed, not their
 /// count, which the fingerprint also holds). 4: a noun in `-het` of a quality (`nøyaktighet`)
-/// reads as the quality (`nøyaktig`).
-pub const VERSION: u32 = 4;
+/// reads as the quality (`nøyaktig`). 5: a verb and the particle after it
+/// give the compound noun's stem too (`pusset opp` → `oppussing`).
+pub const VERSION: u32 = 5;
+
+/// Particles that make a compound noun with the verb before them ([`Analyzer::particle_compound`]).
+const PARTICLES: &[&str] = &["opp", "ut", "inn", "ned"];
+
+/// Tense endings a verb's root is found under (`kjørte`, `pusset`, `vasker`).
+const TENSE_ENDINGS: &[&str] = &["ete", "te", "et", "er", "de", "e", "t"];
+
+/// A particle and a verb's root written as one word; three equal consonants are written as two
+/// (`opp` + `puss` is `oppuss`).
+fn joined(particle: &str, root: &str) -> String {
+    let mut ending = particle.chars().rev();
+    let doubled = ending.next().filter(|last| ending.next() == Some(*last));
+    match doubled {
+        Some(last) if root.starts_with(last) => format!("{particle}{}", &root[last.len_utf8()..]),
+        _ => format!("{particle}{root}"),
+    }
+}
 
 /// Prefix that marks a compound part in the index, so `~lager` (part of `lagermedarbeider`) is a
 /// different term from `lager` (the whole word).
@@ -110,14 +128,59 @@ impl Analyzer {
         stem::rule_stem(word)
     }
 
-    /// The index terms of `text`: each word's stem, then `~part` for each compound part.
+    /// The index terms of `text`: each word's stem, then `~part` for each compound part, then
+    /// the compound a verb makes with the particle after it ([`Self::particle_compound`]).
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        for word in self.words(text) {
+        let all: Vec<String> = split_words(text).collect();
+        for (k, surface) in all.iter().enumerate() {
+            if self.lexicon.is_stopword(surface) {
+                continue;
+            }
+            let word = self.word(surface);
             terms.push(word.stem.clone());
             terms.extend(word.parts.iter().map(|part| format!("{PART_PREFIX}{part}")));
+            terms.extend(all.get(k + 1).map(|next| self.particle_compound(&word, next)).unwrap_or_default());
         }
         terms
+    }
+
+    /// Whether `word` is a particle that makes a compound with the verb before it.
+    pub fn is_particle(&self, word: &str) -> bool {
+        PARTICLES.contains(&word)
+    }
+
+    /// The stem of the noun a verb makes with the particle written after it (`pusset opp` →
+    /// `oppussing`, `kjører ut` → `utkjøring`, `vaske opp` → `oppvask`), so that what a veileder
+    /// writes as an activity meets the noun an employer asks for; none when `next` is no particle.
+    /// The nouns the lexicon knows (`oppussing`, `oppvask`) are given; failing those, the joined
+    /// root as a noun in `-ing` and bare.
+    pub fn particle_compound(&self, verb: &Word, next: &str) -> Vec<String> {
+        if !self.is_particle(next) || verb.stem.chars().count() < 3 {
+            return Vec::new();
+        }
+        // The verb's root: its stem, or the form less a tense ending (`kjørte` → `kjør`).
+        let mut roots = vec![verb.stem.as_str()];
+        roots.extend(TENSE_ENDINGS.iter().filter_map(|ending| verb.surface.strip_suffix(ending)));
+        roots.retain(|root| root.chars().count() >= 3);
+        let mut known: Vec<String> = Vec::new();
+        for &root in &roots {
+            let joined = joined(next, root);
+            for noun in [format!("{joined}ing"), joined] {
+                let stem = self.stem(&noun);
+                if self.lexicon.is_lemma(&noun) && !known.contains(&stem) {
+                    known.push(stem);
+                }
+            }
+        }
+        // Not in the lexicon: the shortest root, as the noun in `-ing` and bare.
+        if let Some(root) = roots.iter().min_by_key(|root| root.len()).filter(|_| known.is_empty()) {
+            let joined = joined(next, root);
+            known.push(self.stem(&format!("{joined}ing")));
+            known.push(self.stem(&joined));
+            known.dedup();
+        }
+        known
     }
 
     /// The stems of the content words of `text` (no parts): the key a phrase is known by.
@@ -253,5 +316,26 @@ pub(crate) mod tests {
         let terms = analyzer().terms("truckførerbevis T1");
         assert!(terms.contains(&"~truck".to_string()), "{terms:?}");
         assert!(terms.contains(&"t1".to_string()), "{terms:?}");
+    }
+
+    #[test]
+    fn a_verb_and_its_particle_meet_the_compound_noun() {
+        let taxonomy = crate::taxonomy::Taxonomy::embedded().expect("taxonomy");
+        let analyzer = taxonomy.analyzer();
+        for (activity, noun) in [
+            ("pusset opp huset", "oppussing"),
+            ("kjørte ut varer", "utkjøring"),
+            ("vasker opp", "oppvask"),
+            ("lærte opp nye", "opplæring"),
+            ("kjøper inn", "innkjøp"),
+        ] {
+            let noun_stem = analyzer.stem(noun);
+            assert!(
+                analyzer.terms(activity).contains(&noun_stem),
+                "{activity}: {:?} lacks {noun_stem}",
+                analyzer.terms(activity)
+            );
+        }
+        assert!(!analyzer.terms("gikk opp trappa").contains(&analyzer.stem("oppussing")));
     }
 }

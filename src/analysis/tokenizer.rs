@@ -45,19 +45,26 @@ impl Tokenizer for NorwegianTokenizer {
             self.cache.clear();
         }
         let mut position = 0;
-        for (start, end) in word_spans(text) {
+        let spans = word_spans(text);
+        for (k, &(start, end)) in spans.iter().enumerate() {
             let word = text[start..end].to_lowercase();
             if self.analyzer.lexicon().is_stopword(&word) {
                 continue;
             }
             let analyzer = &self.analyzer;
+            // `pusset opp`: the verb and the particle after it give the compound noun too.
+            let particle = spans.get(k + 1).map(|&(from, to)| text[from..to].to_lowercase());
+            let compound = particle
+                .filter(|next| analyzer.is_particle(next))
+                .map(|next| analyzer.particle_compound(&analyzer.word(&word), &next))
+                .unwrap_or_default();
             let terms = self.cache.entry(word).or_insert_with_key(|word| {
                 let analysed = analyzer.word(word);
                 std::iter::once(analysed.stem.clone())
                     .chain(analysed.parts.iter().map(|part| format!("{PART_PREFIX}{part}")))
                     .collect()
             });
-            for term in terms.iter() {
+            for term in terms.iter().chain(&compound) {
                 self.tokens.push(Token {
                     offset_from: start,
                     offset_to: end,
