@@ -176,7 +176,7 @@ fn the_phrase_suite_stays_above_its_floors() {
         // opened once the twenty-third existed: drafted NDCG 0.637 and drafted hidden recall
         // 0.41, every drafted list warning, when frozen; drafted NDCG 0.90 and no list warning
         // after the round that opened it (README).
-        ("opened22", 0.91, 0.88, 0.75, 1.0, 1.0, 0.95),
+        ("opened22", 0.91, 0.89, 0.80, 1.0, 1.0, 0.95),
         // The held-out half (the person who had the job before: «Randi kjørte truck hver dag –
         // truckførerbevis T4 hadde hun»): drafted NDCG 0.734 and drafted hidden recall 0.706,
         // every drafted list warning, when frozen (README). These floors only keep it from
