@@ -145,9 +145,10 @@ impl Analyzer {
         terms
     }
 
-    /// Whether `word` is a particle that makes a compound with the verb before it.
-    pub fn is_particle(&self, word: &str) -> bool {
-        PARTICLES.contains(&word)
+    /// `word` (in any case) as a particle that makes a compound with the verb before it, if it
+    /// is one; no allocation, since the tokenizer asks of every word.
+    pub fn particle(&self, word: &str) -> Option<&'static str> {
+        PARTICLES.iter().copied().find(|particle| word.eq_ignore_ascii_case(particle))
     }
 
     /// The stem of the noun a verb makes with the particle written after it (`pusset opp` →
@@ -156,7 +157,7 @@ impl Analyzer {
     /// The nouns the lexicon knows (`oppussing`, `oppvask`) are given; failing those, the joined
     /// root as a noun in `-ing` and bare.
     pub fn particle_compound(&self, verb: &Word, next: &str) -> Vec<String> {
-        if !self.is_particle(next) || verb.stem.chars().count() < 3 {
+        if self.particle(next).is_none() || verb.stem.chars().count() < 3 {
             return Vec::new();
         }
         // The verb's root: its stem, or the form less a tense ending (`kjørte` → `kjør`).

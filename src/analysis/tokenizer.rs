@@ -53,11 +53,9 @@ impl Tokenizer for NorwegianTokenizer {
             }
             let analyzer = &self.analyzer;
             // `pusset opp`: the verb and the particle after it give the compound noun too.
-            let particle = spans.get(k + 1).map(|&(from, to)| text[from..to].to_lowercase());
-            let compound = particle
-                .filter(|next| analyzer.is_particle(next))
-                .map(|next| analyzer.particle_compound(&analyzer.word(&word), &next))
-                .unwrap_or_default();
+            let particle = spans.get(k + 1).and_then(|&(from, to)| analyzer.particle(&text[from..to]));
+            let compound =
+                particle.map(|next| analyzer.particle_compound(&analyzer.word(&word), next)).unwrap_or_default();
             let terms = self.cache.entry(word).or_insert_with_key(|word| {
                 let analysed = analyzer.word(word);
                 std::iter::once(analysed.stem.clone())
