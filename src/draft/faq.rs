@@ -144,30 +144,21 @@ fn statement(question: &str, answer: &str) -> String {
     if WH.contains(&first.as_str()) {
         return asked_how_well(&lower).map_or_else(|| answer.to_string(), |said| joined(&said, answer));
     }
-    let rest = || person_swapped(&words[2..]);
+    // What is asked about, past the verb and its subject.
+    let rest = person_swapped(words.get(2..).unwrap_or_default());
     if MODALS.contains(&first.as_str()) {
-        if let Some(subject) = subject {
-            let modal = if first == "treng" { "trenger" } else { first.as_str() };
-            let (yes, no) = if modal == "kan" {
-                (
-                    format!("{} kan {}", capitalised(subject), rest()),
-                    format!("{} kan ikke {}", capitalised(subject), rest()),
-                )
-            } else {
-                (
-                    format!("{} {modal} {}", capitalised(subject), rest()),
-                    format!("{} trenger ikke {}", capitalised(subject), rest()),
-                )
-            };
-            return replied(&yes, &no, answer, &rest());
-        }
-        // `Kan stillingen bli større?`: a modal asked of the job.
-        let Some(noun) = words.get(1) else {
-            return answer.to_string();
+        // `Må jeg …?` of the asker; `Kan stillingen bli større?` of the job.
+        let (who, asked_of_the_job) = match (subject, words.get(1)) {
+            (Some(subject), _) => (capitalised(subject), false),
+            (None, Some(noun)) => (capitalised(noun), true),
+            (None, None) => return answer.to_string(),
         };
-        let rest = person_swapped(&words[2..]);
-        let yes = format!("{} {first} {rest}", capitalised(noun));
-        let no = format!("{} {first} ikke {rest}", capitalised(noun));
+        let modal = if first == "treng" { "trenger" } else { first.as_str() };
+        let (yes, no) = if modal == "kan" || asked_of_the_job {
+            (format!("{who} {modal} {rest}"), format!("{who} {modal} ikke {rest}"))
+        } else {
+            (format!("{who} {modal} {rest}"), format!("{who} trenger ikke {rest}"))
+        };
         return replied(&yes, &no, answer, &rest);
     }
     if let Some(subject) = subject {

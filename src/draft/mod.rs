@@ -106,8 +106,9 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
 }
 
 /// The workplace's own people, as the subject of a reason (`…, for arbeidslederen snakker polsk`,
-/// `…, da vi snakker engelsk på laget`); any leader (`arbeidslederen`, `formannen`) too.
-const WORKPLACE_PEOPLE: &[&str] = &["vi", "me", "laget", "teamet", "kollegaene", "kollegane", "sjefen", "formannen"];
+/// `…, siden kollegaene snakker engelsk`); any leader (`arbeidslederen`, `formannen`) too. Not
+/// `vi`: `…, da vi snakker engelsk på laget` says which language the work is done in.
+const WORKPLACE_PEOPLE: &[&str] = &["laget", "teamet", "kollegaene", "kollegane", "sjefen", "formannen"];
 
 /// What an employer is or has when it says where the job is (`Vi er et lite firma`, `Jeg har
 /// butikk`), as words or the end of a compound (`jernvarebutikk`, `familiebedrift`).
