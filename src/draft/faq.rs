@@ -142,7 +142,7 @@ fn statement(question: &str, answer: &str) -> String {
     };
     let subject = lower.get(1).and_then(|w| SUBJECTS.iter().find(|(asked, _)| asked == w)).map(|&(_, said)| said);
     if WH.contains(&first.as_str()) {
-        return asked_how_well(&lower).map_or_else(|| answer.to_string(), |said| joined(&said, answer));
+        return asked_how_well(&lower).map_or_else(|| answer.to_string(), |said| joined(&said, answer, false));
     }
     // What is asked about, past the verb and its subject.
     let rest = person_swapped(words.get(2..).unwrap_or_default());
@@ -175,8 +175,8 @@ fn statement(question: &str, answer: &str) -> String {
     }
     // `Førerkort B?`, `Engelsk?`, `Fagbrev i stillasbyggerfaget?`: a thing named alone.
     match reply(answer) {
-        Reply::Yes(said) => joined(question, said),
-        Reply::No(said) => joined_apart(&format!("Du trenger ikke {}", lowercased(question)), said),
+        Reply::Yes(said) => joined(question, said, false),
+        Reply::No(said) => joined(&format!("Du trenger ikke {}", lowercased(question)), said, true),
         Reply::Other(said) => match said.split_once(' ').filter(|(first, _)| matches!(*first, "Det" | "Den" | "Dét")) {
             Some((_, told)) => format!("{question} {told}"),
             None => format!("{question} – {}", lowercased(said)),
@@ -189,10 +189,10 @@ fn statement(question: &str, answer: &str) -> String {
 /// engelsk …`), and is read as a yes otherwise (`Må jeg kunne norsk? Litt – A2 holder`).
 fn replied(yes: &str, no: &str, answer: &str, asked: &str) -> String {
     match reply(answer) {
-        Reply::Yes(said) => joined(yes, said),
-        Reply::No(said) => joined_apart(no, said),
+        Reply::Yes(said) => joined(yes, said, false),
+        Reply::No(said) => joined(no, said, true),
         Reply::Other(said) if names_what_was_asked(said, asked) => said.to_string(),
-        Reply::Other(said) => joined(yes, said),
+        Reply::Other(said) => joined(yes, said, false),
     }
 }
 
@@ -240,23 +240,14 @@ fn infinitive(verb: &str) -> String {
     verb.strip_suffix('r').unwrap_or(verb).to_string()
 }
 
-/// The statement and what the answer says besides, as one sentence.
-fn joined(statement: &str, said: &str) -> String {
-    let said = said.trim();
-    if said.is_empty() {
-        format!("{}.", statement.trim())
-    } else {
-        format!("{}, {}", statement.trim(), lowercased(said))
-    }
-}
-
-/// The statement and what the answer says besides, as two sentences.
-fn joined_apart(statement: &str, said: &str) -> String {
-    let said = said.trim();
-    if said.is_empty() {
-        format!("{}.", statement.trim())
-    } else {
-        format!("{}. {}", statement.trim(), capitalised(said))
+/// The statement and what the answer says besides: as one sentence, or as two when `apart`
+/// (a `Nei` that waives, then what the answer offers instead).
+fn joined(statement: &str, said: &str, apart: bool) -> String {
+    let (statement, said) = (statement.trim(), said.trim());
+    match (said.is_empty(), apart) {
+        (true, _) => format!("{statement}."),
+        (false, false) => format!("{statement}, {}", lowercased(said)),
+        (false, true) => format!("{statement}. {}", capitalised(said)),
     }
 }
 

@@ -490,6 +490,15 @@ impl Drafter<'_> {
         let softened_from = words.iter().position(|w| SOFTENS_WHAT_FOLLOWS.contains(w));
         let said_after = (0..words.len()).any(|j| softens_at(&words, j) && !SOFTENS_WHAT_FOLLOWS.contains(&words[j]));
         let required_before = softened_from.filter(|_| answer == Answer::MustHave && !said_after);
+        // Whether the word at `at` stands in a reason after a comma whose subject `subject`
+        // accepts (`…, da stillingen omfatter brøyting`, `…, for arbeidslederen snakker polsk`).
+        let in_reason_of = |at: usize, subject: &dyn Fn(&str) -> bool| {
+            clause.context_from.is_some_and(|from| {
+                at >= from
+                    && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[from])
+                    && words.get(from + 1).is_some_and(|w| subject(w))
+            })
+        };
         let mut previous: Option<usize> = None;
         for found in found {
             match found {
@@ -529,11 +538,7 @@ impl Drafter<'_> {
                         clause.context_from.is_some_and(|from| at >= from && clauses::names_a_topic(&words[from..]));
                     // `…, da stillingen omfatter brøyting`: the job, as the subject of the reason
                     // for a requirement, names its own work there.
-                    let jobs_reason = clause.context_from.is_some_and(|from| {
-                        at >= from
-                            && clauses::BECAUSE.iter().chain(clauses::BECAUSE_BEFORE_SUBJECT).any(|b| *b == words[from])
-                            && words.get(from + 1).is_some_and(|w| JOB_ITSELF.contains(w))
-                    });
+                    let jobs_reason = in_reason_of(at, &|w| JOB_ITSELF.contains(&w));
                     // `…, det er da medlemmene trener`: what the people the job serves do, said
                     // after what is asked, names nothing asked of the candidate either.
                     let served_do = context.is_some_and(|from| {
@@ -570,15 +575,8 @@ impl Drafter<'_> {
                     // `…, for arbeidslederen snakker både norsk og polsk`: a language the
                     // workplace's own people speak, named in the reason, is why less is asked.
                     let spoken_by_colleagues = kind == CriterionKind::Language
-                        && clause.context_from.is_some_and(|from| {
-                            at > from + 1
-                                && clauses::BECAUSE
-                                    .iter()
-                                    .chain(clauses::BECAUSE_BEFORE_SUBJECT)
-                                    .any(|b| *b == words[from])
-                                && words.get(from + 1).is_some_and(|w| {
-                                    WORKPLACE_PEOPLE.contains(w) || w.ends_with("lederen") || w.ends_with("leiaren")
-                                })
+                        && in_reason_of(at, &|w| {
+                            WORKPLACE_PEOPLE.contains(&w) || w.ends_with("lederen") || w.ends_with("leiaren")
                         });
                     if subject
                         || spoken_by_colleagues
