@@ -177,11 +177,16 @@ fn the_phrase_suite_stays_above_its_floors() {
         // 0.41, every drafted list warning, when frozen; drafted NDCG 0.90 and no list warning
         // after the round that opened it (README).
         ("opened22", 0.91, 0.89, 0.80, 1.0, 1.0, 0.95),
-        // The held-out half (the person who had the job before: «Randi kjørte truck hver dag –
-        // truckførerbevis T4 hadde hun»): drafted NDCG 0.734 and drafted hidden recall 0.706,
-        // every drafted list warning, when frozen (README). These floors only keep it from
-        // getting worse.
-        ("heldout", 0.93, 0.70, 0.80, 1.0, 1.0, 0.98),
+        // The twenty-third half (the person who had the job before: «Randi kjørte truck hver
+        // dag – truckførerbevis T4 hadde hun»), opened once the twenty-fourth existed: drafted
+        // NDCG 0.734 and drafted hidden recall 0.706, every drafted list warning, when frozen
+        // (README).
+        ("opened23", 0.93, 0.70, 0.80, 1.0, 1.0, 0.98),
+        // The held-out half (the employer's corrections to the advisor's summary: «Du skrev
+        // «fagbrev i bilfaget» – det har jeg ikke sagt, stryk det»): drafted NDCG 0.266 and
+        // drafted hidden recall 0.118, every drafted list warning, when frozen (README). These
+        // floors only keep it from getting worse.
+        ("heldout", 0.93, 0.20, 0.65, 1.0, 1.0, 0.80),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
