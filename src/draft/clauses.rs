@@ -45,6 +45,8 @@ pub const CONTEXT_SUBJECTS: &[&str] = &[
     "han",
     "hun",
     "ho",
+    // The person who had the job before, once named (see `portrait`).
+    super::portrait::PERSON,
 ];
 
 /// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
@@ -65,6 +67,17 @@ pub const SERVED_SUBJECTS: &[&str] = &[
     "elevane",
     "medlemmene",
     "medlemmane",
+    // The animals in the job's care (`…, for hestene skal ha mat på søndager også`).
+    "dyra",
+    "dyrene",
+    "hestene",
+    "hestane",
+    "kyrne",
+    "kuene",
+    "hundene",
+    "hundane",
+    "sauene",
+    "sauane",
 ];
 
 /// One clause of an answer.
@@ -567,6 +580,10 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let and_then = following.first() == Some(&"og")
             && matches!(following.get(1), Some(&("det" | "vi" | "me")))
             && following.get(2).is_some_and(|v| !matches!(*v, "må" | "skal" | "bør" | "trenger" | "treng"));
+        // `…, og hun startet klokka seks`: what the person before did, told.
+        let and_she_did = following.first() == Some(&"og")
+            && following.get(1).is_some_and(|w| PAST_TELLERS.contains(w))
+            && following.get(2).is_some_and(|v| told_past(v));
         // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
         let stated = if colon {
             doing || ours_doing
@@ -582,6 +599,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 || so_then
                 || people
                 || and_then
+                || and_she_did
         };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
@@ -710,14 +728,44 @@ pub fn opens_statement(noun: &str, verb: Option<&str>) -> bool {
 
 /// Who states how the job is, as a sentence's subject (`vi har hatt folk`, `det er kveld`,
 /// `han ble svimmel`).
-const TELLERS: &[&str] = &["vi", "me", "det", "de", "dei", "han", "hun", "ho", "man", "folk", "dette", "den", "dyra"];
+const TELLERS: &[&str] = &[
+    "vi",
+    "me",
+    "det",
+    "de",
+    "dei",
+    "han",
+    "hun",
+    "ho",
+    "man",
+    "folk",
+    "dette",
+    "den",
+    "dyra",
+    super::portrait::PERSON,
+];
+
+/// Who a portrait of the person before is told of, as the subject of a verb in the past (`Hun
+/// begynte klokka fem`, `Vedkommende jobbet natt`): what they did tells how the job is.
+pub const PAST_TELLERS: &[&str] = &["han", "hun", "ho", super::portrait::PERSON];
+
+/// Whether a word reads as a verb in the past tense (`begynte`, `jobbet`, `prøvde`, `sto`).
+pub fn told_past(word: &str) -> bool {
+    let regular = word.chars().count() > 4 && ["te", "de", "et"].iter().any(|end| word.ends_with(end));
+    regular
+        || matches!(
+            word,
+            "var" | "hadde" | "sto" | "stod" | "gikk" | "gjekk" | "tok" | "bar" | "kom" | "fikk" | "gjorde"
+        )
+}
 /// Verbs that tell how something is or was, besides the verbs of doing.
 const TELLING: &[&str] = &[
     "er", "e", "var", "ble", "blei", "vart", "blir", "har", "hadde", "går", "gikk", "kom", "kommer", "står", "sto",
     "ligger", "ligg", "låg", "skjer", "skjedde", "tar",
 ];
 /// Quantities before a noun subject (`mange vinduer skiftes`, `alle rapporter går`).
-const QUANTITIES: &[&str] = &["mange", "alle", "noen", "flere", "fleire", "de", "halvparten"];
+const QUANTITIES: &[&str] =
+    &["mange", "alle", "noen", "flere", "fleire", "de", "halvparten", "første", "fyrste", "siste"];
 
 /// Whether `words` state how the job is, a subject with its verb — `Beboerne er familier fra
 /// Syria`, `Om natta er det bare deg og én til på huset`, `Mange vinduer skiftes fra stige`,
@@ -736,6 +784,7 @@ pub fn tells_how_it_is(words: &[&str]) -> bool {
         |w: &str| definite_noun(w) || (w.chars().count() > 5 && (w.ends_with("erne") || w.ends_with("arne")));
     // A subject and its verb: `vi har`, `Hytta ligger`, `Teknikerne våre er`, `Mange vinduer skiftes`.
     let subject_then_verb = (1..words.len()).any(|at| TELLERS.contains(&words[at - 1]) && verb(words[at]))
+        || (1..words.len()).any(|at| PAST_TELLERS.contains(&words[at - 1]) && told_past(words[at]))
         || (definite(words[0]) && words.get(1).is_some_and(|w| verb(w)))
         || (definite(words[0]) && words.get(1).is_some_and(|w| possessive(w)) && words.get(2).is_some_and(|w| verb(w)))
         // `Alle sikkerhetsrunder og loggføring er på norsk`: a quantity, a noun or two, the verb.
@@ -825,7 +874,8 @@ fn ordinal(text: &str) -> bool {
 /// Words with their stems; keeps digits, `%` and codes like `b1` or `t4`.
 fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
     // `kokk el. servitør`: the abbreviation of `eller`.
-    let spaced = format!("{} ", slashes_as_or(text)).replace(" el. ", " eller ").replace('%', " % ");
+    let spaced =
+        format!("{} ", slashes_as_or(&hyphens_shared(text, analyzer))).replace(" el. ", " eller ").replace('%', " % ");
     let lowered: Vec<String> = spaced
         .split(|c: char| !(c.is_alphanumeric() || c == '%'))
         .filter(|w| !w.is_empty())
@@ -852,6 +902,31 @@ fn words(text: &str, analyzer: &Analyzer) -> Vec<Word> {
             Word { text, stem }
         })
         .collect()
+}
+
+/// `Salgs- eller kundeserviceerfaring`, `lager- og truckerfaring`: a first part written before a
+/// hyphen shares the last part of the compound after `og`/`eller` (`salgserfaring eller
+/// kundeserviceerfaring`). Where that compound cannot be split, or its last part names a person
+/// (`barne- og ungdomsarbeider`, a trade's name, is no `barnearbeider`), the text stays as written.
+fn hyphens_shared(text: &str, analyzer: &Analyzer) -> String {
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for (at, token) in tokens.iter().enumerate() {
+        let joined = tokens.get(at + 1).is_some_and(|w| matches!(w.to_lowercase().as_str(), "og" | "eller"));
+        let first = token.strip_suffix('-').filter(|first| joined && first.chars().all(char::is_alphabetic));
+        let whole = tokens.get(at + 2).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+        let shared = first.zip(whole).and_then(|(first, whole)| {
+            let parts = analyzer.word(&whole).parts.clone();
+            let last = parts
+                .iter()
+                .filter(|p| whole.ends_with(p.as_str()) && p.len() < whole.len())
+                .max_by_key(|p| p.len())?;
+            let person = ["er", "ar", "ør"].iter().any(|end| last.ends_with(end));
+            (!person).then(|| format!("{first}{last}"))
+        });
+        out.push(shared.unwrap_or_else(|| token.to_string()));
+    }
+    out.join(" ")
 }
 
 /// `erfaring fra kontor/arkiv`, `snekker/montør`: a slash between words is `eller`. Classes and
@@ -911,9 +986,20 @@ const UNITS: &[&str] = &[
 ];
 
 /// The rank a clause gives itself in words (`Nummer to: truckførerbevis`, `Er du flink med
-/// kunder, er det nummer to`, `… kommer som nummer 3`).
+/// kunder, er det nummer to`, `… kommer som nummer 3`), or the first when it says it is wanted
+/// most (`det vi ønsker mest`, `det viktigste vi ser etter`, `det vi ser etter først`).
 fn rank_said(words: &[Word]) -> Option<u32> {
-    let at = words.iter().position(|w| w.text == "nummer" || w.text == "nr")?;
+    let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    let most = text.windows(2).any(|pair| {
+        matches!(
+            pair,
+            ["ønsker" | "ønskjer" | "savner" | "saknar" | "ser" | "oss" | "verdsetter" | "verdset", "mest"]
+                | ["etter", "først"]
+        )
+    }) || text.iter().any(|w| matches!(*w, "viktigst" | "viktigste" | "øverst"));
+    let Some(at) = words.iter().position(|w| w.text == "nummer" || w.text == "nr") else {
+        return most.then_some(1);
+    };
     let said = words.get(at + 1)?.text.as_str();
     said.parse().ok().or_else(|| number_word(said)?.parse().ok()).filter(|&rank| (1..=9).contains(&rank))
 }

@@ -76,7 +76,7 @@ pub fn answered(answer: &str) -> String {
 }
 
 /// The sentences of `text`, each with its end mark: a `.`, `?` or `!` before a space or the end.
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -251,7 +251,7 @@ fn joined(statement: &str, said: &str, apart: bool) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

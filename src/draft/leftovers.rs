@@ -50,10 +50,15 @@ impl Drafter<'_> {
                         "i" | "på" | "ved" | "fra" | "frå" | "rundt" | "under" | "mellom" | "langs" | "bak"
                     )
             };
-            let place = (at_place(i) && (clauses::definite_noun(text) || home(Some(text)) || private))
+            // `ved containerne`: a plural in `-erne` is definite too.
+            let definite = clauses::definite_noun(text) || (text.chars().count() > 5 && text.ends_with("erne"));
+            let place = (at_place(i) && (definite || home(Some(text)) || private))
                 || (i > 0 && at_place(i - 1) && home(Some(text)));
-            // `Vi kjører dag og kveld, og du må …`: what the employer does, said as its verb.
-            let ours_doing = i == 1 && matches!(texts[0], "vi" | "me") && clauses::stated_doing(text);
+            // `Vi kjører dag og kveld, og du må …`: what the employer does, said as its verb;
+            // `Hun begynte klokka fem – du må …`: what the person before did, in the past.
+            let ours_doing = i == 1
+                && ((matches!(texts[0], "vi" | "me") && clauses::stated_doing(text))
+                    || (clauses::PAST_TELLERS.contains(&texts[0]) && clauses::told_past(text)));
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))
                     || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
@@ -72,6 +77,19 @@ impl Drafter<'_> {
                 && i >= 2
                 && matches!(clause.words[i - 1].text.as_str(), "du" | "dere" | "de")
                 && matches!(clause.words[i - 2].text.as_str(), "før" | "innen" | "når");
+            // `hele året`, `heile natta`: how long, not what.
+            let whole = i > 0
+                && matches!(clause.words[i - 1].text.as_str(), "hele" | "heile")
+                && matches!(
+                    text,
+                    "året" | "dagen" | "natta" | "natten" | "uka" | "uken" | "veka" | "døgnet" | "helga" | "kvelden"
+                );
+            // `tidligvakter og helg hører med`: what belongs to the job, said of what came before.
+            let belongs = matches!(text, "hører" | "høyrer") && said(i + 1) == Some("med");
+            // `ryggen må tåle tunge løft`: the body that must bear the demand asks nothing itself.
+            let bearer = recognise::BODY.contains(&text)
+                && said(i + 1).is_some_and(|m| matches!(m, "må" | "skal"))
+                && said(i + 2).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare"));
             let first_time = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
@@ -79,7 +97,9 @@ impl Drafter<'_> {
             let what_for = i >= 2 && clause.words[i - 1].text == "for" && used[i - 2];
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
-            let ignorable = place
+            // The person who had the job before, as `portrait` names them.
+            let ignorable = text == super::portrait::PERSON
+                || place
                 || clauses::frames_who_suits(&texts, i)
                 || clauses::frames_a_wish(&texts, i)
                 || passive
@@ -90,6 +110,9 @@ impl Drafter<'_> {
                 || ours_doing
                 || what_for
                 || first_time
+                || whole
+                || belongs
+                || bearer
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || LOADS.contains(&text)

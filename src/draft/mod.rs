@@ -18,6 +18,7 @@ mod faq;
 mod foreign;
 mod leftovers;
 mod letter;
+mod portrait;
 mod recognise;
 mod report;
 mod room;
@@ -89,6 +90,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
+    let read = portrait::told_plainly(&read);
     if let Some(language) = neighbour {
         drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
     }
@@ -405,8 +407,13 @@ impl Drafter<'_> {
             && clauses::tells_how_it_is(&words);
         // What a language is needed for (`norsk godt nok til å ta imot bestillinger`) asks
         // nothing more, up to the next `og` (which may add a requirement).
-        let language_before =
-            |from: usize| recognised.named_within(CriterionKind::Language, from.saturating_sub(7)..from);
+        // A language named twice (`på engelsk, så … engelsken god nok til …`) is found at its
+        // first mention, so the words themselves are looked at too.
+        let language_before = |from: usize| {
+            let near = from.saturating_sub(7)..from;
+            recognised.named_within(CriterionKind::Language, near.clone())
+                || words[near].iter().any(|w| self.taxonomy.language(w).is_some())
+        };
         // `så godt norsk at du kan svare kunder` says the same with `at du`, `norsk eller
         // engelsk holder, så lenge du forstår instruksene` with `så lenge`, `på et nivå der du kan
         // forklare en leiekontrakt` with `der du`, and `norsk (B2), du skal forklare …` with `du
@@ -421,6 +428,8 @@ impl Drafter<'_> {
                 matches!(
                     w,
                     ["til" | "for", "å"]
+                        // `engelsken god nok til en omvisning`.
+                        | ["nok", "til"]
                         | ["at", "du" | "dere" | "de" | "dei"]
                         | ["så" | "slik", "at"]
                         | ["så", "lenge"]
@@ -616,7 +625,16 @@ impl Drafter<'_> {
                             matches!(pair, ["hele" | "heile", "dagen" | "tida" | "tiden" | "dag" | "skiftet"])
                                 || (matches!(pair[0], "hver" | "kvar") && UNITS_OF_TIME.contains(&pair[1]))
                         }) || words.iter().any(|w| matches!(*w, "daglig" | "dagleg")));
-                    if matches!(kind, CriterionKind::Interest | CriterionKind::Quality) || the_work_described {
+                    // `Hun viste folk rundt på tunet alle helger – helgejobb er et krav`: the work the
+                    // person before did, told, the same.
+                    let the_person_did = kind == CriterionKind::Occupation
+                        && answer == Answer::MustHave
+                        && words.first().is_some_and(|w| clauses::PAST_TELLERS.contains(w))
+                        && words.get(1).is_some_and(|w| clauses::told_past(w));
+                    if matches!(kind, CriterionKind::Interest | CriterionKind::Quality)
+                        || the_work_described
+                        || the_person_did
+                    {
                         if importance == Importance::Must {
                             self.note(format!("«{value}» står blant kravene, men er lagt inn som ønske"));
                         }

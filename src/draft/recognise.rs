@@ -50,7 +50,7 @@ pub struct Recognised {
 }
 
 /// Parts of the body a writer may say must be healthy (`rygg og skuldre må være friske`).
-const BODY: &[&str] = &[
+pub(super) const BODY: &[&str] = &[
     "rygg",
     "ryggen",
     "skulder",
@@ -160,6 +160,12 @@ const INTEREST_CUES: &[&str] = &[
     "oppteken",
     "brenner",
     "brenn",
+    // `brant for gjenbruk`: the past of `brenner for`, as a portrait of someone before tells it.
+    "brant",
+    "brann",
+    // `helt gal etter film`, `hekta på fiske`.
+    "gal",
+    "hekta",
     "engasjert",
     "trives",
     "trivst",
@@ -306,6 +312,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     shifts(&words, &mut recognised);
     walking(&words, &mut recognised);
     climbing(&words, &mut recognised);
+    allergic(&words, &mut recognised);
     tolerated(clause, &words, taxonomy, &mut recognised);
     not_borne_by_all(&words, taxonomy, &mut recognised);
     unsuited(&words, taxonomy, &mut recognised);
@@ -413,7 +420,7 @@ fn free_time(words: &[&str], out: &mut Recognised) {
 
 /// Words that join a cue to what it is about: `erfaring med`, `interesse for`, `lærer opp i`.
 pub const CUE_JOINS: &[&str] =
-    &["med", "fra", "frå", "som", "i", "innen", "innenfor", "for", "av", "på", "opp", "til", "om"];
+    &["med", "fra", "frå", "som", "i", "innen", "innenfor", "for", "av", "på", "opp", "til", "om", "etter"];
 
 /// The runs of words after the cue at `cue` that nothing else placed: `erfaring med sveising og
 /// hydraulikk` gives `hydraulikk` when `sveising` is known. Each run is at most three words;
@@ -456,7 +463,9 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
             if let Some(from) = start.take() {
                 runs.push((from, j - 1));
             }
-            let joining = used[j] || CUE_JOINS.contains(&word) || matches!(word, "og" | "eller");
+            // `så brant hun for gjenbruk`: the subject after the cue, where a statement turns round.
+            let inverted = j == cue + 1 && matches!(word, "hun" | "han" | "ho" | "du" | "de" | "dei" | "vi" | "me");
+            let joining = used[j] || inverted || CUE_JOINS.contains(&word) || matches!(word, "og" | "eller");
             if !joining {
                 break;
             }
@@ -601,6 +610,32 @@ fn climbing(words: &[&str], out: &mut Recognised) {
             out.criterion(CriterionKind::Demand, "arbeid i høyden".to_string(), i);
             out.take(i, end);
         }
+    }
+}
+
+/// Animals a job keeps, as written (`hester`, `kyrne`, `hundane`), by the start of the word.
+const ANIMALS: &[&str] = &["hest", "hund", "katt", "dyr", "ku", "kyr", "sau", "gris", "geit", "kanin", "høns", "pels"];
+
+/// Who a reason after `for` is about (`allergisk, for du er i stallen`).
+const REASON_SUBJECTS: &[&str] = &["du", "dere", "de", "dei", "vi", "me", "det", "her"];
+
+/// `Du kan ikke være allergisk, for du er i stallen med hester hele dagen`: an allergy named
+/// without its object is to the animals the sentence names; the demand is to bear them.
+fn allergic(words: &[&str], out: &mut Recognised) {
+    let Some(at) = words.iter().position(|w| matches!(*w, "allergisk" | "allergiske" | "allergi")) else {
+        return;
+    };
+    // `allergisk mot hund` names its object; `allergisk, for du er …` gives a reason.
+    let object_named = words.get(at + 1).is_some_and(|w| *w == "mot")
+        || (words.get(at + 1) == Some(&"for") && words.get(at + 2).is_some_and(|w| !REASON_SUBJECTS.contains(w)));
+    if out.used[at] || object_named {
+        return;
+    }
+    let animal = |w: &str| ANIMALS.iter().any(|a| w.starts_with(a)) && w.chars().count() <= 8;
+    if let Some(named) = (0..words.len()).find(|&j| !out.used[j] && animal(words[j])) {
+        out.criterion(CriterionKind::Demand, format!("allergisk mot {}", words[named]), at);
+        out.take(at, at);
+        out.take(named, named);
     }
 }
 
@@ -917,7 +952,7 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
                 rules.class_named(next).is_some() || rules.class_words.contains_key(*next) || pair || named_second;
             if names_class {
                 last = j;
-            } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på" | "for" | "eller" | "til") {
+            } else if !matches!(*next, "klasse" | "kl" | "og" | "i" | "på" | "for" | "eller" | "til" | "med") {
                 break;
             }
         }
@@ -935,13 +970,16 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
     }
     // `du må kunne kjøre bil`, `kjøre lastebil`: driving a vehicle asks for its licence — the
     // one named already, if any (`Førerkort C, du må kjøre lastebil`). Driving as part of the
-    // work (`kjøre bil i jobben`) is a demand the vocabulary names.
+    // work (`kjøre bil i jobben`) is a demand the vocabulary names. A tractor is driven on a
+    // farm or a course without one (class T is for public roads): `kjøre traktor` is the skill.
     let named = |out: &Recognised| {
         out.found.iter().any(|f| matches!(f, Found::Criterion { value, .. } if value.starts_with("førerkort")))
     };
     for i in 1..words.len() {
         let driving = matches!(words[i - 1], "kjøre" | "kjører" | "køyre" | "køyrer");
-        let Some(class) = rules.vehicle_class(words[i]).filter(|_| driving && !out.used[i]) else { continue };
+        let Some(class) = rules.vehicle_class(words[i]).filter(|c| driving && !out.used[i] && c.as_str() != "T") else {
+            continue;
+        };
         if taxonomy.demand(&words[i - 1..].join(" ")).is_some() {
             continue;
         }

@@ -619,7 +619,8 @@ pub fn says_not_needed(words: &[&str]) -> bool {
 }
 
 /// How perfect a language need not be (`det trenger ikke være perfekt`).
-const PERFECTION: &[&str] = &["perfekt", "perfekte", "feilfri", "feilfritt", "flytende", "flytande"];
+const PERFECTION: &[&str] =
+    &["perfekt", "perfekte", "feilfri", "feilfritt", "flytende", "flytande", "god", "godt", "bra", "flink"];
 
 /// Whether the word at `at` says how perfect something need not be (`ikke være perfekt`).
 pub fn perfection_waived(words: &[&str], at: usize) -> bool {

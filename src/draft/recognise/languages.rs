@@ -36,6 +36,8 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
         // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
         ("god" | "godt" | "gode", _) => (B2, 1),
+        // `norsken må være grei`: decent, enough to get along at work.
+        ("grei", _) => (B1, 1),
         ("grunnleggende" | "grunnleggande" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),
         _ => return None,
     })
