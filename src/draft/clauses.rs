@@ -122,7 +122,9 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     // read with the heading in front (`Ønskelig: erf. fra lager`).
     let mut heading: Option<&str> = None;
     let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::faq::answered(
-        &super::transcript::employer_turns(&super::shorthand::spelt_out(&super::ascii::with_letters(answer))),
+        &super::transcript::employer_turns(&super::shorthand::spelt_out(&super::corrections::applied(
+            &super::ascii::with_letters(answer),
+        ))),
     )));
     for line in answer.lines() {
         let line = line.trim().trim_start_matches(['-', '•', '*', '–']).trim();
@@ -996,7 +998,7 @@ fn rank_said(words: &[Word]) -> Option<u32> {
             ["ønsker" | "ønskjer" | "savner" | "saknar" | "ser" | "oss" | "verdsetter" | "verdset", "mest"]
                 | ["etter", "først"]
         )
-    }) || text.iter().any(|w| matches!(*w, "viktigst" | "viktigste" | "øverst"));
+    }) || text.iter().any(|w| matches!(*w, "viktigst" | "viktigste" | "øverst" | "øvst"));
     let Some(at) = words.iter().position(|w| w.text == "nummer" || w.text == "nr") else {
         return most.then_some(1);
     };
@@ -1008,7 +1010,7 @@ fn rank_said(words: &[Word]) -> Option<u32> {
 /// unit, where `en`, `ei` and `ett` cannot be articles.
 fn number_word(word: &str) -> Option<String> {
     let number = match word {
-        "en" | "ei" | "ett" | "ein" | "eitt" => 1,
+        "en" | "ei" | "ett" | "ein" | "eitt" | "én" | "éin" => 1,
         "to" | "tvo" => 2,
         "tre" => 3,
         "fire" => 4,

@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// Hours as words (`halv seks`, `kvart over sju`).
+const TIME_NUMBERS: &[&str] = &[
+    "ett", "eitt", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "elleve", "tolv", "over", "på",
+];
+
 impl Drafter<'_> {
     /// Content words no finding used, as phrases (runs of neighbouring words): recorded as
     /// unrecognised, and returned with the words each phrase spans.
@@ -47,7 +52,7 @@ impl Drafter<'_> {
                 at > 0
                     && matches!(
                         clause.words[at - 1].text.as_str(),
-                        "i" | "på" | "ved" | "fra" | "frå" | "rundt" | "under" | "mellom" | "langs" | "bak"
+                        "i" | "på" | "ved" | "fra" | "frå" | "rundt" | "under" | "mellom" | "langs" | "bak" | "av"
                     )
             };
             // `ved containerne`: a plural in `-erne` is definite too.
@@ -62,6 +67,10 @@ impl Drafter<'_> {
             let subject = i == 0
                 && (clauses::opens_statement(text, said(1))
                     || (clauses::definite_noun(text) && clauses::done_to(said(1), said(2))));
+            // `Melkingen starter halv seks`: the verb of that statement, and the half hour.
+            let statement_verb = i == 1 && clauses::opens_statement(texts[0], Some(text));
+            let half_hour = matches!(text, "halv" | "kvart")
+                && said(i + 1).is_some_and(|n| n.parse::<u32>().is_ok() || TIME_NUMBERS.contains(&n));
             // `Stallen må måkes`: what must be done to a thing of the job asks nothing of anyone.
             let passive = i > 0 && clauses::done_to(said(i - 1), Some(text));
             // `hele tida`, `hovedarbeidstida`: when, not what.
@@ -84,6 +93,9 @@ impl Drafter<'_> {
                     text,
                     "året" | "dagen" | "natta" | "natten" | "uka" | "uken" | "veka" | "døgnet" | "helga" | "kvelden"
                 );
+            // `inn og ut av hallen`: where things go, not what is asked.
+            let in_and_out = (text == "inn" && said(i + 1) == Some("og") && said(i + 2) == Some("ut"))
+                || (text == "ut" && i >= 2 && texts[i - 1] == "og" && texts[i - 2] == "inn");
             // `tidligvakter og helg hører med`: what belongs to the job, said of what came before.
             let belongs = matches!(text, "hører" | "høyrer") && said(i + 1) == Some("med");
             // `ryggen må tåle tunge løft`: the body that must bear the demand asks nothing itself.
@@ -111,6 +123,9 @@ impl Drafter<'_> {
                 || what_for
                 || first_time
                 || whole
+                || statement_verb
+                || half_hour
+                || in_and_out
                 || belongs
                 || bearer
                 || lexicon.is_stopword(text)

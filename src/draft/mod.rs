@@ -13,6 +13,7 @@
 mod ascii;
 mod clauses;
 pub mod compare;
+mod corrections;
 mod dialect;
 mod faq;
 mod foreign;
@@ -154,7 +155,9 @@ fn asks_the_candidate(words: &[&str]) -> bool {
     (0..words.len()).any(|j| {
         let others =
             j > 0 && matches!(words[j - 1], "de" | "dei" | "han" | "hun" | "ho") && subordinate(&words[..j - 1]);
-        MUST_MARKERS.contains(&words[j]) && !others
+        // `boltene må trekkes til`: what must be done to a thing, asked of no one.
+        let passive = clauses::done_to(Some(words[j]), words.get(j + 1).copied());
+        MUST_MARKERS.contains(&words[j]) && !others && !passive
     })
 }
 
@@ -430,13 +433,15 @@ impl Drafter<'_> {
                     ["til" | "for", "å"]
                         // `engelsken god nok til en omvisning`.
                         | ["nok", "til"]
+                        // `A2 holder, bare de forstår en beskjed`: as long as.
+                        | ["bare" | "berre", "du" | "de" | "dei" | "dere"]
                         | ["at", "du" | "dere" | "de" | "dei"]
                         | ["så" | "slik", "at"]
                         | ["så", "lenge"]
                         | ["der", "du"]
                 ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
                     // `…, men du må forstå en arbeidsordre`: what is done in it.
-                    || (matches!(w, ["du", "må"])
+                    || (matches!(w, ["du" | "de" | "dei", "må"])
                         && recognised.named_within(CriterionKind::Language, 0..at)
                         && words.get(at + 2).is_some_and(|v| {
                             recognise::communicates(v)
@@ -477,6 +482,8 @@ impl Drafter<'_> {
             _ if not_needed => None,
             Answer::MustHave if (0..words.len()).any(|j| softens_at(&words, j)) => Some(Importance::Adjustable),
             Answer::MustHave => Some(Importance::Must),
+            // `Nummer to: at du kan skru på maskiner`: a wish given its rank asks nothing.
+            Answer::Wishes if clause.number.is_some() => Some(Importance::Adjustable),
             // `Du må ofte fikse småting selv` among the wishes says how the job goes, and `du må
             // gjerne ha …` welcomes: neither asks.
             _ if asks_the_candidate(&words) && !says_how_often(&words) => Some(Importance::Must),
@@ -564,11 +571,16 @@ impl Drafter<'_> {
                         || ours_from.is_some_and(|from| at >= from);
                     // `snakke med pleierne`, `samarbeide med kokkene`: the workplace's own people,
                     // named as whom one talks or works with, are no occupation asked.
+                    // `… må forstå kva sjukepleiarane ber om`: any occupation in the definite plural
+                    // names the workplace's people, not the trade asked.
+                    let definite_plural =
+                        ["ene", "ane", "erne", "arne", "rane"].iter().any(|end| words[at].ends_with(end));
                     let colleagues = kind == CriterionKind::Occupation
-                        && at > 0
-                        && words[at - 1] == "med"
                         && words[at].chars().count() > 5
-                        && (words[at].ends_with("ne") || words[at].ends_with("na"));
+                        && ((at > 0
+                            && words[at - 1] == "med"
+                            && (words[at].ends_with("ne") || words[at].ends_with("na")))
+                            || definite_plural);
                     // `norsk er et krav, da du tar imot kunder på telefon`: in the reason for a
                     // language, `på telefon` is the way it is spoken, no skill asked of its own.
                     let channel = kind == CriterionKind::Skill
@@ -600,6 +612,29 @@ impl Drafter<'_> {
                     // `…, beboerne må forstå deg`: the people a statement is about are no liking
                     // or quality asked of the candidate.
                     let liking = matches!(kind, CriterionKind::Interest | CriterionKind::Quality);
+                    // `kjøre bilene inn og ut av hallen`: the job's things, handled, are no liking.
+                    let handled = liking
+                        && at > 0
+                        && clauses::definite_noun(words[at])
+                        && matches!(
+                            words[at - 1],
+                            "kjøre"
+                                | "køyre"
+                                | "flytte"
+                                | "vaske"
+                                | "bære"
+                                | "løfte"
+                                | "hente"
+                                | "levere"
+                                | "parkere"
+                                | "sortere"
+                                | "pakke"
+                                | "stable"
+                                | "rydde"
+                        );
+                    if handled {
+                        continue;
+                    }
                     // `Beboerne er familier fra Syria`: nor are the people a statement tells of.
                     let reason = reason
                         || (liking && !headline_theme && context.is_some_and(|from| at >= from))

@@ -143,6 +143,19 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
                 .and_then(|base| taxonomy.language(base))
         };
         let Some(language) = taxonomy.language(word).or_else(compound) else { continue };
+        // `gjestene er svenske og danske`: people said to be of a country, no language asked.
+        // (Back over the other adjectives joined to it, to the verb.)
+        let of_people = |at: usize| {
+            let mut j = at;
+            while j > 0 && (matches!(words[j - 1], "og" | "eller") || (j - 1 != at && words[j - 1].ends_with('e'))) {
+                j -= 1;
+            }
+            words[at].ends_with('e') && j > 0 && matches!(words[j - 1], "er" | "var" | "blir" | "vert")
+        };
+        if of_people(i) {
+            out.take(i, i);
+            continue;
+        }
         // `du må snakke norsk, ikke bare engelsk`: a language said not to be enough is no
         // requirement of its own.
         let not_enough = i >= 2
@@ -204,8 +217,13 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         // de har mange svensker der`, `A2 holder, for formannen snakker polsk`).
         let ends_there = |j: usize| {
             words.get(j + 1).is_none_or(|next| {
-                matches!(*next, "fint" | "og" | "lenge" | "så" | "ikke" | "ikkje" | "ingen" | "for" | "fordi" | "men")
+                matches!(
+                    *next,
+                    "fint" | "og" | "lenge" | "så" | "ikke" | "ikkje" | "ingen" | "for" | "fordi" | "men" | "bare" | "berre"
+                )
                     || crate::draft::clauses::CONTEXT_SUBJECTS.contains(next)
+                    // `A2 holder, appen er på begge`: a thing of the job, and what it is.
+                    || crate::draft::clauses::definite_noun(next)
             })
         };
         for j in (i + 1..(end + 2).min(words.len())).filter(|&j| enough(j) && ends_there(j)) {

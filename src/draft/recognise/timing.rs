@@ -185,6 +185,13 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, i + 3);
             continue;
         }
+        // `Må jobbe dag`: day work, said with its verb.
+        let works = |w: &str| matches!(w, "jobbe" | "jobbar" | "jobber" | "arbeide" | "arbeider" | "arbeida");
+        if matches!(*word, "dag" | "dagtid") && i > 0 && works(words[i - 1]) && words.get(i + 1) != Some(&"og") {
+            out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
+            out.take(i, i);
+            continue;
+        }
         // `dag, kveld og natt på rullering`: a rota, said another way.
         if matches!(*word, "rullering" | "rullerende" | "rotasjon") {
             out.criterion(CriterionKind::Shift, Shift::Turnus.name().to_string(), i);
