@@ -185,8 +185,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The twenty-fourth half (the employer's corrections to the advisor's summary: «Du skrev
         // «fagbrev i bilfaget» – det har jeg ikke sagt, stryk det»), opened once the
         // twenty-fifth existed: drafted NDCG 0.266 and drafted hidden recall 0.118, every drafted
-        // list warning, when frozen (README).
-        ("opened24", 0.93, 0.20, 0.65, 1.0, 1.0, 0.80),
+        // list warning, when frozen (README); drafted NDCG 0.920 and two lists warning after the
+        // round that opened it.
+        ("opened24", 0.92, 0.90, 0.65, 1.0, 1.0, 0.80),
         // The held-out half (importance as the employer's own marks: «10 betyr at det er et
         // absolutt krav», «★★★★★ = må», «høg = krav»): drafted NDCG 0.608, drafted hidden recall
         // 0.300 and drafted must-have precision 0.986, 7 of 8 drafted lists warning, when frozen
