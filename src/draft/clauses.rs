@@ -748,7 +748,7 @@ const TELLERS: &[&str] = &[
 ];
 
 /// Who a portrait of the person before is told of, as the subject of a verb in the past (`Hun
-/// begynte klokka fem`, `Vedkommende jobbet natt`): what they did tells how the job is.
+/// begynte klokka fem`, `Forgjengeren jobbet natt`): what they did tells how the job is.
 pub const PAST_TELLERS: &[&str] = &["han", "hun", "ho", super::portrait::PERSON];
 
 /// Whether a word reads as a verb in the past tense (`begynte`, `jobbet`, `prøvde`, `sto`).
@@ -826,7 +826,7 @@ pub fn stated_doing(word: &str) -> bool {
 
 /// Who a reason after `da`, `for` or `siden` may be about besides the job (`…, da mange kunder er
 /// utenlandske`).
-const REASON_SUBJECTS: &[&str] =
+pub(super) const REASON_SUBJECTS: &[&str] =
     &["du", "dere", "de", "dei", "vi", "me", "mange", "noen", "nokon", "alle", "flere", "fleire", "kunder", "kundar"];
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).

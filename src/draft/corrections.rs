@@ -76,7 +76,7 @@ const ABOUT_THE_SUMMARY: &[&str] = &[
 /// `answer` with the advisor's summary corrected as the employer says; as written when it
 /// corrects nothing.
 pub fn applied(answer: &str) -> String {
-    let lower = answer.to_lowercase();
+    let lower = lowered(answer);
     let cued = [
         "du skrev",
         "du skreiv",
@@ -122,7 +122,7 @@ pub fn applied(answer: &str) -> String {
 /// What a sentence says once corrected, and how many sentences it used (a verdict may follow
 /// in a sentence of its own: `Du skrev «…» under krav. Nei! …`).
 fn corrected(sentence: &str, next: Option<&String>, after: Option<&String>) -> (Option<String>, usize) {
-    let lower = sentence.to_lowercase();
+    let lower = lowered(sentence);
     let quote = quoted(sentence);
     if quote.is_none() && ABOUT_THE_SUMMARY.iter().any(|w| lower.contains(w)) && !lower.contains(':') {
         return (None, 1);
@@ -153,7 +153,7 @@ fn corrected(sentence: &str, next: Option<&String>, after: Option<&String>) -> (
                 used = 2;
                 // `Nei! Det er montøren vår som har det; hjelperen trenger det ikke.`
                 let why = after.is_some_and(|a| {
-                    let a = a.to_lowercase();
+                    let a = lowered(a);
                     a.contains("trenger det ikke") || a.contains("treng det ikkje")
                 });
                 if next.trim().trim_end_matches(['!', '.']).eq_ignore_ascii_case("nei") && why {
@@ -176,7 +176,7 @@ fn corrected(sentence: &str, next: Option<&String>, after: Option<&String>) -> (
 
 /// What stands once the item is confirmed, struck or replaced.
 fn told_after(before: &str, item: &str, verdict: &str) -> Option<String> {
-    let lower = verdict.to_lowercase();
+    let lower = lowered(verdict);
     let end = |text: &str| format!("{}.", text.trim().trim_end_matches(['.', '!', ',']));
     match verdict_of(verdict) {
         Some(Verdict::Confirmed(said)) => {
@@ -240,7 +240,7 @@ enum Verdict {
 }
 
 fn verdict_of(text: &str) -> Option<Verdict> {
-    let lower = text.to_lowercase();
+    let lower = lowered(text);
     let at = |phrase: &str| {
         lower.match_indices(phrase).find(|(at, _)| {
             let before = lower[..*at].chars().next_back();
@@ -264,7 +264,7 @@ fn verdict_of(text: &str) -> Option<Verdict> {
 
 /// Whether a sentence opens with its verdict (`Nei!`, `Det er det ikke – …`, `Det stemmer.`).
 fn opens_with_verdict(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    let lower = lowered(sentence);
     [
         "nei",
         "det er det ikke",
@@ -299,7 +299,7 @@ fn quoted(sentence: &str) -> Option<(String, usize, usize)> {
 /// `Du skrev at norsk B1 er et krav`, `Du skrev 100 % uten unntak`, `… men du skreiv at det
 /// ikkje kan endrast –`: the advisor's claim, unquoted, up to a dash or the end.
 fn claimed(sentence: &str) -> Option<(String, usize, usize)> {
-    let lower = sentence.to_lowercase();
+    let lower = lowered(sentence);
     let (at, cue) = ["du skrev", "du skreiv"].iter().find_map(|cue| lower.find(cue).map(|at| (at, cue.len())))?;
     let from = at + cue;
     let to = sentence[from..].find(['–', '—', ';']).map_or(sentence.len(), |end| from + end);
@@ -309,7 +309,7 @@ fn claimed(sentence: &str) -> Option<(String, usize, usize)> {
 
 /// `Du skrev` or `men du skreiv` before the item, which names the advisor, not the job.
 fn strip_claim_opening(before: &str) -> &str {
-    let lower = before.to_lowercase();
+    let lower = lowered(before);
     for cue in ["men du skrev", "men du skreiv", "du skrev", "du skreiv"] {
         if let Some(at) = lower.rfind(cue) {
             return before[..at].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%');
@@ -325,7 +325,7 @@ fn joined(before: &str, item: &str) -> String {
 
 /// `ja, det står` and `det stemmer` said again after the verdict add nothing.
 fn strip_confirmation(rest: &str) -> &str {
-    let lower = rest.to_lowercase();
+    let lower = lowered(rest);
     for said in ["det stemmer", "det står"] {
         if lower.starts_with(said) {
             return rest[said.len()..].trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
@@ -339,7 +339,7 @@ fn strip_confirmation(rest: &str) -> &str {
 /// → `Norsk B1: de må …`, `…, det fikk du ikke med` → `…`).
 fn tidied(sentence: &str) -> String {
     let mut text = sentence.to_string();
-    let lower = text.to_lowercase();
+    let lower = lowered(&text);
     if let Some(missed) = MISSED.iter().find(|m| lower.starts_with(*m)) {
         text = capitalised(text[missed.len()..].trim());
     }
@@ -360,7 +360,7 @@ fn tidied(sentence: &str) -> String {
         ", og det står fast",
         ", det står fast",
     ] {
-        if let Some(at) = text.to_lowercase().find(told) {
+        if let Some(at) = lowered(&text).find(told) {
             text.replace_range(at..at + told.len(), "");
         }
     }
@@ -376,6 +376,20 @@ fn tidied(sentence: &str) -> String {
         text.push('.');
     }
     text
+}
+
+/// `text` in lower case, letter for letter where that keeps the letter's length in bytes, so that
+/// a position found in it is the same position in `text` (`İ` lowercases to two letters).
+pub(super) fn lowered(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// A CEFR level code (`B1`).
@@ -441,6 +455,16 @@ mod tests {
         assert_eq!(applied(struck), "Førerkort B.");
         let inside = "Stillinga er 75 %, men du skreiv at det ikkje kan endrast – vi kan gå ned til 50 %.";
         assert_eq!(applied(inside), "Stillinga er 75 %, vi kan gå ned til 50 %.");
+    }
+
+    #[test]
+    fn odd_text_never_breaks_the_reading() {
+        for text in
+            ["Du skrev «", "«»", "du skrev", "İSTANBUL du skrev «İ» – stryk det.", "«Å» – nei", "Nei! Nei!", "«x» – ja"]
+        {
+            let _ = applied(text);
+        }
+        assert_eq!(applied("Du skrev «İ» – det stemmer, du må ha førerkort."), "İ. Du må ha førerkort.");
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn example_of(sentence: &str) -> Option<String> {
     if !matches!(first.as_str(), PERSON | "hun" | "han" | "ho") {
         return None;
     }
-    let lower = sentence.to_lowercase();
+    let lower = super::corrections::lowered(sentence);
     let at = lower.find(", og det er det ")?;
     let colon = at + lower[at..].find(':')?;
     let said = &sentence[at + ", og det er det ".len()..colon];
@@ -305,6 +305,19 @@ mod tests {
             "Du må tåle å være ute i regn og sludd."
         );
         assert_eq!(told("Mona, som hadde skranken, jobbet kveld – det må du også."), "Du må jobbe kveld.");
+    }
+
+    #[test]
+    fn odd_text_never_breaks_the_reading() {
+        for text in [
+            "Randi, som",
+            "Vår forrige, Sara,",
+            "Hun, og det må du også",
+            "İ, som var her, var İ – og det må du også være.",
+        ] {
+            let _ = told(text);
+        }
+        assert_eq!(told("Hun var İrsk, og det må du også være."), "Du må være İrsk.");
     }
 
     #[test]

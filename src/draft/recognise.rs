@@ -616,9 +616,6 @@ fn climbing(words: &[&str], out: &mut Recognised) {
 /// Animals a job keeps, as written (`hester`, `kyrne`, `hundane`), by the start of the word.
 const ANIMALS: &[&str] = &["hest", "hund", "katt", "dyr", "ku", "kyr", "sau", "gris", "geit", "kanin", "høns", "pels"];
 
-/// Who a reason after `for` is about (`allergisk, for du er i stallen`).
-const REASON_SUBJECTS: &[&str] = &["du", "dere", "de", "dei", "vi", "me", "det", "her"];
-
 /// `Du kan ikke være allergisk, for du er i stallen med hester hele dagen`: an allergy named
 /// without its object is to the animals the sentence names; the demand is to bear them.
 fn allergic(words: &[&str], out: &mut Recognised) {
@@ -627,11 +624,14 @@ fn allergic(words: &[&str], out: &mut Recognised) {
     };
     // `allergisk mot hund` names its object; `allergisk, for du er …` gives a reason.
     let object_named = words.get(at + 1).is_some_and(|w| *w == "mot")
-        || (words.get(at + 1) == Some(&"for") && words.get(at + 2).is_some_and(|w| !REASON_SUBJECTS.contains(w)));
+        || (words.get(at + 1) == Some(&"for")
+            && words.get(at + 2).is_some_and(|w| !super::clauses::REASON_SUBJECTS.contains(w) && *w != "det"));
     if out.used[at] || object_named {
         return;
     }
-    let animal = |w: &str| ANIMALS.iter().any(|a| w.starts_with(a)) && w.chars().count() <= 8;
+    // The animal's name and an ending, so `kunder` is no `ku`.
+    let endings = ["", "a", "e", "en", "er", "ene", "ar", "ane", "ne", "r"];
+    let animal = |w: &str| ANIMALS.iter().any(|a| w.strip_prefix(a).is_some_and(|rest| endings.contains(&rest)));
     if let Some(named) = (0..words.len()).find(|&j| !out.used[j] && animal(words[j])) {
         out.criterion(CriterionKind::Demand, format!("allergisk mot {}", words[named]), at);
         out.take(at, at);
