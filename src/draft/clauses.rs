@@ -918,8 +918,9 @@ fn hyphens_shared(text: &str, analyzer: &Analyzer) -> String {
         let first = token.strip_suffix('-').filter(|first| joined && first.chars().all(char::is_alphabetic));
         let whole = tokens.get(at + 2).map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
         let shared = first.zip(whole).and_then(|(first, whole)| {
-            let parts = analyzer.word(&whole).parts.clone();
-            let last = parts
+            let word = analyzer.word(&whole);
+            let last = word
+                .parts
                 .iter()
                 .filter(|p| whole.ends_with(p.as_str()) && p.len() < whole.len())
                 .max_by_key(|p| p.len())?;

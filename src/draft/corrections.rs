@@ -10,6 +10,8 @@
 //! level replaced by the one said to be enough, and the talk about the summary dropped. Answers
 //! that correct nothing are left as written.
 
+use super::faq::{capitalised, sentences};
+
 /// Words that say a quoted item is struck.
 const STRIKE: &[&str] = &[
     "stryk",
@@ -96,7 +98,8 @@ pub fn applied(answer: &str) -> String {
     .iter()
     .any(|cue| lower.contains(cue));
     // `«Norsk B2» – det er for strengt`: a quoted item given its verdict.
-    let judged_quote = sentences(answer).iter().any(|s| {
+    let sentences = sentences(answer);
+    let judged_quote = sentences.iter().any(|s| {
         quoted(s).is_some_and(|(_, _, end)| {
             let after = s[end..].trim_start_matches(|c: char| !c.is_alphanumeric());
             verdict_of(after).is_some() && opens_with_verdict_or_strike(after)
@@ -106,7 +109,6 @@ pub fn applied(answer: &str) -> String {
     if !corrects {
         return answer.to_string();
     }
-    let sentences = sentences(answer);
     let mut out: Vec<String> = Vec::new();
     let mut k = 0;
     while k < sentences.len() {
@@ -395,39 +397,6 @@ pub(super) fn lowered(text: &str) -> String {
 /// A CEFR level code (`B1`).
 fn level(word: &str) -> bool {
     super::clauses::level_code(&word.to_lowercase())
-}
-
-fn capitalised(text: &str) -> String {
-    super::faq::capitalised(text)
-}
-
-/// The sentences of `text`, each with its end mark; a quote is never split (`«Tidligvakt fra
-/// kl. 06»`).
-fn sentences(text: &str) -> Vec<String> {
-    let mut sentences = Vec::new();
-    let (mut start, mut quoted) = (0, false);
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '«' | '“' => quoted = true,
-            '»' | '”' => quoted = false,
-            _ => {}
-        }
-        let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        if !quoted && matches!(c, '.' | '?' | '!') && next_is_space {
-            let end = at + c.len_utf8();
-            let sentence = text[start..end].trim();
-            if !sentence.is_empty() {
-                sentences.push(sentence.to_string());
-            }
-            start = end;
-        }
-    }
-    let rest = text[start..].trim();
-    if !rest.is_empty() {
-        sentences.push(rest.to_string());
-    }
-    sentences
 }
 
 #[cfg(test)]

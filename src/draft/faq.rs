@@ -76,13 +76,19 @@ pub fn answered(answer: &str) -> String {
 }
 
 /// The sentences of `text`, each with its end mark: a `.`, `?` or `!` before a space or the end.
+/// A quote is never split (`«Tidligvakt fra kl. 06» – stemmer`).
 pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut sentences = Vec::new();
-    let mut start = 0;
+    let (mut start, mut quoted) = (0, false);
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
+        match c {
+            '«' | '“' => quoted = true,
+            '»' | '”' => quoted = false,
+            _ => {}
+        }
         let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        if matches!(c, '.' | '?' | '!') && next_is_space {
+        if !quoted && matches!(c, '.' | '?' | '!') && next_is_space {
             let end = at + c.len_utf8();
             let sentence = text[start..end].trim();
             if !sentence.is_empty() {
