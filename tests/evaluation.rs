@@ -188,11 +188,16 @@ fn the_phrase_suite_stays_above_its_floors() {
         // list warning, when frozen (README); drafted NDCG 0.920 and two lists warning after the
         // round that opened it.
         ("opened24", 0.92, 0.90, 0.65, 1.0, 1.0, 0.80),
-        // The held-out half (importance as the employer's own marks: «10 betyr at det er et
-        // absolutt krav», «★★★★★ = må», «høg = krav»): drafted NDCG 0.608, drafted hidden recall
-        // 0.300 and drafted must-have precision 0.986, 7 of 8 drafted lists warning, when frozen
-        // (README). These floors only keep it from getting worse.
-        ("heldout", 0.90, 0.55, 0.55, 1.0, 1.0, 0.95),
+        // The twenty-fifth half (importance as the employer's own marks: «10 betyr at det er et
+        // absolutt krav», «★★★★★ = må», «høg = krav»), opened once the twenty-sixth existed:
+        // drafted NDCG 0.608, drafted hidden recall 0.300 and drafted must-have precision 0.986,
+        // 7 of 8 drafted lists warning, when frozen (README).
+        ("opened25", 0.90, 0.55, 0.55, 1.0, 1.0, 0.95),
+        // The held-out half (the firm's own talk forwarded: «Kari ville først ha …, men det kan
+        // vi ikke kreve», «Det vi landet på: …»): structured must-have precision 0.984 and
+        // drafted NDCG 0.000, every drafted list warning, when frozen (README). These floors
+        // only keep it from getting worse; the drafted one cannot fall lower than it is.
+        ("heldout", 0.95, 0.0, 0.70, 0.98, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
