@@ -263,7 +263,7 @@ pub(super) fn capitalised(text: &str) -> String {
 }
 
 /// The first letter in lower case, unless the first word is a code or a name in capitals (`B1`).
-fn lowercased(text: &str) -> String {
+pub(super) fn lowercased(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or_default();
     if first.chars().filter(|c| c.is_alphabetic()).count() <= 1
         || first.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit())

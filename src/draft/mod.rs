@@ -23,6 +23,7 @@ mod portrait;
 mod recognise;
 mod report;
 mod room;
+mod scales;
 mod shorthand;
 mod statement;
 mod transcript;
@@ -91,7 +92,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
-    let read = portrait::told_plainly(&read);
+    let read = scales::marks_read(&portrait::told_plainly(&read));
     if let Some(language) = neighbour {
         drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
     }
