@@ -138,8 +138,10 @@ fn every_sentence_of_the_corpus_drafts_as_written_down() {
                 wrong.push(format!("start {got:?}, expected {start}"));
             }
         }
-        if case.start_latest == Some(true) && adaptable.start_latest.is_none() {
-            wrong.push("no later start".into());
+        match (case.start_latest, adaptable.start_latest) {
+            (Some(true), None) => wrong.push("no later start".into()),
+            (Some(false), Some(latest)) => wrong.push(format!("a later start {latest}, expected none")),
+            _ => {}
         }
         if !wrong.is_empty() {
             failures.push(format!("«{}» ({}): {}", case.text, case.answer, wrong.join("; ")));

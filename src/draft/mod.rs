@@ -495,6 +495,20 @@ impl Drafter<'_> {
             Found::Criterion { at, .. } => *at,
             _ => usize::MAX,
         });
+        // `Førerkort B for utkjøring`: what a licence or course is for is no requirement of its own.
+        let certificate_ends: Vec<usize> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Criterion { kind: CriterionKind::Certificate, value, at, .. } => {
+                    Some(at + value.split_whitespace().count())
+                }
+                _ => None,
+            })
+            .collect();
+        found.retain(|f| {
+            !matches!(f, Found::Criterion { kind: CriterionKind::Skill | CriterionKind::Experience | CriterionKind::Occupation, at, .. }
+                if *at > 0 && words[*at - 1] == "for" && certificate_ends.contains(&(*at - 1)))
+        });
         let found = enumerations(
             found,
             &words,
@@ -889,6 +903,12 @@ fn enumerations(found: Vec<Found>, words: &[&str], wish: bool, one_of: bool) -> 
             {
                 // `norsk eller engelsk på B1`: the level said once holds for either.
                 *previous_level = (*previous_level).max(level);
+                // `Service og kundebehandling`: a line of work and a skill, either of which
+                // shows as experience.
+                let pair = [*previous_kind, kind];
+                if pair.contains(&CriterionKind::Occupation) && pair.contains(&CriterionKind::Skill) {
+                    *previous_kind = CriterionKind::Experience;
+                }
                 if !previous_value.split(" eller ").any(|v| v == value) {
                     previous_value.push_str(" eller ");
                     previous_value.push_str(value);

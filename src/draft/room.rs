@@ -69,13 +69,18 @@ impl Drafter<'_> {
         let take_out = mark(TAKE_OUT, &mut used);
         let later = mark(LATER, &mut used);
         let mut named: Vec<(CriterionKind, String)> = Vec::new();
+        // `Sesong fra april til september`: a season, from one date to another, is when the job
+        // runs, not how long a start can wait.
+        let from = words.iter().position(|w| matches!(*w, "fra" | "frå"));
+        let to = words.iter().rposition(|w| *w == "til");
+        let season = !later && from.zip(to).is_some_and(|(from, to)| from < to);
         for found in &recognised.found {
             match found.clone() {
                 Found::Percent(percent) if !negated => {
                     let lowest = self.draft.need.adaptable.extent_min_percent.unwrap_or(100).min(percent);
                     self.draft.need.adaptable.extent_min_percent = Some(lowest);
                 }
-                Found::Date(date) if later || words.contains(&"til") => {
+                Found::Date(date) if (later || words.contains(&"til")) && !season => {
                     self.draft.need.adaptable.start_latest = Some(date)
                 }
                 Found::Refused { phrase, reason } => self.refuse(Answer::RoomToAdapt, phrase, reason),

@@ -230,6 +230,9 @@ fn a_part_of_a_month_is_a_day_in_it() {
     assert_eq!(start("Oppstart kan vente til slutten av februar."), Some(date!(2027 - 02 - 28)));
     assert_eq!(start("Vi kan vente til begynnelsen av mars."), Some(date!(2027 - 03 - 01)));
     assert_eq!(start("Oppstart kan vente til medio januar."), Some(date!(2027 - 01 - 15)));
+    // A season is when the job runs, not how long the start can wait.
+    assert_eq!(start("Sesong fra april til september, 100 %."), None);
+    assert_eq!(start("Sesong frå mai til oktober."), None);
 }
 
 #[test]

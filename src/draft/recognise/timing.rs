@@ -215,8 +215,11 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
         // `begynne tidlig`, `tidlige morgener`, `tidligvakter`: an early start is a day shift.
         let started_early =
             matches!(*word, "tidlig" | "tidleg") && i > 0 && START_WORDS.contains(&words[i - 1]) && !out.used[i - 1];
+        // `tidlige morgener`, `Tidlig start, kl. 06`: the early start named.
         let early_mornings = matches!(*word, "tidlige" | "tidlege" | "tidlig" | "tidleg")
-            && words.get(i + 1).is_some_and(|w| w.starts_with("morg"));
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.starts_with("morg") || matches!(*w, "start" | "oppstart" | "oppmøte"));
         let early_watch =
             ["tidligvakt", "tidlegvakt", "tidligskift", "tidlegskift"].iter().any(|w| word.starts_with(w));
         // `seinskift`, `senvakt`: the late shift is the evening.
