@@ -601,6 +601,13 @@ mod tests {
         assert!(below.contains(&"lagermedarbeider".to_string()) && below.contains(&"truckforer".to_string()));
         let bil = t.find("bil", &[ConceptKind::Theme])[0];
         assert!(ids(&t, t.descendants(bil)).contains(&"bilmekaniker".to_string()));
+        // A veileder's `køyrde minigravar for naboen` is construction work: the digger is a
+        // machine operator's, in bokmål and nynorsk.
+        let anlegg = t.find("anlegg", &[ConceptKind::Occupation])[0];
+        let operator = t.find("minigravar", &[ConceptKind::Occupation]);
+        assert_eq!(ids(&t, operator.clone()), ["anleggsmaskinforer"]);
+        assert!(t.descendants(anlegg).contains(&operator[0]));
+        assert_eq!(t.find("minigraver", &[ConceptKind::Occupation]), operator);
     }
 
     #[test]
