@@ -194,11 +194,15 @@ fn the_phrase_suite_stays_above_its_floors() {
         // 7 of 8 drafted lists warning, when frozen (README); drafted NDCG 0.931 and no list
         // warning after the round that opened it.
         ("opened25", 0.92, 0.92, 0.75, 1.0, 1.0, 0.95),
-        // The held-out half (the firm's own talk forwarded: «Kari ville først ha …, men det kan
-        // vi ikke kreve», «Det vi landet på: …»): structured must-have precision 0.984 and
-        // drafted NDCG 0.000, every drafted list warning, when frozen (README). These floors
-        // only keep it from getting worse; the drafted one cannot fall lower than it is.
-        ("heldout", 0.95, 0.0, 0.70, 0.98, 1.0, 0.95),
+        // The twenty-sixth half (the firm's own talk forwarded: «Kari ville først ha …, men det
+        // kan vi ikke kreve», «Det vi landet på: …»), opened once the twenty-seventh existed:
+        // structured must-have precision 0.984 and drafted NDCG 0.000, every drafted list
+        // warning, when frozen (README).
+        ("opened26", 0.95, 0.0, 0.70, 0.98, 1.0, 0.95),
+        // The held-out half (a checklist ticked: «[x] Førerkort B», «[ ] Truckførerbevis»):
+        // drafted NDCG 0.645 and drafted must-have precision 0.770 (0.647 on the lists that do
+        // not warn) when frozen (README). These floors only keep it from getting worse.
+        ("heldout", 0.93, 0.60, 0.70, 1.0, 0.60, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
