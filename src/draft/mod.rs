@@ -15,6 +15,7 @@ mod clauses;
 pub mod compare;
 mod corrections;
 mod dialect;
+mod discussion;
 mod faq;
 mod foreign;
 mod leftovers;
@@ -92,7 +93,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
-    let read = scales::marks_read(&portrait::told_plainly(&read));
+    let read = discussion::agreed(&scales::marks_read(&portrait::told_plainly(&read)));
     if let Some(language) = neighbour {
         drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
     }
@@ -442,7 +443,8 @@ impl Drafter<'_> {
                         | ["der", "du"]
                 ) || (matches!(w, ["du" | "de" | "dei", "skal"]) && !reason)
                     // `…, men du må forstå en arbeidsordre`: what is done in it.
-                    || (matches!(w, ["du" | "de" | "dei", "må"])
+                    // `Norsk: du er inne i folks hjem og må forklare …` the same.
+                    || (matches!(w, ["du" | "de" | "dei" | "og", "må"])
                         && recognised.named_within(CriterionKind::Language, 0..at)
                         && words.get(at + 2).is_some_and(|v| {
                             recognise::communicates(v)
