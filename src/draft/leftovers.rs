@@ -105,6 +105,10 @@ impl Drafter<'_> {
             let first_time = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
+            // `Førerkort B holder`: what suffices, said of the requirement just before.
+            let suffices = i > 0 && ENOUGH.contains(&text) && used[i - 1] && said(i + 1).is_none_or(|n| n == "og");
+            // `I tillegg: du må …`: in addition, a frame.
+            let in_addition = text == "tillegg" && i > 0 && clause.words[i - 1].text == "i";
             // `livredningsprøve for bassengbad`: what a requirement placed just before is for.
             let what_for = i >= 2 && clause.words[i - 1].text == "for" && used[i - 2];
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
@@ -128,6 +132,8 @@ impl Drafter<'_> {
                 || in_and_out
                 || belongs
                 || bearer
+                || suffices
+                || in_addition
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || LOADS.contains(&text)

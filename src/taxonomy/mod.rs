@@ -635,6 +635,14 @@ mod tests {
         let demands: Vec<String> =
             t.demands_for_need("tåler ikke kulde over tid").into_iter().map(|d| t.concept(d).id.clone()).collect();
         assert!(demands.contains(&"kulde".to_string()) && demands.contains(&"vaerutsatt".to_string()), "{demands:?}");
+        // A beekeeper's «bie- og vepsestikk» is ruled out by an allergy to wasps and bees.
+        assert_eq!(id(t.demand("bie- og vepsestikk")).as_deref(), Some("insektstikk"));
+        let stings: Vec<String> = t
+            .demands_for_need("allergisk mot veps og bier, har adrenalinpenn")
+            .into_iter()
+            .map(|d| t.concept(d).id.clone())
+            .collect();
+        assert!(stings.contains(&"insektstikk".to_string()), "{stings:?}");
     }
 
     #[test]
