@@ -197,8 +197,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The twenty-sixth half (the firm's own talk forwarded: «Kari ville først ha …, men det
         // kan vi ikke kreve», «Det vi landet på: …»), opened once the twenty-seventh existed:
         // structured must-have precision 0.984 and drafted NDCG 0.000, every drafted list
-        // warning, when frozen (README).
-        ("opened26", 0.95, 0.0, 0.70, 0.98, 1.0, 0.95),
+        // warning, when frozen (README); drafted NDCG 0.96 and three lists warning after the
+        // round that opened it.
+        ("opened26", 0.95, 0.93, 0.70, 1.0, 1.0, 0.95),
         // The held-out half (a checklist ticked: «[x] Førerkort B», «[ ] Truckførerbevis»):
         // drafted NDCG 0.645 and drafted must-have precision 0.770 (0.647 on the lists that do
         // not warn) when frozen (README). These floors only keep it from getting worse.
