@@ -256,7 +256,7 @@ fn read_mark(sentence: &str, scale: Scale) -> Option<(Mark, String)> {
             } else {
                 format!("{item} {rest}")
             };
-            return (!item.is_empty()).then(|| (mark, plain));
+            return (!item.is_empty()).then_some((mark, plain));
         }
         from = colon + 1;
     }
