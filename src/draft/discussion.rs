@@ -112,7 +112,9 @@ const TURNED_DOWN: &[&str] = &[
     "dropte vi",
     "sa jeg nei",
     "sa eg nei",
-    "nei",
+    " nei,",
+    " nei ",
+    " nei.",
 ];
 
 /// What says a proposal was agreed to (`og det ble vi alle enige om`, `det går jeg med på`).
@@ -212,11 +214,13 @@ fn speakers(all: &str) -> Vec<String> {
     let mut found: Vec<String> = SPEAKERS.iter().map(|s| s.to_string()).collect();
     let lower_all = lowered(all);
     for sentence in sentences(all) {
-        if let Some((label, _)) = unquoted(&sentence).split_once(':') {
-            let label = lowered(label.trim());
+        if let Some((written, _)) = unquoted(&sentence).split_once(':') {
+            let label = lowered(written.trim());
             let forwarded = sentence.trim_start().starts_with('>');
-            let repeated =
-                label.split_whitespace().count() == 1 && lower_all.matches(&format!("{label}:")).count() >= 2;
+            // `Mona: …` more than once: a person's turns, not a heading such as `Norsk:`.
+            let repeated = label.split_whitespace().count() == 1
+                && is_person(written.trim())
+                && lower_all.matches(&format!("{label}:")).count() >= 2;
             if (forwarded || repeated) && !label.is_empty() {
                 found.push(label);
             }
@@ -281,8 +285,11 @@ fn agreed_in(answer: &str, speakers: &[String]) -> String {
                     && content_lower[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
             })
         };
+        // Said by no one in particular, a `no` turns down the sentence before only when it is
+        // all there is (`Ikke krav.`) or says so (`Der sa jeg nei`); `Ikke krav om fagbrev` is
+        // a statement of its own.
         if let Some(no) = verdict(NO) {
-            if speaker.is_some() || content_lower.trim_end_matches(['.', '!']) == no || no.contains(' ') {
+            if speaker.is_some() || content_lower.trim_end_matches(['.', '!']) == no || no.starts_with("der sa") {
                 kept.pop();
                 continue;
             }
@@ -555,6 +562,12 @@ mod tests {
             "Vi ble enige om 60 %.",
         ));
         assert_eq!(mona.must_have, "Allergi mot hund er uaktuelt. Du må stå.");
+    }
+
+    #[test]
+    fn a_statement_that_asks_nothing_turns_down_nothing_before_it() {
+        let read = agreed(&answers("Vi ble enige om dette. Du må ha førerkort B. Ikke krav om fagbrev.", "", ""));
+        assert_eq!(read.must_have, "Du må ha førerkort B. Ikke krav om fagbrev.");
     }
 
     #[test]
