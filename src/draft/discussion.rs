@@ -240,11 +240,9 @@ fn speakers(all: &str) -> Vec<String> {
 
 /// A name (`Kari`) or a role in the definite (`butikksjefen`, `styreleiaren`): someone at the firm.
 fn is_person(word: &str) -> bool {
-    let name = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().count() >= 3
-        && word.chars().skip(1).all(|c| c.is_lowercase() && c.is_alphabetic())
-        && !word.ends_with("et")
-        && !word.ends_with("ene");
+    // Written as a given name (`portrait` reads them the same way), of three letters or more:
+    // `Så`, `Om` open sentences.
+    let name = super::portrait::is_name(word) && word.chars().count() >= 3;
     let lower = lowered(word);
     let role = ["sjefen", "mesteren", "lederen", "leiaren", "leiren", "formannen", "eieren", "eigaren"]
         .iter()

@@ -83,7 +83,7 @@ fn named(sentence: &str) -> Option<String> {
 
 /// A word written as a given name: a capital, then small letters, and not the definite form of
 /// a noun (`Lageret, som var nytt, …`).
-fn is_name(word: &str) -> bool {
+pub(super) fn is_name(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 2
