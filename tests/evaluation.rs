@@ -200,10 +200,14 @@ fn the_phrase_suite_stays_above_its_floors() {
         // warning, when frozen (README); drafted NDCG 0.96 and three lists warning after the
         // round that opened it.
         ("opened26", 0.95, 0.93, 0.70, 1.0, 1.0, 0.95),
-        // The held-out half (a checklist ticked: «[x] Førerkort B», «[ ] Truckførerbevis»):
-        // drafted NDCG 0.645 and drafted must-have precision 0.770 (0.647 on the lists that do
-        // not warn) when frozen (README). These floors only keep it from getting worse.
-        ("heldout", 0.93, 0.60, 0.70, 1.0, 0.60, 0.95),
+        // The twenty-seventh half (a checklist ticked: «[x] Førerkort B», «[ ] Truckførerbevis»),
+        // opened once the twenty-eighth existed: drafted NDCG 0.645 and drafted must-have
+        // precision 0.770 (0.647 on the lists that do not warn) when frozen (README).
+        ("opened27", 0.93, 0.60, 0.70, 1.0, 0.60, 0.95),
+        // The held-out half (a table pasted from a spreadsheet: «Førerkort B | Ja», «MÅ/BØR/KAN»):
+        // drafted NDCG 0.165, seven drafted lists of eight warning, when frozen (README). These
+        // floors only keep it from getting worse.
+        ("heldout", 0.80, 0.15, 0.65, 1.0, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
