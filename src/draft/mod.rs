@@ -11,6 +11,7 @@
 //! The draft is for the advisor to review and edit.
 
 mod ascii;
+mod checklist;
 mod clauses;
 pub mod compare;
 mod corrections;
@@ -93,6 +94,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
+    let read = checklist::ticked_read(&read);
     let read = discussion::agreed(&scales::marks_read(&portrait::told_plainly(&read)));
     if let Some(language) = neighbour {
         drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
