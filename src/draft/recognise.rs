@@ -1385,7 +1385,7 @@ fn tolerated(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Rec
             continue;
         }
         // `tåle å jobbe ute`, `tåle at det er varmt`: what is borne starts after the frame.
-        let frame = ["å", "at", "det", "er", "blir", "kan", "være"];
+        let frame = ["å", "at", "det", "er", "blir", "kan", "være", "vere"];
         let asked = |w: &str| {
             (turned_away && matches!(w, "du" | "dere")) || ((turned_away || told) && super::words::NOT.contains(&w))
         };
