@@ -28,6 +28,7 @@ mod room;
 mod scales;
 mod shorthand;
 mod statement;
+mod table;
 mod transcript;
 mod words;
 
@@ -94,7 +95,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
-    let read = checklist::ticked_read(&read);
+    let read = checklist::ticked_read(&table::tables_read(&read));
     let read = discussion::agreed(&scales::marks_read(&portrait::told_plainly(&read)));
     if let Some(language) = neighbour {
         drafter.note(format!("svarene er skrevet på {} og lest som norsk: sjekk kriteriene", language.name()));
