@@ -608,6 +608,14 @@ mod tests {
         assert_eq!(ids(&t, operator.clone()), ["anleggsmaskinforer"]);
         assert!(t.descendants(anlegg).contains(&operator[0]));
         assert_eq!(t.find("minigraver", &[ConceptKind::Occupation]), operator);
+        // Experience with horses (`erfaring med hest`) is what a stable hand or a riding
+        // instructor has, and it is work with animals.
+        let horses = t.find("hest", &[ConceptKind::Skill]);
+        assert_eq!(ids(&t, horses.clone()), ["hestestell"]);
+        assert_eq!(t.find("stallmedarbeider", &[ConceptKind::Skill]), horses);
+        assert_eq!(t.find("rideinstruktør", &[ConceptKind::Skill]), horses);
+        let animals = t.find("dyr", &[ConceptKind::Theme])[0];
+        assert!(t.descendants(animals).contains(&horses[0]));
     }
 
     #[test]
