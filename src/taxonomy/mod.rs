@@ -616,6 +616,13 @@ mod tests {
         assert_eq!(t.find("rideinstruktør", &[ConceptKind::Skill]), horses);
         let animals = t.find("dyr", &[ConceptKind::Theme])[0];
         assert!(t.descendants(animals).contains(&horses[0]));
+        // A veileder's `pusser opp hus` or `bygde hytta selv` is building work, and handicraft.
+        let renovating = t.find("pusser opp", &[ConceptKind::Skill]);
+        assert_eq!(ids(&t, renovating.clone()), ["oppussing"]);
+        let building = t.find("bygg", &[ConceptKind::Occupation])[0];
+        assert!(t.descendants(building).contains(&renovating[0]));
+        let handicraft = t.find("håndverk", &[ConceptKind::Theme])[0];
+        assert!(t.descendants(handicraft).contains(&renovating[0]));
     }
 
     #[test]
