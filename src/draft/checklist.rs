@@ -121,8 +121,9 @@ fn items(answer: &str) -> (Option<String>, Vec<Item<'_>>) {
 /// `Hva kan dere tilpasse?`) goes too.
 fn heading(text: &str) -> Option<String> {
     let text = text.trim();
-    let lower = lowercased(text);
-    let cut = INSTRUCTIONS.iter().filter_map(|i| lower.find(i)).min();
+    // Offsets found in the lower case are offsets in the text when both are as long.
+    let lower = text.to_lowercase();
+    let cut = (lower.len() == text.len()).then(|| INSTRUCTIONS.iter().filter_map(|i| lower.find(i)).min()).flatten();
     let kept = match cut {
         // `Krav (kryss av):` → `Krav`; `Kryss av det som er krav:` → nothing.
         Some(at) => text[..at].trim_end_matches(['(', '–', '-', ' ', ',']),
