@@ -188,10 +188,7 @@ fn sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answers(must: &str, wishes: &str, room: &str) -> ReflectionAnswers {
-        ReflectionAnswers { must_have: must.into(), wishes: wishes.into(), room_to_adapt: room.into() }
-    }
+    use crate::draft::tests::answers;
 
     #[test]
     fn ticked_items_are_asked_and_blank_ones_are_not() {

@@ -519,10 +519,7 @@ fn proposal(sentence: &str, speakers: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answers(must: &str, wishes: &str, room: &str) -> ReflectionAnswers {
-        ReflectionAnswers { must_have: must.into(), wishes: wishes.into(), room_to_adapt: room.into() }
-    }
+    use crate::draft::tests::answers;
 
     #[test]
     fn a_conclusion_replaces_the_talk_before_it() {

@@ -751,10 +751,7 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answers(must_have: &str, wishes: &str, room_to_adapt: &str) -> ReflectionAnswers {
-        ReflectionAnswers { must_have: must_have.into(), wishes: wishes.into(), room_to_adapt: room_to_adapt.into() }
-    }
+    use crate::draft::tests::answers;
 
     #[test]
     fn tells_the_neighbours_from_norwegian() {

@@ -266,10 +266,7 @@ fn read_mark(sentence: &str, scale: Scale) -> Option<(Mark, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answers(must: &str, wishes: &str, room: &str) -> ReflectionAnswers {
-        ReflectionAnswers { must_have: must.into(), wishes: wishes.into(), room_to_adapt: room.into() }
-    }
+    use crate::draft::tests::answers;
 
     #[test]
     fn points_keep_the_must_mark_and_drop_the_bottom() {

@@ -50,9 +50,7 @@ enum Verdict {
 
 /// `answers` with every table in them written as sentences, one a row.
 pub fn tables_read(answers: &ReflectionAnswers) -> ReflectionAnswers {
-    if !any_table(&[&answers.must_have, &answers.wishes, &answers.room_to_adapt]) {
-        return answers.clone();
-    }
+    let read = |answer: &String, part| read(answer, part).unwrap_or_else(|| answer.clone());
     ReflectionAnswers {
         must_have: read(&answers.must_have, Part::MustHave),
         wishes: read(&answers.wishes, Part::Wishes),
@@ -60,10 +58,11 @@ pub fn tables_read(answers: &ReflectionAnswers) -> ReflectionAnswers {
     }
 }
 
-/// `answer` with every table in it written as sentences, one a row.
-fn read(answer: &str, part: Part) -> String {
+/// `answer` with every table in it written as sentences, one a row; `None` when it holds none.
+fn read(answer: &str, part: Part) -> Option<String> {
     let lines: Vec<&str> = answer.lines().collect();
     let mut out: Vec<String> = Vec::new();
+    let mut found = false;
     let mut at = 0;
     while at < lines.len() {
         let Some(table) = table_at(&lines, at) else {
@@ -77,17 +76,10 @@ fn read(answer: &str, part: Part) -> String {
             out.truncate(out.len() - blank - 1);
         }
         out.extend(table.sentences(part));
+        found = true;
         at = table.end;
     }
-    out.join("\n")
-}
-
-/// Whether any of `answers` holds a table.
-fn any_table(answers: &[&str]) -> bool {
-    answers.iter().any(|answer| {
-        let lines: Vec<&str> = answer.lines().collect();
-        (0..lines.len()).any(|at| table_at(&lines, at).is_some())
-    })
+    found.then(|| out.join("\n"))
 }
 
 /// A table found in an answer: its columns, its rows, and the line after it.
@@ -337,52 +329,53 @@ fn sentence(thing: &str, said: &str, marked: Verdict, part: Part) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::draft::tests::answers;
 
     #[test]
     fn a_row_marked_no_or_left_empty_is_not_asked() {
         let answer = "| Hva | Krav? | Kommentar |\n|---|---|---|\n| Norsk | Ja | B1 – du gir råd |\n| Førerkort | Nei | |\n| Lørdag | Ja | annenhver uke |";
-        assert_eq!(read(answer, Part::MustHave), "Norsk B1 (du gir råd).\nLørdag (annenhver uke).");
+        assert_eq!(read(answer, Part::MustHave).as_deref(), Some("Norsk B1 (du gir råd).\nLørdag (annenhver uke)."));
         let boxes = "| Krav | Må | Kommentar |\n|---|:-:|---|\n| Førerkort B | x | firmabil |\n| Fagbrev | | |";
-        assert_eq!(read(boxes, Part::MustHave), "Førerkort B (firmabil).");
+        assert_eq!(read(boxes, Part::MustHave).as_deref(), Some("Førerkort B (firmabil)."));
     }
 
     #[test]
     fn tabs_semicolons_and_lined_up_columns_are_tables_too() {
         let tabs = "Kopiert fra arket vårt:\nKompetanse\tKrav\tKommentar\nFørerkort B\tJa\tfirmabil\nTruck\tNei";
-        assert_eq!(read(tabs, Part::MustHave), "Førerkort B (firmabil).");
+        assert_eq!(read(tabs, Part::MustHave).as_deref(), Some("Førerkort B (firmabil)."));
         let csv = "Kva;Krav;Merknad\nFørarkort B;Ja;\nNorsk;Nei;engelsk går fint";
-        assert_eq!(read(csv, Part::MustHave), "Førarkort B.");
+        assert_eq!(read(csv, Part::MustHave).as_deref(), Some("Førarkort B."));
         let spaces =
             "KRAV        MÅ/BØR/KAN   KOMMENTAR\nKveld       MÅ           til kl. 23\nFørerkort   KAN\nKasse       BØR";
-        assert_eq!(read(spaces, Part::MustHave), "Kveld (til kl. 23).\nGjerne kasse.");
+        assert_eq!(read(spaces, Part::MustHave).as_deref(), Some("Kveld (til kl. 23).\nGjerne kasse."));
     }
 
     #[test]
     fn a_ranking_column_orders_the_wishes_and_a_dash_asks_nothing() {
         let wishes = "Ønske\tPrioritet\nNøyaktig\t2\nErfaring fra bygg\t1\nEngelsk\t-";
-        assert_eq!(read(wishes, Part::Wishes), "Erfaring fra bygg.\nNøyaktig.");
+        assert_eq!(read(wishes, Part::Wishes).as_deref(), Some("Erfaring fra bygg.\nNøyaktig."));
         let levels = "Kva;Viktigheit\nSveising;låg\nErfaring med sau;høg\nKassesystem;ikke viktig";
-        assert_eq!(read(levels, Part::Wishes), "Erfaring med sau.\nSveising.");
+        assert_eq!(read(levels, Part::Wishes).as_deref(), Some("Erfaring med sau.\nSveising."));
     }
 
     #[test]
     fn a_wish_column_in_the_must_have_answer_is_a_wish() {
         let answer = "| Kvalifikasjon | Påkrevd | Ønskelig |\n|---|---|---|\n| Helg | x | |\n| Førerkort B | | x |\n| Norsk | | |";
-        assert_eq!(read(answer, Part::MustHave), "Helg.\nGjerne førerkort B.");
+        assert_eq!(read(answer, Part::MustHave).as_deref(), Some("Helg.\nGjerne førerkort B."));
     }
 
     #[test]
     fn the_room_to_adapt_says_what_can_be_bent() {
         let room =
             "| Kan dere tilpasse? | Svar |\n|---|---|\n| Stillingsprosent | Ja, ned til 40 % |\n| Lørdagene | Nei |";
-        assert_eq!(read(room, Part::Room), "Stillingsprosent: ned til 40 %.");
+        assert_eq!(read(room, Part::Room).as_deref(), Some("Stillingsprosent: ned til 40 %."));
     }
 
     #[test]
     fn prose_is_left_as_written() {
         for text in ["Førerkort B; helst truck.", "Norsk | engelsk går også", "Vi jobber  kveld og helg."] {
-            assert_eq!(read(text, Part::MustHave), text);
-            assert!(!any_table(&[text]));
+            assert_eq!(read(text, Part::MustHave), None);
+            assert_eq!(tables_read(&answers(text, text, text)), answers(text, text, text));
         }
     }
 

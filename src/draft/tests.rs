@@ -8,10 +8,13 @@ use crate::taxonomy::Taxonomy;
 
 const TODAY: Date = date!(2026 - 11 - 27);
 
+/// The three answers, for the tests of the readers that rewrite them before drafting.
+pub(super) fn answers(must_have: &str, wishes: &str, room_to_adapt: &str) -> ReflectionAnswers {
+    ReflectionAnswers { must_have: must_have.into(), wishes: wishes.into(), room_to_adapt: room_to_adapt.into() }
+}
+
 fn draft_of(must_have: &str, wishes: &str, room_to_adapt: &str) -> Draft {
-    let answers =
-        ReflectionAnswers { must_have: must_have.into(), wishes: wishes.into(), room_to_adapt: room_to_adapt.into() };
-    draft("test", &answers, &Taxonomy::embedded().expect("taxonomy"), TODAY)
+    draft("test", &answers(must_have, wishes, room_to_adapt), &Taxonomy::embedded().expect("taxonomy"), TODAY)
 }
 
 /// (kind, value, importance, rank) of each drafted criterion.
