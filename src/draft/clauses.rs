@@ -582,6 +582,10 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let and_then = following.first() == Some(&"og")
             && matches!(following.get(1), Some(&("det" | "vi" | "me")))
             && following.get(2).is_some_and(|v| !matches!(*v, "må" | "skal" | "bør" | "trenger" | "treng"));
+        // `…, og anlegget ligg ti km frå bygda`: `og` before a thing of the job, named in its
+        // definite form, and what it does or is.
+        let and_thing = following.first() == Some(&"og")
+            && following.get(1).is_some_and(|noun| opens_statement(noun, following.get(2).copied()));
         // `…, og hun startet klokka seks`: what the person before did, told.
         let and_she_did = following.first() == Some(&"og")
             && following.get(1).is_some_and(|w| PAST_TELLERS.contains(w))
@@ -601,6 +605,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 || so_then
                 || people
                 || and_then
+                || and_thing
                 || and_she_did
         };
         stated.then(|| words(&sentence[..at], analyzer).len())

@@ -18,6 +18,7 @@ mod corrections;
 mod dialect;
 mod discussion;
 mod faq;
+mod feedback;
 mod foreign;
 mod leftovers;
 mod letter;
@@ -95,6 +96,7 @@ pub fn draft(id: &str, answers: &ReflectionAnswers, taxonomy: &Taxonomy, today: 
     // Answers in Danish, Swedish or English are read as the bokmål an advisor would write; the
     // draft keeps them as written, and the advisor is told.
     let (read, neighbour) = foreign::in_norwegian(answers);
+    let read = feedback::examples_read(&read, taxonomy);
     let read = checklist::ticked_read(&table::tables_read(&read));
     let read = discussion::agreed(&scales::marks_read(&portrait::told_plainly(&read)));
     if let Some(language) = neighbour {

@@ -176,7 +176,7 @@ fn renamed(sentence: &str, names: &[String]) -> String {
 }
 
 /// `text` with every whole word `word` replaced by `by`.
-fn whole_words_replaced(text: &str, word: &str, by: &str) -> String {
+pub(super) fn whole_words_replaced(text: &str, word: &str, by: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(word) {

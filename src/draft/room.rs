@@ -96,6 +96,11 @@ impl Drafter<'_> {
                         self.draft.need.adaptable.tasks.push(value);
                     }
                 }
+                // `Helgene kan ingen slippe`, `Lørdagene kan vi ikke flytte`: a shift nobody is
+                // spared is asked of everyone.
+                Found::Criterion { kind: CriterionKind::Shift, value, .. } if unbendable(&words) => {
+                    self.push(Criterion::must(CriterionKind::Shift, value));
+                }
                 Found::Criterion { kind: CriterionKind::Shift, value, .. }
                     if words.iter().any(|w| SPARE.contains(w)) =>
                 {
@@ -518,4 +523,14 @@ impl Drafter<'_> {
             }
         }
     }
+}
+
+/// Whether a clause in the room to adapt says what it names cannot be bent for anyone
+/// (`Helgene kan ingen slippe`, `den kan vi ikke flytte for noen`, `Kveld og helg kan vi ikkje
+/// endre på`, `Helgevaktene kan vi ikkje ta bort for nokon`).
+fn unbendable(words: &[&str]) -> bool {
+    const CHANGE: &[&str] = &["flytte", "flytta", "endre", "endra", "fjerne", "fjerna", "bytte", "bort", "unntak"];
+    let not = words.iter().any(|w| matches!(*w, "ikke" | "ikkje"));
+    let nobody_spared = words.windows(2).any(|w| matches!(w, ["ingen", "slippe" | "sleppe" | "slipper" | "slepp"]));
+    nobody_spared || (not && words.iter().any(|w| CHANGE.contains(w)))
 }
