@@ -104,6 +104,24 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
     sentences
 }
 
+/// `answer` with each sentence replaced by `read` of it, where it stands; a sentence read as
+/// nothing goes with the space after it.
+pub(super) fn rewritten(answer: &str, read: impl Fn(&str) -> String) -> String {
+    let mut text = answer.to_string();
+    let mut from = 0;
+    for sentence in sentences(answer) {
+        let Some(at) = text[from..].find(&sentence).map(|at| from + at) else { continue };
+        let told = read(&sentence);
+        let mut end = at + sentence.len();
+        if told.is_empty() {
+            end += text[end..].len() - text[end..].trim_start_matches(' ').len();
+        }
+        text.replace_range(at..end, &told);
+        from = at + told.len();
+    }
+    text
+}
+
 fn is_question(sentence: &str) -> bool {
     sentence.ends_with('?')
 }

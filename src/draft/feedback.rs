@@ -15,7 +15,7 @@
 //! har det`, `det var Ingrid god på`): what a named person has there is the wish. The room to
 //! adapt is left as written (`Mia kunne bare 80 %, og det går fint` is what can be bent).
 
-use super::faq::{capitalised, sentences};
+use super::faq::{capitalised, rewritten, sentences};
 use crate::model::ReflectionAnswers;
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
@@ -56,20 +56,8 @@ const VERDICT_TAIL: &[&str] = &[
 
 /// Words that thank for, or point at, what the advisor sent (`Takk for CV-ene!`, `Eg har sett på
 /// dei tre du sende`, `Om kandidatane:`).
-const SENT: &[&str] = &[
-    "cv",
-    "cv-ene",
-    "cv-ane",
-    "cvene",
-    "namna",
-    "navnene",
-    "kandidatane",
-    "kandidatene",
-    "sende",
-    "sendte",
-    "tre",
-    "fem",
-];
+const SENT: &[&str] =
+    &["cv", "cv-ene", "cv-ane", "cvene", "namna", "navnene", "kandidatane", "kandidatene", "sende", "sendte"];
 
 /// Subjects that are never a name, though written with a capital at the start of a sentence.
 const NOT_NAMES: &[&str] = &[
@@ -99,8 +87,8 @@ pub fn examples_read(answers: &ReflectionAnswers, taxonomy: &Taxonomy) -> Reflec
     }
 }
 
-/// Whether the words after a name give a verdict on the person (`er aktuell`, `går videre`).
-/// A verdict that is not followed by more (`er ute`, not `er ute i all slags vær`), unless it
+/// Whether the words after a name give a verdict on the person (`er aktuell`, `går videre`):
+/// a verdict that is not followed by more (`er ute`, not `er ute i all slags vær`), unless it
 /// opens one (`kan vi ikke ta`, `så bra ut, men …`).
 fn is_verdict(said: &[String]) -> bool {
     VERDICTS.iter().any(|verdict| {
@@ -145,24 +133,6 @@ fn names(answers: &ReflectionAnswers, taxonomy: &Taxonomy) -> Vec<String> {
         }
     }
     names
-}
-
-/// `answer` with each sentence replaced by `read` of it, where it stands; a sentence read as
-/// nothing goes with the space after it.
-fn rewritten(answer: &str, read: impl Fn(&str) -> String) -> String {
-    let mut text = answer.to_string();
-    let mut from = 0;
-    for sentence in sentences(answer) {
-        let Some(at) = text[from..].find(&sentence).map(|at| from + at) else { continue };
-        let told = read(&sentence);
-        let mut end = at + sentence.len();
-        if told.is_empty() {
-            end += text[end..].len() - text[end..].trim_start_matches(' ').len();
-        }
-        text.replace_range(at..end, &told);
-        from = at + told.len();
-    }
-    text
 }
 
 /// A part of a sentence between separators (`,`, `:`, `;`, a dash), with the separator after it.
@@ -248,7 +218,7 @@ fn after_names<'a>(words: &'a [String], names: &[String]) -> Option<&'a [String]
 fn must_have_read(sentence: &str, names: &[String]) -> String {
     let words = lower_words(sentence);
     // `Takk for CV-ene!`, `Eg har sett på dei tre du sende.`: thanks for what was sent.
-    let about_sent = words.iter().any(|w| SENT.contains(&w.as_str()) && w != "tre" && w != "fem");
+    let about_sent = words.iter().any(|w| SENT.contains(&w.as_str()));
     if about_sent && words.len() <= 9 && !words.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
         return String::new();
     }

@@ -12,7 +12,7 @@
 //! Y`), and what they did, said as the example of a wish (`Hun hadde jobbet på kafé, og det er
 //! det vi helst ser: …`), gives way to the wish. Other sentences are left as written.
 
-use super::faq::{capitalised, sentences};
+use super::faq::{capitalised, rewritten, sentences};
 use crate::model::ReflectionAnswers;
 
 /// What the person who had the job before is called once read: one of the subjects whose
@@ -109,25 +109,14 @@ fn past(word: &str) -> Option<String> {
 /// written as the requirement they make. Each sentence is replaced where it stands, so lines,
 /// headings and lists stay as written.
 fn retold(answer: &str, names: &[String]) -> String {
-    let mut text = answer.to_string();
-    let mut from = 0;
-    for sentence in sentences(answer) {
-        let Some(at) = text[from..].find(&sentence).map(|at| from + at) else { continue };
-        let renamed = renamed(&sentence, names);
-        let told = if tells_of_after(&renamed) {
+    rewritten(answer, |sentence| {
+        let renamed = renamed(sentence, names);
+        if tells_of_after(&renamed) {
             String::new()
         } else {
             as_requirement(&renamed).or_else(|| example_of(&renamed)).unwrap_or(renamed)
-        };
-        // A sentence dropped takes the space after it along.
-        let mut end = at + sentence.len();
-        if told.is_empty() {
-            end += text[end..].len() - text[end..].trim_start_matches(' ').len();
         }
-        text.replace_range(at..end, &told);
-        from = at + told.len();
-    }
-    text
+    })
 }
 
 /// `Hun hadde jobbet på kafé før, og det er det vi helst ser: erfaring fra kiosk, kafé eller

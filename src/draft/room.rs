@@ -530,7 +530,8 @@ impl Drafter<'_> {
 /// endre på`, `Helgevaktene kan vi ikkje ta bort for nokon`).
 fn unbendable(words: &[&str]) -> bool {
     const CHANGE: &[&str] = &["flytte", "flytta", "endre", "endra", "fjerne", "fjerna", "bytte", "bort", "unntak"];
-    let not = words.iter().any(|w| matches!(*w, "ikke" | "ikkje"));
+    // `kan vi ikke`, not `du trenger ikke jobbe helg, det kan vi bytte`.
+    let refused = words.windows(3).position(|w| matches!(w, ["kan", "vi" | "me", "ikke" | "ikkje"]));
     let nobody_spared = words.windows(2).any(|w| matches!(w, ["ingen", "slippe" | "sleppe" | "slipper" | "slepp"]));
-    nobody_spared || (not && words.iter().any(|w| CHANGE.contains(w)))
+    nobody_spared || refused.is_some_and(|at| words[at + 3..].iter().any(|w| CHANGE.contains(w)))
 }
