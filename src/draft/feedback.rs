@@ -71,13 +71,22 @@ const NEGATIONS: &[&str] = &["ikke", "ikkje", "aldri", "ingen", "inga"];
 /// `answers` with the people named in feedback read as examples, when the answers are such
 /// feedback; as written otherwise.
 pub fn examples_read(answers: &ReflectionAnswers, taxonomy: &Taxonomy) -> ReflectionAnswers {
-    let names = names(answers, taxonomy);
-    let judged = [&answers.must_have, &answers.wishes].iter().flat_map(|answer| sentences(answer)).any(|sentence| {
-        parts(sentence.trim_end_matches(['.', '!', '?']))
-            .iter()
-            .any(|part| after_names(&lower_words(&part.text), &names).is_some_and(is_verdict))
-    });
-    if !judged {
+    // Written as names first, then only those the vocabulary does not know: most answers name
+    // nobody, and stop at the first, cheap look.
+    let judged = |names: &[String]| {
+        !names.is_empty()
+            && [&answers.must_have, &answers.wishes].iter().flat_map(|answer| sentences(answer)).any(|sentence| {
+                parts(sentence.trim_end_matches(['.', '!', '?']))
+                    .iter()
+                    .any(|part| after_names(&lower_words(&part.text), names).is_some_and(is_verdict))
+            })
+    };
+    let mut names = names(answers);
+    if !judged(&names) {
+        return answers.clone();
+    }
+    names.retain(|name| unknown(taxonomy, &name.to_lowercase()));
+    if !judged(&names) {
         return answers.clone();
     }
     ReflectionAnswers {
@@ -107,10 +116,15 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The given names in the answers: a word written as a name, the subject of a person's verb (or
-/// joined to such a name by `og`), that names nothing the vocabulary knows.
-fn names(answers: &ReflectionAnswers, taxonomy: &Taxonomy) -> Vec<String> {
+/// Whether a word names nothing the vocabulary knows (`Førerkort er …` is no person).
+fn unknown(taxonomy: &Taxonomy, word: &str) -> bool {
     let all = [ConceptKind::Occupation, ConceptKind::Skill, ConceptKind::Certificate, ConceptKind::Language];
+    taxonomy.find(word, &all).is_empty() && taxonomy.language(word).is_none()
+}
+
+/// The words in the answers written as given names: a capital, the subject of a person's verb
+/// (or joined to such a name by `og`).
+fn names(answers: &ReflectionAnswers) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for answer in [&answers.must_have, &answers.wishes, &answers.room_to_adapt] {
         let words = words_of(answer);
@@ -118,9 +132,7 @@ fn names(answers: &ReflectionAnswers, taxonomy: &Taxonomy) -> Vec<String> {
             let lower = word.to_lowercase();
             let looks = super::portrait::is_name(word)
                 && !NOT_NAMES.contains(&lower.as_str())
-                && !super::clauses::CONTEXT_SUBJECTS.contains(&lower.as_str())
-                && taxonomy.find(&lower, &all).is_empty()
-                && taxonomy.language(&lower).is_none();
+                && !super::clauses::CONTEXT_SUBJECTS.contains(&lower.as_str());
             let next = words.get(at + 1).map(|w| w.to_lowercase());
             let acts = next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
             let paired = next.as_deref() == Some("og")
@@ -188,7 +200,7 @@ fn kept(sentence: &str, keep: impl Fn(&str) -> Option<String>) -> String {
         }
         text.push_str(part);
         if i < last {
-            text.push_str(separator.trim_start());
+            text.push_str(separator);
         }
     }
     let text = text.trim().trim_start_matches(|c: char| c == '–' || c == '—' || c.is_whitespace());
@@ -266,7 +278,8 @@ fn must_have_read(sentence: &str, names: &[String]) -> String {
 /// kveld`, `ho tåler ikke støv` → `du må tåle støv`: what a person (named, or `han`/`hun`) lacks,
 /// asked of the candidate.
 fn lacked(part: &str, names: &[String]) -> Option<String> {
-    let written: Vec<&str> = part.split_whitespace().collect();
+    // The words as written, aligned with `lower_words` (a lone dash is no word in either).
+    let written: Vec<&str> = part.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
     let words = lower_words(part);
     let subject =
         |w: &String| matches!(w.as_str(), "han" | "hun" | "ho") || names.iter().any(|n| n.to_lowercase() == *w);
@@ -405,6 +418,22 @@ mod tests {
         let saturday = draft.need.criteria.iter().find(|c| c.value == "helg").expect("the weekend asked");
         assert_eq!(saturday.importance, crate::model::Importance::Must);
         assert!(draft.need.adaptable.shifts.is_empty(), "nothing bent: {:?}", draft.need.adaptable.shifts);
+    }
+
+    #[test]
+    fn odd_text_is_read_without_panicking() {
+        for must in [
+            "",
+            "Ola er aktuell",
+            "Ola er aktuell: – , ;",
+            "Ola kan vi ikke ta –",
+            "Ola har ikke – ",
+            "– Ola – går videre –",
+        ] {
+            let _ = read(must, "slik Ola,, – Ola har det");
+        }
+        let read = read("Ola er aktuell. Kari har ikke førerkort – det må alle ha.", "");
+        assert_eq!(read.must_have, "Du må ha førerkort – det må alle ha.");
     }
 
     #[test]
