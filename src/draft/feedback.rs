@@ -9,11 +9,12 @@
 //!
 //! When the answers read as such feedback — a name said to be in or out (`er aktuell`, `går
 //! videre`, `fell ut`, `kan vi ikke ta`) — this module drops, from the must-have answer, the
-//! verdicts and what is said of a named person without a negation (their traits and limits), and
-//! keeps what they lack (`Lars har ikke førerkort` → `Han har ikke førerkort`), which is what the
-//! job asks. From the wishes it drops only the back-references to a person (`slik Ewa har`, `Ole
-//! har det`, `det var Ingrid god på`): what a named person has there is the wish. The room to
-//! adapt is left as written (`Mia kunne bare 80 %, og det går fint` is what can be bent).
+//! verdicts, the thanks and what is said of a named person without a negation (their traits and
+//! limits), and asks what they lack (`Lars har ikke førerkort` → `du må ha førerkort`) or the
+//! allergy that rules them out. From the wishes it drops only the back-references to a person
+//! (`slik Ewa har`, `Ole har det`, `det var Ingrid god på`): what a named person has there is the
+//! wish. The room to adapt is left as written (`Mia kunne bare 80 %, og det går fint` is what can
+//! be bent).
 
 use super::faq::{capitalised, rewritten, sentences};
 use crate::model::ReflectionAnswers;
