@@ -412,16 +412,6 @@ mod tests {
     }
 
     #[test]
-    fn a_shift_nobody_is_spared_is_asked() {
-        let taxonomy = Taxonomy::embedded().expect("taxonomy");
-        let answers = answers("Stian er aktuell: han kan jobbe lørdag.", "", "Lørdagene kan vi ikke flytte.");
-        let draft = crate::draft::draft("n", &answers, &taxonomy, time::macros::date!(2026 - 12 - 06));
-        let saturday = draft.need.criteria.iter().find(|c| c.value == "helg").expect("the weekend asked");
-        assert_eq!(saturday.importance, crate::model::Importance::Must);
-        assert!(draft.need.adaptable.shifts.is_empty(), "nothing bent: {:?}", draft.need.adaptable.shifts);
-    }
-
-    #[test]
     fn odd_text_is_read_without_panicking() {
         for must in [
             "",

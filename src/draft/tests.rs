@@ -291,3 +291,11 @@ fn a_rank_said_in_words_ranks_the_wish() {
         [("lager".to_string(), Some(1)), ("truckførerbevis T4".to_string(), Some(2)), ("stabile".to_string(), Some(3))]
     );
 }
+
+#[test]
+fn a_shift_nobody_is_spared_is_asked() {
+    let draft = draft_of("Stian er aktuell: han kan jobbe lørdag.", "", "Lørdagene kan vi ikke flytte.");
+    let saturday = draft.need.criteria.iter().find(|c| c.value == "helg").expect("the weekend asked");
+    assert_eq!(saturday.importance, Importance::Must);
+    assert!(draft.need.adaptable.shifts.is_empty(), "nothing bent: {:?}", draft.need.adaptable.shifts);
+}
