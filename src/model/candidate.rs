@@ -173,10 +173,20 @@ impl Shift {
         }
     }
 
-    /// Parses a name, accepting common inflections (`natt`, `nattskift`, `netter`, `kvelder` …).
+    /// Parses a name, accepting common inflections (`natt`, `nattskift`, `netter`, `kvelder` …)
+    /// and the shift compounded with the work done in it (`helgevakter`, `kveldsjobb`).
     pub fn parse(text: &str) -> Option<Shift> {
         let lower = text.trim().to_lowercase();
-        let word = lower.strip_suffix("skift").unwrap_or(&lower);
+        Self::named(&lower).or_else(|| {
+            let first =
+                SHIFT_WORK.iter().find_map(|work| lower.strip_suffix(work)).filter(|first| !first.is_empty())?;
+            // `kveldsvakt`: the linking `s` is not part of the shift's name.
+            Self::named(first).or_else(|| Self::named(first.strip_suffix('s')?))
+        })
+    }
+
+    fn named(lower: &str) -> Option<Shift> {
+        let word = lower.strip_suffix("skift").unwrap_or(lower);
         Some(match word {
             "dag" | "dagtid" | "dager" | "dagskift" | "morgen" | "morgenen" | "morgonen" | "morgenskift" | "morgon"
             | "formiddag" => Self::Dag,
@@ -195,6 +205,12 @@ impl Shift {
         })
     }
 }
+
+/// The work done in a shift, as the last part of a compound (`helgevakter`, `kveldsjobb`,
+/// `lørdagsarbeid`), longest first.
+const SHIFT_WORK: &[&str] = &[
+    "vaktene", "vakter", "vakta", "vakten", "vakt", "jobbing", "jobben", "jobb", "arbeidet", "arbeid", "økter", "økt",
+];
 
 /// A veileder's note about a candidate that no CV holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -428,6 +444,8 @@ mod tests {
         assert_eq!(shifts_ruled_out("ingen nattevakter, må ha fri i helgene"), vec![Natt, Helg]);
         assert_eq!(shifts_ruled_out("kan jobbe natt, men ikke helg"), vec![Helg]);
         assert_eq!(shifts_ruled_out("ikke tunge løft"), vec![]);
+        assert_eq!(shifts_ruled_out("ingen helgevakter – deler omsorgen for barna"), vec![Helg]);
+        assert_eq!(shifts_ruled_out("ingen helgejobb, har samvær med barna i helgene"), vec![Helg]);
         let mut candidate: Candidate = serde_json::from_str(SKETCH).expect("sketch");
         assert_eq!(candidate.workable_shifts(), Some(vec![Dag, Kveld]));
         candidate.adaptation_needs.push("kan ikke jobbe kveld".into());
@@ -488,5 +506,11 @@ mod tests {
         assert_eq!(Shift::parse("nattskift"), Some(Shift::Natt));
         assert_eq!(Shift::parse("Kvelder"), Some(Shift::Kveld));
         assert_eq!(Shift::parse("lunsj"), None);
+        assert_eq!(Shift::parse("helgevakter"), Some(Shift::Helg));
+        assert_eq!(Shift::parse("helgejobb"), Some(Shift::Helg));
+        assert_eq!(Shift::parse("kveldsvakt"), Some(Shift::Kveld));
+        assert_eq!(Shift::parse("lørdagsjobb"), Some(Shift::Helg));
+        assert_eq!(Shift::parse("vakt"), None);
+        assert_eq!(Shift::parse("deltidsjobb"), None);
     }
 }

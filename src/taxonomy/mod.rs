@@ -687,8 +687,11 @@ mod tests {
         assert_eq!(first("blir sjøsjuk, kan ikkje vere på sjøen i dårleg vêr").as_deref(), Some("vaerutsatt"));
         assert_eq!(first("sjøsyk").as_deref(), Some("vaerutsatt"));
         // Read as `ikke`, a weak word leaves the limit's subject: a back named in a limit is a
-        // bad back, and sight is no demand the vocabulary knows.
-        assert_eq!(first("dårlig syn"), None);
+        // bad back, and poor sight rules out fine work with small parts.
+        assert_eq!(first("dårlig syn").as_deref(), Some("finarbeid"));
+        assert_eq!(first("skjelving i hendene, klarer ikke smått arbeid").as_deref(), Some("finarbeid"));
+        assert_eq!(first("tolar ikkje kulde, må vere inne").as_deref(), Some("vaerutsatt"));
+        assert_eq!(first("ikke tunge løft"), Some("tunge-loft".to_string()));
     }
 
     #[test]
