@@ -171,10 +171,22 @@ fn shift_compounds(line: &str) -> String {
     out
 }
 
+/// Words that address the reader of a letter (`Kjære deg som blir vår nye montørhjelper!`).
+const ADDRESSES: &[&str] = &["kjære", "kjæraste", "dear"];
+
 /// The first line without the words that greet (`Hei igjen, og takk …` keeps `og takk …`,
-/// which [`without_lead_ins`] then drops).
+/// which [`without_lead_ins`] then drops), and without the person it greets: a letter to the
+/// one they hope to hire opens `Kjære nye kollega!` or `Hei, du som skal bli mannskap hos oss!`,
+/// and what names the job there (`montørhjelper`, `mannskap`) asks nothing.
 fn without_greeting(line: &str) -> String {
-    let mut rest = line.trim_start();
+    let trimmed = line.trim_start();
+    let first = trimmed.split_whitespace().next().map(bare).unwrap_or_default();
+    if ADDRESSES.contains(&first.as_str()) {
+        if let Some(end) = trimmed.find(['!', ',', '.']) {
+            return trimmed[end + 1..].trim_start().to_string();
+        }
+    }
+    let mut rest = trimmed;
     let mut greeted = false;
     loop {
         let token = rest.split_whitespace().next().unwrap_or_default();
@@ -195,7 +207,15 @@ fn without_greeting(line: &str) -> String {
             }
         }
     }
-    if greeted { rest.to_string() } else { line.to_string() }
+    if !greeted {
+        return line.to_string();
+    }
+    // `Hei, du som blir den nye på verkstedet vårt!`: whom the greeting is to, up to its `!`.
+    let addressee = ["du som", "deg som", "dere som", "de som"].iter().any(|who| rest.to_lowercase().starts_with(who));
+    match rest.find(['!', '.', '?']) {
+        Some(end) if addressee && rest[end..].starts_with('!') => rest[end + 1..].trim_start().to_string(),
+        _ => rest.to_string(),
+    }
 }
 
 /// The line up to a signature, and whether one was found.
@@ -277,6 +297,18 @@ mod tests {
         assert_eq!(unwrapped("Deltid går fint. Vennlig hilsen stasjonssjef"), "Deltid går fint.");
         assert_eq!(unwrapped("Kurs tar vi internt. Best regards, Tomasz (anleggsleder)"), "Kurs tar vi internt.");
         assert_eq!(unwrapped("Hei hei! Kort fortalt: du må kunne jobbe kvelder."), "du må kunne jobbe kvelder.");
+    }
+
+    #[test]
+    fn a_letter_to_the_new_hire_greets_them_and_asks_nothing_by_it() {
+        let kjære = "Kjære deg som blir vår nye montørhjelper! Du kommer til å kjøre mye, så førerkort B må du ha.";
+        assert_eq!(unwrapped(kjære), "Du kommer til å kjøre mye, så førerkort B må du ha.");
+        assert_eq!(unwrapped("Kjære nye kollega! Helgene må du ha."), "Helgene må du ha.");
+        let hei = "Hei, du som skal bli mannskap hos oss på «Nordkyn»! Før du kan gå om bord, må du ha sikkerhetskurs.";
+        assert_eq!(unwrapped(hei), "Før du kan gå om bord, må du ha sikkerhetskurs.");
+        // A greeting followed by what is asked keeps what is asked.
+        assert_eq!(unwrapped("Hei, du må ha førerkort B."), "du må ha førerkort B.");
+        assert_eq!(unwrapped("Hei! Du som søker, må ha fagbrev."), "Du som søker, må ha fagbrev.");
     }
 
     #[test]

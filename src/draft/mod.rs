@@ -289,15 +289,18 @@ impl Drafter<'_> {
             }
         }
         // `Norsk eller engelsk, men du må kunne rope en beskjed og forstå den (B1)`: a level code
-        // in a contrast right after a language is that language's level.
-        if let (Some(&"men"), false) = (words.first(), names_language) {
-            let code = (1..words.len()).find(|&j| !recognised.used[j] && clauses::level_code(words[j]));
+        // in a contrast right after a language is that language's level; so is one the clause
+        // opens with to say it is enough (`… forstå deg på norsk; B1 er nok`).
+        let level_enough = words.first().is_some_and(|w| clauses::level_code(w))
+            && (words.len() == 1 || words[1..].iter().take(3).any(|w| SUFFICES.contains(w) || *w == "nok"));
+        if !names_language && (words.first() == Some(&"men") || level_enough) {
+            let code = (0..words.len()).find(|&j| !recognised.used[j] && clauses::level_code(words[j]));
             let language = previous_language.and_then(|at| self.draft.need.criteria.get_mut(at));
             if let (Some(code), Some(language)) = (code, language) {
                 if let Ok(level) = words[code].parse::<LanguageLevel>() {
                     language.min_level = Some(level);
                     // What the contrast asks before the code is what the language is for.
-                    let from = if (1..code).all(|j| !recognised.used[j]) { 1 } else { code };
+                    let from = if code > 0 && (1..code).all(|j| !recognised.used[j]) { 1 } else { code };
                     recognised.take(from, code);
                 }
             }

@@ -1267,16 +1267,21 @@ fn softened_classes(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     }
 }
 
-/// What a form of «stå» says where it is not standing work.
+/// What one stands on that makes it work at height (`står du på stige`, `på taket`).
+const HEIGHTS: &[&str] = &["stige", "tak", "stillas", "lift"];
+
+/// What a form of «stå» or «gå» says where it is not standing work.
 enum StandingIdiom {
-    /// `står selv på ski` (skiing), `T4-en står mest i ro` (a thing standing idle).
+    /// `står selv på ski` (skiing), `T4-en står mest i ro` (a thing standing idle), `gå om bord`
+    /// (said of no length of time).
     NoStanding,
     /// `du må vær rask og stå på`: «stå på» with nothing after it is to work hard.
     WorksHard,
 }
 
 fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
-    if !matches!(words[at], "står" | "stå" | "sto" | "stod") {
+    let stands = matches!(words[at], "står" | "stå" | "sto" | "stod");
+    if !stands && !matches!(words[at], "gå" | "går" | "gikk") {
         return None;
     }
     let next: Vec<&str> = words.iter().skip(at + 1).take(3).copied().collect();
@@ -1287,7 +1292,23 @@ fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
     let works_hard = matches!(words[at], "står" | "stå")
         && next.first() == Some(&"på")
         && next.get(1).is_none_or(|w| clause_goes_on(w));
-    if on_skis || idle { Some(StandingIdiom::NoStanding) } else { works_hard.then_some(StandingIdiom::WorksHard) }
+    // `står du på stige eller på et tak`: where one stands is the height, not standing work.
+    let up_high = |w: &str| HEIGHTS.iter().any(|h| w.starts_with(h));
+    let on_high = next.windows(2).any(|w| w[0] == "på" && up_high(w[1])) || next.get(2).is_some_and(|w| up_high(w));
+    // `før du kan gå om bord`: walking is standing work only when said to last (`går hele
+    // dagen`; `går mye` is read by `walking`) or to be borne (`tåle å gå`).
+    let lasts = |w: &str| matches!(w, "mye" | "lenge" | "hele" | "heile" | "langt" | "masse" | "dagen" | "timer");
+    let borne =
+        |w: &str| matches!(w, "tåle" | "tåler" | "tole" | "toler" | "tolar" | "klare" | "klarer" | "orke" | "orker");
+    let said_to_last =
+        words[at + 1..].iter().any(|w| lasts(w)) || words[at.saturating_sub(3)..at].iter().any(|w| borne(w));
+    if stands && works_hard {
+        Some(StandingIdiom::WorksHard)
+    } else if (stands && (on_skis || idle || on_high)) || (!stands && !said_to_last) {
+        Some(StandingIdiom::NoStanding)
+    } else {
+        None
+    }
 }
 
 /// The criterion kind a concept gives in this clause, from the concept and the words before it.

@@ -299,3 +299,25 @@ fn a_shift_nobody_is_spared_is_asked() {
     assert_eq!(saturday.importance, Importance::Must);
     assert!(draft.need.adaptable.shifts.is_empty(), "nothing bent: {:?}", draft.need.adaptable.shifts);
 }
+
+#[test]
+fn a_letter_to_the_new_hire_asks_what_it_asks() {
+    let draft = draft_of(
+        "Kjære deg som blir vår nye lagermedarbeider! Før du kan gå om bord, må du ha førerkort B. \
+         Innimellom står du på stige. Arbeidsdagen er fra sju til tre. Kundene må forstå deg på norsk; B1 er nok.",
+        "",
+        "",
+    );
+    let found = summary(&draft);
+    assert!(!found.iter().any(|(kind, ..)| *kind == CriterionKind::Occupation), "the greeting asks nothing: {found:?}");
+    assert!(has(&draft, CriterionKind::Certificate, "førerkort B", Importance::Must));
+    assert!(has(&draft, CriterionKind::Shift, "dag", Importance::Must), "hours in words: {found:?}");
+    let demands: Vec<_> = found.iter().filter(|(kind, ..)| *kind == CriterionKind::Demand).map(|f| &f.1).collect();
+    assert_eq!(demands, ["stige"], "walking on board and standing on a ladder are no standing work");
+    let norwegian = draft.need.criteria.iter().find(|c| c.value == "norsk").expect("norsk asked");
+    assert_eq!(norwegian.min_level, Some(LanguageLevel::B1));
+    assert!(!draft.not_understood.iter().any(|u| u.contains("b1")), "the level is placed: {:?}", draft.not_understood);
+    // Said to last, standing is still standing work.
+    let standing = draft_of("Du står hele dagen.", "", "");
+    assert!(summary(&standing).iter().any(|(kind, ..)| *kind == CriterionKind::Demand));
+}

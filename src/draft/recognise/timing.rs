@@ -447,6 +447,22 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
     // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
+    // `fra sju til tre`: hours in words, read from a morning start (`tre` is then 15).
+    let word_hour = |at: usize| {
+        let word = *words.get(at)?;
+        HOUR_WORDS.iter().position(|names| names.contains(&word)).map(|h| h as u32 + 1)
+    };
+    if matches!(words[i], "fra" | "frå") && words.get(i + 2) == Some(&"til") {
+        if let (Some(start), Some(_)) = (word_hour(i + 1), word_hour(i + 3)) {
+            let unit = words.get(i + 4).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar"));
+            let start = if start < 5 { start + 12 } else { start };
+            let shift = match start {
+                5..=13 => Shift::Dag,
+                _ => Shift::Kveld,
+            };
+            return (!unit).then_some((shift, i + 3));
+        }
+    }
     let (start_at, last) = if words[i] == "mellom" {
         // `mellom 02 og 06`: the hours between, as `fra … til`.
         match words.get(i + 2) {
