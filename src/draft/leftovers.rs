@@ -107,6 +107,9 @@ impl Drafter<'_> {
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
             // `Førerkort B holder`: what suffices, said of the requirement just before.
             let suffices = i > 0 && ENOUGH.contains(&text) && used[i - 1] && said(i + 1).is_none_or(|n| n == "og");
+            // `du blir ikke spart for storm`: not spared from it, it is the job's; what follows
+            // `for` is what is asked.
+            let not_spared = matches!(text, "spart" | "spares") && said(i + 1) == Some("for");
             // `I tillegg: du må …`: in addition, a frame.
             let in_addition = text == "tillegg" && i > 0 && clause.words[i - 1].text == "i";
             // `livredningsprøve for bassengbad`: what a requirement placed just before is for.
@@ -134,6 +137,7 @@ impl Drafter<'_> {
                 || bearer
                 || suffices
                 || in_addition
+                || not_spared
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || LOADS.contains(&text)

@@ -549,9 +549,12 @@ impl Drafter<'_> {
                         kind != CriterionKind::Language && purpose.as_ref().is_some_and(|p| p.contains(&at));
                     let facts_of_the_job =
                         matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
+                    // `Du kjører truck, så du må ha truckførerbevis`: named again after `så`, it is
+                    // asked there.
                     let reason = reason_until.is_some_and(|so| {
                         at < so
                             && (!facts_of_the_job || (kind == CriterionKind::Language && only_in_reason(so, &value)))
+                            && !recognised.named_again_after(kind, &value, so)
                     });
                     // `Portørene går mye`: the job's people, as the subject of a statement about
                     // it, are no occupation asked of the candidate.

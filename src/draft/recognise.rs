@@ -47,6 +47,9 @@ pub enum Found {
 pub struct Recognised {
     pub found: Vec<Found>,
     pub used: Vec<bool>,
+    /// Where a criterion found before was named again (`Du kjører truck, så du må ha
+    /// truckførerbevis`): its kind, its value and the word it was named at.
+    pub again: Vec<(CriterionKind, String, usize)>,
 }
 
 /// Parts of the body a writer may say must be healthy (`rygg og skuldre må være friske`).
@@ -298,7 +301,7 @@ const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeid
 /// Finds what `clause` asks for.
 pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognised {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
-    let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()] };
+    let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()], again: Vec::new() };
     refused(&words, &mut recognised);
     refusal(clause, &mut recognised);
     free_time(&words, &mut recognised);
@@ -696,9 +699,16 @@ impl Recognised {
             }
             (a, b) => a == b,
         };
-        if !self.found.iter().any(|f| same(f, &found)) {
-            self.found.push(found);
+        match (self.found.iter().any(|f| same(f, &found)), found) {
+            (true, Found::Criterion { kind, value, at, .. }) => self.again.push((kind, value, at)),
+            (true, _) => {}
+            (false, found) => self.found.push(found),
         }
+    }
+
+    /// Whether a criterion of `kind` and `value` is named again after word `after`.
+    pub fn named_again_after(&self, kind: CriterionKind, value: &str, after: usize) -> bool {
+        self.again.iter().any(|(k, v, at)| *k == kind && v == value && *at > after)
     }
 }
 
@@ -908,8 +918,15 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
         // word, and what follows while it still names classes (`for lastebil (C)`, `klasse B
         // eller BE`).
         let before = (i > 0 && !out.used[i - 1]).then(|| words[i - 1]);
-        let class_before =
-            before.is_some_and(|word| rules.class_words.contains_key(word) || rules.class_named(word).is_some());
+        // Only right before it: `bilen er en lett lastebil – førerkort C1` asks for C1 alone.
+        let adjacent = |word: &str| {
+            [format!("{word}-{}", words[i]), format!("{word} {}", words[i])]
+                .iter()
+                .any(|pair| hyphenated.contains(pair))
+        };
+        let class_before = before.is_some_and(|word| {
+            (rules.class_words.contains_key(word) || rules.class_named(word).is_some()) && adjacent(word)
+        });
         if !class_before && before.is_some_and(|word| hyphenated.contains(&format!("{word}-{}", words[i]))) {
             // `ADK1-sertifikat`, `HMS-kort`: the licence word ends the name of something else.
             i += 1;
@@ -966,6 +983,20 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
         }
         out.criterion(CriterionKind::Certificate, format!("førerkort {}", classes.join(" ")), first);
         out.take(first, last);
+        // `bilen er en lett lastebil – førerkort C1 må du ha`: the vehicle named for the class
+        // asked is that licence's reason, read with it.
+        for j in 0..words.len() {
+            if out.used[j] {
+                continue;
+            }
+            let pair = words.get(j + 1).map(|next| format!("{} {next}", words[j]));
+            let named = |key: &str| rules.class_words.get(key).is_some_and(|class| classes.contains(class));
+            if pair.as_deref().is_some_and(|pair| named(pair)) && !out.used[j + 1] {
+                out.take(j, j + 1);
+            } else if named(words[j]) && !matches!(words[j], "bil" | "tungt") {
+                out.take(j, j);
+            }
+        }
         i = last + 1;
     }
     // `du må kunne kjøre bil`, `kjøre lastebil`: driving a vehicle asks for its licence — the

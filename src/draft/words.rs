@@ -12,6 +12,13 @@ pub const GRAMMAR: &[&str] = &[
     "likevel",
     // `folk som alltid møter presis`: how often, said of a quality.
     "alltid",
+    // `Du må ofte løfte tungt`, `Innimellom står du på stige`: how often, said of a requirement.
+    "ofte",
+    "innimellom",
+    "iblant",
+    "stundom",
+    "sommetider",
+    "somme",
     "dessverre",
     "diverre",
     // `Kjæm rætt på sak:` (getting to the point).
@@ -749,12 +756,12 @@ pub const LOADS: &[&str] = &["esker", "eske", "kasser", "kassene", "sekker", "se
 pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
 
 /// Everyday words the typo tolerance must not read as misspelt vocabulary: `stille` (to turn up)
-/// is no `stell`, nor is `stallen`; `språket` is no `sprek`. An adjective in `-isk`
+/// is no `stell`, nor is `stallen`; `språket` is no `sprek`; `spart` is no `sport`. An adjective in `-isk`
 /// (`mekanisk arbeid`, `teknisk bakgrunn`) is no misspelt noun (`mekanikk`).
 pub fn never_misspelt(word: &str) -> bool {
     word.starts_with("språk")
         || word.starts_with("stall")
-        || matches!(word, "stille" | "stiller" | "stilla")
+        || matches!(word, "stille" | "stiller" | "stilla" | "spart" | "spare" | "sparer")
         || word.ends_with("isk")
         || word.ends_with("iske")
 }
