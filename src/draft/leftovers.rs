@@ -107,6 +107,11 @@ impl Drafter<'_> {
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
             // `Førerkort B holder`: what suffices, said of the requirement just before.
             let suffices = i > 0 && ENOUGH.contains(&text) && used[i - 1] && said(i + 1).is_none_or(|n| n == "og");
+            // `norsk B1 eller bedre`: more than the level asked is no other requirement.
+            let or_better = matches!(text, "bedre" | "betre" | "høyere" | "høgare" | "over")
+                && i >= 2
+                && texts[i - 1] == "eller"
+                && clauses::level_code(texts[i - 2]);
             // `du blir ikke spart for storm`: not spared from it, it is the job's; what follows
             // `for` is what is asked.
             let not_spared = matches!(text, "spart" | "spares") && said(i + 1) == Some("for");
@@ -138,6 +143,7 @@ impl Drafter<'_> {
                 || suffices
                 || in_addition
                 || not_spared
+                || or_better
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
                 || LOADS.contains(&text)

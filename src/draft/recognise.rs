@@ -1685,9 +1685,17 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             let opens = |at: usize| at == 0 || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der");
             let pronoun = |w: &str| matches!(w, "vi" | "me" | "jeg" | "eg" | "du" | "de" | "dei" | "dere" | "dykk");
             // `Baker du brød hjemme?`: a question opens with its verb.
+            // `vaflene og lefsene lager vi selv`: with the object first, the verb stands right
+            // before its pronoun.
+            let place_word = |at: usize| {
+                matches!(words[at], "fra" | "frå" | "på" | "i" | "som" | "med" | "av" | "til" | "ved" | "hos")
+            };
             let verb_of_subject = first == last
                 && ((first > 0 && pronoun(words[first - 1]) && opens(first - 1))
-                    || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk"))));
+                    || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk")))
+                    || (first > 0
+                        && !place_word(first - 1)
+                        && words.get(first + 1).is_some_and(|w| matches!(*w, "vi" | "me"))));
             let ours = first == last
                 && super::clauses::definite_noun(words[first])
                 && words.get(last + 1).is_some_and(|w| matches!(*w, "vår" | "vårt" | "våre" | "vores"));
