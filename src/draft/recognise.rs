@@ -991,7 +991,7 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
             }
             let pair = words.get(j + 1).map(|next| format!("{} {next}", words[j]));
             let named = |key: &str| rules.class_words.get(key).is_some_and(|class| classes.contains(class));
-            if pair.as_deref().is_some_and(|pair| named(pair)) && !out.used[j + 1] {
+            if pair.as_deref().is_some_and(&named) && !out.used[j + 1] {
                 out.take(j, j + 1);
             } else if named(words[j]) && !matches!(words[j], "bil" | "tungt") {
                 out.take(j, j);
