@@ -991,6 +991,8 @@ fn licences(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut Reco
             }
             let pair = words.get(j + 1).map(|next| format!("{} {next}", words[j]));
             let named = |key: &str| rules.class_words.get(key).is_some_and(|class| classes.contains(class));
+            // `bil` and `tungt` name other things too (a car to work on, heavy lifting): they are
+            // left to be read as such.
             if pair.as_deref().is_some_and(&named) && !out.used[j + 1] {
                 out.take(j, j + 1);
             } else if named(words[j]) && !matches!(words[j], "bil" | "tungt") {
@@ -1684,12 +1686,11 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             // employer's own place, named with a possessive, is asked of nobody.
             let opens = |at: usize| at == 0 || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der");
             let pronoun = |w: &str| matches!(w, "vi" | "me" | "jeg" | "eg" | "du" | "de" | "dei" | "dere" | "dykk");
-            // `Baker du brød hjemme?`: a question opens with its verb.
-            // `vaflene og lefsene lager vi selv`: with the object first, the verb stands right
-            // before its pronoun.
             let place_word = |at: usize| {
                 matches!(words[at], "fra" | "frå" | "på" | "i" | "som" | "med" | "av" | "til" | "ved" | "hos")
             };
+            // `Baker du brød hjemme?`: a question opens with its verb. `vaflene og lefsene lager
+            // vi selv`: with the object first, the verb stands right before its pronoun.
             let verb_of_subject = first == last
                 && ((first > 0 && pronoun(words[first - 1]) && opens(first - 1))
                     || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk")))

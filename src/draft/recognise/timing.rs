@@ -446,7 +446,6 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 /// shift the first hour starts, and the index of the last hour.
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
-    // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
     // `fra sju til tre`: hours in words, read from a morning start (`tre` is then 15).
     let word_hour = |at: usize| {
         let word = *words.get(at)?;
@@ -463,6 +462,7 @@ fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
             return (!unit).then_some((shift, i + 3));
         }
     }
+    // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
     let (start_at, last) = if words[i] == "mellom" {
         // `mellom 02 og 06`: the hours between, as `fra … til`.
         match words.get(i + 2) {
