@@ -211,7 +211,8 @@ fn without_greeting(line: &str) -> String {
         return line.to_string();
     }
     // `Hei, du som blir den nye på verkstedet vårt!`: whom the greeting is to, up to its `!`.
-    let addressee = ["du som", "deg som", "dere som", "de som"].iter().any(|who| rest.to_lowercase().starts_with(who));
+    let lower = rest.to_lowercase();
+    let addressee = ["du som", "deg som", "dere som", "de som"].iter().any(|who| lower.starts_with(who));
     match rest.find(['!', '.', '?']) {
         Some(end) if addressee && rest[end..].starts_with('!') => rest[end + 1..].trim_start().to_string(),
         _ => rest.to_string(),

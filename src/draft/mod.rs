@@ -292,7 +292,7 @@ impl Drafter<'_> {
         // in a contrast right after a language is that language's level; so is one the clause
         // opens with to say it is enough (`… forstå deg på norsk; B1 er nok`).
         let level_enough = words.first().is_some_and(|w| clauses::level_code(w))
-            && (words.len() == 1 || words[1..].iter().take(3).any(|w| SUFFICES.contains(w) || *w == "nok"));
+            && (words.len() == 1 || words[1..].iter().take(3).any(|w| SUFFICES.contains(w) || ENOUGH.contains(w)));
         if !names_language && (words.first() == Some(&"men") || level_enough) {
             let code = (0..words.len()).find(|&j| !recognised.used[j] && clauses::level_code(words[j]));
             let language = previous_language.and_then(|at| self.draft.need.criteria.get_mut(at));

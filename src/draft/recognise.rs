@@ -1331,8 +1331,7 @@ fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
     // `før du kan gå om bord`: walking is standing work only when said to last (`går hele
     // dagen`; `går mye` is read by `walking`) or to be borne (`tåle å gå`).
     let lasts = |w: &str| matches!(w, "mye" | "lenge" | "hele" | "heile" | "langt" | "masse" | "dagen" | "timer");
-    let borne =
-        |w: &str| matches!(w, "tåle" | "tåler" | "tole" | "toler" | "tolar" | "klare" | "klarer" | "orke" | "orker");
+    let borne = |w: &str| TOLERATE.contains(&w) || matches!(w, "tolar" | "klare" | "klarer" | "orke" | "orker");
     let said_to_last =
         words[at + 1..].iter().any(|w| lasts(w)) || words[at.saturating_sub(3)..at].iter().any(|w| borne(w));
     if stands && works_hard {

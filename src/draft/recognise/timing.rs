@@ -395,6 +395,11 @@ const HOUR_WORDS: [&[&str]; 12] = [
     &["tolv"],
 ];
 
+/// The hour a word names, one to twelve (`sju` is 7).
+fn hour_in_words(word: &str) -> Option<u32> {
+    HOUR_WORDS.iter().position(|names| names.contains(&word)).map(|h| h as u32 + 1)
+}
+
 /// `gjestene reiser kl 11, nye kommer kl 16`: when others than the staff come or go (the time
 /// at word `i`) is no working hour.
 fn others_move(words: &[&str], i: usize) -> bool {
@@ -411,8 +416,7 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         return None;
     }
     let next = *words.get(i + 1)?;
-    let mut hour: u32 =
-        next.parse().ok().or_else(|| HOUR_WORDS.iter().position(|w| w.contains(&next)).map(|h| h as u32 + 1))?;
+    let mut hour: u32 = next.parse().ok().or_else(|| hour_in_words(next))?;
     // `klokka ti om kvelden`: the afternoon and evening count from noon.
     let part_of_day = |names: &[&str]| (i + 2..(i + 4).min(words.len())).find(|&at| names.contains(&words[at]));
     let evening = part_of_day(&["kvelden", "kvelds", "kvelda", "ettermiddagen"]);
@@ -447,10 +451,7 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
     // `fra sju til tre`: hours in words, read from a morning start (`tre` is then 15).
-    let word_hour = |at: usize| {
-        let word = *words.get(at)?;
-        HOUR_WORDS.iter().position(|names| names.contains(&word)).map(|h| h as u32 + 1)
-    };
+    let word_hour = |at: usize| words.get(at).and_then(|word| hour_in_words(word));
     if matches!(words[i], "fra" | "frå") && words.get(i + 2) == Some(&"til") {
         if let (Some(start), Some(_)) = (word_hour(i + 1), word_hour(i + 3)) {
             let unit = words.get(i + 4).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar"));
