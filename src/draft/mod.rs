@@ -306,7 +306,20 @@ impl Drafter<'_> {
             }
         }
         let drafted_before = self.draft.need.criteria.len();
-        let not_needed = says_not_needed(&words) && !recognise::language_ability_waived(&words, self.taxonomy);
+        // `Du trenger ikke snakke mye med gjestene, så norsk på A2 er nok`: what `så` says is
+        // enough is still asked; what the first half waives is not.
+        let enough_after = (0..words.len()).find(|&so| {
+            words[so] == "så"
+                && says_not_needed(&words[..so])
+                && !says_not_needed(&words[so..])
+                && words[so..].iter().any(|w| ENOUGH.contains(w) || SUFFICES.contains(w))
+        });
+        if let Some(so) = enough_after {
+            recognised.found.retain(|f| !matches!(f, Found::Criterion { at, .. } if *at < so));
+        }
+        let not_needed = enough_after.is_none()
+            && says_not_needed(&words)
+            && !recognise::language_ability_waived(&words, self.taxonomy);
         let employer_does = |from: usize| statement::employer_does(&words, &recognised, from);
         let asks = |from: usize| statement::asks(&words, from);
         let asks_before = |until: usize, from: usize| statement::asks(&words[..until], from);

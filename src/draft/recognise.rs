@@ -305,6 +305,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     refused(&words, &mut recognised);
     refusal(clause, &mut recognised);
     free_time(&words, &mut recognised);
+    rather_than(&words, &mut recognised);
     formalities(clause, &words, &mut recognised);
     licences(clause, &words, taxonomy, &mut recognised);
     trucks(&words, taxonomy, &mut recognised);
@@ -412,6 +413,36 @@ fn weighing(words: &[&str], out: &mut Recognised) {
     }
 }
 
+/// `tar vi heller en sterk nybegynner enn en erfaren med vond rygg`, `vel vi deg framfor nokon
+/// med berre førarkortet`, `teller mer enn noe annet`: what the employer would rather do
+/// without, after `heller … enn` or `framfor`, is the comparison's other side, asked nowhere.
+fn rather_than(words: &[&str], out: &mut Recognised) {
+    if let Some(side) = other_side(words) {
+        out.take(side.start, side.end - 1);
+    }
+    // `en sterk nybegynner`: a beginner preferred asks nothing.
+    for (i, word) in words.iter().enumerate() {
+        if matches!(*word, "heller" | "hellere" | "nybegynner" | "nybegynnar") {
+            out.take(i, i);
+        }
+    }
+}
+
+/// The other side of a comparison (from `enn` or `framfor`), which the employer would rather
+/// do without (see `rather_than`). `… enn en som kan alt om utstyr – så norsk B1 er det vi ikke
+/// kan fire på`: what follows `så` or `men` is said of its own.
+pub(super) fn other_side(words: &[&str]) -> Option<std::ops::Range<usize>> {
+    let rather = words.iter().position(|w| matches!(*w, "heller" | "hellere"));
+    let than = (0..words.len()).find(|&j| {
+        let compared = rather.is_some_and(|r| r < j)
+            || (j > 0 && matches!(words[j - 1], "mer" | "meir" | "mest" | "bedre" | "betre"))
+            || matches!(words.get(j + 1), Some(&("noe" | "noko" | "alt" | "alle" | "ingen" | "inga")));
+        (words[j] == "enn" && compared) || matches!(words[j], "framfor" | "fremfor")
+    })?;
+    let end = (than + 1..words.len()).find(|&j| matches!(words[j], "så" | "men")).unwrap_or(words.len());
+    Some(than..end)
+}
+
 /// `sykler på fritida`: when something is done, not the leisure trade (`fritid`) asked for.
 fn free_time(words: &[&str], out: &mut Recognised) {
     for i in 1..words.len() {
@@ -444,7 +475,11 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         // `erfaring fra produksjon gjør at du kommer i gang`: the verb of what the experience
         // brings ends what it is of.
         // `har vært dykkere eller jobbet på fiskebåt`: another cue opens a phrase of its own.
+        // `det hjelper ikke med erfaring hvis du ikke tåler kulde`: a condition is no subject.
+        // `erfaring fra renhold veier tyngst`, `… slår alt anna`: how much it weighs, the same.
         if matches!(word, "gjør" | "gjer" | "gir" | "gjev" | "betyr" | "teller" | "tel" | "hjelper")
+            || matches!(word, "veier" | "veg" | "slår" | "trumfer")
+            || matches!(word, "hvis" | "viss" | "dersom" | "når" | "fordi" | "enn")
             || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {
@@ -1320,7 +1355,8 @@ fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
     let next: Vec<&str> = words.iter().skip(at + 1).take(3).copied().collect();
     let sport = |w: &str| matches!(w, "ski" | "snowboard" | "skøyter" | "slalåm" | "langrenn" | "brett" | "rulleski");
     let on_skis = next.windows(2).any(|w| w[0] == "på" && sport(w[1]));
-    let idle = next.windows(2).any(|w| w == ["i", "ro"]);
+    // `uten bil står du igjen på fortauet`: left behind, not standing work.
+    let idle = next.windows(2).any(|w| w == ["i", "ro"]) || next.iter().take(2).any(|w| *w == "igjen");
     let clause_goes_on = |w: &str| matches!(w, "og" | "eller" | "når" | "så" | "vi" | "me" | "det" | "du");
     let works_hard = matches!(words[at], "står" | "stå")
         && next.first() == Some(&"på")
@@ -1689,16 +1725,19 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 matches!(words[at], "fra" | "frå" | "på" | "i" | "som" | "med" | "av" | "til" | "ved" | "hos")
             };
             // `Baker du brød hjemme?`: a question opens with its verb. `vaflene og lefsene lager
-            // vi selv`: with the object first, the verb stands right before its pronoun.
+            // vi selv`, `kassa lærer du på en dag`: with the object first, the verb stands right
+            // before its pronoun.
             let verb_of_subject = first == last
                 && ((first > 0 && pronoun(words[first - 1]) && opens(first - 1))
                     || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk")))
                     || (first > 0
                         && !place_word(first - 1)
-                        && words.get(first + 1).is_some_and(|w| matches!(*w, "vi" | "me"))));
+                        && words.get(first + 1).is_some_and(|w| matches!(*w, "vi" | "me" | "du" | "dere"))));
+            // `terminalen går fra ti om kvelden`: a place named as the subject of how it runs.
+            let runs = |w: &str| matches!(w, "går" | "holder" | "ligger" | "stenger" | "åpner" | "åpnar");
             let ours = first == last
                 && super::clauses::definite_noun(words[first])
-                && words.get(last + 1).is_some_and(|w| matches!(*w, "vår" | "vårt" | "våre" | "vores"));
+                && words.get(last + 1).is_some_and(|w| matches!(*w, "vår" | "vårt" | "våre" | "vores") || runs(w));
             match standing_idiom(&words, first).filter(|_| first == last && kind == CriterionKind::Demand) {
                 Some(StandingIdiom::NoStanding) => {
                     out.take(first, first);

@@ -42,7 +42,10 @@ impl Drafter<'_> {
         // candidate may lack, the clause still adapts.
         let lacking =
             words.windows(3).any(|w| matches!(w, ["har", "du", "ikke" | "ikkje"] | ["du", "ikke" | "ikkje", "har"]));
-        let negated = words.iter().any(|w| NEGATION.contains(w))
+        // `Vi tek heller ein på 60 %, enn ein på 100 % som ikkje gjer det`: a negation on the
+        // other side of a comparison negates nothing adapted.
+        let other_side = recognise::other_side(&words).unwrap_or_default();
+        let negated = (0..words.len()).any(|j| NEGATION.contains(&words[j]) && !other_side.contains(&j))
             && !says_not_needed(&words)
             && !lacking
             && !words.windows(2).any(|w| matches!(w, ["ikke", "være"]));

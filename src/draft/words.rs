@@ -615,6 +615,14 @@ pub fn says_not_needed(words: &[&str]) -> bool {
     };
     near(&["trenger", "trengs", "behøver", "treng", "trengst"], &["ikke", "ikkje"], 2)
         || near(&["ikke", "ikkje", "ingen", "inga"], &["krav", "nødvendig", "naudsynt", "påkrevd"], 1)
+        // `kveld og helg slepp du`, `du slipper nattskift`: what one is spared is not asked; but
+        // `helg slipper du ikke unna` is.
+        || (0..words.len()).any(|i| {
+            let you = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "du" | "dere" | "dykk"));
+            matches!(words[i], "slipper" | "slepp")
+                && (you(i.checked_sub(1).map(|j| &words[j])) || you(words.get(i + 1)))
+                && !words[i + 1..].iter().take(3).any(|w| matches!(*w, "ikke" | "ikkje" | "unna" | "unda"))
+        })
         // `du må ikke ha fagbrev`: you need not have one; but `må ikke ha allergi mot pels` names
         // what the candidate must not have.
         || (0..words.len().saturating_sub(2)).any(|i| {

@@ -192,6 +192,12 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, i);
             continue;
         }
+        // `dagane må du ta`: the days, asked.
+        if matches!(*word, "dagene" | "dagane") && words.get(i + 1) == Some(&"må") {
+            out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
+            out.take(i, i);
+            continue;
+        }
         // `dag, kveld og natt på rullering`: a rota, said another way.
         if matches!(*word, "rullering" | "rullerende" | "rotasjon") {
             out.criterion(CriterionKind::Shift, Shift::Turnus.name().to_string(), i);
@@ -450,17 +456,39 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 /// shift the first hour starts, and the index of the last hour.
 fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     let hour = |at: usize| words.get(at).and_then(|w| w.parse::<u32>().ok()).filter(|h| *h <= 24);
-    // `fra sju til tre`: hours in words, read from a morning start (`tre` is then 15).
+    // `fra sju til tre`: hours in words, read from a morning start (`tre` is then 15). `fra ti
+    // om kvelden til seks om morgenen`, `frå tre til halv ett om natta`: the part of the day said
+    // after an hour is the hour's, and the shift is the start's.
     let word_hour = |at: usize| words.get(at).and_then(|word| hour_in_words(word));
-    if matches!(words[i], "fra" | "frå") && words.get(i + 2) == Some(&"til") {
-        if let (Some(start), Some(_)) = (word_hour(i + 1), word_hour(i + 3)) {
-            let unit = words.get(i + 4).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar"));
-            let start = if start < 5 { start + 12 } else { start };
+    let part_of_day = |at: usize| {
+        let part = words.get(at + 1).filter(|_| matches!(words.get(at), Some(&("om" | "på"))))?;
+        match *part {
+            "morgenen" | "morgonen" | "formiddagen" => Some(Shift::Dag),
+            "kvelden" | "kvelds" | "kvelda" | "ettermiddagen" => Some(Shift::Kveld),
+            "natta" | "natten" | "natt" => Some(Shift::Natt),
+            _ => None,
+        }
+    };
+    if let (true, Some(start)) = (matches!(words[i], "fra" | "frå"), word_hour(i + 1)) {
+        let start_part = part_of_day(i + 2);
+        let until = if start_part.is_some() { i + 4 } else { i + 2 };
+        let end = until + 1 + usize::from(words.get(until + 1) == Some(&"halv"));
+        if words.get(until) == Some(&"til") && word_hour(end).is_some() {
+            let end_part = part_of_day(end + 1);
+            let unit = end_part.is_none()
+                && words.get(end + 1).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar"));
+            let start = match start_part {
+                Some(Shift::Kveld) if start < 12 => start + 12,
+                Some(Shift::Natt) if (6..12).contains(&start) => start + 12,
+                None if start < 5 => start + 12,
+                _ => start,
+            };
             let shift = match start {
                 5..=13 => Shift::Dag,
-                _ => Shift::Kveld,
+                14..=21 => Shift::Kveld,
+                _ => Shift::Natt,
             };
-            return (!unit).then_some((shift, i + 3));
+            return (!unit).then_some((shift, if end_part.is_some() { end + 2 } else { end }));
         }
     }
     // `fra 15 til 23`, or `arbeidstiden er 08-16` (written `08 16` here).
