@@ -1004,9 +1004,17 @@ fn rank_said(words: &[Word]) -> Option<u32> {
             ["ønsker" | "ønskjer" | "savner" | "saknar" | "ser" | "oss" | "verdsetter" | "verdset", "mest"]
                 | ["etter", "først"]
         )
-    }) || text.iter().any(|w| matches!(*w, "viktigst" | "viktigste" | "øverst" | "øvst"));
+    }) || (0..text.len()).any(|j| {
+        // `nest viktigst`, `det minst viktige`: second, and last, are no first.
+        let qualified = j > 0 && matches!(text[j - 1], "nest" | "minst");
+        matches!(text[j], "viktigst" | "viktigste" | "øverst" | "øvst") && !qualified
+    });
+    // `Truckførerbevis er nest viktigst`, `… er nest best`: the second.
+    let second = text.windows(2).any(|pair| {
+        pair[0] == "nest" && matches!(pair[1], "viktigst" | "viktigste" | "viktigast" | "best" | "beste" | "mest")
+    });
     let Some(at) = words.iter().position(|w| w.text == "nummer" || w.text == "nr") else {
-        return most.then_some(1);
+        return if second { Some(2) } else { most.then_some(1) };
     };
     let said = words.get(at + 1)?.text.as_str();
     said.parse().ok().or_else(|| number_word(said)?.parse().ok()).filter(|&rank| (1..=9).contains(&rank))

@@ -9,6 +9,9 @@ const TIME_NUMBERS: &[&str] = &[
     "ett", "eitt", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte", "ni", "ti", "elleve", "tolv", "over", "på",
 ];
 
+/// The words of never trading a requirement away (`ikke til forhandling`, `kan ikkje rikke på`).
+const NON_NEGOTIABLE: &[&str] = &["forhandling", "forhandlingsbart", "forhandlingsbar", "rikke", "rikka"];
+
 impl Drafter<'_> {
     /// Content words no finding used, as phrases (runs of neighbouring words): recorded as
     /// unrecognised, and returned with the words each phrase spans.
@@ -115,6 +118,22 @@ impl Drafter<'_> {
             // `du blir ikke spart for storm`: not spared from it, it is the job's; what follows
             // `for` is what is asked.
             let not_spared = matches!(text, "spart" | "spares") && said(i + 1) == Some("for");
+            // `Natt er ikke til forhandling`, `det vi ikkje kan rikke på`, `kan ikke bytte bort`,
+            // `ikke kan gi slipp på`, `ikke kan fire på`: the frame of a must-have.
+            let traded = |verb: &str| matches!(verb, "bytte" | "byte" | "bytter" | "byter");
+            let non_negotiable = NON_NEGOTIABLE.contains(&text)
+                || (text == "slipp" && i > 0 && matches!(texts[i - 1], "gi" | "gje"))
+                || (text == "fire" && said(i + 1) == Some("på") && i > 0 && MODALS.contains(&texts[i - 1]))
+                || (traded(text) && said(i + 1) == Some("bort"))
+                || (text == "bort" && i > 0 && traded(texts[i - 1]));
+            // `Jordsekker og potter er tunge`: loads, compounded too.
+            let load = LOADS.iter().any(|l| text.ends_with(l)) || matches!(text, "potter" | "pottene");
+            // `det krev lova`: the law that asks it, not what is asked.
+            let law = matches!(text, "lova" | "loven" | "lovpålagt" | "lovpålagd");
+            // `butikkens viktigste dager`: the employer's own place, in the genitive.
+            let workplaces = WORKPLACES.iter().any(|place| {
+                ["ens", "ets", "s"].iter().any(|end| text.strip_suffix(end).is_some_and(|t| t.ends_with(place)))
+            });
             // `I tillegg: du må …`: in addition, a frame.
             let in_addition = text == "tillegg" && i > 0 && clause.words[i - 1].text == "i";
             // `livredningsprøve for bassengbad`: what a requirement placed just before is for.
@@ -138,6 +157,10 @@ impl Drafter<'_> {
                 || statement_verb
                 || half_hour
                 || in_and_out
+                || non_negotiable
+                || workplaces
+                || load
+                || law
                 || belongs
                 || bearer
                 || suffices

@@ -516,6 +516,12 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
     runs
 }
 
+/// `Har du stått i fiskeindustrien`, `stått i butikk`: having stood in a trade is having worked
+/// in it.
+fn stood_in(words: &[&str], at: usize) -> bool {
+    matches!(words[at], "stått" | "stott") && words.get(at + 1) == Some(&"i")
+}
+
 /// What an experience or interest cue is about when the vocabulary does not know it
 /// (`erfaring med hydraulikk`, `interesse for akvarium`): the employer's own words, matched as
 /// words (and by the semantic layer) rather than dropped.
@@ -537,7 +543,7 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     for i in 0..words.len() {
         let kind = if the_work(words, i) {
             continue;
-        } else if EXPERIENCE_CUES.contains(&words[i]) {
+        } else if EXPERIENCE_CUES.contains(&words[i]) || stood_in(words, i) {
             CriterionKind::Experience
         } else if SKILL_CUES.contains(&words[i])
             || (matches!(words[i], "kjenne" | "kjenner") && words.get(i + 1) == Some(&"til"))
@@ -1679,8 +1685,10 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             }
             let found = taxonomy.find_stems(&stems, &all_kinds);
             let (first, mut last) = (window[0], window[length - 1]);
-            let cues: Vec<&str> =
-                (first.saturating_sub(4)..first).filter(|&at| !the_work(&words, at)).map(|at| words[at]).collect();
+            let cues: Vec<&str> = (first.saturating_sub(4)..first)
+                .filter(|&at| !the_work(&words, at))
+                .map(|at| if stood_in(&words, at) { "jobbet" } else { words[at] })
+                .collect();
             // `vi jobber ute i all slags vær`: words that name both a demand of the job and a
             // theme one may like are the demand, unless a cue asks for the liking (`liker å
             // jobbe ute`) or the experience.

@@ -293,6 +293,20 @@ fn a_rank_said_in_words_ranks_the_wish() {
 }
 
 #[test]
+fn second_and_least_are_no_first() {
+    let draft = draft_of(
+        "",
+        "Har du stått i bakeri før, er det best. Førerkort B er nest viktigst. Hygienekurs er det minst viktige.",
+        "",
+    );
+    let ranks: Vec<_> = summary(&draft).into_iter().map(|(_, value, _, rank)| (value, rank)).collect();
+    assert_eq!(
+        ranks,
+        [("bakeri".to_string(), Some(1)), ("førerkort B".to_string(), Some(2)), ("hygienekurs".to_string(), Some(3))]
+    );
+}
+
+#[test]
 fn a_shift_nobody_is_spared_is_asked() {
     let draft = draft_of("Stian er aktuell: han kan jobbe lørdag.", "", "Lørdagene kan vi ikke flytte.");
     let saturday = draft.need.criteria.iter().find(|c| c.value == "helg").expect("the weekend asked");

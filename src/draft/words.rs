@@ -21,6 +21,9 @@ pub const GRAMMAR: &[&str] = &[
     "somme",
     "dessverre",
     "diverre",
+    // `og det må du sjølvsagt tole`: of course, in nynorsk.
+    "sjølvsagt",
+    "sjølvsagd",
     // `Kjæm rætt på sak:` (getting to the point).
     "rett",
     "sak",

@@ -290,8 +290,10 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
                 || (joined(i.checked_sub(1)) && i >= 2 && is_shift(i - 2))
                 || is_shift(i + 1)
                 || (i > 0 && is_shift(i - 1));
-            if shift == Shift::Dag && !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none() && !listed
-            {
+            // `butikkens viktigste dager`, `de travleste dagene`: which days, not the day shift.
+            let which_days = i > 0 && ["ste", "aste"].iter().any(|end| words[i - 1].ends_with(end));
+            let bare_day = !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none();
+            if shift == Shift::Dag && bare_day && (!listed || which_days) {
                 continue;
             }
             out.criterion(CriterionKind::Shift, shift.name().to_string(), i);
@@ -469,9 +471,16 @@ fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
             _ => None,
         }
     };
-    if let (true, Some(start)) = (matches!(words[i], "fra" | "frå"), word_hour(i + 1)) {
-        let start_part = part_of_day(i + 2);
-        let until = if start_part.is_some() { i + 4 } else { i + 2 };
+    // `Dagtid, sju til halv fire`: the hours may open without `fra` after a time of work.
+    let opens = matches!(words[i], "fra" | "frå");
+    let bare = !opens
+        && i > 0
+        && matches!(words[i - 1], "dagtid" | "arbeidstid" | "arbeidstiden" | "arbeidstida")
+        && word_hour(i).is_some();
+    let first = if bare { i } else { i + 1 };
+    if let (true, Some(start)) = (opens || bare, word_hour(first)) {
+        let start_part = part_of_day(first + 1);
+        let until = if start_part.is_some() { first + 3 } else { first + 1 };
         let end = until + 1 + usize::from(words.get(until + 1) == Some(&"halv"));
         if words.get(until) == Some(&"til") && word_hour(end).is_some() {
             let end_part = part_of_day(end + 1);
