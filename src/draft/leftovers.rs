@@ -60,7 +60,11 @@ impl Drafter<'_> {
             };
             // `ved containerne`: a plural in `-erne` is definite too.
             let definite = clauses::definite_noun(text) || (text.chars().count() > 5 && text.ends_with("erne"));
-            let place = (at_place(i) && (definite || home(Some(text)) || private))
+            // `ned i kjellere`: where something is carried, with its direction.
+            let directed =
+                i >= 2 && matches!(texts[i - 1], "i" | "på") && matches!(texts[i - 2], "ned" | "opp" | "inn");
+            let place = directed
+                || (at_place(i) && (definite || home(Some(text)) || private))
                 || (i > 0 && at_place(i - 1) && home(Some(text)));
             // `Vi kjører dag og kveld, og du må …`: what the employer does, said as its verb;
             // `Hun begynte klokka fem – du må …`: what the person before did, in the past.
@@ -102,9 +106,11 @@ impl Drafter<'_> {
             // `tidligvakter og helg hører med`: what belongs to the job, said of what came before.
             let belongs = matches!(text, "hører" | "høyrer") && said(i + 1) == Some("med");
             // `ryggen må tåle tunge løft`: the body that must bear the demand asks nothing itself.
+            // `ryggen din må tåle det` the same.
+            let yours = usize::from(said(i + 1).is_some_and(|w| matches!(w, "din" | "di" | "ditt")));
             let bearer = recognise::BODY.contains(&text)
-                && said(i + 1).is_some_and(|m| matches!(m, "må" | "skal"))
-                && said(i + 2).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare"));
+                && said(i + 1 + yours).is_some_and(|m| matches!(m, "må" | "skal"))
+                && said(i + 2 + yours).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare"));
             let first_time = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");

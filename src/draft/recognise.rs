@@ -330,6 +330,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     courses(&words, taxonomy, &mut recognised);
     how_well_held(&mut recognised);
     loads(&words, &mut recognised);
+    weights(&words, taxonomy, &mut recognised);
     typos(clause, taxonomy, &mut recognised);
     cued(&words, taxonomy, &mut recognised);
     said_again(clause, taxonomy, &mut recognised);
@@ -613,6 +614,34 @@ fn loads(words: &[&str], out: &mut Recognised) {
         if let Some(end) = weight.filter(|&end| (after..=end).all(|j| !out.used[j])) {
             out.take(after, end);
         }
+    }
+}
+
+/// `Utedelen til en varmepumpe veier fort 40 kilo`: a heavy weight, said of what the job handles,
+/// is heavy lifting (unless the clause names lifting already); the thing weighed is its load.
+fn weights(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    let lifting = taxonomy.demand("tunge løft");
+    for i in 0..words.len() {
+        if out.used[i] || !matches!(words[i], "veier" | "veg" | "vejer") {
+            continue;
+        }
+        let Some(end) = (i + 1..words.len().min(i + 5)).find(|&j| matches!(words[j], "kilo" | "kg" | "kilogram"))
+        else {
+            continue;
+        };
+        let heavy = words[i + 1..end].iter().any(|w| w.parse::<f64>().is_ok_and(|kilos| kilos >= 15.0));
+        if !heavy || (i..=end).any(|j| out.used[j]) {
+            continue;
+        }
+        let named = out.found.iter().any(|f| {
+            matches!(f, Found::Criterion { kind: CriterionKind::Demand, value, .. } if taxonomy.demand(value) == lifting)
+        });
+        if !named {
+            out.criterion(CriterionKind::Demand, "tunge løft".to_string(), i);
+        }
+        let from =
+            (0..i).rev().take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "så" | "men")).last().unwrap_or(i);
+        out.take(from, end);
     }
 }
 
