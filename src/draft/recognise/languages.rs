@@ -288,10 +288,24 @@ pub(super) fn languages(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognise
         }
         // `kommunisere med pasienter og pårørende på norsk`, `lese arbeidsordre på norsk`: what
         // is done in the language belongs to it; talking with the people a job serves is B1.
+        // `gi råd til kundene på norsk` the same.
         let done_in = (i >= 2 && words[i - 1] == "på")
-            .then(|| (i.saturating_sub(8)..i - 1).rev().find(|&j| COMMUNICATING.contains(&words[j])))
+            .then(|| {
+                (i.saturating_sub(8)..i - 1).rev().find(|&j| COMMUNICATING.contains(&words[j]) || tells_at(words, j))
+            })
             .flatten()
             .filter(|&verb| (verb..i - 1).all(|j| !out.used[j] || COMMUNICATING.contains(&words[j])));
+        // `Sikkerhetsreglene på plassen må du forstå, på norsk`: with the object opening the
+        // clause, it is what is done in the language.
+        let object_first = done_in.filter(|&verb| {
+            (3..=7).contains(&verb)
+                && matches!(words[verb - 1], "du" | "dere" | "de" | "dei")
+                && matches!(words[verb - 2], "må" | "skal")
+                && (0..verb - 2).all(|j| !out.used[j])
+        });
+        if let Some(verb) = object_first {
+            out.take(0, verb - 3);
+        }
         if let Some(verb) = done_in {
             // `trygg på å snakke med folk på norsk`: at ease talking is B2, as `uten problemer`.
             let at_ease = verb >= 3
