@@ -175,7 +175,6 @@ impl Drafter<'_> {
                 || or_better
                 || lexicon.is_stopword(text)
                 || GRAMMAR.contains(&text)
-                || LOADS.contains(&text)
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
                 || SERVED.contains(&text)

@@ -520,7 +520,7 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
 /// `Har du stått i fiskeindustrien`, `stått i butikk`: having stood in a trade is having worked
 /// in it.
 fn stood_in(words: &[&str], at: usize) -> bool {
-    matches!(words[at], "stått" | "stott") && words.get(at + 1) == Some(&"i")
+    words[at] == "stått" && words.get(at + 1) == Some(&"i")
 }
 
 /// What an experience or interest cue is about when the vocabulary does not know it
@@ -622,7 +622,7 @@ fn loads(words: &[&str], out: &mut Recognised) {
 fn weights(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let lifting = taxonomy.demand("tunge løft");
     for i in 0..words.len() {
-        if out.used[i] || !matches!(words[i], "veier" | "veg" | "vejer") {
+        if out.used[i] || !matches!(words[i], "veier" | "veg") {
             continue;
         }
         let Some(end) = (i + 1..words.len().min(i + 5)).find(|&j| matches!(words[j], "kilo" | "kg" | "kilogram"))

@@ -291,7 +291,7 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
                 || is_shift(i + 1)
                 || (i > 0 && is_shift(i - 1));
             // `butikkens viktigste dager`, `de travleste dagene`: which days, not the day shift.
-            let which_days = i > 0 && ["ste", "aste"].iter().any(|end| words[i - 1].ends_with(end));
+            let which_days = i > 0 && words[i - 1].ends_with("ste");
             let bare_day = !matches!(*word, "dagtid" | "dagskift") && !morning && watch.is_none();
             if shift == Shift::Dag && bare_day && (!listed || which_days) {
                 continue;
