@@ -229,11 +229,16 @@ fn the_phrase_suite_stays_above_its_floors() {
         // and structured must-have precision 0.987 when frozen (README); drafted NDCG 0.96,
         // must-have precision 1.000 and three lists warning after the round that opened it.
         ("opened31", 0.95, 0.93, 0.95, 1.0, 1.0, 0.90),
-        // The held-out half (what the employer learned from earlier hires: «Vi har ansatt to
-        // uten førerkort … Det gjør vi ikke igjen»): structured hidden recall 0.50 and six
-        // drafted lists of eight warning when frozen (README). These floors only keep it from
-        // getting worse.
-        ("heldout", 0.85, 0.85, 0.45, 0.98, 1.0, 0.85),
+        // The thirty-second half (what the employer learned from earlier hires: «Vi har ansatt
+        // to uten førerkort … Det gjør vi ikke igjen»), opened once the thirty-third existed:
+        // structured hidden recall 0.50 and six drafted lists of eight warning when frozen
+        // (README).
+        ("opened32", 0.85, 0.85, 0.45, 0.98, 1.0, 0.85),
+        // The held-out half (a handover note to whoever takes over the job: «Til deg som tar
+        // over etter meg: Rederiet krever …», «Sjefen skriver fulltid, men …»): seven drafted
+        // lists of eight warning when frozen (README). These floors only keep it from getting
+        // worse.
+        ("heldout", 0.85, 0.80, 0.55, 0.98, 1.0, 0.70),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
