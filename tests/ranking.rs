@@ -7,7 +7,8 @@
 //! - the same input gives the same order; equal scores go to the nearer, then the broader
 //!   evidence, and only then by id;
 //! - a phrase is met by some of its words, graded by their share and named in the explanation,
-//!   but a must-have only by the whole phrase.
+//!   but a must-have only by the whole phrase;
+//! - what a veileder writes someone did, in everyday words, meets the wish it speaks to.
 
 use jobbmatch::model::{Importance, MatchHow};
 use serde_json::json;
@@ -278,4 +279,36 @@ fn playing_football_is_no_interest_in_computer_games() {
     let grade = |id: &str| result.candidates.iter().find(|c| c.id == id).map(|c| c.criteria[0].grade);
     assert_eq!(grade("K1"), Some(0.0), "`spiller` is no `spill`: {result:?}");
     assert!(grade("K2").is_some_and(|g| g > 0.5));
+}
+
+#[test]
+fn what_someone_did_meets_the_wish_it_speaks_to() {
+    // Tags tell of doings, not of the employer's words: a flea market is reuse, fixing things
+    // for the neighbours is maintenance, cooking for a scout troop is kitchen work, chopping
+    // wood is forestry (nynorsk as bokmål). Learning to weld on a farm is no interest in animals.
+    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "informal_skill", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
+    let candidates = [
+        profile("K-reuse", tagged("har drevet loppemarkedet for skolekorpset i fire år")),
+        profile("K-fix", tagged("viste meg bilete av ting han har fiksa for naboane")),
+        profile("K-cook", tagged("har laga mat til heile speidargruppa på leirane")),
+        profile("K-wood", tagged("hogde ved og stelte dyrene på gården til onkelen hver sommer")),
+        profile("K-weld", tagged("Kan sveise, lært på gården")),
+    ];
+    let wishes = need(json!({"criteria": [
+        {"kind": "interest", "value": "gjenbruk", "rank": 1},
+        {"kind": "experience", "value": "vedlikehold", "rank": 2},
+        {"kind": "experience", "value": "kjøkken", "rank": 3},
+        {"kind": "experience", "value": "skogbruk eller gårdsarbeid", "rank": 4},
+        {"kind": "interest", "value": "dyr", "rank": 5},
+    ]}));
+    let result = shortlist(&index(&candidates), &wishes);
+    let met = |id: &str| -> Vec<usize> {
+        let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
+        entry.criteria.iter().enumerate().filter(|(_, c)| c.how == MatchHow::Tag).map(|(at, _)| at).collect()
+    };
+    assert_eq!(met("K-reuse"), [0], "{result:?}");
+    assert_eq!(met("K-fix"), [1]);
+    assert_eq!(met("K-cook"), [2]);
+    assert!(met("K-wood").contains(&3));
+    assert!(met("K-weld").is_empty(), "a farm is where the welding was learned");
 }

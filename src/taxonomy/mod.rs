@@ -524,6 +524,8 @@ mod tests {
         same("vaktmeister", "vaktmester");
         same("røyrleggjar", "rørlegger");
         same("eldreomsorg i heimetenesta", "eldreomsorg i hjemmetjenesten");
+        same("snikra", "snekret");
+        same("fiksar", "fikser");
         assert_eq!(
             ids(&t, t.find("sjukepleiar", &[ConceptKind::Occupation])),
             ids(&t, t.find("sykepleier", &[ConceptKind::Occupation]))
