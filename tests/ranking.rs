@@ -289,7 +289,7 @@ fn what_someone_did_meets_the_wish_it_speaks_to() {
     let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "informal_skill", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
     let candidates = [
         profile("K-reuse", tagged("har drevet loppemarkedet for skolekorpset i fire år")),
-        profile("K-fix", tagged("viste meg bilete av ting han har fiksa for naboane")),
+        profile("K-fix", tagged("har fiksa ting for naboane i årevis")),
         profile("K-cook", tagged("har laga mat til heile speidargruppa på leirane")),
         profile("K-wood", tagged("hogde ved og stelte dyrene på gården til onkelen hver sommer")),
         profile("K-weld", tagged("Kan sveise, lært på gården")),
