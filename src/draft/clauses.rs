@@ -756,6 +756,12 @@ const TELLERS: &[&str] = &[
 /// begynte klokka fem`, `Forgjengeren jobbet natt`): what they did tells how the job is.
 pub const PAST_TELLERS: &[&str] = &["han", "hun", "ho", super::portrait::PERSON];
 
+/// Who tells of the past in a statement: the person before (`Hun begynte klokka fem`), or the
+/// employer (`Vi mistet to etter første helg`).
+fn past_teller(word: &str) -> bool {
+    PAST_TELLERS.contains(&word) || matches!(word, "vi" | "me")
+}
+
 /// Whether a word reads as a verb in the past tense (`begynte`, `jobbet`, `prøvde`, `sto`).
 pub fn told_past(word: &str) -> bool {
     let regular = word.chars().count() > 4 && ["te", "de", "et"].iter().any(|end| word.ends_with(end));
@@ -791,15 +797,18 @@ pub fn tells_how_it_is(words: &[&str]) -> bool {
         |w: &str| definite_noun(w) || (w.chars().count() > 5 && (w.ends_with("erne") || w.ends_with("arne")));
     // A subject and its verb: `vi har`, `Hytta ligger`, `Teknikerne våre er`, `Mange vinduer skiftes`.
     let subject_then_verb = (1..words.len()).any(|at| TELLERS.contains(&words[at - 1]) && verb(words[at]))
-        || (1..words.len()).any(|at| PAST_TELLERS.contains(&words[at - 1]) && told_past(words[at]))
+        || (1..words.len()).any(|at| past_teller(words[at - 1]) && told_past(words[at]))
         || (definite(words[0]) && words.get(1).is_some_and(|w| verb(w)))
         || (definite(words[0]) && words.get(1).is_some_and(|w| possessive(w)) && words.get(2).is_some_and(|w| verb(w)))
         // `Alle sikkerhetsrunder og loggføring er på norsk`: a quantity, a noun or two, the verb.
         || (QUANTITIES.contains(&words[0]) && (2..words.len().min(6)).any(|at| verb(words[at])));
     // The verb before its subject, after what opens the sentence (`Skjer det noe`, `Fra april
     // til juni er det kaos`).
-    let verb_then_subject = (0..words.len().min(8).saturating_sub(1))
-        .any(|at| verb(words[at]) && TELLERS.contains(&words[at + 1]) && words[at + 1] != "de");
+    // `Forrige sommer mistet vi …`: what the employer went through, told in the past.
+    let verb_then_subject = (0..words.len().min(8).saturating_sub(1)).any(|at| {
+        (verb(words[at]) && TELLERS.contains(&words[at + 1]) && words[at + 1] != "de")
+            || (told_past(words[at]) && matches!(words[at + 1], "vi" | "me"))
+    });
     // `Etterpå står du i utstillingen og forteller`, `du kjører ut varer`: what the candidate
     // does, told, not asked (never `du har`, `du er`, which may ask).
     let doing = |w: &str| stated_doing(w) || matches!(w, "står" | "går" | "sitter");

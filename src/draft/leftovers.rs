@@ -99,7 +99,12 @@ impl Drafter<'_> {
                 && matches!(
                     text,
                     "året" | "dagen" | "natta" | "natten" | "uka" | "uken" | "veka" | "døgnet" | "helga" | "kvelden"
+                    // `gjestene kommer fra hele verden`: from where, not what.
+                    | "verden" | "verda" | "landet" | "byen" | "kommunen"
                 );
+            // `med en gang`: at once, when.
+            let at_once =
+                text == "gang" && i >= 2 && matches!(texts[i - 1], "en" | "ein") && matches!(texts[i - 2], "med");
             // `inn og ut av hallen`: where things go, not what is asked.
             let in_and_out = (text == "inn" && said(i + 1) == Some("og") && said(i + 2) == Some("ut"))
                 || (text == "ut" && i >= 2 && texts[i - 1] == "og" && texts[i - 2] == "inn");
@@ -114,8 +119,18 @@ impl Drafter<'_> {
             let first_time = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
-            // `Førerkort B holder`: what suffices, said of the requirement just before.
-            let suffices = i > 0 && ENOUGH.contains(&text) && used[i - 1] && said(i + 1).is_none_or(|n| n == "og");
+            // `Førerkort B holder`: what suffices, said of the requirement just before. `B1 held`,
+            // `(A2 held, …)`: a level said to be enough, of the language named before it.
+            let enough_level =
+                |at: usize| clauses::level_code(texts[at]) && said(at + 1).is_some_and(|n| ENOUGH.contains(&n));
+            let suffices = (i > 0 && ENOUGH.contains(&text) && (used[i - 1] || enough_level(i - 1))
+                && said(i + 1).is_none_or(|n| n == "og"))
+                || enough_level(i)
+                // `det ikkje held å like fjellet`: what is not enough asks nothing itself.
+                || (ENOUGH.contains(&text) && i > 0 && matches!(texts[i - 1], "det" | "ikke" | "ikkje"));
+            // `Vi har lært at du må …`, `Det vi har lært, er …`: what the employer learned frames
+            // what it asks.
+            let learned = matches!(text, "lært" | "lærte");
             // `norsk B1 eller bedre`: more than the level asked is no other requirement.
             let or_better = matches!(text, "bedre" | "betre" | "høyere" | "høgare" | "over")
                 && i >= 2
@@ -170,6 +185,8 @@ impl Drafter<'_> {
                 || belongs
                 || bearer
                 || suffices
+                || learned
+                || at_once
                 || in_addition
                 || not_spared
                 || or_better

@@ -1762,14 +1762,14 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 matches!(words[at], "fra" | "frå" | "på" | "i" | "som" | "med" | "av" | "til" | "ved" | "hos")
             };
             // `Baker du brød hjemme?`: a question opens with its verb. `vaflene og lefsene lager
-            // vi selv`, `kassa lærer du på en dag`: with the object first, the verb stands right
-            // before its pronoun.
+            // vi selv`, `kassa lærer du på en dag`, `det lærer man fort`: with the object first,
+            // the verb stands right before its pronoun.
             let verb_of_subject = first == last
                 && ((first > 0 && pronoun(words[first - 1]) && opens(first - 1))
                     || (first == 0 && words.get(1).is_some_and(|w| matches!(*w, "du" | "dere" | "dykk")))
                     || (first > 0
                         && !place_word(first - 1)
-                        && words.get(first + 1).is_some_and(|w| matches!(*w, "vi" | "me" | "du" | "dere"))));
+                        && words.get(first + 1).is_some_and(|w| matches!(*w, "vi" | "me" | "du" | "dere" | "man"))));
             // `terminalen går fra ti om kvelden`: a place named as the subject of how it runs.
             let runs = |w: &str| matches!(w, "går" | "holder" | "ligger" | "stenger" | "åpner" | "åpnar");
             let ours = first == last

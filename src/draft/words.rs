@@ -21,6 +21,14 @@ pub const GRAMMAR: &[&str] = &[
     "somme",
     "dessverre",
     "diverre",
+    // `derfor spør vi nå alltid: …`, `vi har lært å spørre med en gang: …`: the employer asking
+    // frames what it asks, and why and when it asks.
+    "derfor",
+    "difor",
+    "nå",
+    "spør",
+    "spørre",
+    "spurte",
     // `og det må du sjølvsagt tole`: of course, in nynorsk.
     "sjølvsagt",
     "sjølvsagd",
