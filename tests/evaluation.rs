@@ -232,8 +232,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // The thirty-second half (what the employer learned from earlier hires: «Vi har ansatt
         // to uten førerkort … Det gjør vi ikke igjen»), opened once the thirty-third existed:
         // structured hidden recall 0.50 and six drafted lists of eight warning when frozen
-        // (README).
-        ("opened32", 0.85, 0.85, 0.45, 0.98, 1.0, 0.85),
+        // (README); structured hidden recall 1.000 and three lists warning after the round that
+        // opened it. The test's configuration holds one candidate the oracle fails, structured.
+        ("opened32", 0.92, 0.95, 0.95, 0.98, 1.0, 0.85),
         // The held-out half (a handover note to whoever takes over the job: «Til deg som tar
         // over etter meg: Rederiet krever …», «Sjefen skriver fulltid, men …»): seven drafted
         // lists of eight warning when frozen (README). These floors only keep it from getting
