@@ -230,11 +230,10 @@ fn equal_scores_go_to_broader_evidence_before_the_id() {
 
 #[test]
 fn a_phrase_is_met_by_some_of_its_words_but_a_must_have_only_by_all() {
-    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
     let candidates = [
-        profile("K1", tagged("har to kaniner hjemme")),
-        profile("K2", tagged("liker stell av kaniner")),
-        profile("K3", tagged("liker å lese")),
+        profile("K1", tagged("interest", "har to kaniner hjemme")),
+        profile("K2", tagged("interest", "liker stell av kaniner")),
+        profile("K3", tagged("interest", "liker å lese")),
     ];
     let wish = need(json!({"criteria": [{"kind": "interest", "value": "stell av kaniner", "rank": 1}]}));
     let result = shortlist(&index(&candidates), &wish);
@@ -253,11 +252,10 @@ fn a_phrase_is_met_by_some_of_its_words_but_a_must_have_only_by_all() {
 fn work_with_something_asks_for_the_something() {
     // `arbeid med dyr`: `arbeid` frames the wish, it is not half of it. A veileder's tag about
     // dogs (nynorsk) meets it as a tag does, and so does a CV line about cats and dogs.
-    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
     let candidates = [
-        profile("K1", tagged("har passa hundar for naboane i fleire år")),
+        profile("K1", tagged("interest", "har passa hundar for naboane i fleire år")),
         profile("K2", json!({"skills": ["stell av katter og hunder"]})),
-        profile("K3", tagged("liker praktisk arbeid")),
+        profile("K3", tagged("interest", "liker praktisk arbeid")),
     ];
     let wish = need(json!({"criteria": [{"kind": "interest", "value": "arbeid med dyr", "rank": 1}]}));
     let result = shortlist(&index(&candidates), &wish);
@@ -272,8 +270,10 @@ fn work_with_something_asks_for_the_something() {
 
 #[test]
 fn playing_football_is_no_interest_in_computer_games() {
-    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "interest", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
-    let candidates = [profile("K1", tagged("spiller fotball og gitar")), profile("K2", tagged("gaming og data"))];
+    let candidates = [
+        profile("K1", tagged("interest", "spiller fotball og gitar")),
+        profile("K2", tagged("interest", "gaming og data")),
+    ];
     let wish = need(json!({"criteria": [{"kind": "interest", "value": "data og teknologi", "rank": 1}]}));
     let result = shortlist(&index(&candidates), &wish);
     let grade = |id: &str| result.candidates.iter().find(|c| c.id == id).map(|c| c.criteria[0].grade);
@@ -286,13 +286,12 @@ fn what_someone_did_meets_the_wish_it_speaks_to() {
     // Tags tell of doings, not of the employer's words: a flea market is reuse, fixing things
     // for the neighbours is maintenance, cooking for a scout troop is kitchen work, chopping
     // wood is forestry (nynorsk as bokmål). Learning to weld on a farm is no interest in animals.
-    let tagged = |label: &str| json!({"tags": [{"label": label, "kind": "informal_skill", "by": "V1042", "at": "2026-10-02T09:14:00Z"}]});
     let candidates = [
-        profile("K-reuse", tagged("har drevet loppemarkedet for skolekorpset i fire år")),
-        profile("K-fix", tagged("har fiksa ting for naboane i årevis")),
-        profile("K-cook", tagged("har laga mat til heile speidargruppa på leirane")),
-        profile("K-wood", tagged("hogde ved og stelte dyrene på gården til onkelen hver sommer")),
-        profile("K-weld", tagged("Kan sveise, lært på gården")),
+        profile("K-reuse", tagged("informal_skill", "har drevet loppemarkedet for skolekorpset i fire år")),
+        profile("K-fix", tagged("informal_skill", "har fiksa ting for naboane i årevis")),
+        profile("K-cook", tagged("informal_skill", "har laga mat til heile speidargruppa på leirane")),
+        profile("K-wood", tagged("informal_skill", "hogde ved og stelte dyrene på gården til onkelen hver sommer")),
+        profile("K-weld", tagged("informal_skill", "Kan sveise, lært på gården")),
     ];
     let wishes = need(json!({"criteria": [
         {"kind": "interest", "value": "gjenbruk", "rank": 1},
@@ -311,4 +310,9 @@ fn what_someone_did_meets_the_wish_it_speaks_to() {
     assert_eq!(met("K-cook"), [2]);
     assert!(met("K-wood").contains(&3));
     assert!(met("K-weld").is_empty(), "a farm is where the welding was learned");
+}
+
+/// A profile with one veileder tag of `kind`.
+fn tagged(kind: &str, label: &str) -> serde_json::Value {
+    json!({"tags": [{"label": label, "kind": kind, "by": "V1042", "at": "2026-10-02T09:14:00Z"}]})
 }
