@@ -312,6 +312,40 @@ fn what_someone_did_meets_the_wish_it_speaks_to() {
     assert!(met("K-weld").is_empty(), "a farm is where the welding was learned");
 }
 
+#[test]
+fn work_told_by_its_place_and_its_tools_meets_the_wish_it_speaks_to() {
+    // A hotel's housekeeping is cleaning, a gutting line at a salmon slaughterhouse is work with
+    // fish, a sewing room and an overlock machine are sewing. Fishing in one's spare time is no
+    // experience from the fish industry.
+    let candidates = [
+        profile(
+            "K-rooms",
+            tagged("informal_skill", "Arbeidstrening hos housekeeping på hotellet, re opp senger og gjøre klar rom"),
+        ),
+        profile("K-fish", tagged("informal_skill", "Arbeidstrening på sløyelinja i eit lakseslakteri")),
+        profile(
+            "K-sew",
+            tagged("informal_skill", "Frivillig i systua, lapper og legger opp klær; kan symaskin og overlock"),
+        ),
+        profile("K-angler", tagged("interest", "går mye på fjelltur og fisker")),
+    ];
+    let wishes = need(json!({"criteria": [
+        {"kind": "experience", "value": "hotellrenhold", "rank": 1},
+        {"kind": "experience", "value": "fisk", "rank": 2},
+        {"kind": "skill", "value": "sying", "rank": 3},
+        {"kind": "experience", "value": "fiskeindustri", "rank": 4},
+    ]}));
+    let result = shortlist(&index(&candidates), &wishes);
+    let met = |id: &str| -> Vec<usize> {
+        let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
+        entry.criteria.iter().enumerate().filter(|(_, c)| c.how == MatchHow::Tag).map(|(at, _)| at).collect()
+    };
+    assert_eq!(met("K-rooms"), [0], "{result:?}");
+    assert_eq!(met("K-fish"), [1, 3]);
+    assert_eq!(met("K-sew"), [2]);
+    assert!(!met("K-angler").contains(&3), "fishing as a pastime is no fish industry");
+}
+
 /// A profile with one veileder tag of `kind`.
 fn tagged(kind: &str, label: &str) -> serde_json::Value {
     json!({"tags": [{"label": label, "kind": kind, "by": "V1042", "at": "2026-10-02T09:14:00Z"}]})
