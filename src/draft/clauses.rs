@@ -49,6 +49,36 @@ pub const CONTEXT_SUBJECTS: &[&str] = &[
     super::portrait::PERSON,
 ];
 
+/// Who at the employer asks or says what is asked, in their definite form (`sjefen krever at
+/// …`, `Formannen krev òg truckførarbevis`, `Rederiet krever …`): never what is asked.
+pub const BOSSES: &[&str] = &[
+    "sjefen",
+    "formannen",
+    "formann",
+    "rederiet",
+    "lederen",
+    "leiaren",
+    "eieren",
+    "eigaren",
+    "bestyreren",
+    "bestyraren",
+    "arbeidsgiveren",
+    "arbeidsgjevaren",
+    "arbeidslederen",
+    "arbeidsleiaren",
+];
+
+/// The verbs by which someone says something (`Arne sier han vil ha fagbrev`, `Kari skriv at
+/// …`): what stands before them is a person, not a thing asked for.
+pub const SAYING: &[&str] = &["sier", "seier", "sa", "skriver", "skriv", "skrev", "mener", "meiner", "synes", "syns"];
+
+/// Whether two words open what the writer went through, told in the past (`jeg har sett folk
+/// som ble sjøsyke`, `eg hadde aldri vore på sjøen`): a story, not a requirement.
+pub fn writer_tells(first: Option<&str>, second: Option<&str>) -> bool {
+    matches!(first, Some("jeg" | "eg" | "je" | "æ"))
+        && second.is_some_and(|verb| matches!(verb, "har" | "hadde") || told_past(verb))
+}
+
 /// The people a job serves, as the subject of a statement (`…, beboerne må forstå deg`): what
 /// they must do is why the requirement is made, however it is said.
 pub const SERVED_SUBJECTS: &[&str] = &[
@@ -336,7 +366,7 @@ fn breaks(sentence: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = sentence.as_bytes();
     sentence.char_indices().filter(move |&(at, c)| {
         let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
-        matches!(c, ',' | ':') || (matches!(c, '–' | '—' | '-') && spaced)
+        matches!(c, ',' | ':' | ';') || (matches!(c, '–' | '—' | '-') && spaced)
     })
 }
 
@@ -542,7 +572,11 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let doing = next == "du" && verb.as_deref().is_some_and(|v| stated_doing(v) || (colon && v == "skal"));
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
-        let thing = opens_statement(&next, verb.as_deref());
+        // `…, isen og fisken kjem rett frå båtane`: two such things, joined.
+        let joined = verb.as_deref() == Some("og")
+            && definite_noun(&next)
+            && after.next().is_some_and(|noun| opens_statement(&noun, after.next().as_deref()));
+        let thing = opens_statement(&next, verb.as_deref()) || joined;
         let rest: Vec<String> = sentence[at + width..]
             .split_whitespace()
             .map(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string())
@@ -590,6 +624,8 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let and_she_did = following.first() == Some(&"og")
             && following.get(1).is_some_and(|w| PAST_TELLERS.contains(w))
             && following.get(2).is_some_and(|v| told_past(v));
+        // `…; jeg har sett folk som ble sjøsyke`: what the writer went through, told.
+        let own_story = writer_tells(following.first().copied(), following.get(1).copied());
         // After a colon, only what the candidate will do (`Krav: …` lists what is asked).
         let stated = if colon {
             doing || ours_doing
@@ -607,6 +643,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
                 || and_then
                 || and_thing
                 || and_she_did
+                || own_story
         };
         stated.then(|| words(&sentence[..at], analyzer).len())
     });
@@ -679,7 +716,8 @@ fn time_of_week(word: &str) -> bool {
 }
 
 /// Verbs that state how a thing is (`gården ligger langt unna`, `lageret er kaldt`).
-const STATING: &[&str] = &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng"];
+const STATING: &[&str] =
+    &["er", "e", "ligger", "ligg", "har", "går", "blir", "står", "trenger", "treng", "kommer", "kjem"];
 
 /// `vi setter pris på folk som …`, `er du et steg foran`, `kommer du fortere i gang`: the words by
 /// which an employer says a wish counts ask nothing themselves.
@@ -693,6 +731,10 @@ pub fn frames_a_wish(words: &[&str], i: usize) -> bool {
         "foran" => before(1) == "steg",
         "fortere" | "raskere" | "fort" => at(i + 1) == "i" && at(i + 2) == "gang",
         "gang" => before(1) == "i" && matches!(before(2), "fortere" | "raskere" | "fort"),
+        // `er du glad i friluftsliv, passer du her`: the job suits whoever has the wish.
+        "passer" | "passar" => {
+            matches!(at(i + 1), "du" | "dere" | "dykk") && matches!(at(i + 2), "her" | "hos" | "inn")
+        }
         _ => false,
     }
 }
@@ -840,8 +882,10 @@ pub fn stated_doing(word: &str) -> bool {
 
 /// Who a reason after `da`, `for` or `siden` may be about besides the job (`…, da mange kunder er
 /// utenlandske`).
-pub(super) const REASON_SUBJECTS: &[&str] =
-    &["du", "dere", "de", "dei", "vi", "me", "mange", "noen", "nokon", "alle", "flere", "fleire", "kunder", "kundar"];
+pub(super) const REASON_SUBJECTS: &[&str] = &[
+    "du", "dere", "de", "dei", "vi", "me", "mange", "noen", "nokon", "alle", "alt", "flere", "fleire", "kunder",
+    "kundar",
+];
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).
 fn abbreviation(text: &str) -> bool {

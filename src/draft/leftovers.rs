@@ -102,6 +102,10 @@ impl Drafter<'_> {
                     // `gjestene kommer fra hele verden`: from where, not what.
                     | "verden" | "verda" | "landet" | "byen" | "kommunen"
                 );
+            // `dagtid, men tidleg`: how early or late the shift named before it starts.
+            let early = matches!(text, "tidlig" | "tidleg" | "sent" | "seint") && i >= 1 && texts[i - 1] == "men";
+            // `Verkstedet er fullt av støv`: how much of what follows there is.
+            let full_of = matches!(text, "full" | "fullt" | "fulle") && said(i + 1) == Some("av");
             // `med en gang`: at once, when.
             let at_once =
                 text == "gang" && i >= 2 && matches!(texts[i - 1], "en" | "ein") && matches!(texts[i - 2], "med");
@@ -123,8 +127,11 @@ impl Drafter<'_> {
             // `(A2 held, …)`: a level said to be enough, of the language named before it.
             let enough_level =
                 |at: usize| clauses::level_code(texts[at]) && said(at + 1).is_some_and(|n| ENOUGH.contains(&n));
+            // `A2 holder hvis du spør når du er usikker`: what suffices, on a condition.
+            let condition = |w: &str| matches!(w, "hvis" | "viss" | "dersom" | "om" | "når");
             let suffices = (i > 0 && ENOUGH.contains(&text) && (used[i - 1] || enough_level(i - 1))
-                && said(i + 1).is_none_or(|n| n == "og"))
+                && said(i + 1).is_none_or(|n| n == "og" || condition(n)))
+                || (condition(text) && i > 0 && ENOUGH.contains(&texts[i - 1]))
                 || enough_level(i)
                 // `det ikkje held å like fjellet`: what is not enough asks nothing itself.
                 || (ENOUGH.contains(&text) && i > 0 && matches!(texts[i - 1], "det" | "ikke" | "ikkje"));
@@ -161,6 +168,26 @@ impl Drafter<'_> {
             let what_for = i >= 2 && clause.words[i - 1].text == "for" && used[i - 2];
             // `til vår bedrift`, `vårt team`: what is the employer's own is asked of nobody.
             let ours = i > 0 && matches!(clause.words[i - 1].text.as_str(), "vår" | "vårt" | "våre" | "vores");
+            // `sjefen krever at …`, `Arne sier han vil ha fagbrev`: who at the employer asks or
+            // says it, by title or by a name the lexicon does not know.
+            let name = !lexicon.is_lemma(text) && text.chars().count() > 2 && text.chars().all(char::is_alphabetic);
+            let reporter = clauses::BOSSES.contains(&text)
+                || (name && said(i + 1).is_some_and(|verb| clauses::SAYING.contains(&verb)));
+            // `B1, sier han, og det stemmer`: what the writer adds in passing.
+            let in_passing = (matches!(text, "sier" | "seier" | "sa")
+                && matches!(said(i + 1), Some("han" | "hun" | "ho" | "de" | "dei")))
+                || (matches!(text, "stemmer" | "stemmar") && i > 0 && texts[i - 1] == "det");
+            // `forstår oppskriftene og allergilistene på norsk`: what is to be understood in a
+            // language asks nothing besides the language.
+            let understanding = |w: &str| {
+                matches!(
+                    w,
+                    "forstå" | "forstår" | "forstod" | "forsto" | "skjønne" | "skjønner" | "lese" | "les" | "leser"
+                )
+            };
+            let in_language = (i.saturating_sub(6)..i).any(|k| understanding(texts[k]))
+                && (i + 1..texts.len().min(i + 7))
+                    .any(|j| texts[j] == "på" && said(j + 1).is_some_and(|l| self.taxonomy.language(l).is_some()));
             // The person who had the job before, as `portrait` names them.
             let ignorable = text == super::portrait::PERSON
                 || place
@@ -188,6 +215,11 @@ impl Drafter<'_> {
                 || learned
                 || at_once
                 || in_addition
+                || reporter
+                || early
+                || full_of
+                || in_passing
+                || in_language
                 || not_spared
                 || or_better
                 || lexicon.is_stopword(text)

@@ -186,6 +186,14 @@ fn without_greeting(line: &str) -> String {
             return trimmed[end + 1..].trim_start().to_string();
         }
     }
+    // `Til deg som tar over etter meg på mottaket: …`, a handover note's opening: whom it is to,
+    // up to its colon, names the job and asks nothing.
+    let lower = trimmed.to_lowercase();
+    let to_whoever =
+        ["til deg som", "til dykk som", "til dere som", "til den som"].iter().any(|to| lower.starts_with(to));
+    if let Some(end) = trimmed.find([':', '!']).filter(|_| to_whoever) {
+        return trimmed[end + 1..].trim_start().to_string();
+    }
     let mut rest = trimmed;
     let mut greeted = false;
     loop {
@@ -295,6 +303,10 @@ mod tests {
         assert_eq!(unwrapped(answer), "\n- Norsk på høyt nivå\n- Kveldsvakter");
         assert_eq!(unwrapped("Hei igjen, og takk for praten i går! Du må tåle kulde."), "Du må tåle kulde.");
         assert_eq!(unwrapped("Hi/hei! Sesongen er lang."), "Sesongen er lang.");
+        assert_eq!(
+            unwrapped("Til deg som tek over etter meg på mottaket: Det er kaldt heile dagen."),
+            "Det er kaldt heile dagen."
+        );
         assert_eq!(unwrapped("Deltid går fint. Vennlig hilsen stasjonssjef"), "Deltid går fint.");
         assert_eq!(unwrapped("Kurs tar vi internt. Best regards, Tomasz (anleggsleder)"), "Kurs tar vi internt.");
         assert_eq!(unwrapped("Hei hei! Kort fortalt: du må kunne jobbe kvelder."), "du må kunne jobbe kvelder.");

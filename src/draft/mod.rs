@@ -354,11 +354,15 @@ impl Drafter<'_> {
         // begge`); a skill or a certificate in it is what the job uses, and the second half says
         // what is asked of the candidate.
         // `…, og det må du kunne forklare dem på norsk`: `og det` before what is asked, the same.
+        // `…, og sjefen krever at du …`: `og` before who at the employer asks it, the same.
         let so_or_and_that = |at: usize| {
             words[at] == "så"
                 || (words[at] == "og"
                     && matches!(words.get(at + 1), Some(&("det" | "dette" | "da" | "då")))
                     && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
+                || (words[at] == "og"
+                    && words.get(at + 1).is_some_and(|w| clauses::BOSSES.contains(w))
+                    && matches!(words.get(at + 2), Some(&("krever" | "krev" | "forventer" | "forventar"))))
         };
         // `Du må jobbe helg, gudstenester er ofte laurdag, så du må …`, `…, senteret er åpent
         // lørdag, og du må ta annenhver`: a statement between a comma and what is asked after it

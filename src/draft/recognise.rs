@@ -481,6 +481,8 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         if matches!(word, "gjør" | "gjer" | "gir" | "gjev" | "betyr" | "teller" | "tel" | "hjelper")
             || matches!(word, "veier" | "veg" | "slår" | "trumfer")
             || matches!(word, "hvis" | "viss" | "dersom" | "når" | "fordi" | "enn")
+            // `er du glad i friluftsliv og sjøen, passer du her`: the main clause after it.
+            || (matches!(word, "passer" | "passar") && words.get(j + 1).is_some_and(|w| matches!(*w, "du" | "dere")))
             || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {

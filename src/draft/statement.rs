@@ -142,6 +142,13 @@ pub(super) fn standing(clause: &Clause, words: &[&str], recognised: &Recognised,
             // `Bli med og gi elektronikk et nytt liv!`: a liking named there is no requirement.
             matches!(f, Found::Criterion { kind, .. } if *kind != CriterionKind::Interest)
         });
-    let about_the_job = ((ours || the_job_is || others_do) && !asks(words, 0)) || introduces || headline || reinforces;
+    // `Jeg har sett folk som ble sjøsyke over Stadt`: what the writer went through, told in
+    // the past. A condition it names stays asked; its other words are no requirement left
+    // unread.
+    let own_story = answer == Answer::MustHave
+        && clauses::writer_tells(words.first().copied(), words.get(1).copied())
+        && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere" | "dykk"));
+    let about_the_job =
+        ((ours || the_job_is || others_do || own_story) && !asks(words, 0)) || introduces || headline || reinforces;
     Standing { about_the_job, introduces, headline, reinforces }
 }
