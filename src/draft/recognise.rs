@@ -302,6 +302,7 @@ const FAGBREV_CUES: &[&str] = &["fagbrev", "fagbrevet", "svennebrev", "fagarbeid
 pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognised {
     let words: Vec<&str> = clause.words.iter().map(|w| w.text.as_str()).collect();
     let mut recognised = Recognised { found: Vec::new(), used: vec![false; words.len()], again: Vec::new() };
+    bosses(&words, &mut recognised);
     refused(&words, &mut recognised);
     refusal(clause, &mut recognised);
     free_time(&words, &mut recognised);
@@ -335,6 +336,16 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     cued(&words, taxonomy, &mut recognised);
     said_again(clause, taxonomy, &mut recognised);
     recognised
+}
+
+/// `Formannen krev òg truckførarbevis`: who at the employer asks is never what is asked, even
+/// where a list of occupations names a foreman (STYRK-08's `Formann (vaskeri)`).
+fn bosses(words: &[&str], out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if super::clauses::BOSSES.contains(word) {
+            out.take(i, i);
+        }
+    }
 }
 
 /// `Du står ute på veien i all slags vær`: a word left over that one of the clause's demands
