@@ -185,9 +185,16 @@ impl Drafter<'_> {
                     "forstå" | "forstår" | "forstod" | "forsto" | "skjønne" | "skjønner" | "lese" | "les" | "leser"
                 )
             };
-            let in_language = (i.saturating_sub(6)..i).any(|k| understanding(texts[k]))
-                && (i + 1..texts.len().min(i + 7))
-                    .any(|j| texts[j] == "på" && said(j + 1).is_some_and(|l| self.taxonomy.language(l).is_some()));
+            // Only what stands between the verb and the language, with no other verb between
+            // (`forstå tegninger og ha truckførerbevis, på norsk` asks for the drawings too).
+            let other_verb = |w: &str| matches!(w, "ha" | "har" | "kunne" | "kan" | "må" | "skal" | "være" | "vere");
+            let verb_before = (i.saturating_sub(4)..i).rev().find(|&k| understanding(texts[k]));
+            let language_after = (i + 1..texts.len().min(i + 5))
+                .find(|&j| texts[j] == "på" && said(j + 1).is_some_and(|l| self.taxonomy.language(l).is_some()));
+            let in_language = match (verb_before, language_after) {
+                (Some(k), Some(j)) => !texts[k + 1..j].iter().any(|w| other_verb(w)),
+                _ => false,
+            };
             // The person who had the job before, as `portrait` names them.
             let ignorable = text == super::portrait::PERSON
                 || place

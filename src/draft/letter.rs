@@ -187,12 +187,17 @@ fn without_greeting(line: &str) -> String {
         }
     }
     // `Til deg som tar over etter meg på mottaket: …`, a handover note's opening: whom it is to,
-    // up to its colon, names the job and asks nothing.
+    // up to its colon, names the job and asks nothing. (`Til deg som har fagbrev: …` addresses
+    // whoever meets a requirement, and stays.)
     let lower = trimmed.to_lowercase();
     let to_whoever =
         ["til deg som", "til dykk som", "til dere som", "til den som"].iter().any(|to| lower.starts_with(to));
     if let Some(end) = trimmed.find([':', '!']).filter(|_| to_whoever) {
-        return trimmed[end + 1..].trim_start().to_string();
+        let takes_over =
+            ["etter meg", " over ", "overtar", "tek over", "tar over"].iter().any(|w| lower[..end].contains(w));
+        if takes_over {
+            return trimmed[end + 1..].trim_start().to_string();
+        }
     }
     let mut rest = trimmed;
     let mut greeted = false;
@@ -307,6 +312,7 @@ mod tests {
             unwrapped("Til deg som tek over etter meg på mottaket: Det er kaldt heile dagen."),
             "Det er kaldt heile dagen."
         );
+        assert_eq!(unwrapped("Til deg som har fagbrev: søk nå."), "Til deg som har fagbrev: søk nå.");
         assert_eq!(unwrapped("Deltid går fint. Vennlig hilsen stasjonssjef"), "Deltid går fint.");
         assert_eq!(unwrapped("Kurs tar vi internt. Best regards, Tomasz (anleggsleder)"), "Kurs tar vi internt.");
         assert_eq!(unwrapped("Hei hei! Kort fortalt: du må kunne jobbe kvelder."), "du må kunne jobbe kvelder.");
