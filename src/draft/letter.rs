@@ -194,7 +194,7 @@ fn without_greeting(line: &str) -> String {
         ["til deg som", "til dykk som", "til dere som", "til den som"].iter().any(|to| lower.starts_with(to));
     if let Some(end) = trimmed.find([':', '!']).filter(|_| to_whoever) {
         let takes_over =
-            ["etter meg", " over ", "overtar", "tek over", "tar over"].iter().any(|w| lower[..end].contains(w));
+            ["etter meg", "overtar", "tek over", "tar over", "tar du over"].iter().any(|w| lower[..end].contains(w));
         if takes_over {
             return trimmed[end + 1..].trim_start().to_string();
         }
