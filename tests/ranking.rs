@@ -10,7 +10,7 @@
 //!   but a must-have only by the whole phrase;
 //! - what a veileder writes someone did, in everyday words, meets the wish it speaks to.
 
-use jobbmatch::model::{Importance, MatchHow};
+use jobbmatch::model::{Importance, MatchHow, Shortlist};
 use serde_json::json;
 
 use crate::common::{ids, index, need, profile, shortlist};
@@ -301,10 +301,7 @@ fn what_someone_did_meets_the_wish_it_speaks_to() {
         {"kind": "interest", "value": "dyr", "rank": 5},
     ]}));
     let result = shortlist(&index(&candidates), &wishes);
-    let met = |id: &str| -> Vec<usize> {
-        let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
-        entry.criteria.iter().enumerate().filter(|(_, c)| c.how == MatchHow::Tag).map(|(at, _)| at).collect()
-    };
+    let met = |id: &str| met_by_tag(&result, id);
     assert_eq!(met("K-reuse"), [0], "{result:?}");
     assert_eq!(met("K-fix"), [1]);
     assert_eq!(met("K-cook"), [2]);
@@ -336,14 +333,17 @@ fn work_told_by_its_place_and_its_tools_meets_the_wish_it_speaks_to() {
         {"kind": "experience", "value": "fiskeindustri", "rank": 4},
     ]}));
     let result = shortlist(&index(&candidates), &wishes);
-    let met = |id: &str| -> Vec<usize> {
-        let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
-        entry.criteria.iter().enumerate().filter(|(_, c)| c.how == MatchHow::Tag).map(|(at, _)| at).collect()
-    };
+    let met = |id: &str| met_by_tag(&result, id);
     assert_eq!(met("K-rooms"), [0], "{result:?}");
     assert_eq!(met("K-fish"), [1, 3]);
     assert_eq!(met("K-sew"), [2]);
     assert!(!met("K-angler").contains(&3), "fishing as a pastime is no fish industry");
+}
+
+/// The positions of the criteria a listed candidate meets by a veileder's tag.
+fn met_by_tag(result: &Shortlist, id: &str) -> Vec<usize> {
+    let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");
+    entry.criteria.iter().enumerate().filter(|(_, c)| c.how == MatchHow::Tag).map(|(at, _)| at).collect()
 }
 
 /// A profile with one veileder tag of `kind`.

@@ -732,11 +732,15 @@ pub fn frames_a_wish(words: &[&str], i: usize) -> bool {
         "fortere" | "raskere" | "fort" => at(i + 1) == "i" && at(i + 2) == "gang",
         "gang" => before(1) == "i" && matches!(before(2), "fortere" | "raskere" | "fort"),
         // `er du glad i friluftsliv, passer du her`: the job suits whoever has the wish.
-        "passer" | "passar" => {
-            matches!(at(i + 1), "du" | "dere" | "dykk") && matches!(at(i + 2), "her" | "hos" | "inn")
-        }
+        "passer" | "passar" => suits_you(words, i) && matches!(at(i + 2), "her" | "hos" | "inn"),
         _ => false,
     }
+}
+
+/// `…, passer du her`: the job said to suit the reader, the main clause after a wish put as a
+/// condition (`er du glad i friluftsliv og sjøen, passer du her`).
+pub fn suits_you(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "passer" | "passar") && matches!(words.get(i + 1), Some(&("du" | "dere" | "dykk")))
 }
 
 /// `Jobben passer ikke for deg som …`, `Ikke søk hvis …`, `er ikke dette stedet for deg`,

@@ -493,7 +493,7 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
             || matches!(word, "veier" | "veg" | "slår" | "trumfer")
             || matches!(word, "hvis" | "viss" | "dersom" | "når" | "fordi" | "enn")
             // `er du glad i friluftsliv og sjøen, passer du her`: the main clause after it.
-            || (matches!(word, "passer" | "passar") && words.get(j + 1).is_some_and(|w| matches!(*w, "du" | "dere")))
+            || super::clauses::suits_you(words, j)
             || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {
