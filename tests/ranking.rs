@@ -340,6 +340,26 @@ fn work_told_by_its_place_and_its_tools_meets_the_wish_it_speaks_to() {
     assert!(!met("K-angler").contains(&3), "fishing as a pastime is no fish industry");
 }
 
+#[test]
+fn an_action_noun_is_met_by_its_verb() {
+    // `flytting` and `reparasjon` are wished for; veiledere write what people did: helped friends
+    // move, repaired bikes. A word that only looks like an action noun meets nothing.
+    let candidates = [
+        profile("K-move", tagged("informal_skill", "har hjulpet halve menigheten å flytte de siste fem årene")),
+        profile("K-repair", tagged("informal_skill", "har reparert sykler og mopeder for naboene i tre år")),
+        profile("K-sing", tagged("interest", "synger i kor og går på ski")),
+    ];
+    let wishes = need(json!({"criteria": [
+        {"kind": "experience", "value": "lager eller flytting", "rank": 1},
+        {"kind": "experience", "value": "mekaniker eller reparasjon", "rank": 2},
+    ]}));
+    let result = shortlist(&index(&candidates), &wishes);
+    let met = |id: &str| met_by_tag(&result, id);
+    assert_eq!(met("K-move"), [0], "{result:?}");
+    assert_eq!(met("K-repair"), [1]);
+    assert!(met("K-sing").is_empty());
+}
+
 /// The positions of the criteria a listed candidate meets by a veileder's tag.
 fn met_by_tag(result: &Shortlist, id: &str) -> Vec<usize> {
     let entry = result.candidates.iter().find(|c| c.id == id).expect("listed");

@@ -365,6 +365,12 @@ impl Compiler<'_> {
                 }
             }
         }
+        // `flytting`: an action noun is met by its verb (`hjulpet mange å flytte`).
+        if let [word] = own.as_slice() {
+            for verb in self.verb_of(word) {
+                phrases.push(Phrase::whole(vec![verb], MatchHow::Synonym));
+            }
+        }
         // A single word may also be a part of a compound in the profile.
         let singles: Vec<(String, MatchHow)> =
             phrases.iter().filter(|p| p.terms.len() == 1).map(|p| (p.terms[0].clone(), p.how)).collect();
@@ -388,6 +394,25 @@ impl Compiler<'_> {
             }
         }
         Ok((phrases, seeds))
+    }
+
+    /// The forms of the verb an action noun in `-ing` or `-asjon` names, as the index holds them
+    /// (`flytting` → `flytte`, `flytter`, `flyttet`; `reparasjon` → `reparere`, `reparert`):
+    /// profiles tell what someone did with the verb.
+    fn verb_of(&self, stem: &str) -> Vec<String> {
+        let long_enough = |base: &&str| base.chars().count() >= 3;
+        let forms: Vec<String> = if let Some(base) = stem.strip_suffix("ing").filter(long_enough) {
+            ["e", "er", "et", "te", "a", "ar"].iter().map(|end| format!("{base}{end}")).collect()
+        } else if let Some(base) = stem.strip_suffix("asjon").filter(long_enough) {
+            ["ere", "erer", "erte", "ert"].iter().map(|end| format!("{base}{end}")).collect()
+        } else {
+            return Vec::new();
+        };
+        let analyzer = self.taxonomy.analyzer();
+        let mut verbs: Vec<String> = forms.iter().map(|form| analyzer.stem(form)).filter(|verb| verb != stem).collect();
+        verbs.sort();
+        verbs.dedup();
+        verbs
     }
 
     /// Matches on some of a phrase's words (`dyr` of `arbeid med dyr`), each covering the share
@@ -426,6 +451,9 @@ impl Compiler<'_> {
                 if word.chars().count() >= 3 {
                     let part = vec![format!("{PART_PREFIX}{word}")];
                     phrases.push(Phrase { terms: part, how: MatchHow::CompoundPart, coverage });
+                }
+                for verb in self.verb_of(word) {
+                    phrases.push(Phrase { terms: vec![verb], how: MatchHow::Synonym, coverage });
                 }
                 let concepts = if kinds.is_empty() { Vec::new() } else { self.taxonomy.find_stems(&words, kinds) };
                 let related = concepts.iter().flat_map(|&c| std::iter::once(c).chain(self.taxonomy.descendants(c)));
