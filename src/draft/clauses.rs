@@ -128,6 +128,9 @@ pub struct Clause {
     /// text has lost). In the must-have answer, if it names nothing, it is a headline naming
     /// the job.
     pub headline: bool,
+    /// Where a comma, a colon or a dash between spaces breaks the clause (`Vi grev og rakar – ute
+    /// i all slags vêr må du tole`): the index of the first word after each break, and the mark.
+    pub breaks: Vec<(usize, char)>,
 }
 
 impl Clause {
@@ -189,7 +192,8 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
                     let context_from = if aside { Some(0) } else { context_start(&sentence, analyzer) };
                     let turned_away = turning_away(&sentence, analyzer);
                     let number = number.or_else(|| rank_said(&words));
-                    clauses.push(Clause { number, text: sentence, words, context_from, turned_away, headline });
+                    let breaks = word_breaks(&sentence, analyzer);
+                    clauses.push(Clause { number, text: sentence, words, context_from, turned_away, headline, breaks });
                 }
             }
         }
@@ -368,6 +372,11 @@ fn breaks(sentence: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + c.len_utf8()) == Some(&b' ');
         matches!(c, ',' | ':' | ';') || (matches!(c, '–' | '—' | '-') && spaced)
     })
+}
+
+/// The first word after each break of the sentence, and its mark (see [`Clause::breaks`]).
+fn word_breaks(sentence: &str, analyzer: &Analyzer) -> Vec<(usize, char)> {
+    breaks(sentence).map(|(at, c)| (words(&sentence[..at], analyzer).len(), c)).filter(|&(at, _)| at > 0).collect()
 }
 
 /// Splits `1. A 2. B` into (1, "A"), (2, "B"); text before the first number has none.
@@ -600,7 +609,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         });
         // `… – uten den får vi ikke lov å sette deg på vakt`: what follows without it.
         let without_it = matches!(following.first(), Some(&("uten" | "utan")))
-            && matches!(following.get(1), Some(&("den" | "det" | "dette" | "dem" | "dei")));
+            && matches!(following.get(1), Some(&("den" | "det" | "dette" | "dem" | "dei" | "ho" | "han" | "henne")));
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
         // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.
@@ -846,6 +855,11 @@ pub fn tells_how_it_is(words: &[&str]) -> bool {
         || (1..words.len()).any(|at| past_teller(words[at - 1]) && told_past(words[at]))
         || (definite(words[0]) && words.get(1).is_some_and(|w| verb(w)))
         || (definite(words[0]) && words.get(1).is_some_and(|w| possessive(w)) && words.get(2).is_some_and(|w| verb(w)))
+        // `Dagen i veksthuset begynner 06.30`: the subject with where it is.
+        || (definite(words[0])
+            && matches!(words.get(1), Some(&("i" | "på" | "ved" | "hos")))
+            && words.get(2).is_some_and(|w| definite(w))
+            && words.get(3).is_some_and(|w| verb(w)))
         // `Alle sikkerhetsrunder og loggføring er på norsk`: a quantity, a noun or two, the verb.
         || (QUANTITIES.contains(&words[0]) && (2..words.len().min(6)).any(|at| verb(words[at])));
     // The verb before its subject, after what opens the sentence (`Skjer det noe`, `Fra april
@@ -857,7 +871,7 @@ pub fn tells_how_it_is(words: &[&str]) -> bool {
     });
     // `Etterpå står du i utstillingen og forteller`, `du kjører ut varer`: what the candidate
     // does, told, not asked (never `du har`, `du er`, which may ask).
-    let doing = |w: &str| stated_doing(w) || matches!(w, "står" | "går" | "sitter");
+    let doing = |w: &str| stated_doing(w) || matches!(w, "står" | "går" | "sitter" | "tar" | "tek");
     let you_do = (1..words.len().min(8))
         .any(|at| (words[at - 1] == "du" && doing(words[at])) || (doing(words[at - 1]) && words[at] == "du"));
     subject_then_verb || verb_then_subject || you_do

@@ -129,7 +129,9 @@ impl Drafter<'_> {
                 |at: usize| clauses::level_code(texts[at]) && said(at + 1).is_some_and(|n| ENOUGH.contains(&n));
             // `A2 holder hvis du spør når du er usikker`: what suffices, on a condition.
             let condition = |w: &str| matches!(w, "hvis" | "viss" | "dersom" | "om" | "når");
-            let suffices = (i > 0 && ENOUGH.contains(&text) && (used[i - 1] || enough_level(i - 1))
+            // `A2 på ett av dem holder`: a level a few words before, said to be enough.
+            let level_shortly_before = (i.saturating_sub(5)..i).any(|k| clauses::level_code(texts[k]));
+            let suffices = (i > 0 && ENOUGH.contains(&text) && (used[i - 1] || enough_level(i - 1) || level_shortly_before)
                 && said(i + 1).is_none_or(|n| n == "og" || condition(n)))
                 || (condition(text) && i > 0 && ENOUGH.contains(&texts[i - 1]))
                 || enough_level(i)
@@ -232,7 +234,7 @@ impl Drafter<'_> {
                 || GRAMMAR.contains(&text)
                 || SOFTENERS.contains(&text)
                 || MUST_MARKERS.contains(&text)
-                || SERVED.contains(&text)
+                || served(text)
                 || OFFERED.contains(&text)
                 || (every && (UNITS_OF_TIME.contains(&text) || ORDINALS.contains(&text)))
                 // `i dekksesongen i oktober og april`: when, not what.

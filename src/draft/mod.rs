@@ -291,8 +291,12 @@ impl Drafter<'_> {
         // `Norsk eller engelsk, men du må kunne rope en beskjed og forstå den (B1)`: a level code
         // in a contrast right after a language is that language's level; so is one the clause
         // opens with to say it is enough (`… forstå deg på norsk; B1 er nok`).
+        // `…; B1 i ett av dem må du ha`: a level in one of the languages named before, the same.
+        let in_one_of = matches!(words.get(1..3), Some(["i" | "på", "ett" | "eitt" | "ein" | "en" | "begge"]));
         let level_enough = words.first().is_some_and(|w| clauses::level_code(w))
-            && (words.len() == 1 || words[1..].iter().take(3).any(|w| SUFFICES.contains(w) || ENOUGH.contains(w)));
+            && (words.len() == 1
+                || in_one_of
+                || words[1..].iter().take(3).any(|w| SUFFICES.contains(w) || ENOUGH.contains(w)));
         if !names_language && (words.first() == Some(&"men") || level_enough) {
             let code = (0..words.len()).find(|&j| !recognised.used[j] && clauses::level_code(words[j]));
             let language = previous_language.and_then(|at| self.draft.need.criteria.get_mut(at));
@@ -358,7 +362,7 @@ impl Drafter<'_> {
         let so_or_and_that = |at: usize| {
             words[at] == "så"
                 || (words[at] == "og"
-                    && matches!(words.get(at + 1), Some(&("det" | "dette" | "da" | "då")))
+                    && matches!(words.get(at + 1), Some(&("det" | "dette" | "da" | "då" | "dem" | "dei" | "den")))
                     && words.get(at + 2).is_some_and(|w| MUST_MARKERS.contains(w)))
                 || (words[at] == "og"
                     && words.get(at + 1).is_some_and(|w| clauses::BOSSES.contains(w))
@@ -416,12 +420,49 @@ impl Drafter<'_> {
                 && !words[..so].iter().any(|w| MUST_MARKERS.contains(w) || SOFTENERS.contains(w));
             (subject && asked_of_you) || plain_reason
         });
+        // `Om morgenen flytter vi paller med potteplanter – tunge løft må du tåle`, `Vi er ute
+        // heile dagen og grev, klipper og rakar – ute i all slags vêr må du tole`: how the day
+        // goes, told before a dash or a colon, is the reason for what is asked after it, as
+        // before `så`.
+        let told_then_asked =
+            clause.breaks.iter().rev().filter(|(_, c)| !matches!(c, ',' | ';')).map(|b| b.0).find(|&at| {
+                answer == Answer::MustHave
+                && clause.turned_away.is_none()
+                && at < words.len()
+                && clauses::tells_how_it_is(&words[..at])
+                && !asks_before(at, 0)
+                && !words[..at].iter().any(|w| SOFTENERS.contains(w))
+                && words[at..].iter().any(|w| MUST_MARKERS.contains(w))
+                // `… førerkort klasse B – hun flyttet bilene …, så det er et krav`: what `det`
+                // asks for was named before the break.
+                && !(at..words.len()).any(|k| {
+                    MUST_MARKERS.contains(&words[k])
+                        && words[k.saturating_sub(3).max(at)..k].iter().any(|w| matches!(*w, "det" | "dette"))
+                })
+                // What is asked is named after the break, or is the level of a language named
+                // before it (`…, på norsk eller engelsk – du må forstå dem, minst B1`).
+                && (recognised.found.iter().any(|f| matches!(f, Found::Criterion { at: named, .. } if *named >= at))
+                    || words[at..].iter().any(|w| clauses::level_code(w)))
+            });
+        // `Før du får stå på kanten, må du ha bestått livredningsprøva`: when the requirement
+        // must be met, said first, asks nothing itself; what it names is not asked.
+        let when_first = matches!(words.as_slice(), ["før" | "innen" | "når", "du" | "dere", ..])
+            .then(|| clause.breaks.iter().find(|(_, c)| *c == ',').map(|b| b.0))
+            .flatten()
+            .filter(|&at| !asks_before(at, 0) && words[at..].iter().any(|w| MUST_MARKERS.contains(w)));
+        // The reason's words, up to where what is asked starts (after `så`, or after the break;
+        // the later of the two, `Vi åpner 06.30, så du møter 05.45 …: helg må du kunne`).
+        let reason_part = [reason_until.map(|so| (so, so + 1)), told_then_asked.map(|at| (at, at))]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(_, asked)| asked);
         // A language named only in the reason (`mer engelsk enn norsk`) is not asked where the
         // second half asks another (`så engelsken må sitte`).
-        let named_from = |so: usize, language: &str| words[so + 1..].iter().any(|w| w.starts_with(language));
+        let named_from = |asked: usize, language: &str| words[asked..].iter().any(|w| w.starts_with(language));
         let languages: Vec<&str> = recognised.values(CriterionKind::Language).collect();
-        let only_in_reason =
-            |so: usize, language: &str| !named_from(so, language) && languages.iter().any(|l| named_from(so, l));
+        let only_in_reason = |asked: usize, language: &str| {
+            !named_from(asked, language) && languages.iter().any(|l| named_from(asked, l))
+        };
         // `Beboerne er familier fra Syria`, `Vi har hatt folk som sovnet på vakt`: a sentence that
         // only tells how the job is, asking the candidate nothing, leaves no requirement unread.
         // What it names is read as ever (a condition of the job stays asked).
@@ -568,10 +609,10 @@ impl Drafter<'_> {
                         matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
                     // `Du kjører truck, så du må ha truckførerbevis`: named again after `så`, it is
                     // asked there.
-                    let reason = reason_until.is_some_and(|so| {
-                        at < so
-                            && (!facts_of_the_job || (kind == CriterionKind::Language && only_in_reason(so, &value)))
-                            && !recognised.named_again_after(kind, &value, so)
+                    let reason = reason_part.is_some_and(|(end, asked)| {
+                        at < end
+                            && (!facts_of_the_job || (kind == CriterionKind::Language && only_in_reason(asked, &value)))
+                            && !recognised.named_again_after(kind, &value, asked - 1)
                     });
                     // `Portørene går mye`: the job's people, as the subject of a statement about
                     // it, are no occupation asked of the candidate.
@@ -685,7 +726,9 @@ impl Drafter<'_> {
                         || (liking && !headline_theme && context.is_some_and(|from| at >= from))
                         || (liking && told_before_so.as_ref().is_some_and(|told| told.contains(&at)))
                         || (liking && only_tells);
-                    if for_the_language || reason || statement_from.is_some_and(|from| at >= from) {
+                    let when_said = when_first
+                        .is_some_and(|until| at < until && !recognised.named_again_after(kind, &value, until - 1));
+                    if for_the_language || reason || when_said || statement_from.is_some_and(|from| at >= from) {
                         continue;
                     }
                     if required_before.is_some_and(|from| at < from) {
@@ -757,7 +800,8 @@ impl Drafter<'_> {
             .into_iter()
             .filter(|_| !only_tells)
             .filter(|(words, _)| context.or(statement_from).is_none_or(|from| words.start < from))
-            .filter(|(words, _)| reason_until.is_none_or(|so| words.start > so))
+            .filter(|(words, _)| reason_part.is_none_or(|(_, asked)| words.start >= asked))
+            .filter(|(words, _)| when_first.is_none_or(|until| words.start >= until))
             .filter(|(words, _)| {
                 !told_before_so.as_ref().is_some_and(|told| told.start <= words.start && words.end <= told.end)
             })

@@ -883,6 +883,15 @@ pub const SERVED: &[&str] = &[
     "skoleklassene",
 ];
 
+/// Whether `word` names people a job serves, compounded too (`badegjestane`,
+/// `hotellgjestene`, `sykehjemsbeboerne`): see [`SERVED`].
+pub fn served(word: &str) -> bool {
+    SERVED.contains(&word)
+        || SERVED.iter().any(|people| {
+            people.chars().count() >= 6 && word.strip_suffix(people).is_some_and(|first| first.chars().count() >= 3)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -895,6 +904,14 @@ mod tests {
         assert!(perfection_waived(&["det", "treng", "ikkje", "vere", "perfekt"], 4));
         assert!(!perfection_waived(&["norsk", "perfekt"], 1), "perfect Norwegian asked is no waiver");
         assert!(!perfection_waived(&said, 7) && !perfection_waived(&said, 9), "past the end is nothing");
+    }
+
+    #[test]
+    fn people_served_are_known_compounded_too() {
+        assert!(served("gjestane") && served("badegjestane") && served("sykehjemsbeboerne"));
+        assert!(!served("kundeservice") && !served("gjesterom"));
+        // A short word compounded is something else: an `arbeidsgjest` is in work training.
+        assert!(!served("arbeidsgjest"));
     }
 
     #[test]

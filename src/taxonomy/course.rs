@@ -17,6 +17,10 @@ const COURSE_HEADS: &[&str] = &[
     "bevis",
     "prøven",
     "prøve",
+    // Nynorsk and feminine definite forms (`livredningsprøva`, `opplæringa`).
+    "prøva",
+    "opplæringa",
+    "godkjenninga",
     "kurset",
     "kurs",
     "attesten",
@@ -64,6 +68,7 @@ mod tests {
         assert_eq!(subject("kurs i mattrygghet"), subject("mattrygghetskurs"));
         assert_eq!(subject("truckførerbevis"), subject("truckførerkurs"));
         assert_eq!(subject("sveisesertifikat"), subject("sveiseprøve"));
+        assert_eq!(subject("livredningsprøva"), subject("livredningsprøve"));
         assert!(!subject("hygienekurs").is_empty());
         assert!(subject("førerkort B").is_empty() && subject("kundeservice").is_empty());
     }

@@ -439,6 +439,15 @@ fn shift_of_time(words: &[&str], i: usize) -> Option<(Shift, usize)> {
     if ends && (1..=4).contains(&hour) && night.is_none() && morning.is_none() {
         hour += 12;
     }
+    // `… opp og ned tre etasjer til klokka tre`: an end at one to four, with no night said and
+    // no start before it, may end a day or a night; it names no shift.
+    let open_end = i > 0 && words[i - 1] == "til" && (1..=4).contains(&hour) && night.is_none() && morning.is_none();
+    let start_before = words[..i - usize::from(i > 0)]
+        .iter()
+        .any(|w| matches!(*w, "klokka" | "klokken" | "kl" | "klokkja" | "fra" | "frå"));
+    if open_end && !start_before {
+        return None;
+    }
     let last = evening.or(morning).or(night).unwrap_or(i + 1);
     // `butikken stenger kl. 17`: a day that ends in the afternoon is day work.
     let shift = match hour {
@@ -484,8 +493,12 @@ fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         let end = until + 1 + usize::from(words.get(until + 1) == Some(&"halv"));
         if words.get(until) == Some(&"til") && word_hour(end).is_some() {
             let end_part = part_of_day(end + 1);
+            // `Fra sju til elleve tar du imot …`: a verb after the hours, not a unit.
+            let verb = |w: &str| {
+                crate::draft::clauses::stated_doing(w) || matches!(w, "tar" | "tek" | "går" | "står" | "er" | "gjør")
+            };
             let unit = end_part.is_none()
-                && words.get(end + 1).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar"));
+                && words.get(end + 1).is_some_and(|w| !matches!(*w, "om" | "på" | "og" | "hver" | "kvar") && !verb(w));
             let start = match start_part {
                 Some(Shift::Kveld) if start < 12 => start + 12,
                 Some(Shift::Natt) if (6..12).contains(&start) => start + 12,
