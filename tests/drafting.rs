@@ -158,8 +158,8 @@ fn every_sentence_of_the_corpus_drafts_as_written_down() {
 
 /// With NAV's STYRK-08 titles and Norsk Ordbank loaded, thousands of occupation titles stand
 /// near everyday words. A nynorsk verb (`snakkar`, not a misspelt `snekkar`), what the people a
-/// job serves do (`medlemmene trener`) and the foreman who asks (`Formann (vaskeri)` is a title)
-/// had become must-have occupations.
+/// job serves do (`medlemmene trener`), the foreman who asks (`Formann (vaskeri)` is a title)
+/// and what the employer does after a dash (`– vi slakter …`) had become must-have occupations.
 #[test]
 fn with_real_data_a_verb_or_what_the_served_do_is_no_occupation_asked() {
     let Some(dir) = jobbmatch::taxonomy::external::shared_data_dir() else {
@@ -173,6 +173,11 @@ fn with_real_data_a_verb_or_what_the_served_do_is_no_occupation_asked() {
         ("Du snakkar godt norsk.", vec!["must language norsk level=B2"]),
         ("Du må jobbe kveld og helg – det er da medlemmene trener.", vec!["must shift kveld", "must shift helg"]),
         ("Formannen krev òg truckførarbevis, for alt går på pall.", vec!["must certificate truckførerbevis"]),
+        // `Slakter` is a title; after a dash and a pronoun it is what the employer does.
+        (
+            "Det andre er kveldsskiftet – vi slakter fra tre til halv ett om natta, og det må du kunne.",
+            vec!["must shift kveld"],
+        ),
     ] {
         let answers = ReflectionAnswers { must_have: must_have.into(), ..Default::default() };
         let got = rendered(&draft("real-data", &answers, &taxonomy, today));

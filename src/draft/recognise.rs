@@ -1769,7 +1769,12 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             // `Vi bygger båter`, `vi baker alt selv`: right after a pronoun that opens a clause
             // stands its verb, whatever noun it also spells. `Bakeriet vårt trenger deg`: the
             // employer's own place, named with a possessive, is asked of nobody.
-            let opens = |at: usize| at == 0 || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der");
+            // `Det andre er kveldsskiftet – vi slakter …`: a dash or a comma opens a clause too.
+            let opens = |at: usize| {
+                at == 0
+                    || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der")
+                    || clause.breaks.iter().any(|&(after, _)| after == at)
+            };
             let pronoun = |w: &str| matches!(w, "vi" | "me" | "jeg" | "eg" | "du" | "de" | "dei" | "dere" | "dykk");
             let place_word = |at: usize| {
                 matches!(words[at], "fra" | "frå" | "på" | "i" | "som" | "med" | "av" | "til" | "ved" | "hos")
