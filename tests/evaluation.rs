@@ -242,9 +242,11 @@ fn the_phrase_suite_stays_above_its_floors() {
         // the round that opened it.
         ("opened33", 0.95, 0.92, 0.95, 1.0, 1.0, 0.70),
         // The thirty-fourth half (an ordinary day at work, hour by hour: «Kl. 07.00 starter vi
-        // …», «Det som gjør dagen lettest, er …»), held out until the thirty-fifth existed:
-        // drafted NDCG 0.77 and seven drafted lists of eight warning when frozen (README).
-        ("opened34", 0.90, 0.75, 0.70, 0.98, 1.0, 0.90),
+        // …», «Det som gjør dagen lettest, er …»), opened once the thirty-fifth existed: drafted
+        // NDCG 0.77, hidden recall 0.75 and seven drafted lists of eight warning when frozen
+        // (README); 0.97 / 0.97, hidden recall 1.000 and no list warning after the round that
+        // opened it.
+        ("opened34", 0.95, 0.95, 0.95, 1.0, 1.0, 0.90),
         // The held-out half (the employer talks in idioms: «Lappen må du ha», «her er det ingen
         // sukkerbiter», «Her må du være nattugle»): structured must-have precision 0.984 and six
         // drafted lists of eight warning when frozen (README). These floors only keep it from
