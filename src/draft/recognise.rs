@@ -1769,7 +1769,8 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
             // `Vi bygger båter`, `vi baker alt selv`: right after a pronoun that opens a clause
             // stands its verb, whatever noun it also spells. `Bakeriet vårt trenger deg`: the
             // employer's own place, named with a possessive, is asked of nobody.
-            // `Det andre er kveldsskiftet – vi slakter …`: a dash or a comma opens a clause too.
+            // `Det andre er kveldsskiftet – vi slakter …`: a dash, a colon or a comma opens a
+            // clause too.
             let opens = |at: usize| {
                 at == 0
                     || matches!(words[at - 1], "og" | "men" | "så" | "fordi" | "at" | "der")
