@@ -343,7 +343,7 @@ fn work_told_by_its_place_and_its_tools_meets_the_wish_it_speaks_to() {
 #[test]
 fn an_action_noun_is_met_by_its_verb() {
     // `flytting` and `reparasjon` are wished for; veiledere write what people did: helped friends
-    // move, repaired bikes. A word that only looks like an action noun meets nothing.
+    // move, repaired bikes. A tag that tells of neither meets neither.
     let candidates = [
         profile("K-move", tagged("informal_skill", "har hjulpet halve menigheten å flytte de siste fem årene")),
         profile("K-repair", tagged("informal_skill", "har reparert sykler og mopeder for naboene i tre år")),

@@ -49,6 +49,12 @@ pub const CONTEXT_SUBJECTS: &[&str] = &[
     super::portrait::PERSON,
 ];
 
+/// `Uten det …`, `utan ho …`: words that open with what follows without the requirement named
+/// before (a pronoun for it), and so ask nothing themselves.
+pub fn without_it(words: &[&str]) -> bool {
+    matches!(words, ["uten" | "utan", "det" | "dette" | "den" | "dei" | "dem" | "ho" | "han" | "henne", ..])
+}
+
 /// Who at the employer asks or says what is asked, in their definite form (`sjefen krever at
 /// …`, `Formannen krev òg truckførarbevis`, `Rederiet krever …`): never what is asked.
 pub const BOSSES: &[&str] = &[
@@ -608,8 +614,7 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
             (1..=5).contains(&verb) && after.next().is_some_and(|w| time_of_week(w))
         });
         // `… – uten den får vi ikke lov å sette deg på vakt`: what follows without it.
-        let without_it = matches!(following.first(), Some(&("uten" | "utan")))
-            && matches!(following.get(1), Some(&("den" | "det" | "dette" | "dem" | "dei" | "ho" | "han" | "henne")));
+        let without_it = without_it(&following);
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
         // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.

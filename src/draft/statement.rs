@@ -131,7 +131,7 @@ pub(super) fn standing(clause: &Clause, words: &[&str], recognised: &Recognised,
         && !words.iter().any(|w| matches!(*w, "du" | "deg" | "dere" | "de" | "dei"))
         && !asks(words, 0);
     let reinforces = answer == Answer::MustHave
-        && (matches!(words, ["uten" | "utan", "det" | "dette" | "den" | "dei" | "dem" | "ho" | "han" | "henne", ..])
+        && (clauses::without_it(words)
             || matches!(words, ["den" | "han" | "hun" | "ho", "siste" | "forrige", ..])
             || remark)
         && !recognised.found.iter().any(|f| matches!(f, Found::Criterion { .. }));
