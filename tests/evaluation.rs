@@ -247,11 +247,16 @@ fn the_phrase_suite_stays_above_its_floors() {
         // (README); 0.97 / 0.97, hidden recall 1.000 and no list warning after the round that
         // opened it.
         ("opened34", 0.95, 0.95, 0.95, 1.0, 1.0, 0.90),
-        // The held-out half (the employer talks in idioms: «Lappen må du ha», «her er det ingen
-        // sukkerbiter», «Her må du være nattugle»): structured must-have precision 0.984 and six
-        // drafted lists of eight warning when frozen (README). These floors only keep it from
-        // getting worse.
-        ("heldout", 0.90, 0.75, 0.70, 0.98, 1.0, 0.95),
+        // The thirty-fifth half (the employer talks in idioms: «Lappen må du ha», «her er det
+        // ingen sukkerbiter», «Her må du være nattugle»), opened once the thirty-sixth existed:
+        // structured must-have precision 0.984 and six drafted lists of eight warning when
+        // frozen (README).
+        ("opened35", 0.90, 0.75, 0.70, 0.98, 1.0, 0.95),
+        // The held-out half (job-ad questions put to the reader: «Tåler du å stå ute i regn og
+        // sludd? Det må du.», «Har du lappen?», «Er fulltid for mye? 60 % går.»): drafted NDCG
+        // 0.47 with every drafted list warning, and structured must-have precision 0.986, when
+        // frozen (README). These floors only keep it from getting worse.
+        ("heldout", 0.95, 0.50, 0.95, 0.98, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
