@@ -269,7 +269,8 @@ const MAIN_SUBJECTS: &[&str] = &["du", "dere", "de", "det", "dette", "vi", "jobb
 /// Words before `du` that do not make a condition (`så du må …`).
 const NOT_CONDITIONS: &[&str] = &["så", "og", "men", "da", "då", "når", "der", "som", "at", "ellers", "elles"];
 /// Words of a main clause that turn a candidate away (besides `ikke`).
-const REFUSING: &[&str] = &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem", "vits"];
+const REFUSING: &[&str] =
+    &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem", "glemme", "gløyme", "glømme", "vits"];
 
 /// What a job is too much of for someone (`blir det for tungt`).
 const TOO_MUCH: &[&str] =
@@ -578,8 +579,19 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…, da tjenesten utføres i brukernes hjem`: a thing of the job, named in its definite
         // form, as well.
         let reason_subject = |word: &str| subject(word) || REASON_SUBJECTS.contains(&word) || definite_noun(word);
+        // `…, for halve gjengen og alle kapteinene snakker den`: a quantity may open the subject.
+        let quantity =
+            |word: &str| matches!(word, "halve" | "alle" | "mange" | "fleire" | "flere" | "begge" | "mesteparten");
         let reason = BECAUSE.contains(&next.as_str())
-            || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str()) && after.next().is_some_and(|w| reason_subject(&w)));
+            || (BECAUSE_BEFORE_SUBJECT.contains(&next.as_str())
+                && after.next().is_some_and(|w| {
+                    reason_subject(&w)
+                        || (quantity(&w)
+                            && sentence[at + width..]
+                                .split_whitespace()
+                                .nth(2)
+                                .is_some_and(|noun| reason_subject(&noun.to_lowercase())))
+                }));
         // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a
         // fact (a present verb, not `du må`), is why the requirement before it is made.
         let verb = after.next();

@@ -106,6 +106,12 @@ impl Drafter<'_> {
             let early = matches!(text, "tidlig" | "tidleg" | "sent" | "seint") && i >= 1 && texts[i - 1] == "men";
             // `Verkstedet er fullt av støv`: how much of what follows there is.
             let full_of = matches!(text, "full" | "fullt" | "fulle") && said(i + 1) == Some("av");
+            // `her er det pels overalt`, `melstøvet ligger overalt`: how widespread what is named
+            // is, not something asked.
+            let everywhere = text == "overalt" || (matches!(text, "ligger" | "ligg") && said(i + 1) == Some("overalt"));
+            // `Politiattest må du ha, elles kjem du ikkje inn døra`: what happens otherwise is the
+            // consequence of what was asked, asked of nobody.
+            let otherwise = texts[..i].iter().any(|w| matches!(*w, "ellers" | "elles"));
             // `med en gang`: at once, when.
             let at_once =
                 text == "gang" && i >= 2 && matches!(texts[i - 1], "en" | "ein") && matches!(texts[i - 2], "med");
@@ -226,6 +232,8 @@ impl Drafter<'_> {
                 || reporter
                 || early
                 || full_of
+                || everywhere
+                || otherwise
                 || in_passing
                 || in_language
                 || not_spared

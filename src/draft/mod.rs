@@ -589,6 +589,17 @@ impl Drafter<'_> {
         let softened_from = words.iter().position(|w| SOFTENS_WHAT_FOLLOWS.contains(w));
         let said_after = (0..words.len()).any(|j| softens_at(&words, j) && !SOFTENS_WHAT_FOLLOWS.contains(&words[j]));
         let required_before = softened_from.filter(|_| answer == Answer::MustHave && !said_after);
+        // `Vi er døgnåpne, og nattugler er gull: du må kunne ta nattskift`: praise before a colon
+        // or a dash, then a plain requirement after it — what is asked after the break stands
+        // (named before it too, as here); what only the praise names stays a wish.
+        let asked_after_praise = clause.breaks.iter().filter(|(_, c)| !matches!(c, ',' | ';')).find_map(|&(at, _)| {
+            (answer == Answer::MustHave
+                && at < words.len()
+                && (0..at).any(|j| softens_at(&words, j))
+                && !(at..words.len()).any(|j| softens_at(&words, j))
+                && words[at..].iter().any(|w| MUST_MARKERS.contains(w)))
+            .then_some(at)
+        });
         // Whether the word at `at` stands in a reason after a comma whose subject `subject`
         // accepts (`…, da stillingen omfatter brøyting`, `…, for arbeidslederen snakker polsk`).
         let in_reason_of = |at: usize, subject: &dyn Fn(&str) -> bool| {
@@ -734,6 +745,11 @@ impl Drafter<'_> {
                     if required_before.is_some_and(|from| at < from) {
                         importance = Importance::Must;
                     }
+                    if asked_after_praise
+                        .is_some_and(|from| at >= from || recognised.named_again_after(kind, &value, from - 1))
+                    {
+                        importance = Importance::Must;
+                    }
                     // An interest or a quality is never a wall: few profiles hold one (they come
                     // from veiledere's tags), so a drafted must-have of that kind would empty the
                     // list. `du må like å jobbe ute` becomes a wish.
@@ -771,8 +787,42 @@ impl Drafter<'_> {
                     let next = |w: &&str| matches!(*w, "deretter" | "dernest" | "derefter" | "sekundært");
                     let either =
                         previous.is_some_and(|p| words[p..at].contains(&"eller") && !words[p..at].iter().any(next));
+                    // `jobba med born før, i barnehage, SFO eller som dagmamma`, `stått på eit
+                    // kjøkken før, gjerne i ein kantine`: where, after a comma, says where the
+                    // wish before it may have been met — the same wish.
+                    let where_it_was = |w: &&str| {
+                        matches!(
+                            *w,
+                            "gjerne"
+                                | "helst"
+                                | "i"
+                                | "på"
+                                | "som"
+                                | "ved"
+                                | "hos"
+                                | "en"
+                                | "et"
+                                | "ei"
+                                | "ein"
+                                | "eit"
+                        )
+                    };
+                    // (`gjerne på maskin` says how, not where: `på` alone opens no place.)
+                    let place = |w: &&str| matches!(*w, "i" | "som" | "ved" | "hos");
+                    // `fikser ting hjemme – sykkel, bil, hva som helst`: what a dash lists after a
+                    // wish are its examples.
+                    let example = previous.is_some_and(|p| {
+                        clause.breaks.iter().any(|&(b, c)| {
+                            (c == ','
+                                && p < b
+                                && b < at
+                                && words[b..at].iter().all(where_it_was)
+                                && words[b..at].iter().any(place))
+                                || (matches!(c, '–' | '—' | '-') && p < b && b == at)
+                        })
+                    });
                     let rank = ranked.then(|| {
-                        if !(either || (clause.number.is_some() && previous.is_some())) {
+                        if !(either || example || (clause.number.is_some() && previous.is_some())) {
                             self.wish_rank =
                                 clause.number.map_or(self.wish_rank + 1, |said| said.max(self.wish_rank.max(1)));
                         }

@@ -318,11 +318,14 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     walking(&words, &mut recognised);
     climbing(&words, &mut recognised);
     allergic(&words, &mut recognised);
+    takes_hold(clause, &words, &mut recognised);
+    in_order(&words, &mut recognised);
     tolerated(clause, &words, taxonomy, &mut recognised);
     not_borne_by_all(&words, taxonomy, &mut recognised);
     unsuited(&words, taxonomy, &mut recognised);
     unruffled(&words, &mut recognised);
     alone(&words, &mut recognised);
+    exposures(&words, taxonomy, &mut recognised);
     ruled_out(clause, &words, taxonomy, &mut recognised);
     weighing(&words, &mut recognised);
     vocabulary(clause, taxonomy, &mut recognised);
@@ -489,7 +492,10 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
         // `har vært dykkere eller jobbet på fiskebåt`: another cue opens a phrase of its own.
         // `det hjelper ikke med erfaring hvis du ikke tåler kulde`: a condition is no subject.
         // `erfaring fra renhold veier tyngst`, `… slår alt anna`: how much it weighs, the same.
+        // `Kurs i varmepumper og ventilasjon får du av oss`, `… tek vi sjølve`: the verb of who
+        // gives it ends what it is in.
         if matches!(word, "gjør" | "gjer" | "gir" | "gjev" | "betyr" | "teller" | "tel" | "hjelper")
+            || matches!(word, "får" | "tar" | "tek" | "lærer" | "lærar" | "betaler" | "betalar" | "ordner" | "ordnar")
             || matches!(word, "veier" | "veg" | "slår" | "trumfer")
             || matches!(word, "hvis" | "viss" | "dersom" | "når" | "fordi" | "enn")
             // `er du glad i friluftsliv og sjøen, passer du her`: the main clause after it.
@@ -517,7 +523,11 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
             }
             // `så brant hun for gjenbruk`: the subject after the cue, where a statement turns round.
             let inverted = j == cue + 1 && matches!(word, "hun" | "han" | "ho" | "du" | "de" | "dei" | "vi" | "me");
-            let joining = used[j] || inverted || CUE_JOINS.contains(&word) || matches!(word, "og" | "eller");
+            // `stått i en byggevarebutikk eller på et lager`: an article after the preposition.
+            // (`pusset opp en` is no article: `en` stands for the boat.)
+            let article = matches!(word, "en" | "et" | "ei" | "ein" | "eit")
+                && matches!(words[j - 1], "i" | "på" | "fra" | "frå" | "ved" | "hos" | "som" | "og" | "eller");
+            let joining = used[j] || inverted || article || CUE_JOINS.contains(&word) || matches!(word, "og" | "eller");
             if !joining {
                 break;
             }
@@ -533,7 +543,7 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
 /// `Har du stått i fiskeindustrien`, `stått i butikk`: having stood in a trade is having worked
 /// in it.
 fn stood_in(words: &[&str], at: usize) -> bool {
-    words[at] == "stått" && words.get(at + 1) == Some(&"i")
+    words[at] == "stått" && matches!(words.get(at + 1), Some(&("i" | "på")))
 }
 
 /// What an experience or interest cue is about when the vocabulary does not know it
@@ -630,19 +640,20 @@ fn loads(words: &[&str], out: &mut Recognised) {
     }
 }
 
-/// `Utedelen til en varmepumpe veier fort 40 kilo`: a heavy weight, said of what the job handles,
-/// is heavy lifting (unless the clause names lifting already); the thing weighed is its load.
+/// `Utedelen til en varmepumpe veier fort 40 kilo`, `melsekkene er på 25 kilo`, `kofferter på
+/// tjue–tretti kilo`: a heavy weight, said of what the job handles, is heavy lifting (unless the
+/// clause names lifting already); the thing weighed is its load.
 fn weights(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
     let lifting = taxonomy.demand("tunge løft");
     for i in 0..words.len() {
-        if out.used[i] || !matches!(words[i], "veier" | "veg") {
+        if out.used[i] || !matches!(words[i], "veier" | "veg" | "på" | "opptil") {
             continue;
         }
         let Some(end) = (i + 1..words.len().min(i + 5)).find(|&j| matches!(words[j], "kilo" | "kg" | "kilogram"))
         else {
             continue;
         };
-        let heavy = words[i + 1..end].iter().any(|w| w.parse::<f64>().is_ok_and(|kilos| kilos >= 15.0));
+        let heavy = words[i + 1..end].iter().any(|w| kilos(w).is_some_and(|kilos| kilos >= 15.0));
         if !heavy || (i..=end).any(|j| out.used[j]) {
             continue;
         }
@@ -655,6 +666,64 @@ fn weights(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         let from =
             (0..i).rev().take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "så" | "men")).last().unwrap_or(i);
         out.take(from, end);
+    }
+}
+
+/// `melstøvet ligger overalt`, `fiskelukta sitter i klærne`: an exposure named in a compound
+/// the vocabulary does not hold is that demand, in the employer's word.
+fn exposures(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
+    for (i, word) in words.iter().enumerate() {
+        if !out.used[i] && word.chars().count() >= 7 && taxonomy.demand_compounded(word).is_some() {
+            out.criterion(CriterionKind::Demand, word.to_string(), i);
+            out.take(i, i);
+        }
+    }
+}
+
+/// A weight as written: a number, or a round number in words (`tjue`, `tretti`, `førti`).
+fn kilos(word: &str) -> Option<f64> {
+    word.parse::<f64>().ok().or(match word {
+        "ti" => Some(10.0),
+        "femten" => Some(15.0),
+        "tjue" | "tjuge" => Some(20.0),
+        "tjuefem" => Some(25.0),
+        "tretti" | "tredve" => Some(30.0),
+        "førti" => Some(40.0),
+        "femti" => Some(50.0),
+        _ => None,
+    })
+}
+
+/// `Du kan ikke være redd for å ta i`, `du må tåle å ta i`: to «ta i» with nothing after it is
+/// to work hard with one's body — heavy lifting (`ta i mot`, `ta i bruk` are other verbs).
+fn takes_hold(clause: &Clause, words: &[&str], out: &mut Recognised) {
+    for i in 1..words.len().saturating_sub(1) {
+        if !matches!(words[i], "ta" | "tar" | "tek") || words[i + 1] != "i" || out.used[i] || out.used[i + 1] {
+            continue;
+        }
+        let next = i + 2;
+        let ends = next == words.len()
+            || clause.breaks.iter().any(|&(at, _)| at == next)
+            || matches!(words[next], "skikkelig" | "hardt" | "og" | "når" | "så");
+        let borne = words[i.saturating_sub(4)..i].iter().any(|w| {
+            TOLERATE.contains(w)
+                || matches!(*w, "redd" | "må" | "kunne" | "klare" | "orke" | "vant" | "liker" | "likar")
+        });
+        if ends && borne {
+            out.criterion(CriterionKind::Demand, "tunge løft".to_string(), i);
+            out.take(i, i + 1);
+        }
+    }
+}
+
+/// `papirene må være i orden`, `alt er i orden`: «i orden» after a verb of being says a thing is
+/// as it should be, no liking for order (`orden og ryddighet` still is one).
+fn in_order(words: &[&str], out: &mut Recognised) {
+    for i in 1..words.len().saturating_sub(1) {
+        let being = matches!(words[i - 1], "være" | "vere" | "er" | "blir" | "bli" | "vera");
+        if being && words[i] == "i" && words[i + 1] == "orden" && !out.used[i + 1] {
+            out.take(i, i + 1);
+        }
     }
 }
 
@@ -947,7 +1016,10 @@ fn formalities(clause: &Clause, words: &[&str], out: &mut Recognised) {
         }
         // `… at man har bil selv`: the candidate's own car, said with `har`.
         let own = window == ["har", "bil"] && words.get(i + 2).is_some_and(|w| matches!(*w, "selv" | "sjølv"));
-        let owned = own || matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]);
+        // `skrur på egen bil`: working on one's own car is a pastime, not owning one asked.
+        let worked_on = matches!(window[0], "egen" | "eigen") && i > 0 && matches!(words[i - 1], "på" | "med");
+        let owned =
+            own || (matches!(window, ["ha" | "egen" | "eigen" | "disponere" | "disponerer", "bil"]) && !worked_on);
         let needed = required && (window == ["med", "bil"] || (i == 0 && window[0] == "bil"));
         if (owned || needed) && !out.used[i + 1] {
             out.add(ask());
@@ -1333,8 +1405,14 @@ fn trucks(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             |j: usize| words[j.saturating_sub(2)..j].iter().any(|w| super::words::SOFTENS_WHAT_FOLLOWS.contains(w));
         let later = (last + 1..words.len()).find(|&j| !out.used[j] && is_class(words[j]) && !softened(j));
         if let (true, Some(j)) = (classes.is_empty(), later) {
-            classes.push(words[j].to_uppercase());
-            out.take(j, j);
+            // `Truckpapirene må være i orden – T1 til T4`: a range said later is read whole.
+            let to =
+                (words.get(j + 1) == Some(&"til") && words.get(j + 2).is_some_and(|w| is_class(w))).then_some(j + 2);
+            match to.and_then(|to| rules.classes_in(&format!("truckførerbevis {}-{}", words[j], words[to]))) {
+                Some(range) => classes.extend(range),
+                None => classes.push(words[j].to_uppercase()),
+            }
+            out.take(j, to.unwrap_or(j));
         }
         let value = if classes.is_empty() {
             "truckførerbevis".to_string()
@@ -1805,6 +1883,20 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                     continue;
                 }
                 None => {}
+            }
+            // `en som baker hjemme for moro skyld`: a trade's word right after `som`, done at home
+            // or in free time, is the verb of a pastime — a liking, not the trade.
+            let at_home = |w: &str| matches!(w, "hjemme" | "heime" | "fritida" | "fritiden");
+            let pastime = first == last
+                && first > 0
+                && words[first - 1] == "som"
+                && kind == CriterionKind::Occupation
+                && (words.get(last + 1).is_some_and(|w| at_home(w))
+                    || words.get(last + 1..last + 3).is_some_and(|w| w[0] == "på" && at_home(w[1])));
+            if pastime {
+                out.criterion(CriterionKind::Interest, words[first].to_string(), first);
+                out.take(first, last + 1);
+                continue;
             }
             if (verb_of_subject || ours) && matches!(kind, CriterionKind::Occupation | CriterionKind::Experience) {
                 out.take(first, if ours { last + 1 } else { last });

@@ -45,7 +45,8 @@ impl Drafter<'_> {
         // `Vi tek heller ein på 60 %, enn ein på 100 % som ikkje gjer det`: a negation on the
         // other side of a comparison negates nothing adapted.
         let other_side = recognise::other_side(&words).unwrap_or_default();
-        let negated = (0..words.len()).any(|j| NEGATION.contains(&words[j]) && !other_side.contains(&j))
+        let negated = (0..words.len())
+            .any(|j| NEGATION.contains(&words[j]) && !other_side.contains(&j) && !bends(&words, j))
             && !says_not_needed(&words)
             && !lacking
             && !words.windows(2).any(|w| matches!(w, ["ikke", "være"]));
@@ -175,7 +176,14 @@ impl Drafter<'_> {
         if words.iter().any(|w| taught(w) && w.starts_with("norsk")) {
             languages.push(&norwegian);
         }
-        let the_language = words.iter().any(|w| w.starts_with("språk") || *w == "norsken");
+        // `Kurs i språkarbeid tek vi`: work on the children's language is no language of the
+        // candidate's.
+        let childrens = |w: &str| {
+            ["språkarbeid", "språkutvikling", "språkstimulering", "språklek", "språkleik"]
+                .iter()
+                .any(|work| w.starts_with(work))
+        };
+        let the_language = words.iter().any(|w| (w.starts_with("språk") && !childrens(w)) || *w == "norsken");
         let mentions_language = !languages.is_empty() || the_language;
         // `språket kan du lære underveis`: the employer teaches it.
         let easy_language = easy_language || (the_language && training);

@@ -335,3 +335,17 @@ fn a_letter_to_the_new_hire_asks_what_it_asks() {
     let standing = draft_of("Du står hele dagen.", "", "");
     assert!(summary(&standing).iter().any(|(kind, ..)| *kind == CriterionKind::Demand));
 }
+
+#[test]
+fn where_a_wish_was_met_after_a_comma_ranks_with_it() {
+    let draft = draft_of(
+        "",
+        "Helst ein som har jobba med born før, i barnehage eller SFO. Deretter ein som likar å gå på tur.",
+        "",
+    );
+    let ranks: Vec<(String, Option<u32>)> = draft.need.criteria.iter().map(|c| (c.value.clone(), c.rank)).collect();
+    let rank_of = |value: &str| ranks.iter().find(|(v, _)| v.contains(value)).and_then(|(_, rank)| *rank);
+    assert_eq!(rank_of("born"), Some(1), "{ranks:?}");
+    assert_eq!(rank_of("barnehage"), Some(1), "where it was met is the same wish: {ranks:?}");
+    assert_eq!(rank_of("tur"), Some(2), "what comes next ranks next: {ranks:?}");
+}

@@ -603,6 +603,22 @@ pub const ASKING: &[&str] = &[
     "bør",
     "behov",
 ];
+/// `det er ikke hogd i stein`, `vi er ikke firkanta`: a negation in an idiom that says the
+/// employer bends, so it refuses nothing.
+pub fn bends(words: &[&str], negation: usize) -> bool {
+    let after = &words[(negation + 1).min(words.len())..(negation + 5).min(words.len())];
+    let carved = after.iter().position(|w| matches!(*w, "stein" | "steinen"));
+    let square = |w: &&str| w.starts_with("firkant") || w.starts_with("fyrkant");
+    after.iter().any(square)
+        || carved.is_some_and(|at| {
+            after[..at].iter().any(|w| {
+                ["hogd", "hogge", "hogg", "hugg", "spikr", "meisl", "satt", "skrev", "skriv", "støpt"]
+                    .iter()
+                    .any(|stem| w.starts_with(stem))
+            })
+        })
+}
+
 /// `trenger du ikke`, `ikke krav om`, `ikke nødvendig`, `ingen krav`: the employer does not need it.
 pub fn says_not_needed(words: &[&str]) -> bool {
     // `det treng ikkje vere perfekt`: the level asked for is not perfection; something is
@@ -769,7 +785,21 @@ pub const SPARE: &[&str] = &["slippe", "slipper", "sleppe", "slepp", "ikke", "ik
 pub const NEGATION: &[&str] = &["ikke", "ikkje", "dessverre", "diverre", "umulig", "uråd"];
 /// What is carried (`løfte tunge esker`, `det er paller og kasser hele natta`): the load of a
 /// demand, never a skill (`kasser` are crates here, not the till).
-pub const LOADS: &[&str] = &["esker", "eske", "kasser", "kassene", "sekker", "sekkene", "paller", "pallene"];
+pub const LOADS: &[&str] = &[
+    "esker",
+    "eske",
+    "kasser",
+    "kassene",
+    "sekker",
+    "sekkene",
+    "paller",
+    "pallene",
+    "pall",
+    "plater",
+    "platene",
+    "kofferter",
+    "koffertene",
+];
 
 /// Words that negate what follows them in a requirement (`vi kan ikke ta inn lærlinger`).
 pub const NOT: &[&str] = &["ikke", "ikkje", "ingen", "inga"];
@@ -904,6 +934,16 @@ mod tests {
         assert!(perfection_waived(&["det", "treng", "ikkje", "vere", "perfekt"], 4));
         assert!(!perfection_waived(&["norsk", "perfekt"], 1), "perfect Norwegian asked is no waiver");
         assert!(!perfection_waived(&said, 7) && !perfection_waived(&said, 9), "past the end is nothing");
+    }
+
+    #[test]
+    fn an_idiom_of_bending_negates_nothing() {
+        let carved = ["det", "er", "ikke", "hogd", "i", "stein"];
+        let square = ["vi", "er", "ikkje", "firkanta", "på", "det"];
+        assert!(bends(&carved, 2) && bends(&square, 2));
+        // A plain refusal bends nothing, nor does a stone named without being carved.
+        assert!(!bends(&["vi", "kan", "ikke", "gå", "under", "80"], 2));
+        assert!(!bends(&["du", "skal", "ikke", "bære", "stein"], 2));
     }
 
     #[test]

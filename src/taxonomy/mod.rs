@@ -304,7 +304,8 @@ impl Taxonomy {
     /// ([`Taxonomy::demand`]), by what is borne alone ([`Taxonomy::demand_borne`]), or as a list
     /// no label holds whole (`dyr og dyrehår`), by its first part that names one.
     pub fn demand_named(&self, value: &str) -> Option<ConceptId> {
-        let named = |text: &str| self.demand(text).or_else(|| self.demand_borne(text));
+        let named =
+            |text: &str| self.demand(text).or_else(|| self.demand_borne(text)).or_else(|| self.demand_compounded(text));
         named(value).or_else(|| {
             value
                 .split([',', '/'])
@@ -314,6 +315,31 @@ impl Taxonomy {
                 .filter(|part| !part.is_empty())
                 .find_map(named)
         })
+    }
+
+    /// The exposure a one-word compound ends in (`melstøv` is dust, `fiskelukt` smell,
+    /// `motorstøy` noise): the longest one-word label of at least four letters, of a demand one is
+    /// exposed to in the air or the room ([`EXPOSURES`]), that the word's stem ends with after a
+    /// first part of at least three. Other demands are not read inside compounds (`brainstorm`
+    /// is no weather).
+    pub fn demand_compounded(&self, text: &str) -> Option<ConceptId> {
+        let [stem] = self.analyzer.stems(text).try_into().ok()?;
+        let demands = self
+            .vocabulary
+            .concepts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == ConceptKind::Demand && EXPOSURES.contains(&c.id.as_str()));
+        demands
+            .flat_map(|(id, _)| self.label_stems[id].iter().map(move |label| (id, label)))
+            .filter_map(|(id, label)| match label.as_slice() {
+                [head] if head.chars().count() >= 4 && stem.chars().count() >= head.chars().count() + 3 => {
+                    stem.ends_with(head.as_str()).then_some((id, head.chars().count()))
+                }
+                _ => None,
+            })
+            .max_by_key(|&(id, length)| (length, std::cmp::Reverse(id)))
+            .map(|(id, _)| id)
     }
 
     /// The demand an advisor names by what is borne alone (`dyr`, `hunder` for an animal
@@ -412,6 +438,10 @@ fn weakened(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Demands one is exposed to where the work is done, the ones a compound names by its last part
+/// (see [`Taxonomy::demand_compounded`]).
+const EXPOSURES: &[&str] = &["stov", "stoy", "lukt", "kulde", "varme", "fukt"];
+
 /// Words that say a need is a limit (`unngå støv`, `ingen nattevakter`).
 const NEGATIVE: &[&str] = &["ikke", "ikkje", "ingen", "inga", "unngå", "unngår", "uten", "utan", "aldri", "tåler"];
 
@@ -499,6 +529,18 @@ mod tests {
 
     fn ids(taxonomy: &Taxonomy, found: Vec<ConceptId>) -> Vec<String> {
         found.into_iter().map(|id| taxonomy.concept(id).id.clone()).collect()
+    }
+
+    #[test]
+    fn an_exposure_is_read_at_the_end_of_a_compound_and_nothing_else_is() {
+        let t = taxonomy();
+        let named = |value: &str| t.demand_named(value).map(|id| t.concept(id).id.clone());
+        assert_eq!(named("melstøv").as_deref(), Some("stov"));
+        assert_eq!(named("sagstøvet").as_deref(), Some("stov"));
+        assert_eq!(named("motorstøy").as_deref(), Some("stoy"));
+        // Only exposures: a storm inside a word is no weather, and a short head is no part.
+        assert_eq!(named("brainstorm"), None);
+        assert_eq!(named("hårlim"), None);
     }
 
     #[test]

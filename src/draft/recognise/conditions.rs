@@ -33,12 +33,35 @@ pub fn ruled_out(clause: &Clause, words: &[&str], taxonomy: &Taxonomy, out: &mut
             continue;
         };
         named = true;
-        ask_demand(demand, at, taxonomy, out);
+        if !rules_out_asked(&words[at..to], taxonomy, out) {
+            ask_demand(demand, at, taxonomy, out);
+        }
         at = to;
     }
     if named && turned.condition.start < end {
         out.take(turned.condition.start, end - 1);
     }
+}
+
+/// Conditions of the airways: each rules out whatever is in the air where the work is done.
+const AIRWAYS: &[&str] = &["astma", "astmatiker", "kols", "lungesykdom", "pustebesvær"];
+/// What is in the air where the work is done (the vocabulary's demand ids).
+const AIRBORNE: &[&str] = &["stov", "lukt", "kjemikalier"];
+
+/// `melstøvet ligger overalt, så med astma går det ikke`: whether the limit in `words` rules out
+/// a demand the clause names already — then it says whom that demand turns away, and adds none.
+/// A condition of the airways rules out any airborne demand named (dust, smell, chemicals).
+fn rules_out_asked(words: &[&str], taxonomy: &Taxonomy, out: &Recognised) -> bool {
+    let ruled_out = taxonomy.demands_for_need(&words.join(" "));
+    let airways = words.iter().any(|w| AIRWAYS.contains(w));
+    out.found.iter().any(|found| match found {
+        Found::Criterion { kind: CriterionKind::Demand, value, .. } => {
+            taxonomy.demand_named(value).is_some_and(|asked| {
+                ruled_out.contains(&asked) || (airways && AIRBORNE.contains(&taxonomy.concept(asked).id.as_str()))
+            })
+        }
+        _ => false,
+    })
 }
 
 /// Asks `demand` (by its first label, found at word `at`) unless the clause asks it already.
@@ -107,8 +130,17 @@ pub fn befell(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
             continue;
         };
         if let Some(label) = taxonomy.concept(demand).labels.first() {
-            out.criterion(CriterionKind::Demand, label.clone(), at);
+            if !rules_out_asked(&words[at..to], taxonomy, out) {
+                out.criterion(CriterionKind::Demand, label.clone(), at);
+            }
             out.take(at, to - 1);
+        }
+        // `med astma eller melallergi`: an allergy listed beside the limit, to what the
+        // vocabulary does not name, says the same of the same people.
+        let allergy = |w: &str| w.ends_with("allergi") || w.ends_with("allergiker");
+        let listed = matches!(words.get(to), Some(&("eller" | "og"))) && words.get(to + 1).is_some_and(|w| allergy(w));
+        if listed && !out.used[to + 1] {
+            out.take(to, to + 1);
         }
         at = to;
     }

@@ -36,6 +36,9 @@ fn level_word(words: &[&str], j: usize) -> Option<(LanguageLevel, usize)> {
         // `gode norskkunnskaper` in a job ad is B2 (what health and school employers ask);
         // said of speech alone (`god norsk muntlig`) it is B1, see `languages`.
         ("god" | "godt" | "gode", _) => (B2, 1),
+        // `du må være stødig i norsken`, `vere stø på engelsk`: steady in it, as one who gets
+        // along at work.
+        ("stø" | "stødig" | "stødige" | "trygg" | "trygt", "i" | "på") => (B1, 2),
         // `norsken må være grei`: decent, enough to get along at work.
         ("grei", _) => (B1, 1),
         ("grunnleggende" | "grunnleggande" | "enkel" | "enkelt" | "enkle" | "litt" | "noe" | "basis", _) => (A2, 1),

@@ -174,6 +174,12 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
             out.take(i, i);
             continue;
         }
+        // `her må du være nattugle`, `nattugler er gull`: one who is awake at night works nights.
+        if word.starts_with("nattugl") {
+            out.criterion(CriterionKind::Shift, Shift::Natt.name().to_string(), i);
+            out.take(i, i);
+            continue;
+        }
         // `frå morgon til kveld`: how long the day is, no shift of its own.
         let day_long = matches!(*word, "fra" | "frå" | "fram")
             && words.get(i + 1).is_some_and(|w| w.starts_with("morg") || matches!(*w, "tidlig" | "tidleg"))
