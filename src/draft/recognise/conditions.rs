@@ -54,22 +54,21 @@ const AIRBORNE: &[&str] = &["stov", "lukt", "kjemikalier"];
 fn rules_out_asked(words: &[&str], taxonomy: &Taxonomy, out: &Recognised) -> bool {
     let ruled_out = taxonomy.demands_for_need(&words.join(" "));
     let airways = words.iter().any(|w| AIRWAYS.contains(w));
-    out.found.iter().any(|found| match found {
-        Found::Criterion { kind: CriterionKind::Demand, value, .. } => {
-            taxonomy.demand_named(value).is_some_and(|asked| {
-                ruled_out.contains(&asked) || (airways && AIRBORNE.contains(&taxonomy.concept(asked).id.as_str()))
-            })
-        }
-        _ => false,
+    asked_demands(taxonomy, out)
+        .any(|asked| ruled_out.contains(&asked) || (airways && AIRBORNE.contains(&taxonomy.concept(asked).id.as_str())))
+}
+
+/// The demands the clause asks so far, as the vocabulary names them.
+fn asked_demands<'a>(taxonomy: &'a Taxonomy, out: &'a Recognised) -> impl Iterator<Item = ConceptId> + 'a {
+    out.found.iter().filter_map(|found| match found {
+        Found::Criterion { kind: CriterionKind::Demand, value, .. } => taxonomy.demand_named(value),
+        _ => None,
     })
 }
 
 /// Asks `demand` (by its first label, found at word `at`) unless the clause asks it already.
 fn ask_demand(demand: ConceptId, at: usize, taxonomy: &Taxonomy, out: &mut Recognised) {
-    let asked = out.found.iter().any(|found| {
-        matches!(found, Found::Criterion { kind: CriterionKind::Demand, value, .. }
-            if taxonomy.demand_named(value) == Some(demand))
-    });
+    let asked = asked_demands(taxonomy, out).any(|asked| asked == demand);
     if let Some(label) = taxonomy.concept(demand).labels.first().filter(|_| !asked) {
         out.criterion(CriterionKind::Demand, label.clone(), at);
     }
