@@ -255,13 +255,19 @@ fn the_phrase_suite_stays_above_its_floors() {
         // must-have (README, footnote ³), so a drafted list without a warning holds candidates
         // its oracle fails: that floor is what the note costs, not a tolerance.
         ("opened35", 0.93, 0.93, 0.75, 1.0, 0.90, 0.95),
-        // The held-out half (job-ad questions put to the reader: «Tåler du å stå ute i regn og
-        // sludd? Det må du.», «Har du lappen?», «Er fulltid for mye? 60 % går.»): drafted NDCG
-        // 0.47 with every drafted list warning, and structured must-have precision 0.986, when
-        // frozen (README). These floors only keep it from getting worse; the round that wrote it
-        // then lowered its drafted NDCG in this configuration from 0.56 to 0.46 (README: an
-        // answer of questions is read as an FAQ), and the floor says so rather than hiding it.
-        ("heldout", 0.95, 0.45, 0.95, 0.98, 1.0, 0.95),
+        // The thirty-sixth half (job-ad questions put to the reader: «Tåler du å stå ute i regn
+        // og sludd? Det må du.», «Har du lappen?», «Er fulltid for mye? 60 % går.»), opened once
+        // the thirty-seventh existed: drafted NDCG 0.47 with every drafted list warning, and
+        // structured must-have precision 0.986, when frozen (README); the round that wrote it
+        // lowered its drafted NDCG in this configuration from 0.56 to 0.46 (an answer of
+        // questions read as an FAQ).
+        ("opened36", 0.95, 0.45, 0.95, 0.98, 1.0, 0.95),
+        // The held-out half (the employer thinking aloud and taking things back: «Førerkort B må
+        // du ha … Eller, vent: … det er ikke et krav likevel», «T1 holder … nei, vent, … T4»):
+        // structured NDCG 0.93 with hidden recall 0.75 and must-have precision 0.984, drafted
+        // 0.56 with six drafted lists of eight warning, when frozen in this configuration
+        // (README). These floors only keep it from getting worse.
+        ("heldout", 0.92, 0.50, 0.70, 0.98, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
