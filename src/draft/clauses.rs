@@ -269,8 +269,22 @@ const MAIN_SUBJECTS: &[&str] = &["du", "dere", "de", "det", "dette", "vi", "jobb
 /// Words before `du` that do not make a condition (`så du må …`).
 const NOT_CONDITIONS: &[&str] = &["så", "og", "men", "da", "då", "når", "der", "som", "at", "ellers", "elles"];
 /// Words of a main clause that turn a candidate away (besides `ikke`).
-const REFUSING: &[&str] =
-    &["feil", "ingenting", "nei", "uaktuelt", "uaktuell", "glem", "glemme", "gløyme", "glømme", "vits"];
+const REFUSING: &[&str] = &[
+    "feil",
+    "ingenting",
+    "nei",
+    "uaktuelt",
+    "uaktuell",
+    "glem",
+    "glemme",
+    "gløyme",
+    "glømme",
+    "vits",
+    "vanskelig",
+    "vanskeleg",
+    "umulig",
+    "umogleg",
+];
 
 /// What a job is too much of for someone (`blir det for tungt`).
 const TOO_MUCH: &[&str] =
@@ -802,7 +816,9 @@ pub fn frames_who_suits(words: &[&str], i: usize) -> bool {
 /// Whether a word and the one after it open a statement about a thing of the job: a definite
 /// noun and what it does or is (`gården ligger`, `portørene går`).
 pub fn opens_statement(noun: &str, verb: Option<&str>) -> bool {
-    definite_noun(noun) && verb.is_some_and(|verb| stated_doing(verb) || STATING.contains(&verb))
+    // A passive too: `bestillingene plukkes`, `nøtene vaskast`.
+    let passive = |verb: &str| verb.chars().count() > 5 && (verb.ends_with("es") || verb.ends_with("ast"));
+    definite_noun(noun) && verb.is_some_and(|verb| stated_doing(verb) || STATING.contains(&verb) || passive(verb))
 }
 
 /// Who states how the job is, as a sentence's subject (`vi har hatt folk`, `det er kveld`,
@@ -919,7 +935,7 @@ pub fn stated_doing(word: &str) -> bool {
 /// utenlandske`).
 pub(super) const REASON_SUBJECTS: &[&str] = &[
     "du", "dere", "de", "dei", "vi", "me", "mange", "noen", "nokon", "alle", "alt", "flere", "fleire", "kunder",
-    "kundar",
+    "kundar", "folk",
 ];
 
 /// Whether the text ends with an abbreviation or a day number (`kl.`, `bl.a.`, `15.`).

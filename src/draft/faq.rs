@@ -52,8 +52,7 @@ const IRREGULAR: &[(&str, &str)] =
 /// as an FAQ (two or more questions, each answered); as written otherwise.
 pub fn answered(answer: &str) -> String {
     let sentences = sentences(answer);
-    let answered_questions =
-        sentences.windows(2).filter(|pair| is_question(&pair[0]) && !is_question(&pair[1])).count();
+    let answered_questions = sentences.windows(2).filter(|pair| is_question(&pair[0]) && answers(&pair[1])).count();
     if answered_questions < 2 {
         return answer.to_string();
     }
@@ -61,7 +60,7 @@ pub fn answered(answer: &str) -> String {
     let mut k = 0;
     while k < sentences.len() {
         let sentence = &sentences[k];
-        match sentences.get(k + 1).filter(|next| is_question(sentence) && !is_question(next)) {
+        match sentences.get(k + 1).filter(|next| is_question(sentence) && answers(next)) {
             Some(reply) => {
                 out.push(statement(sentence.trim_end_matches('?').trim(), reply));
                 k += 2;
@@ -126,6 +125,24 @@ fn is_question(sentence: &str) -> bool {
     sentence.ends_with('?')
 }
 
+/// Whether `sentence` answers the question before it: a question does not, nor does a
+/// condition put to the reader (`Har du astma eller tåler du ikke os, blir det vanskelig`),
+/// which asks something of its own.
+fn answers(sentence: &str) -> bool {
+    let mut raw = sentence.split_whitespace();
+    let opening = raw.next().unwrap_or_default();
+    let mut words = sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let (first, second) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+    // A verb and `du`, then the main clause after a break (`Godt, du møter folk …` answers).
+    let condition = opening.chars().all(char::is_alphanumeric)
+        && raw.any(|w| w.ends_with(','))
+        && matches!(second.as_str(), "du" | "dere")
+        && !YES.contains(&first.as_str())
+        && !NO.contains(&first.as_str())
+        && !matches!(first.as_str(), "det" | "da" | "då" | "så" | "men" | "og" | "at");
+    !is_question(sentence) && !condition
+}
+
 /// How an answer answers a yes/no question, with what it says besides.
 enum Reply<'a> {
     Yes(&'a str),
@@ -188,13 +205,41 @@ fn statement(question: &str, answer: &str) -> String {
     if let Some(subject) = subject {
         // `Tåler jeg høyden?`, `Står man mye?`, `Er det kaldt?`, `Har du ikke tatt taxikurs?`
         let verb = first.as_str();
-        let asked: Vec<&str> = words[2..].iter().copied().filter(|w| !matches!(*w, "ikke" | "ikkje")).collect();
+        // `Står du gjerne opp klokka fem?`: `gjerne` after the subject asks whether one is glad
+        // to, and softens nothing.
+        let glad = |k: usize, w: &str| k == 0 && w == "gjerne";
+        let asked: Vec<&str> = words[2..]
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| !matches!(*w, "ikke" | "ikkje") && !glad(k, w))
+            .map(|(_, w)| *w)
+            .collect();
         let rest = person_swapped(&asked);
+        // `Har du noe imot kulde?`: whoever minds it cannot have the job, whatever the answer.
+        if let (Some(["noe" | "noko", "imot" | "mot", minded @ ..]), "du") = (asked.get(..), subject) {
+            if !minded.is_empty() {
+                let said = match reply(answer) {
+                    Reply::Yes(said) | Reply::No(said) | Reply::Other(said) => said,
+                };
+                return joined(&format!("Du må tåle {}", person_swapped(minded)), said, false);
+            }
+        }
         let (yes, no) = if subject == "du" {
             (format!("Du må {} {rest}", infinitive(verb)), format!("Du trenger ikke {} {rest}", infinitive(verb)))
         } else {
             (format!("{} {verb} {rest}", capitalised(subject)), format!("{} {verb} ikke {rest}", capitalised(subject)))
         };
+        // `Har du jobbet i butikk? Det er det vi ønsker oss mest`: the question asks of the
+        // reader, not whether they must; an answer that says neither yes nor no says how much it
+        // counts (`Å ha jobbet i butikk, det er det vi ønsker oss mest`), and the answer it
+        // stands in tells a must-have from a wish.
+        if let (Reply::Other(said), "du") = (reply(answer), subject) {
+            // `B2 må du ha` still says the reader must.
+            let asks = said.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "må" | "krav"));
+            if !asks && !names_what_was_asked(said, &rest) {
+                return joined(&format!("Å {} {rest}", infinitive(verb)), said, false);
+            }
+        }
         return replied(&yes, &no, answer, &rest);
     }
     // `Førerkort B?`, `Engelsk?`, `Fagbrev i stillasbyggerfaget?`: a thing named alone.
@@ -347,6 +392,37 @@ mod tests {
         assert_eq!(
             answered("Engelsk? Greit å ha. Fagbrev i stillasfaget? Det er gull. Førerkort? Nei, det går buss."),
             "Engelsk – greit å ha. Fagbrev i stillasfaget er gull. Du trenger ikke førerkort. Det går buss."
+        );
+    }
+
+    #[test]
+    fn an_answer_that_weighs_the_question_makes_no_must() {
+        assert_eq!(
+            answered("Har du jobbet i butikk før? Det er det vi ønsker oss mest. Liker du å sykle? Nest viktigst."),
+            "Å ha jobbet i butikk før, det er det vi ønsker oss mest. Å like å sykle, nest viktigst."
+        );
+        // An answer that says «må» is still a yes.
+        assert_eq!(
+            answered("Snakker du engelsk? B1 må du ha. Kan du jobbe helg? Ja."),
+            "Du må snakke engelsk, B1 må du ha. Du kan jobbe helg."
+        );
+    }
+
+    #[test]
+    fn a_condition_put_to_the_reader_answers_nothing() {
+        assert_eq!(
+            answered(
+                "Tåler du varme? Har du astma, blir det vanskelig. Kan du jobbe kveld? Ja. Kan du jobbe helg? Ja."
+            ),
+            "Tåler du varme? Har du astma, blir det vanskelig. Du kan jobbe kveld. Du kan jobbe helg."
+        );
+    }
+
+    #[test]
+    fn minding_and_gladly_are_read_for_what_they_ask() {
+        assert_eq!(
+            answered("Har du noe imot kulde? Nei. Står du gjerne opp klokka fem? Det må du."),
+            "Du må tåle kulde. Du må stå opp klokka fem."
         );
     }
 

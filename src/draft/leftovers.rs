@@ -164,6 +164,49 @@ impl Drafter<'_> {
                 || (text == "bort" && i > 0 && traded(texts[i - 1]));
             // `Jordsekker og potter er tunge`: loads, compounded too.
             let load = LOADS.iter().any(|l| text.ends_with(l)) || matches!(text, "potter" | "pottene");
+            // `uten at ryggen sier stopp`: the body giving up, said of the demand before it.
+            let body_stops = (matches!(text, "sier" | "seier") && said(i + 1) == Some("stopp"))
+                || (text == "stopp" && i > 0 && matches!(texts[i - 1], "sier" | "seier"))
+                || (said(i + 1).is_some_and(|v| matches!(v, "sier" | "seier")) && said(i + 2) == Some("stopp"));
+            // `Svarer du nei på ett av disse, …`: a condition that points back at what was asked
+            // asks nothing new.
+            let points_back = matches!(text, "disse" | "desse")
+                || (matches!(text, "svarer" | "svarar") && said(i + 1) == Some("du") && said(i + 2) == Some("nei"));
+            // `gå over tjue tusen skritt på en vakt`: how far, and over what time, the walking
+            // goes.
+            let number = |w: &str| {
+                w.parse::<u32>().is_ok()
+                    || matches!(
+                        w,
+                        "fem"
+                            | "seks"
+                            | "ti"
+                            | "tolv"
+                            | "femten"
+                            | "tjue"
+                            | "tjuge"
+                            | "tretti"
+                            | "førti"
+                            | "femti"
+                            | "hundre"
+                            | "tusen"
+                            | "titusen"
+                    )
+            };
+            let paces = matches!(text, "skritt" | "steg")
+                || (number(text) && (said(i + 1) == Some("skritt") || said(i + 2) == Some("skritt")))
+                || (matches!(text, "vakt" | "vakta")
+                    && i >= 2
+                    && texts[i - 2] == "på"
+                    && matches!(texts[i - 1], "en" | "ei" | "ein" | "hver" | "kvar"));
+            // `Tauverket ber vi for hand`: a load carried by hand, in nynorsk too.
+            let by_hand = (matches!(text, "hand" | "hånd") && i > 0 && texts[i - 1] == "for")
+                || (matches!(text, "ber" | "bær" | "bærer" | "berer")
+                    && texts[i.saturating_sub(2)..i].iter().any(|w| LOADS.iter().any(|l| w.ends_with(l))));
+            // `stå opp tidlig`: when one gets up.
+            let getting_up = matches!(text, "tidlig" | "tidleg") && i > 0 && texts[i - 1] == "opp";
+            // `løfte hvitevarer sammen med en kollega`: whom the work is shared with.
+            let shared = text.starts_with("kolleg") && texts[i.saturating_sub(3)..i].contains(&"med");
             // `det krev lova`: the law that asks it, not what is asked.
             let law = matches!(text, "lova" | "loven" | "lovpålagt" | "lovpålagd");
             // `butikkens viktigste dager`: the employer's own place, in the genitive.
@@ -190,6 +233,9 @@ impl Drafter<'_> {
                 matches!(
                     w,
                     "forstå" | "forstår" | "forstod" | "forsto" | "skjønne" | "skjønner" | "lese" | "les" | "leser"
+                        // `ta imot reklamasjoner på engelsk`, `svare kundene på norsk`: a task
+                        // done in the language.
+                        | "imot" | "svare" | "svarer" | "forklare" | "forklarer"
                 )
             };
             // Only what stands between the verb and the language, with no other verb between
@@ -222,6 +268,12 @@ impl Drafter<'_> {
                 || non_negotiable
                 || workplaces
                 || load
+                || body_stops
+                || points_back
+                || paces
+                || by_hand
+                || shared
+                || getting_up
                 || law
                 || belongs
                 || bearer

@@ -620,9 +620,16 @@ impl Drafter<'_> {
                         matches!(kind, CriterionKind::Demand | CriterionKind::Shift | CriterionKind::Language);
                     // `Du kjører truck, så du må ha truckførerbevis`: named again after `så`, it is
                     // asked there.
+                    // `Vi har åpent til tre om natta i helgene, så du må kunne jobbe kveld og helg`:
+                    // a shift the reason names is not asked where the second half names the
+                    // shifts it asks.
+                    let shifts_asked_after =
+                        |asked: usize| recognised.kind_named_after(CriterionKind::Shift, asked.saturating_sub(1));
                     let reason = reason_part.is_some_and(|(end, asked)| {
                         at < end
-                            && (!facts_of_the_job || (kind == CriterionKind::Language && only_in_reason(asked, &value)))
+                            && (!facts_of_the_job
+                                || (kind == CriterionKind::Language && only_in_reason(asked, &value))
+                                || (kind == CriterionKind::Shift && shifts_asked_after(asked)))
                             && !recognised.named_again_after(kind, &value, asked - 1)
                     });
                     // `Portørene går mye`: the job's people, as the subject of a statement about
@@ -688,15 +695,37 @@ impl Drafter<'_> {
                         });
                     // `Lørdag må de jobbe, det er da vi selger mest`: a statement about the job that
                     // asks nothing names no occupation asked (`selger` is what the shop does).
-                    let occupation_told = kind == CriterionKind::Occupation
-                        && context.is_some_and(|from| at >= from && !matches!(words[from], "du" | "dere"));
+                    // `Du kan jobbe kveld, bestillingene plukkes fra fire til midnatt`: nor is the
+                    // work a statement after the comma says a thing of the job goes through.
+                    let occupation_told = context.is_some_and(|from| {
+                        at >= from
+                            && !matches!(words[from], "du" | "dere")
+                            && (kind == CriterionKind::Occupation
+                                || (matches!(kind, CriterionKind::Experience | CriterionKind::Skill)
+                                    && clauses::opens_statement(words[from], words.get(from + 1).copied())))
+                    });
                     // `…, for arbeidslederen snakker både norsk og polsk`: a language the
                     // workplace's own people speak, named in the reason, is why less is asked.
                     let spoken_by_colleagues = kind == CriterionKind::Language
                         && in_reason_of(at, &|w| {
                             WORKPLACE_PEOPLE.contains(&w) || w.ends_with("lederen") || w.ends_with("leiaren")
                         });
+                    // `Bestillingene plukkes fra fire til midnatt`: a sentence that only tells how
+                    // the job goes names its work, not experience, a skill or a trade asked.
+                    let work_told = only_tells
+                        && clauses::tells_how_it_is(&words[..words.len().min(3)])
+                        && matches!(kind, CriterionKind::Experience | CriterionKind::Skill | CriterionKind::Occupation);
+                    // `ta imot bestillinger på norsk`: a task said in a language is what that
+                    // language is for.
+                    let in_a_language = matches!(kind, CriterionKind::Skill | CriterionKind::Experience)
+                        && (at + 1..words.len().min(at + 5)).any(|j| {
+                            words[j] == "på"
+                                && words.get(j + 1).is_some_and(|w| self.taxonomy.language(w).is_some())
+                                && !words[at..j].iter().any(|w| matches!(*w, "og" | "eller"))
+                        });
                     if subject
+                        || work_told
+                        || in_a_language
                         || spoken_by_colleagues
                         || things_posture
                         || colleagues

@@ -862,6 +862,12 @@ impl Recognised {
     pub fn named_again_after(&self, kind: CriterionKind, value: &str, after: usize) -> bool {
         self.again.iter().any(|(k, v, at)| *k == kind && v == value && *at > after)
     }
+
+    /// Whether anything of `kind` is named after word `after`, at its first mention or again.
+    pub fn kind_named_after(&self, kind: CriterionKind, after: usize) -> bool {
+        self.again.iter().any(|(k, _, at)| *k == kind && *at > after)
+            || self.found.iter().any(|f| matches!(f, Found::Criterion { kind: k, at, .. } if *k == kind && *at > after))
+    }
 }
 
 fn refused(words: &[&str], out: &mut Recognised) {
@@ -1483,6 +1489,14 @@ fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
     let on_skis = next.windows(2).any(|w| w[0] == "på" && sport(w[1]));
     // `uten bil står du igjen på fortauet`: left behind, not standing work.
     let idle = next.windows(2).any(|w| w == ["i", "ro"]) || next.iter().take(2).any(|w| *w == "igjen");
+    // `uten at noen står over deg`: someone else standing, or standing over the candidate, is
+    // no standing work of theirs.
+    let someone_else = at > 0 && matches!(words[at - 1], "noen" | "nokon" | "ingen" | "andre" | "sjefen" | "folk")
+        || next.first() == Some(&"over");
+    // `Står du gjerne opp klokka fem?`: getting up is no standing work.
+    let gets_up = next.iter().position(|w| *w == "opp").is_some_and(|up| {
+        next[..up].iter().all(|w| matches!(*w, "du" | "dere" | "man" | "gjerne" | "tidlig" | "tidleg"))
+    });
     let clause_goes_on = |w: &str| matches!(w, "og" | "eller" | "når" | "så" | "vi" | "me" | "det" | "du");
     let works_hard = matches!(words[at], "står" | "stå")
         && next.first() == Some(&"på")
@@ -1492,13 +1506,15 @@ fn standing_idiom(words: &[&str], at: usize) -> Option<StandingIdiom> {
     let on_high = next.windows(2).any(|w| w[0] == "på" && up_high(w[1])) || next.get(2).is_some_and(|w| up_high(w));
     // `før du kan gå om bord`: walking is standing work only when said to last (`går hele
     // dagen`; `går mye` is read by `walking`) or to be borne (`tåle å gå`).
-    let lasts = |w: &str| matches!(w, "mye" | "lenge" | "hele" | "heile" | "langt" | "masse" | "dagen" | "timer");
+    let lasts = |w: &str| {
+        matches!(w, "mye" | "lenge" | "hele" | "heile" | "langt" | "masse" | "dagen" | "timer" | "skritt" | "mil")
+    };
     let borne = |w: &str| TOLERATE.contains(&w) || matches!(w, "tolar" | "klare" | "klarer" | "orke" | "orker");
     let said_to_last =
         words[at + 1..].iter().any(|w| lasts(w)) || words[at.saturating_sub(3)..at].iter().any(|w| borne(w));
     if stands && works_hard {
         Some(StandingIdiom::WorksHard)
-    } else if (stands && (on_skis || idle || on_high)) || (!stands && !said_to_last) {
+    } else if (stands && (on_skis || idle || on_high || gets_up || someone_else)) || (!stands && !said_to_last) {
         Some(StandingIdiom::NoStanding)
     } else {
         None

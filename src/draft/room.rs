@@ -206,10 +206,13 @@ impl Drafter<'_> {
             }
         }
         if (training || take_out || apprentice) && !negated {
-            // The cue words themselves (`vi lærer deg opp`) are not what is taught.
+            // The cue words themselves (`vi lærer deg opp`) are not what is taught, nor is a
+            // shift (`Håndskanneren lærer du på første skift` says when).
             let mut named_skills: Vec<String> = named
                 .iter()
-                .filter(|(k, v)| *k != CriterionKind::Language && !TRAINING.contains(&v.as_str()))
+                .filter(|(k, v)| {
+                    !matches!(k, CriterionKind::Language | CriterionKind::Shift) && !TRAINING.contains(&v.as_str())
+                })
                 .map(|(_, v)| v.clone())
                 .collect();
             // `truckkurset kan de ordne`: a course named after a certificate asked for is training
@@ -245,6 +248,16 @@ impl Drafter<'_> {
                         }
                     }
                 }
+            }
+            // `Håndskanneren lærer du på første skift`: what is taught may open the sentence.
+            let opens_with_taught = words.len() > 2
+                && TRAINING.contains(&words[1])
+                && !used[0]
+                && clauses::definite_noun(words[0])
+                && matches!(words[2], "du" | "dere" | "vi" | "me");
+            if named_skills.is_empty() && opens_with_taught {
+                named_skills.push(words[0].to_string());
+                used[0] = true;
             }
             // A waiver binds to what it names: a skill (`vi lærer opp i truckkjøring`), experience
             // as such (`erfaring trenger du ikke`), or the fagbrev ladder (`vi tar inn en

@@ -298,6 +298,7 @@ pub const GRAMMAR: &[&str] = &[
     "snakke",
     "snakker",
     "snakkar",
+    "snakka",
     "prater",
     "pratar",
     "skrive",
@@ -799,6 +800,12 @@ pub const LOADS: &[&str] = &[
     "platene",
     "kofferter",
     "koffertene",
+    "hvitevarer",
+    "hvitevarene",
+    "møbler",
+    "møblene",
+    "tauverk",
+    "tauverket",
 ];
 
 /// Words that negate what follows them in a requirement (`vi kan ikke ta inn lærlinger`).
