@@ -6,6 +6,8 @@
 //! question and its answer as the one statement they make together (`Du må ha førerkort, klasse
 //! B`, `Du trenger ikke kunne norsk. Engelsk går fint`), and leaves any other text as written.
 
+use super::words::MUST_MARKERS;
+
 /// Words that say yes to the question before them.
 const YES: &[&str] = &["ja", "jo", "japp", "yes", "jepp", "absolutt", "selvsagt", "sjølvsagt"];
 
@@ -129,13 +131,14 @@ fn is_question(sentence: &str) -> bool {
 /// condition put to the reader (`Har du astma eller tåler du ikke os, blir det vanskelig`),
 /// which asks something of its own.
 fn answers(sentence: &str) -> bool {
-    let mut raw = sentence.split_whitespace();
-    let opening = raw.next().unwrap_or_default();
-    let mut words = sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    let (first, second) = (words.next().unwrap_or_default(), words.next().unwrap_or_default());
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let bare = |at: usize| {
+        tokens.get(at).map_or(String::new(), |w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+    };
+    let (first, second) = (bare(0), bare(1));
     // A verb and `du`, then the main clause after a break (`Godt, du møter folk …` answers).
-    let condition = opening.chars().all(char::is_alphanumeric)
-        && raw.any(|w| w.ends_with(','))
+    let condition = tokens.first().is_some_and(|w| w.chars().all(char::is_alphanumeric))
+        && tokens.iter().skip(1).any(|w| w.ends_with(','))
         && matches!(second.as_str(), "du" | "dere")
         && !YES.contains(&first.as_str())
         && !NO.contains(&first.as_str())
@@ -148,6 +151,15 @@ enum Reply<'a> {
     Yes(&'a str),
     No(&'a str),
     Other(&'a str),
+}
+
+impl<'a> Reply<'a> {
+    /// What the answer says besides its yes or no.
+    fn said(&self) -> &'a str {
+        match self {
+            Reply::Yes(said) | Reply::No(said) | Reply::Other(said) => said,
+        }
+    }
 }
 
 fn reply(answer: &str) -> Reply<'_> {
@@ -218,10 +230,7 @@ fn statement(question: &str, answer: &str) -> String {
         // `Har du noe imot kulde?`: whoever minds it cannot have the job, whatever the answer.
         if let (Some(["noe" | "noko", "imot" | "mot", minded @ ..]), "du") = (asked.get(..), subject) {
             if !minded.is_empty() {
-                let said = match reply(answer) {
-                    Reply::Yes(said) | Reply::No(said) | Reply::Other(said) => said,
-                };
-                return joined(&format!("Du må tåle {}", person_swapped(minded)), said, false);
+                return joined(&format!("Du må tåle {}", person_swapped(minded)), reply(answer).said(), false);
             }
         }
         let (yes, no) = if subject == "du" {
@@ -235,7 +244,7 @@ fn statement(question: &str, answer: &str) -> String {
         // stands in tells a must-have from a wish.
         if let (Reply::Other(said), "du") = (reply(answer), subject) {
             // `B2 må du ha` still says the reader must.
-            let asks = said.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "må" | "krav"));
+            let asks = said.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| MUST_MARKERS.contains(&w));
             if !asks && !names_what_was_asked(said, &rest) {
                 return joined(&format!("Å {} {rest}", infinitive(verb)), said, false);
             }
