@@ -261,12 +261,18 @@ fn the_phrase_suite_stays_above_its_floors() {
         // structured must-have precision 0.986, when frozen (README); 0.96 / 0.96, must-have
         // precision 1.000 and no list warning after the round that opened it.
         ("opened36", 0.95, 0.93, 0.95, 1.0, 1.0, 0.95),
-        // The held-out half (the employer thinking aloud and taking things back: «Førerkort B må
-        // du ha … Eller, vent: … det er ikke et krav likevel», «T1 holder … nei, vent, … T4»):
-        // structured NDCG 0.93 with hidden recall 0.75 and must-have precision 0.984, drafted
-        // 0.56 with six drafted lists of eight warning, when frozen in this configuration
-        // (README). These floors only keep it from getting worse.
-        ("heldout", 0.92, 0.50, 0.70, 0.98, 1.0, 0.95),
+        // The thirty-seventh half (the employer thinking aloud and taking things back: «Førerkort
+        // B må du ha … Eller, vent: … det er ikke et krav likevel», «T1 holder … nei, vent, …
+        // T4»), opened once the thirty-eighth existed: structured NDCG 0.93 with hidden recall
+        // 0.75 and must-have precision 0.984, drafted 0.56 with six drafted lists of eight
+        // warning, when frozen in this configuration (README).
+        ("opened37", 0.92, 0.50, 0.70, 0.98, 1.0, 0.95),
+        // The held-out half (an advisor's report from a workplace visit, in indirect speech with
+        // the hire in the third person: «Daglig leder forteller at den som begynner, må tåle …»,
+        // «Det viktigste for ham er at personen …»): structured NDCG 0.94 with must-have
+        // precision 0.986, drafted 0.47 with every drafted list warning, when frozen in this
+        // configuration (README). These floors only keep it from getting worse.
+        ("heldout", 0.92, 0.45, 0.95, 0.98, 1.0, 0.95),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
