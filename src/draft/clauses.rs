@@ -162,7 +162,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     let mut heading: Option<&str> = None;
     let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::faq::answered(
         &super::transcript::employer_turns(&super::shorthand::spelt_out(&super::corrections::applied(
-            &super::ascii::with_letters(answer),
+            &super::second_thoughts::settled(&super::ascii::with_letters(answer)),
         ))),
     )));
     for line in answer.lines() {
@@ -580,7 +580,9 @@ pub fn names_a_topic(words: &[&str]) -> bool {
 fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
     // A comma, a colon or a dash between spaces (`norsk skriftlig – vi skriver rapporter`) ends
     // what is asked.
-    let after_comma = breaks(sentence).map(|(at, c)| (at, c.len_utf8(), c == ':')).find_map(|(at, width, colon)| {
+    let after_comma = breaks(sentence).map(|(at, c)| (at, c, c == ':')).find_map(|(at, mark, colon)| {
+        let width = mark.len_utf8();
+        let dash = matches!(mark, '–' | '—' | '-');
         // `Norsk B1 – publikumskontakt`: after a language's level, a dash says what it is for.
         let level_before = sentence[..at].split_whitespace().next_back().is_some_and(level_code);
         if level_before && !colon && sentence[at..].starts_with(['–', '—', '-']) {
@@ -609,8 +611,10 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         // `…, du kjører servicebil alene ut til kundene`: what the candidate will do, said as a
         // fact (a present verb, not `du må`), is why the requirement before it is made.
         let verb = after.next();
-        // `…: du skal klatre opp til 15 meter`: what the candidate will do, said after a colon.
-        let doing = next == "du" && verb.as_deref().is_some_and(|v| stated_doing(v) || (colon && v == "skal"));
+        // `…: du skal klatre opp til 15 meter`, `… – du skal rundt i hele distriktet`: what the
+        // candidate will do, said after a colon or a dash.
+        let doing =
+            next == "du" && verb.as_deref().is_some_and(|v| stated_doing(v) || ((colon || dash) && v == "skal"));
         // `…, gården ligger langt unna bussen`: a thing of the job, named in its definite form,
         // and what it does or is.
         // `…, isen og fisken kjem rett frå båtane`: two such things, joined.
@@ -643,9 +647,10 @@ fn context_start(sentence: &str, analyzer: &Analyzer) -> Option<usize> {
         let without_it = without_it(&following);
         // `…, hørselvern får du`: what the candidate is given is no requirement.
         let given = following.get(1..3) == Some(&["får", "du"][..]);
-        // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it.
+        // `…, da er det fullt her`: then it is so; `…, det er det kundene husker`: that is it;
+        // `…, det er da folk kommer`: that is when.
         let so_then = matches!(following.as_slice(), ["da" | "då", "er" | "blir", ..])
-            || matches!(following.as_slice(), ["det", "er", "det" | "derfor" | "dette", ..]);
+            || matches!(following.as_slice(), ["det", "er", "det" | "derfor" | "dette" | "da" | "då" | "når", ..]);
         // `…: vi kryper i krypkjellere`: what the employer does, after a colon too.
         let ours_doing =
             matches!(following.first(), Some(&("vi" | "me"))) && following.get(1).is_some_and(|v| stated_doing(v));
@@ -773,6 +778,8 @@ pub fn frames_a_wish(words: &[&str], i: usize) -> bool {
         "gang" => before(1) == "i" && matches!(before(2), "fortere" | "raskere" | "fort"),
         // `er du glad i friluftsliv, passer du her`: the job suits whoever has the wish.
         "passer" | "passar" => suits_you(words, i) && matches!(at(i + 2), "her" | "hos" | "inn"),
+        // `Det hadde ikke vært dumt om …`, `Ikkje dumt om …`: a wish in understatement.
+        "dumt" => (i.saturating_sub(3)..i).any(|j| matches!(words[j], "ikke" | "ikkje")),
         _ => false,
     }
 }
@@ -837,6 +844,8 @@ const TELLERS: &[&str] = &[
     "dette",
     "den",
     "dyra",
+    // `alt skjer i butikken`: everything the job holds.
+    "alt",
     super::portrait::PERSON,
 ];
 

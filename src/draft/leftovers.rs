@@ -123,9 +123,30 @@ impl Drafter<'_> {
             // `ryggen må tåle tunge løft`: the body that must bear the demand asks nothing itself.
             // `ryggen din må tåle det` the same.
             let yours = usize::from(said(i + 1).is_some_and(|w| matches!(w, "din" | "di" | "ditt")));
+            // `rygg og skuldre må tåle det`: bodies joined bear it together.
+            let joined =
+                (i + 1..texts.len()).take_while(|&k| recognise::BODY.contains(&texts[k]) || texts[k] == "og").count();
+            // `ryggen må være grei`: the body said fit for it, the same.
+            let after_modal = i + 2 + yours + joined;
+            let fit = said(after_modal).is_some_and(|v| matches!(v, "være" | "vere"))
+                && said(after_modal + 1).is_some_and(|a| matches!(a, "grei" | "god" | "bra" | "sterk" | "sterke"));
             let bearer = recognise::BODY.contains(&text)
-                && said(i + 1 + yours).is_some_and(|m| matches!(m, "må" | "skal"))
-                && said(i + 2 + yours).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare"));
+                && said(i + 1 + yours + joined).is_some_and(|m| matches!(m, "må" | "skal"))
+                && (said(after_modal).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare")) || fit);
+            let fit_word = matches!(text, "grei" | "god" | "bra" | "sterk" | "sterke")
+                && i >= 3
+                && matches!(texts[i - 1], "være" | "vere")
+                && recognise::BODY.iter().any(|b| texts[i.saturating_sub(4)..i].contains(b));
+            // `én kveldstur i uka til bygdene`: where the work goes, not what is asked.
+            let where_to = matches!(text, "bygdene" | "bygdane" | "bygda" | "distriktet" | "fylket")
+                && i > 0
+                && matches!(texts[i - 1], "til" | "i" | "rundt" | "ut");
+            // `én kveldstur i uka`: how many of a shift.
+            let how_many = matches!(text, "én" | "ein" | "ei" | "éi" | "to" | "tre")
+                && said(i + 1).is_some_and(|w| crate::model::Shift::parse(w).is_some());
+            // `Dagtid stort sett`: mostly, a hedge.
+            let mostly = (text == "stort" && said(i + 1) == Some("sett"))
+                || (text == "sett" && i > 0 && texts[i - 1] == "stort");
             let first_time = i > 0
                 && matches!(clause.words[i - 1].text.as_str(), "første" | "fyrste")
                 && matches!(text, "tur" | "vakt" | "vakta" | "skift" | "arbeidsdag" | "økt" | "dag");
@@ -203,8 +224,22 @@ impl Drafter<'_> {
             let by_hand = (matches!(text, "hand" | "hånd") && i > 0 && texts[i - 1] == "for")
                 || (matches!(text, "ber" | "bær" | "bærer" | "berer")
                     && texts[i.saturating_sub(2)..i].iter().any(|w| LOADS.iter().any(|l| w.ends_with(l))));
-            // `stå opp tidlig`: when one gets up.
-            let getting_up = matches!(text, "tidlig" | "tidleg") && i > 0 && texts[i - 1] == "opp";
+            // `stå opp tidlig`: when one gets up. `vere oppe klokka fem og mjølke`: up at an
+            // hour, and the work done then, the job's own.
+            let up_at = |k: usize| {
+                texts.get(k).is_some_and(|w| matches!(*w, "oppe" | "opp"))
+                    && said(k + 1).is_some_and(|w| matches!(w, "klokka" | "klokken" | "kl" | "tidlig" | "tidleg"))
+            };
+            let work_then = i >= 4 && texts[i - 1] == "og" && (i.saturating_sub(5)..i - 2).any(&up_at);
+            let getting_up =
+                (matches!(text, "tidlig" | "tidleg") && i > 0 && texts[i - 1] == "opp") || up_at(i) || work_then;
+            // `sliter du med hendene, går det ikke`: the body one may struggle with is the
+            // condition of a need, no requirement.
+            let struggles = |w: &str| matches!(w, "sliter" | "slit" | "plages" | "vondt");
+            let struggling = (recognise::BODY.contains(&text)
+                && texts[i.saturating_sub(3)..i].iter().any(|w| struggles(w)))
+                || (struggles(text)
+                    && texts[i + 1..texts.len().min(i + 4)].iter().any(|w| recognise::BODY.contains(w)));
             // `løfte hvitevarer sammen med en kollega`: whom the work is shared with.
             let shared = text.starts_with("kolleg") && texts[i.saturating_sub(3)..i].contains(&"med");
             // `det krev lova`: the law that asks it, not what is asked.
@@ -274,6 +309,11 @@ impl Drafter<'_> {
                 || by_hand
                 || shared
                 || getting_up
+                || struggling
+                || fit_word
+                || mostly
+                || where_to
+                || how_many
                 || law
                 || belongs
                 || bearer

@@ -27,6 +27,7 @@ mod recognise;
 mod report;
 mod room;
 mod scales;
+mod second_thoughts;
 mod shorthand;
 mod statement;
 mod table;

@@ -71,6 +71,10 @@ pub(super) const BODY: &[&str] = &[
     "beina",
     "hender",
     "hendene",
+    "fingre",
+    "fingrene",
+    "fingrar",
+    "fingrane",
     "føtter",
     "føttene",
     "nakke",
@@ -500,6 +504,8 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
             || matches!(word, "hvis" | "viss" | "dersom" | "når" | "fordi" | "enn")
             // `er du glad i friluftsliv og sjøen, passer du her`: the main clause after it.
             || super::clauses::suits_you(words, j)
+            // `Har du jobbet i pleie og omsorg, vet du hvordan …`: what the candidate then knows.
+            || (matches!(word, "vet" | "veit" | "skjønner" | "forstår") && words.get(j + 1) == Some(&"du"))
             || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {
@@ -565,7 +571,13 @@ fn cued(words: &[&str], taxonomy: &Taxonomy, out: &mut Recognised) {
         }
     }
     for i in 0..words.len() {
-        let kind = if the_work(words, i) {
+        // `Det hadde ikke vært dumt om …`, `det hadde vært fint`: how a wish is weighed, not
+        // where someone has been.
+        let weighed = matches!(words[i], "vært" | "vore")
+            && words.get(i + 1).is_some_and(|w| {
+                matches!(*w, "dumt" | "fint" | "greit" | "bra" | "flott" | "lurt" | "nyttig" | "kjekt")
+            });
+        let kind = if the_work(words, i) || weighed {
             continue;
         } else if EXPERIENCE_CUES.contains(&words[i]) || stood_in(words, i) {
             CriterionKind::Experience
@@ -1803,7 +1815,10 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
     let frame = |w: &str| super::words::MUST_MARKERS.contains(&w) || super::words::SOFTENERS.contains(&w);
     for length in (1..=MAX_PHRASE_WORDS).rev() {
         for window in content.windows(length) {
-            if window.iter().any(|&i| out.used[i]) {
+            // `Helg må du jobbe, det er da folk kommer`: a phrase is not put together from words
+            // three or more function words apart (`jobbe … folk` is no `jobbe med folk`).
+            let apart = window.windows(2).any(|pair| pair[1] - pair[0] > 3);
+            if apart || window.iter().any(|&i| out.used[i]) {
                 continue;
             }
             let stems: Vec<String> = window.iter().map(|&i| clause.words[i].stem.clone()).collect();
@@ -1996,6 +2011,10 @@ fn vocabulary(clause: &Clause, taxonomy: &Taxonomy, out: &mut Recognised) {
                 let whom = (last + 2..words.len().min(last + 5))
                     .take_while(|&j| !out.used[j] && !matches!(words[j], "og" | "eller"))
                     .last();
+                // `tålmodighet med folk som ikke er vant til teknikk`: a relative clause says more
+                // of whom, to the clause's end.
+                let relative = whom.is_some_and(|end| words[last + 2..=end].contains(&"som"));
+                let whom = if relative { (last + 2..words.len()).take_while(|&j| !out.used[j]).last() } else { whom };
                 if let Some(end) = whom {
                     out.take(last + 1, end);
                 }

@@ -604,12 +604,12 @@ pub const ASKING: &[&str] = &[
     "bør",
     "behov",
 ];
-/// `det er ikke hogd i stein`, `vi er ikke firkanta`: a negation in an idiom that says the
-/// employer bends, so it refuses nothing.
+/// `det er ikke hogd i stein`, `vi er ikke firkanta`, `vi er ikke rigide`: a negation in an
+/// idiom that says the employer bends, so it refuses nothing.
 pub fn bends(words: &[&str], negation: usize) -> bool {
     let after = &words[(negation + 1).min(words.len())..(negation + 5).min(words.len())];
     let carved = after.iter().position(|w| matches!(*w, "stein" | "steinen"));
-    let square = |w: &&str| w.starts_with("firkant") || w.starts_with("fyrkant");
+    let square = |w: &&str| ["firkant", "fyrkant", "rigid", "stiv", "streng"].iter().any(|stem| w.starts_with(stem));
     after.iter().any(square)
         || carved.is_some_and(|at| {
             after[..at].iter().any(|w| {
@@ -806,6 +806,12 @@ pub const LOADS: &[&str] = &[
     "møblene",
     "tauverk",
     "tauverket",
+    "senger",
+    "sengene",
+    "rullestoler",
+    "rullestolene",
+    "bokkasser",
+    "bokkassene",
 ];
 
 /// Words that negate what follows them in a requirement (`vi kan ikke ta inn lærlinger`).

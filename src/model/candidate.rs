@@ -181,7 +181,10 @@ impl Shift {
             let first =
                 SHIFT_WORK.iter().find_map(|work| lower.strip_suffix(work)).filter(|first| !first.is_empty())?;
             // `kveldsvakt`: the linking `s` is not part of the shift's name.
-            Self::named(first).or_else(|| Self::named(first.strip_suffix('s')?))
+            let shift = Self::named(first).or_else(|| Self::named(first.strip_suffix('s')?))?;
+            // `én kveldstur i uka` is evening work; a `dagstur` is an outing, not a day shift.
+            let outing = shift == Self::Dag && lower.contains("tur");
+            (!outing).then_some(shift)
         })
     }
 
@@ -210,6 +213,7 @@ impl Shift {
 /// `lørdagsarbeid`), longest first.
 const SHIFT_WORK: &[&str] = &[
     "vaktene", "vakter", "vakta", "vakten", "vakt", "jobbing", "jobben", "jobb", "arbeidet", "arbeid", "økter", "økt",
+    "turene", "turer", "turen", "tur",
 ];
 
 /// A veileder's note about a candidate that no CV holds.

@@ -56,6 +56,12 @@ pub(super) fn amounts_and_dates(words: &[&str], today: Date, out: &mut Recognise
                 let verb = i >= 3 && matches!(words[i - 3], "gå" | "går" | "trappe");
                 out.take(if verb { i - 3 } else { i - 2 }, i);
             }
+            // `Hele stillingen, men 80 går`, `80 kan vi leve med`, `60 er greit`: a round number
+            // the employer accepts is a percentage of full time, with no unit written.
+            (Some(n), "går" | "holder" | "held" | "kan" | "er") if accepted_share(words, i, n) => {
+                out.add(Found::Percent(n as u8));
+                out.take(i, i + 1);
+            }
             (Some(n), "km" | "kilometer") if n > 0.0 => {
                 out.add(Found::Km(n));
                 out.take(i, i + 1);
@@ -554,4 +560,21 @@ fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
         _ => Shift::Natt,
     };
     Some((shift, last))
+}
+
+/// Whether the bare number at `at` is a share of full time the employer accepts: a round
+/// figure from 10 to 100 that is no clock time, followed by `går`, `holder`, `kan vi leve med` or
+/// `er greit`.
+fn accepted_share(words: &[&str], at: usize, n: f32) -> bool {
+    let round = (10.0..=100.0).contains(&n) && n.fract() == 0.0 && (n as u32) % 5 == 0;
+    let clock =
+        at > 0 && matches!(words[at - 1], "klokka" | "klokken" | "kl" | "fra" | "frå" | "til" | "etter" | "før");
+    let after = |k: usize| words.get(at + k).copied().unwrap_or_default();
+    let accepts = match after(1) {
+        "går" | "holder" | "held" => true,
+        "kan" => matches!(after(2), "vi" | "eg" | "jeg") && matches!(after(3), "leve" | "godta" | "godt" | "akseptere"),
+        "er" => matches!(after(2), "greit" | "grei" | "ok" | "nok" | "fint" | "bra" | "godt"),
+        _ => false,
+    };
+    round && !clock && accepts
 }
