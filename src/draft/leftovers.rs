@@ -127,13 +127,14 @@ impl Drafter<'_> {
             let joined =
                 (i + 1..texts.len()).take_while(|&k| recognise::BODY.contains(&texts[k]) || texts[k] == "og").count();
             // `ryggen må være grei`: the body said fit for it, the same.
+            let fit_for_it = |w: &str| matches!(w, "grei" | "god" | "bra" | "sterk" | "sterke");
             let after_modal = i + 2 + yours + joined;
             let fit = said(after_modal).is_some_and(|v| matches!(v, "være" | "vere"))
-                && said(after_modal + 1).is_some_and(|a| matches!(a, "grei" | "god" | "bra" | "sterk" | "sterke"));
+                && said(after_modal + 1).is_some_and(fit_for_it);
             let bearer = recognise::BODY.contains(&text)
                 && said(i + 1 + yours + joined).is_some_and(|m| matches!(m, "må" | "skal"))
                 && (said(after_modal).is_some_and(|v| matches!(v, "tåle" | "tole" | "klare")) || fit);
-            let fit_word = matches!(text, "grei" | "god" | "bra" | "sterk" | "sterke")
+            let fit_word = fit_for_it(text)
                 && i >= 3
                 && matches!(texts[i - 1], "være" | "vere")
                 && recognise::BODY.iter().any(|b| texts[i.saturating_sub(4)..i].contains(b));

@@ -24,7 +24,6 @@ const CHANGES: &[&str] = &[
     "nei la oss si",
     "nei lat oss seie",
     "nei la meg si",
-    "nei nei",
 ];
 
 /// What says the thought taken back asked for nothing in its place.
@@ -293,6 +292,7 @@ mod tests {
             "Nei, du trenger ikke førerkort. Norsk B1 må du ha.",
             "Truck må du ha, T1 holder.",
             "Førerkort B, ja – du skal rundt i hele distriktet.",
+            "Norsk B1. Nei, nei, du trenger ikke førerkort.",
         ] {
             assert_eq!(settled(answer), answer);
         }

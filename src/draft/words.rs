@@ -609,7 +609,7 @@ pub const ASKING: &[&str] = &[
 pub fn bends(words: &[&str], negation: usize) -> bool {
     let after = &words[(negation + 1).min(words.len())..(negation + 5).min(words.len())];
     let carved = after.iter().position(|w| matches!(*w, "stein" | "steinen"));
-    let square = |w: &&str| ["firkant", "fyrkant", "rigid", "stiv", "streng"].iter().any(|stem| w.starts_with(stem));
+    let square = |w: &&str| ["firkant", "fyrkant", "rigid", "stiv"].iter().any(|stem| w.starts_with(stem));
     after.iter().any(square)
         || carved.is_some_and(|at| {
             after[..at].iter().any(|w| {

@@ -516,5 +516,7 @@ mod tests {
         assert_eq!(Shift::parse("lørdagsjobb"), Some(Shift::Helg));
         assert_eq!(Shift::parse("vakt"), None);
         assert_eq!(Shift::parse("deltidsjobb"), None);
+        assert_eq!(Shift::parse("kveldstur"), Some(Shift::Kveld));
+        assert_eq!(Shift::parse("dagstur"), None);
     }
 }
