@@ -265,9 +265,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // B må du ha … Eller, vent: … det er ikke et krav likevel», «T1 holder … nei, vent, …
         // T4»), opened once the thirty-eighth existed: structured NDCG 0.93 with hidden recall
         // 0.75 and must-have precision 0.984, drafted 0.56 with six drafted lists of eight
-        // warning, when frozen in this configuration (README); 0.94 / 0.93, must-have precision
-        // 1.000 and one list warning after the round that opened it.
-        ("opened37", 0.92, 0.90, 0.70, 1.0, 1.0, 0.95),
+        // warning, when frozen in this configuration (README); 0.94 / 0.93, hidden recall 0.875,
+        // must-have precision 1.000 and one list warning after the round that opened it.
+        ("opened37", 0.92, 0.90, 0.85, 1.0, 1.0, 0.95),
         // The held-out half (an advisor's report from a workplace visit, in indirect speech with
         // the hire in the third person: «Daglig leder forteller at den som begynner, må tåle …»,
         // «Det viktigste for ham er at personen …»): structured NDCG 0.94 with must-have

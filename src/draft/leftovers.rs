@@ -225,15 +225,8 @@ impl Drafter<'_> {
             let by_hand = (matches!(text, "hand" | "hånd") && i > 0 && texts[i - 1] == "for")
                 || (matches!(text, "ber" | "bær" | "bærer" | "berer")
                     && texts[i.saturating_sub(2)..i].iter().any(|w| LOADS.iter().any(|l| w.ends_with(l))));
-            // `stå opp tidlig`: when one gets up. `vere oppe klokka fem og mjølke`: up at an
-            // hour, and the work done then, the job's own.
-            let up_at = |k: usize| {
-                texts.get(k).is_some_and(|w| matches!(*w, "oppe" | "opp"))
-                    && said(k + 1).is_some_and(|w| matches!(w, "klokka" | "klokken" | "kl" | "tidlig" | "tidleg"))
-            };
-            let work_then = i >= 4 && texts[i - 1] == "og" && (i.saturating_sub(5)..i - 2).any(&up_at);
-            let getting_up =
-                (matches!(text, "tidlig" | "tidleg") && i > 0 && texts[i - 1] == "opp") || up_at(i) || work_then;
+            // `stå opp tidlig`: when one gets up.
+            let getting_up = matches!(text, "tidlig" | "tidleg") && i > 0 && texts[i - 1] == "opp";
             // `sliter du med hendene, går det ikke`: the body one may struggle with is the
             // condition of a need, no requirement.
             let struggles = |w: &str| matches!(w, "sliter" | "slit" | "plages" | "vondt");

@@ -12,7 +12,7 @@ use time::Date;
 use self::conditions::{befell, refusal, ruled_out, unsuited};
 use self::languages::languages;
 pub use self::languages::{asks_speaking, communicates, language_ability_waived};
-use self::timing::{amounts_and_dates, shifts};
+use self::timing::{amounts_and_dates, shifts, up_at_an_hour};
 use super::clauses::Clause;
 use crate::model::{CriterionKind, LanguageLevel};
 use crate::taxonomy::{ConceptId, ConceptKind, Taxonomy};
@@ -319,6 +319,7 @@ pub fn recognise(clause: &Clause, taxonomy: &Taxonomy, today: Date) -> Recognise
     amounts_and_dates(&words, today, &mut recognised);
     languages(&words, taxonomy, &mut recognised);
     shifts(&words, &mut recognised);
+    up_at_an_hour(&words, &mut recognised);
     walking(&words, &mut recognised);
     climbing(&words, &mut recognised);
     allergic(&words, &mut recognised);

@@ -578,3 +578,23 @@ fn accepted_share(words: &[&str], at: usize, n: f32) -> bool {
     };
     round && !clock && accepts
 }
+
+/// `Du må vere oppe klokka fem og mjølke`, `stå opp tidlig og bake`: up at an hour, and the work
+/// done then. The hour is the shift (read by [`shifts`]); getting up and the work are the job's
+/// own, asked of nobody as a skill.
+pub(super) fn up_at_an_hour(words: &[&str], out: &mut Recognised) {
+    for up in 0..words.len() {
+        let hour = words.get(up + 1).is_some_and(|w| matches!(*w, "klokka" | "klokken" | "kl" | "tidlig" | "tidleg"));
+        if !matches!(words[up], "oppe" | "opp") || !hour {
+            continue;
+        }
+        out.take(up, up);
+        let and = (up + 2..words.len().min(up + 6)).find(|&k| words[k] == "og");
+        if let Some(work) = and.map(|k| k + 1).filter(|&k| k < words.len() && !out.used[k]) {
+            // The work and what it is done to (`bake brød`), up to the next clause.
+            let ends = |w: &str| matches!(w, "og" | "eller" | "men" | "så" | "du" | "må" | "skal");
+            let last = (work..words.len().min(work + 3)).take_while(|&k| !ends(words[k]) && !out.used[k]).last();
+            out.take(work - 1, last.unwrap_or(work));
+        }
+    }
+}
