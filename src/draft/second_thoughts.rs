@@ -49,8 +49,7 @@ const MUSINGS: &[&str] = &["la meg tenke", "la meg se", "lat meg tenkje", "lat m
 const THINKERS: &[&str] = &["jeg", "eg", "vi", "je", "æ"];
 
 /// How a first thought is reported.
-const THOUGHT: &[&str] =
-    &["tenkte", "trodde", "skrev", "skreiv", "mente", "meinte", "sa", "sade", "ville", "tenkte vel"];
+const THOUGHT: &[&str] = &["tenkte", "trodde", "skrev", "skreiv", "mente", "meinte", "sa", "sade", "ville"];
 
 /// The answer with every change of mind settled.
 pub(super) fn settled(answer: &str) -> String {
