@@ -11,6 +11,7 @@
 //! what follows its `men`. Answers that change no mind are left as written.
 
 use super::faq::{capitalised, sentences};
+use crate::analysis::word_spans;
 
 /// What opens a change of mind (`nei, vent`, `Eller, vent:`, `Nei, forresten –`, `nei, la oss
 /// si`, `Nei, glem det`), lower-cased, commas optional.
@@ -183,26 +184,6 @@ fn change_of_mind(sentence: &str) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-/// Byte spans of the words (letters and digits) of `text`.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
 }
 
 /// `sentence` without what the writer says while thinking (`Hva må du ha … la meg tenke.` →
