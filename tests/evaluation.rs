@@ -268,12 +268,18 @@ fn the_phrase_suite_stays_above_its_floors() {
         // warning, when frozen in this configuration (README); 0.94 / 0.93, hidden recall 0.875,
         // must-have precision 1.000 and one list warning after the round that opened it.
         ("opened37", 0.92, 0.90, 0.85, 1.0, 1.0, 0.95),
-        // The held-out half (an advisor's report from a workplace visit, in indirect speech with
-        // the hire in the third person: «Daglig leder forteller at den som begynner, må tåle …»,
-        // «Det viktigste for ham er at personen …»): structured NDCG 0.94 with must-have
-        // precision 0.986, drafted 0.47 with every drafted list warning, when frozen in this
-        // configuration (README). These floors only keep it from getting worse.
-        ("heldout", 0.92, 0.45, 0.95, 0.98, 1.0, 0.95),
+        // The thirty-eighth half (an advisor's report from a workplace visit, in indirect speech
+        // with the hire in the third person: «Daglig leder forteller at den som begynner, må tåle
+        // …», «Det viktigste for ham er at personen …»), opened once the thirty-ninth existed:
+        // structured NDCG 0.94 with must-have precision 0.986, drafted 0.47 with every drafted
+        // list warning, when frozen in this configuration (README).
+        ("opened38", 0.92, 0.45, 0.95, 0.98, 1.0, 0.95),
+        // The held-out half (what the employer cannot teach and what they will: «Det vi ikke kan
+        // lære deg, er å tåle tunge løft», «Resten lærer vi deg»): structured NDCG 0.93 with
+        // hidden recall 0.75 and must-have precision 0.987, drafted 0.90 with seven drafted lists
+        // of eight warning, when frozen in this configuration (README). These floors only keep it
+        // from getting worse.
+        ("heldout", 0.90, 0.87, 0.70, 0.98, 1.0, 0.90),
     ] {
         let suite = Suite::load(&crate::common::fixtures_dir().join("eval/phrases").join(half)).expect("suite");
         assert!(suite.needs.len() >= 8 && suite.candidates.len() >= 60, "a real suite");
