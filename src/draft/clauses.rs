@@ -162,7 +162,7 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
     let mut heading: Option<&str> = None;
     let answer = super::report::employer_spelt_out(&super::letter::unwrapped(&super::faq::answered(
         &super::transcript::employer_turns(&super::shorthand::spelt_out(&super::corrections::applied(
-            &super::second_thoughts::settled(&super::ascii::with_letters(answer)),
+            &super::second_thoughts::settled(&super::report::without_said_tags(&super::ascii::with_letters(answer))),
         ))),
     )));
     for line in answer.lines() {
@@ -188,10 +188,10 @@ pub fn clauses(answer: &str, analyzer: &Analyzer) -> Vec<Clause> {
         for (number, item) in numbered_items(line) {
             let item = heading.map_or(item.clone(), |title| format!("{title}: {item}"));
             let sentences = sentences(&item);
-            let unframed = sentences.iter().map(|s| super::report::without_frame(s));
+            let unframed = sentences.iter().map(|s| super::report::the_hire_as_you(super::report::without_frame(s)));
             // Whether the answer opens with an exclamation or a question.
             let exclaimed = item.find(['.', '!', '?']).is_some_and(|at| item[at..].starts_with(['!', '?']));
-            for (sentence, aside) in unframed.flat_map(each_importance).flat_map(|s| asides(&s)) {
+            for (sentence, aside) in unframed.flat_map(|s| each_importance(&s)).flat_map(|s| asides(&s)) {
                 let words = words(&sentence, analyzer);
                 if !words.is_empty() {
                     let headline = clauses.is_empty() && exclaimed && asks_nobody(&words);

@@ -184,6 +184,28 @@ impl Drafter<'_> {
                 || (text == "fire" && said(i + 1) == Some("på") && i > 0 && MODALS.contains(&texts[i - 1]))
                 || (traded(text) && said(i + 1) == Some("bort"))
                 || (text == "bort" && i > 0 && traded(texts[i - 1]));
+            // `Allergi mot hund er uaktuelt`: a limit ruled out is the demand it names, asked.
+            let limit = |w: &&str| w.starts_with("allerg") || w.ends_with("redd") || w.ends_with("skrekk");
+            let ruled_out = matches!(text, "uaktuelt" | "uaktuell" | "utelukket" | "utelukka" | "utelukt")
+                && texts.iter().any(limit);
+            // `må ta vakt én helg i måneden`: taking a turn, said with when it falls.
+            let when_word = |w: &&str| {
+                ["helg", "natt", "kveld", "dag", "lørdag", "søndag", "laurdag", "sundag"]
+                    .iter()
+                    .any(|s| w.starts_with(s))
+            };
+            let taking_a_turn = matches!(text, "vakt" | "vakter")
+                && i > 0
+                && matches!(texts[i - 1], "ta" | "tar" | "ha" | "gå")
+                && texts[i + 1..texts.len().min(i + 4)].iter().any(when_word);
+            // `hygienereglene følger man til punkt og prikke`: the workplace's rules, and following
+            // them, are the care asked, not a requirement of their own.
+            let rules = |w: &str| {
+                ["regler", "reglene", "reglane", "rutiner", "rutinene", "rutinane"].iter().any(|r| w.ends_with(r))
+            };
+            let follows = |w: &str| matches!(w, "følge" | "følger" | "følgje" | "følgjer" | "følges" | "fulgt");
+            let rule_kept =
+                (rules(text) && texts.iter().any(|w| follows(w))) || (follows(text) && texts.iter().any(|w| rules(w)));
             // `Jordsekker og potter er tunge`: loads, compounded too.
             let load = LOADS.iter().any(|l| text.ends_with(l)) || matches!(text, "potter" | "pottene");
             // `uten at ryggen sier stopp`: the body giving up, said of the demand before it.
@@ -321,6 +343,9 @@ impl Drafter<'_> {
                 || everywhere
                 || otherwise
                 || in_passing
+                || ruled_out
+                || rule_kept
+                || taking_a_turn
                 || in_language
                 || not_spared
                 || or_better

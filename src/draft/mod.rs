@@ -830,6 +830,7 @@ impl Drafter<'_> {
                                 | "som"
                                 | "ved"
                                 | "hos"
+                                | "for"
                                 | "en"
                                 | "et"
                                 | "ei"
@@ -838,7 +839,8 @@ impl Drafter<'_> {
                         )
                     };
                     // (`gjerne på maskin` says how, not where: `på` alone opens no place.)
-                    let place = |w: &&str| matches!(*w, "i" | "som" | "ved" | "hos");
+                    // `gjerne for eit band` says whom it was done for: the same wish.
+                    let place = |w: &&str| matches!(*w, "i" | "som" | "ved" | "hos" | "for");
                     // `fikser ting hjemme – sykkel, bil, hva som helst`: what a dash lists after a
                     // wish are its examples.
                     let example = previous.is_some_and(|p| {

@@ -794,12 +794,24 @@ fn allergic(words: &[&str], out: &mut Recognised) {
     let object_named = words.get(at + 1).is_some_and(|w| *w == "mot")
         || (words.get(at + 1) == Some(&"for")
             && words.get(at + 2).is_some_and(|w| !super::clauses::REASON_SUBJECTS.contains(w) && *w != "det"));
-    if out.used[at] || object_named {
-        return;
-    }
     // The animal's name and an ending, so `kunder` is no `ku`.
     let endings = ["", "a", "e", "en", "er", "ene", "ar", "ane", "ne", "r"];
     let animal = |w: &str| ANIMALS.iter().any(|a| w.strip_prefix(a).is_some_and(|rest| endings.contains(&rest)));
+    // `Allergi mot katt er utelukket`: an animal the vocabulary has no allergy phrase for.
+    let named = at + 2;
+    if !out.used[at]
+        && words.get(at + 1) == Some(&"mot")
+        && named < words.len()
+        && !out.used[named]
+        && animal(words[named])
+    {
+        out.criterion(CriterionKind::Demand, format!("{} mot {}", words[at], words[named]), at);
+        out.take(at, named);
+        return;
+    }
+    if out.used[at] || object_named {
+        return;
+    }
     if let Some(named) = (0..words.len()).find(|&j| !out.used[j] && animal(words[j])) {
         out.criterion(CriterionKind::Demand, format!("allergisk mot {}", words[named]), at);
         out.take(at, at);

@@ -1,6 +1,9 @@
 //! An advisor's notes from a talk with the employer report what was said (`Daglig leder sa at de
 //! trenger …`, `Hun var klar på at vedkommende må ha truckførerbevis`, `Sjefen trenger egentlig
 //! bare en som …`). Who said it asks nothing of the candidate; what follows is the requirement.
+//! Such notes name the hire in the third person (`den som begynner, må …`, `teknikaren må …`),
+//! which is read as `du`, and tag what was said in passing (`Norsk B1, sa han, fordi …`,
+//! `Til sist sa han at …`), which is read without the tag.
 
 /// Verbs that report what someone said, before `at`.
 const REPORTING: &[&str] = &[
@@ -13,7 +16,10 @@ const REPORTING: &[&str] = &[
     "nemner",
     "fortalte",
     "forteller",
+    "fortel",
+    "fortalde",
     "understreket",
+    "understreka",
     "understreker",
     "presiserte",
     "presiserer",
@@ -72,6 +78,159 @@ const SPEAKERS: &[&str] = &[
     "virksomheten",
     "verksemda",
 ];
+
+/// What is said of the hire after `den som` (`den som begynner`, `den som blir tilsett`): the
+/// verb, and the word that must follow it, if any.
+const HIRED: &[(&str, &str)] = &[
+    ("begynner", ""),
+    ("byrjar", ""),
+    ("starter", ""),
+    ("startar", ""),
+    ("ansettes", ""),
+    ("tilsettes", ""),
+    ("tilsetjast", ""),
+    ("blir", "ansatt"),
+    ("blir", "tilsett"),
+    ("vert", "tilsett"),
+    ("får", "jobben"),
+    ("får", "stillingen"),
+    ("får", "stillinga"),
+    ("kommer", "inn"),
+    ("kjem", "inn"),
+];
+
+/// Words that may stand for the hire after `den nye` (`den nye medarbeideren må …`).
+const NEWCOMER: &[&str] = &["medarbeideren", "medarbeidaren", "kollegaen", "kollegaen", "personen", "vikaren"];
+
+/// What comes after the hire as a subject: a verb of the clause.
+const SUBJECT_VERBS: &[&str] = &["må", "skal", "bør", "kan", "får", "er", "har", "blir", "vil", "trenger", "treng"];
+
+/// Who else may be a clause's subject after its verb: the one asked is named already.
+const PRONOUNS: &[&str] = &["du", "dere", "dykk", "man", "vi", "me", "de", "dei", "han", "hun", "ho", "en", "ein"];
+
+/// Definite nouns ending like a person's title that are times or things.
+const NOT_PEOPLE: &[&str] = &["sommeren", "vinteren", "hammeren", "kjelleren", "telleren", "sommaren", "vinteren"];
+
+/// The sentence with the hire, named in the third person, written as `du`: `den som begynner,
+/// må tåle varme` → `du må tåle varme`, `den nye må kunne …`, and a title as the subject before
+/// a modal (`teknikaren må jobbe kveld`, `vaktmesteren må ha førerkort B`) — the title is who
+/// is asked, not an occupation asked for. The employer's own roles (`sjefen`, `arbeidsgiveren`)
+/// stay.
+pub fn the_hire_as_you(sentence: &str) -> String {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let bare = super::letter::bare;
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = bare(tokens[i]);
+        let next = |k: usize| tokens.get(i + k).map(|t| bare(t)).unwrap_or_default();
+        let plain = |k: usize| tokens.get(i + k).is_some_and(|t| t.ends_with(|c: char| c.is_alphanumeric()));
+        let capital = tokens[i].starts_with(char::is_uppercase);
+        let you = if capital { "Du" } else { "du" };
+        // `den som begynner(,)`, `den som blir tilsett(,)`.
+        if word == "den" && next(1) == "som" && plain(0) && plain(1) {
+            let hired = HIRED.iter().find_map(|(verb, then)| {
+                (next(2) == *verb && (then.is_empty() || next(3) == *then)).then_some(if then.is_empty() {
+                    2
+                } else {
+                    3
+                })
+            });
+            if let Some(last) = hired {
+                out.push(you.to_string());
+                i += last + 1;
+                continue;
+            }
+        }
+        // `den nye (medarbeideren) må …`.
+        if word == "den" && next(1) == "nye" && plain(0) && plain(1) {
+            let noun = usize::from(NEWCOMER.contains(&next(2).as_str()) && plain(2));
+            if SUBJECT_VERBS.contains(&next(2 + noun).as_str()) {
+                out.push(you.to_string());
+                i += 2 + noun;
+                continue;
+            }
+        }
+        // `teknikaren må jobbe kveld`: a title opening the sentence before a modal, with no
+        // other subject after it.
+        let title = i == 0
+            && plain(0)
+            && ["eren", "aren", "øren", "ikeren"].iter().any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+            && !NOT_PEOPLE.contains(&word.as_str())
+            && !speaker(&word, false);
+        if title && matches!(next(1).as_str(), "må" | "skal" | "bør") && !PRONOUNS.contains(&next(2).as_str()) {
+            out.push(you.to_string());
+            i += 1;
+            continue;
+        }
+        out.push(tokens[i].to_string());
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// The answer without the tags that say who said what in passing: `Norsk B1, sa han, fordi …` →
+/// `Norsk B1, fordi …`, `Det nest viktigste, sa han, er at …` → `Det nest viktigste er at …`,
+/// `(A2 holder, sa hun)` → `(A2 holder)`, and after an adverb that ranks (`Til sist sa han at
+/// …`, `Deretter nevnte hun at …`) the adverb is kept and the tag dropped (`Til sist at …`).
+pub fn without_said_tags(answer: &str) -> String {
+    let tokens: Vec<&str> = answer.split(' ').collect();
+    let bare = super::letter::bare;
+    let saying = |t: &str| matches!(bare(t).as_str(), "sa" | "sier" | "seier" | "nevnte" | "nemnde" | "la");
+    let pronoun = |t: &str| matches!(bare(t).as_str(), "han" | "hun" | "ho" | "de" | "dei");
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let after_comma = out.last().is_some_and(|t: &String| t.ends_with(',') || t.ends_with('('));
+        // `…, sa han(,|.|))`: the tag, with `selv` and what ends it.
+        if after_comma && saying(tokens[i]) && tokens[i].ends_with(char::is_alphanumeric) {
+            let mut end = i + 1;
+            if tokens.get(end).is_some_and(|t| pronoun(t)) {
+                if tokens[end].ends_with(char::is_alphanumeric)
+                    && tokens.get(end + 1).is_some_and(|t| matches!(bare(t).as_str(), "selv" | "sjølv"))
+                {
+                    end += 1;
+                }
+                let closing = tokens[end].trim_start_matches(|c: char| c.is_alphanumeric());
+                if !closing.is_empty() || end + 1 == tokens.len() {
+                    let last = out.pop().unwrap_or_default();
+                    let kept = last.strip_suffix(',').unwrap_or(&last).to_string();
+                    // `Nummer tre, sa han, er at …`: the commas went with the tag.
+                    let verb_next = closing == ","
+                        && tokens.get(end + 1).is_some_and(|t| matches!(bare(t).as_str(), "er" | "var" | "blir"));
+                    let closing = if verb_next { "" } else { closing };
+                    out.push(format!("{kept}{closing}"));
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        // `Til sist sa han at …`, `Deretter nevnte hun at …`: the ranking adverb stays.
+        let ranks = |k: usize| {
+            let word = bare(tokens[k]);
+            matches!(word.as_str(), "deretter" | "dernest" | "sist" | "etterpå" | "dessuten")
+                || (matches!(word.as_str(), "sist" | "slutt") && k > 0 && bare(tokens[k - 1]) == "til")
+        };
+        if i > 0
+            && ranks(i - 1)
+            && tokens[i - 1].ends_with(char::is_alphanumeric)
+            && saying(tokens[i])
+            && tokens.get(i + 1).is_some_and(|t| pronoun(t) && t.ends_with(char::is_alphanumeric))
+        {
+            let mut skip = i + 2;
+            if tokens.get(skip).is_some_and(|t| bare(t) == "til") && bare(tokens[i]) == "la" {
+                skip += 1;
+            }
+            if tokens.get(skip).is_some_and(|t| bare(t) == "at") {
+                i = skip;
+                continue;
+            }
+        }
+        out.push(tokens[i].to_string());
+        i += 1;
+    }
+    out.join(" ")
+}
 
 /// An advisor's note with its shorthand for the employer spelt out: `AG` (arbeidsgiver) is the
 /// employer, and a parenthesis right after it says what kind of employer (`AG (meieri) ønsker
@@ -205,6 +364,44 @@ mod tests {
             "Det er et krav at alle har hygienekurs",
         ] {
             assert_eq!(without_frame(kept), kept);
+        }
+    }
+
+    #[test]
+    fn the_hire_in_the_third_person_is_you() {
+        use super::the_hire_as_you;
+        assert_eq!(the_hire_as_you("den som begynner, må tåle varme"), "du må tåle varme");
+        assert_eq!(the_hire_as_you("Den som blir tilsett, må tole kulde"), "Du må tole kulde");
+        assert_eq!(the_hire_as_you("så må den som ansettes ta helg"), "så må du ta helg");
+        assert_eq!(the_hire_as_you("den nye må tåle å stå"), "du må tåle å stå");
+        assert_eq!(the_hire_as_you("teknikaren må jobbe kveld"), "du må jobbe kveld");
+        assert_eq!(the_hire_as_you("vaktmesteren må ha førerkort B"), "du må ha førerkort B");
+        for kept in [
+            "sjefen må godkjenne det",
+            "sommeren må du jobbe",
+            "norsken må være god",
+            "vaktmesteren må du kunne avløse",
+            "den som har vondt i ryggen, klarer det ikke",
+            "den nye maskinen",
+        ] {
+            assert_eq!(the_hire_as_you(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_tag_of_who_said_it_is_dropped() {
+        use super::without_said_tags;
+        assert_eq!(without_said_tags("Norsk B1, sa han, fordi kundene spør."), "Norsk B1, fordi kundene spør.");
+        assert_eq!(
+            without_said_tags("Det nest viktigste, sa han, er at du er blid."),
+            "Det nest viktigste er at du er blid."
+        );
+        assert_eq!(without_said_tags("Salg kommer deretter, sa han."), "Salg kommer deretter.");
+        assert_eq!(without_said_tags("norsk (A2 holder, sa hun)"), "norsk (A2 holder)");
+        assert_eq!(without_said_tags("Til sist sa han at det er kjekt om"), "Til sist at det er kjekt om");
+        assert_eq!(without_said_tags("Deretter nevnte hun at det er en fordel"), "Deretter at det er en fordel");
+        for kept in ["Han sa at du må ha B", "Hun sa selv at det holder", "Vi sa nei, han får ikke", "Truck, sa vi"] {
+            assert_eq!(without_said_tags(kept), kept);
         }
     }
 }

@@ -41,6 +41,34 @@ const NOTHING_INSTEAD: &[&str] = &[
     "treng vi ikkje",
     "trenger du ikke",
     "treng du ikkje",
+    "ikke avgjørende",
+    "ikkje avgjerande",
+    // The same in a clause after `at` (`han sa at det ikke er et krav`).
+    "ikke er et krav",
+    "ikkje er eit krav",
+    "ikke er noe krav",
+    "ikkje er noko krav",
+    "ikke er nødvendig",
+    "ikkje er naudsynt",
+    "ikke er avgjørende",
+    "ikkje er avgjerande",
+];
+
+/// Words that report a thing as mentioned (`Førerkort ble nevnt`, `Hun nevnte hygienekurs`).
+const MENTIONED: &[&str] = &["nevnt", "nemnt", "nevnte", "nemnde", "nevner", "nemner"];
+
+/// What says the employer sees to a thing themselves (`men det tar de selv første uka`).
+const SEEN_TO: &[&str] = &[
+    "tar de selv",
+    "tar vi selv",
+    "tek dei sjølv",
+    "tek dei sjølve",
+    "tek vi sjølv",
+    "tek me sjølv",
+    "ordner de",
+    "ordner vi",
+    "ordnar dei",
+    "ordnar vi",
 ];
 
 /// What a writer says while thinking, which asks nothing (`Hva må du ha … la meg tenke.`).
@@ -64,6 +92,11 @@ fn settled_line(line: &str) -> String {
         let sentence = without_first_thought(&without_musing(&written));
         changed |= sentence != written;
         if sentence.is_empty() {
+            continue;
+        }
+        // `Førerkort ble nevnt, men han sa selv at det ikke er et krav`: said, then not asked.
+        if mentioned_not_asked(&sentence) {
+            changed = true;
             continue;
         }
         let change = change_of_mind(&sentence);
@@ -100,6 +133,20 @@ fn settled_line(line: &str) -> String {
         return ".".to_string();
     }
     kept.join(" ")
+}
+
+/// `Førerkort ble nevnt, men han sa selv at det ikke er et krav`, `Hun nevnte mattrygghetskurs,
+/// men sa at det tar de selv første uka`: a thing reported as mentioned, then said not to be
+/// asked or to be seen to by the employer, asks nothing.
+fn mentioned_not_asked(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(but) = words.iter().position(|w| *w == "men") else {
+        return false;
+    };
+    let after = words[but + 1..].join(" ");
+    words[..but].iter().any(|w| MENTIONED.contains(w))
+        && (NOTHING_INSTEAD.iter().chain(SEEN_TO).any(|p| after.contains(p)))
 }
 
 /// What stands of `taken_back` once `instead` is said: nothing, the old thought with the new
@@ -264,6 +311,16 @@ mod tests {
         assert_eq!(settled(answer), "Vi hentar deg i bygda. Helg må du ta.");
         let gone = "Jeg tenkte først at vi kunne ta lappen for deg, men nei. Norsk B2.";
         assert_eq!(settled(gone), "Norsk B2.");
+    }
+
+    #[test]
+    fn a_thing_mentioned_and_then_not_asked_is_dropped() {
+        let answer = "Norsk B1. Truckførerbevis ble nevnt, men hun sa selv at det ikke er noe krav. Helg.";
+        assert_eq!(settled(answer), "Norsk B1. Helg.");
+        let seen_to = "Han nemnde hygienekurs, men sa at det tek dei sjølve. Natt må du ta.";
+        assert_eq!(settled(seen_to), "Natt må du ta.");
+        let asked = "Hun nevnte truck, men sa at T4 må du ha.";
+        assert_eq!(settled(asked), asked);
     }
 
     #[test]

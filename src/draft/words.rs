@@ -82,6 +82,7 @@ pub const GRAMMAR: &[&str] = &[
     // how the employer put it (`egentlig`, `ellers går det ikke`, `det viktigste er`, `nødt til`,
     // `minstekravet`, `ikke noe å diskutere`, `ikke til å komme utenom`).
     "vedkommende",
+    "vedkommande",
     "personen",
     "kandidaten",
     "søkeren",
@@ -642,7 +643,12 @@ pub fn says_not_needed(words: &[&str]) -> bool {
         })
     };
     near(&["trenger", "trengs", "behøver", "treng", "trengst"], &["ikke", "ikkje"], 2)
-        || near(&["ikke", "ikkje", "ingen", "inga"], &["krav", "nødvendig", "naudsynt", "påkrevd"], 1)
+        // `norsk er ikke avgjørende`: not what decides, so not asked.
+        || near(
+            &["ikke", "ikkje", "ingen", "inga"],
+            &["krav", "nødvendig", "naudsynt", "påkrevd", "avgjørende", "avgjerande"],
+            1,
+        )
         // `kveld og helg slepp du`, `du slipper nattskift`: what one is spared is not asked; but
         // `helg slipper du ikke unna` is.
         || (0..words.len()).any(|i| {
@@ -812,6 +818,16 @@ pub const LOADS: &[&str] = &[
     "rullestolene",
     "bokkasser",
     "bokkassene",
+    "kjeler",
+    "kjelene",
+    "kjelar",
+    "kjelane",
+    "verktøy",
+    "verktøyet",
+    "høyttalere",
+    "høyttalerne",
+    "høgtalarar",
+    "høgtalarane",
 ];
 
 /// Words that negate what follows them in a requirement (`vi kan ikke ta inn lærlinger`).

@@ -199,7 +199,13 @@ pub(super) fn shifts(words: &[&str], out: &mut Recognised) {
         }
         // `Må jobbe dag`: day work, said with its verb.
         let works = |w: &str| matches!(w, "jobbe" | "jobbar" | "jobber" | "arbeide" | "arbeider" | "arbeida");
-        if matches!(*word, "dag" | "dagtid") && i > 0 && works(words[i - 1]) && words.get(i + 1) != Some(&"og") {
+        // `arbeidstiden er dag, sju til halv tre`: the working hours said to be day.
+        let hours_are = i > 1 && words[i - 1] == "er" && words[i - 2].starts_with("arbeidstid");
+        if matches!(*word, "dag" | "dagtid")
+            && i > 0
+            && (works(words[i - 1]) || hours_are)
+            && words.get(i + 1) != Some(&"og")
+        {
             out.criterion(CriterionKind::Shift, Shift::Dag.name().to_string(), i);
             out.take(i, i);
             continue;
@@ -563,8 +569,8 @@ fn hours_between(words: &[&str], i: usize) -> Option<(Shift, usize)> {
 }
 
 /// Whether the bare number at `at` is a share of full time the employer accepts: a round
-/// figure from 10 to 100 that is no clock time, followed by `går`, `holder`, `kan vi leve med` or
-/// `er greit`.
+/// figure from 10 to 100 that is no clock time, followed by `går`, `holder`, `kan gå`, `kan vi
+/// leve med` or `er greit`.
 fn accepted_share(words: &[&str], at: usize, n: f32) -> bool {
     let round = (10.0..=100.0).contains(&n) && n.fract() == 0.0 && (n as u32) % 5 == 0;
     let clock =
@@ -572,7 +578,12 @@ fn accepted_share(words: &[&str], at: usize, n: f32) -> bool {
     let after = |k: usize| words.get(at + k).copied().unwrap_or_default();
     let accepts = match after(1) {
         "går" | "holder" | "held" => true,
-        "kan" => matches!(after(2), "vi" | "eg" | "jeg") && matches!(after(3), "leve" | "godta" | "godt" | "akseptere"),
+        // `men 50 kan gå`, `50 kan gå an`.
+        "kan" => {
+            matches!(after(2), "gå")
+                || matches!(after(2), "vi" | "eg" | "jeg")
+                    && matches!(after(3), "leve" | "godta" | "godt" | "akseptere")
+        }
         "er" => matches!(after(2), "greit" | "grei" | "ok" | "nok" | "fint" | "bra" | "godt"),
         _ => false,
     };
