@@ -272,8 +272,9 @@ fn the_phrase_suite_stays_above_its_floors() {
         // with the hire in the third person: «Daglig leder forteller at den som begynner, må tåle
         // …», «Det viktigste for ham er at personen …»), opened once the thirty-ninth existed:
         // structured NDCG 0.94 with must-have precision 0.986, drafted 0.47 with every drafted
-        // list warning, when frozen in this configuration (README).
-        ("opened38", 0.92, 0.45, 0.95, 0.98, 1.0, 0.95),
+        // list warning, when frozen in this configuration (README); 0.95 / 0.95, must-have
+        // precision 1.000 and no list warning after the round that opened it.
+        ("opened38", 0.93, 0.93, 0.95, 1.0, 1.0, 0.95),
         // The held-out half (what the employer cannot teach and what they will: «Det vi ikke kan
         // lære deg, er å tåle tunge løft», «Resten lærer vi deg»): structured NDCG 0.93 with
         // hidden recall 0.75 and must-have precision 0.987, drafted 0.90 with seven drafted lists

@@ -27,6 +27,20 @@ const COURSE_HEADS: &[&str] = &[
     "attest",
 ];
 
+/// The first part of a machine operator's certificate (`maskinførerbevis`), which names the
+/// machine after it (`maskinførerbevis hjullaster`, `maskinførerbevis M3`).
+const OPERATOR: &[&str] = &["maskinfører", "maskinførar"];
+
+/// The machine operator's classes, as the machines they are for.
+const MACHINE_CLASSES: &[(&str, &str)] = &[
+    ("m1", "doser"),
+    ("m2", "gravemaskin"),
+    ("m3", "hjullaster"),
+    ("m4", "dumper"),
+    ("m5", "veghøvel"),
+    ("m6", "gravelaster"),
+];
+
 impl Taxonomy {
     /// The subjects of the courses and certificates `text` names, as stems: `hygienekurs`,
     /// `hygienebevis` → `hygien`; `kurs i mattrygghet`, `mattrygghetskurs` → `mattrygghet`.
@@ -35,13 +49,25 @@ impl Taxonomy {
         let words: Vec<String> = split_words(text).filter(|w| !self.analyzer.lexicon().is_stopword(w)).collect();
         let is_head = |word: &str| COURSE_HEADS.contains(&word);
         let mut subjects = Vec::new();
+        let mut operator = false;
         for word in &words {
             let first = COURSE_HEADS.iter().find_map(|head| word.strip_suffix(head).filter(|first| !first.is_empty()));
             if let Some(first) = first {
                 let first = first.trim_end_matches('-');
                 let first = first.strip_suffix('s').filter(|f| f.chars().count() >= 3).unwrap_or(first);
+                operator |= OPERATOR.contains(&first);
                 if first.chars().count() >= 3 {
                     subjects.push(self.analyzer.stem(first));
+                }
+            }
+        }
+        // `maskinførerbevis hjullaster` is a `hjullasterbevis`; `maskinførerbevis M3` too.
+        if operator {
+            for word in words.iter().filter(|w| !is_head(w) && !COURSE_HEADS.iter().any(|h| w.ends_with(h))) {
+                let class = MACHINE_CLASSES.iter().find(|(class, _)| class == word).map(|(_, machine)| *machine);
+                let machine = class.unwrap_or(word);
+                if machine.chars().count() >= 4 && machine.chars().all(char::is_alphabetic) {
+                    subjects.push(self.analyzer.stem(machine));
                 }
             }
         }
@@ -70,6 +96,10 @@ mod tests {
         assert_eq!(subject("sveisesertifikat"), subject("sveiseprøve"));
         assert_eq!(subject("livredningsprøva"), subject("livredningsprøve"));
         assert!(!subject("hygienekurs").is_empty());
+        let wheel_loader = &subject("hjullasterbevis")[0];
+        assert!(subject("maskinførerbevis hjullaster").contains(wheel_loader));
+        assert!(subject("maskinførerbevis M3").contains(wheel_loader));
+        assert!(!subject("maskinførerbevis gravemaskin").contains(wheel_loader));
         assert!(subject("førerkort B").is_empty() && subject("kundeservice").is_empty());
     }
 }
