@@ -100,7 +100,7 @@ const HIRED: &[(&str, &str)] = &[
 ];
 
 /// Words that may stand for the hire after `den nye` (`den nye medarbeideren må …`).
-const NEWCOMER: &[&str] = &["medarbeideren", "medarbeidaren", "kollegaen", "kollegaen", "personen", "vikaren"];
+const NEWCOMER: &[&str] = &["medarbeideren", "medarbeidaren", "kollegaen", "personen", "vikaren"];
 
 /// What comes after the hire as a subject: a verb of the clause.
 const SUBJECT_VERBS: &[&str] = &["må", "skal", "bør", "kan", "får", "er", "har", "blir", "vil", "trenger", "treng"];
@@ -109,7 +109,7 @@ const SUBJECT_VERBS: &[&str] = &["må", "skal", "bør", "kan", "får", "er", "ha
 const PRONOUNS: &[&str] = &["du", "dere", "dykk", "man", "vi", "me", "de", "dei", "han", "hun", "ho", "en", "ein"];
 
 /// Definite nouns ending like a person's title that are times or things.
-const NOT_PEOPLE: &[&str] = &["sommeren", "vinteren", "hammeren", "kjelleren", "telleren", "sommaren", "vinteren"];
+const NOT_PEOPLE: &[&str] = &["sommeren", "sommaren", "vinteren", "hammeren", "kjelleren", "telleren"];
 
 /// The sentence with the hire, named in the third person, written as `du`: `den som begynner,
 /// må tåle varme` → `du må tåle varme`, `den nye må kunne …`, and a title as the subject before
@@ -137,7 +137,10 @@ pub fn the_hire_as_you(sentence: &str) -> String {
                 })
             });
             if let Some(last) = hired {
-                out.push(you.to_string());
+                // What closes the phrase stays, but the comma after it (`den som begynner, må`).
+                let closing = tokens[i + last].trim_start_matches(|c: char| c.is_alphanumeric());
+                let closing = if closing == "," { "" } else { closing };
+                out.push(format!("{you}{closing}"));
                 i += last + 1;
                 continue;
             }
@@ -155,7 +158,7 @@ pub fn the_hire_as_you(sentence: &str) -> String {
         // other subject after it.
         let title = i == 0
             && plain(0)
-            && ["eren", "aren", "øren", "ikeren"].iter().any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+            && ["eren", "aren", "øren"].iter().any(|end| word.len() > end.len() + 2 && word.ends_with(end))
             && !NOT_PEOPLE.contains(&word.as_str())
             && !speaker(&word, false);
         if title && matches!(next(1).as_str(), "må" | "skal" | "bør") && !PRONOUNS.contains(&next(2).as_str()) {
@@ -374,6 +377,7 @@ mod tests {
         assert_eq!(the_hire_as_you("Den som blir tilsett, må tole kulde"), "Du må tole kulde");
         assert_eq!(the_hire_as_you("så må den som ansettes ta helg"), "så må du ta helg");
         assert_eq!(the_hire_as_you("den nye må tåle å stå"), "du må tåle å stå");
+        assert_eq!(the_hire_as_you("opplæring får den som begynner."), "opplæring får du.");
         assert_eq!(the_hire_as_you("teknikaren må jobbe kveld"), "du må jobbe kveld");
         assert_eq!(the_hire_as_you("vaktmesteren må ha førerkort B"), "du må ha førerkort B");
         for kept in [
