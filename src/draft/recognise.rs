@@ -507,6 +507,10 @@ pub fn after_cue(words: &[&str], used: &[bool], cue: usize, lexicon: &crate::ana
             || super::clauses::suits_you(words, j)
             // `Har du jobbet i pleie og omsorg, vet du hvordan …`: what the candidate then knows.
             || (matches!(word, "vet" | "veit" | "skjønner" | "forstår") && words.get(j + 1) == Some(&"du"))
+            // `Kurs i hundeatferd sender hun folk på`: a verb before the employer as its subject.
+            || (j > cue + 1
+                && (word.ends_with("er") || word.ends_with("ar"))
+                && words.get(j + 1).is_some_and(|w| matches!(*w, "han" | "hun" | "ho" | "de" | "dei" | "vi" | "me")))
             || super::words::SUFFICES.contains(&word)
             || EXPERIENCE_CUES.contains(&word)
         {
