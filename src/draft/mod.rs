@@ -853,8 +853,18 @@ impl Drafter<'_> {
                                 || (matches!(c, '–' | '—' | '-') && p < b && b == at)
                         })
                     });
+                    // `nøyaktig er nest viktigst – butikk kommer sist`: what is said to come last
+                    // ranks after everything before it, whatever number its clause has.
+                    let segment_start = clause.breaks.iter().map(|b| b.0).filter(|&b| b <= at).max().unwrap_or(0);
+                    let segment_end =
+                        clause.breaks.iter().map(|b| b.0).filter(|&b| b > at).min().unwrap_or(words.len());
+                    let said_last = words[segment_start..segment_end.min(words.len())]
+                        .windows(2)
+                        .any(|pair| matches!(pair, ["kommer" | "kjem", "sist"]));
                     let rank = ranked.then(|| {
-                        if !(either || example || (clause.number.is_some() && previous.is_some())) {
+                        if said_last {
+                            self.wish_rank = self.wish_rank.max(clause.number.unwrap_or(0)) + 1;
+                        } else if !(either || example || (clause.number.is_some() && previous.is_some())) {
                             self.wish_rank =
                                 clause.number.map_or(self.wish_rank + 1, |said| said.max(self.wish_rank.max(1)));
                         }

@@ -293,6 +293,20 @@ fn a_rank_said_in_words_ranks_the_wish() {
 }
 
 #[test]
+fn what_is_said_to_come_last_ranks_last_whatever_its_clause_says() {
+    let draft = draft_of(
+        "",
+        "Helst erfaring fra lager. At du er punktlig, er nest viktigst – truckførerbevis kommer sist.",
+        "",
+    );
+    let ranks: Vec<_> = summary(&draft).into_iter().map(|(_, value, _, rank)| (value, rank)).collect();
+    assert_eq!(
+        ranks,
+        [("lager".to_string(), Some(1)), ("punktlig".to_string(), Some(2)), ("truckførerbevis".to_string(), Some(3))]
+    );
+}
+
+#[test]
 fn second_and_least_are_no_first() {
     let draft = draft_of(
         "",
