@@ -28,18 +28,8 @@ const COURSE_HEADS: &[&str] = &[
 ];
 
 /// The first part of a machine operator's certificate (`maskinførerbevis`), which names the
-/// machine after it (`maskinførerbevis hjullaster`, `maskinførerbevis M3`).
+/// machine after it (`maskinførerbevis hjullaster`). Class codes (`M4`) are not read as machines.
 const OPERATOR: &[&str] = &["maskinfører", "maskinførar"];
-
-/// The machine operator's classes, as the machines they are for.
-const MACHINE_CLASSES: &[(&str, &str)] = &[
-    ("m1", "doser"),
-    ("m2", "gravemaskin"),
-    ("m3", "hjullaster"),
-    ("m4", "dumper"),
-    ("m5", "veghøvel"),
-    ("m6", "gravelaster"),
-];
 
 impl Taxonomy {
     /// The subjects of the courses and certificates `text` names, as stems: `hygienekurs`,
@@ -61,13 +51,11 @@ impl Taxonomy {
                 }
             }
         }
-        // `maskinførerbevis hjullaster` is a `hjullasterbevis`; `maskinførerbevis M3` too.
+        // `maskinførerbevis hjullaster` is a `hjullasterbevis`.
         if operator {
             for word in words.iter().filter(|w| !is_head(w) && !COURSE_HEADS.iter().any(|h| w.ends_with(h))) {
-                let class = MACHINE_CLASSES.iter().find(|(class, _)| class == word).map(|(_, machine)| *machine);
-                let machine = class.unwrap_or(word);
-                if machine.chars().count() >= 4 && machine.chars().all(char::is_alphabetic) {
-                    subjects.push(self.analyzer.stem(machine));
+                if word.chars().count() >= 4 && word.chars().all(char::is_alphabetic) {
+                    subjects.push(self.analyzer.stem(word));
                 }
             }
         }
@@ -98,7 +86,6 @@ mod tests {
         assert!(!subject("hygienekurs").is_empty());
         let wheel_loader = &subject("hjullasterbevis")[0];
         assert!(subject("maskinførerbevis hjullaster").contains(wheel_loader));
-        assert!(subject("maskinførerbevis M3").contains(wheel_loader));
         assert!(!subject("maskinførerbevis gravemaskin").contains(wheel_loader));
         assert!(subject("førerkort B").is_empty() && subject("kundeservice").is_empty());
     }
