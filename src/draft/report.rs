@@ -212,7 +212,7 @@ pub fn without_said_tags(answer: &str) -> String {
         let ranks = |k: usize| {
             let word = bare(tokens[k]);
             matches!(word.as_str(), "deretter" | "dernest" | "sist" | "etterpå" | "dessuten")
-                || (matches!(word.as_str(), "sist" | "slutt") && k > 0 && bare(tokens[k - 1]) == "til")
+                || (word == "slutt" && k > 0 && bare(tokens[k - 1]) == "til")
         };
         if i > 0
             && ranks(i - 1)
