@@ -12,7 +12,7 @@ use crate::taxonomy::trade::Rung;
 
 /// The version of what a document holds for a profile. A change to the fields or keys a profile
 /// gives bumps it, and an index built before is rebuilt (the default index) or refused.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// The text of each searchable part of a profile, one entry per item (skill, tag, …).
 ///
