@@ -185,9 +185,8 @@ impl Drafter<'_> {
                 || (traded(text) && said(i + 1) == Some("bort"))
                 || (text == "bort" && i > 0 && traded(texts[i - 1]));
             // `Allergi mot hund er uaktuelt`: a limit ruled out is the demand it names, asked.
-            let limit = |w: &&str| w.starts_with("allerg") || w.ends_with("redd") || w.ends_with("skrekk");
             let ruled_out = matches!(text, "uaktuelt" | "uaktuell" | "utelukket" | "utelukka" | "utelukt")
-                && texts.iter().any(limit);
+                && texts.iter().any(|w| recognise::names_a_limit(w));
             // `må ta vakt én helg i måneden`: taking a turn, said with when it falls.
             let when_word = |w: &&str| {
                 ["helg", "natt", "kveld", "dag", "lørdag", "søndag", "laurdag", "sundag"]

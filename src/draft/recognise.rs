@@ -282,7 +282,7 @@ pub fn drop_absent_demands(clause: &Clause, words: &[&str], out: &mut Recognised
 
 /// Whether a demand was named by a limit a person has (`allergi mot dyr`, `redd for hund`,
 /// `høydeskrekk`), not by what the job holds.
-fn names_a_limit(value: &str) -> bool {
+pub(super) fn names_a_limit(value: &str) -> bool {
     value.split_whitespace().any(|w| {
         w.starts_with("allerg")
             || w.ends_with("allergi")
